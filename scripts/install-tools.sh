@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Installs every tool the build and the tests need, and nothing twice.
+#
+# Every tool version is pinned here, in this block. Two pins live where their
+# ecosystem expects them and are read from there, so they cannot drift:
+#   - wasm-bindgen-cli must equal the exact `wasm-bindgen = "=x.y.z"` pin in Cargo.toml;
+#   - the npm packages (Playwright, axe-core, binaryen) are pinned exactly in
+#     tests/e2e/package.json and locked in tests/e2e/package-lock.json.
+#
+# Traps measured on these machines (see DEVELOPERS.md):
+#   - trunk 0.22.x needs a newer rustc than 1.95: stay on 0.21.14, run it with --offline.
+#   - wasm-bindgen-cli must be installed WITHOUT --locked (resolution fails otherwise).
+#   - Debian's binaryen (108) emits a wasm that dies at start; the npm binaryen is used instead.
+#   - `npx playwright install` cannot download browsers here: Debian's chromium is used.
+set -euo pipefail
+
+TRUNK_VERSION="0.21.14"
+WASM_TARGET="wasm32-unknown-unknown"
+CHROMIUM_PACKAGES="chromium chromium-driver"
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+export PATH="$HOME/.cargo/bin:$PATH"
+
+WASM_BINDGEN_VERSION="$(sed -n 's/^wasm-bindgen *= *"=\([0-9.]*\)".*/\1/p' Cargo.toml | head -n 1)"
+if [ -z "$WASM_BINDGEN_VERSION" ]; then
+  echo "install: Cargo.toml must pin wasm-bindgen exactly (wasm-bindgen = \"=x.y.z\")" >&2
+  exit 1
+fi
+
+did=0
+step() { echo "install: $*"; did=1; }
+have() { command -v "$1" >/dev/null 2>&1; }
+
+# 1. Rust target for the browser.
+if ! rustup target list --installed 2>/dev/null | grep -qx "$WASM_TARGET"; then
+  step "adding Rust target $WASM_TARGET"
+  rustup target add "$WASM_TARGET"
+fi
+if ! cargo clippy --version >/dev/null 2>&1 || ! cargo fmt --version >/dev/null 2>&1; then
+  step "adding rustfmt and clippy"
+  rustup component add rustfmt clippy
+fi
+
+# 2. Trunk, the bundler.
+if ! have trunk || [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
+  step "installing trunk $TRUNK_VERSION (takes several minutes once)"
+  cargo install --locked trunk --version "$TRUNK_VERSION"
+fi
+
+# 3. wasm-bindgen-cli (also provides wasm-bindgen-test-runner), equal to the crate pin.
+if ! have wasm-bindgen || ! have wasm-bindgen-test-runner \
+  || [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
+  step "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+# 4. Chromium and chromedriver from the system packages.
+if ! have chromium || ! have chromedriver; then
+  if [ "$(id -u)" = "0" ] && have apt-get; then
+    step "installing $CHROMIUM_PACKAGES with apt-get"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    # shellcheck disable=SC2086
+    apt-get install -y -qq --no-install-recommends $CHROMIUM_PACKAGES >/dev/null
+  else
+    echo "install: Chromium and chromedriver are missing." >&2
+    echo "install: install the system packages '$CHROMIUM_PACKAGES' (e.g. sudo apt-get install $CHROMIUM_PACKAGES)" >&2
+    echo "install: so that 'chromium' and 'chromedriver' are on PATH, then run this again." >&2
+    exit 1
+  fi
+fi
+
+# 5. npm packages for the end-to-end tests and the release optimiser.
+if ! have node || ! have npm; then
+  echo "install: Node.js and npm are missing: install Node.js 20 or newer, then run this again." >&2
+  exit 1
+fi
+lock_sum="$(sha256sum tests/e2e/package-lock.json | awk '{print $1}')"
+stamp="tests/e2e/node_modules/.installed-from-lock"
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$lock_sum" ]; then
+  step "installing npm packages in tests/e2e (Playwright, axe-core, binaryen)"
+  # PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: browser downloads fail here; Debian's chromium is used.
+  (cd tests/e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+  echo "$lock_sum" >"$stamp"
+fi
+
+if [ "$did" = 0 ]; then
+  echo "install: all tools present (trunk $TRUNK_VERSION, wasm-bindgen $WASM_BINDGEN_VERSION, chromium, npm packages); nothing to do"
+else
+  echo "install: done"
+fi

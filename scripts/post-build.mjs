@@ -1,0 +1,135 @@
+// Post-processes a release build in place:
+//  1. gives the wasm's imports short names (wasm-bindgen names each one `__wbg_<method>_<16 hex
+//     digits>`; those digits appear in both the wasm and the JS and do not compress), renaming
+//     them consistently in the JS glue, and refusing to change anything unless every name
+//     matches exactly;
+//  2. minifies the JS glue (Trunk leaves it as is);
+//  3. updates the Subresource Integrity hashes in the built HTML for every file it changed.
+//
+// usage: node scripts/post-build.mjs SITE_DIR
+import { createRequire } from 'node:module';
+import { createHash } from 'node:crypto';
+import { readFile, writeFile, readdir } from 'node:fs/promises';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const require = createRequire(join(here, '..', 'tests', 'e2e', 'package.json'));
+const { minify } = require('terser');
+
+const site = resolve(process.argv[2] ?? 'target/site');
+const files = await readdir(site);
+const sri = (bytes) => 'sha384-' + createHash('sha384').update(bytes).digest('base64');
+const changed = []; // [oldHash, newHash]
+
+// ------------------------------------------------------------------ wasm reading and writing
+function readLeb(buf, pos) {
+  let result = 0, shift = 0, byte;
+  do {
+    byte = buf[pos++];
+    result += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+  } while (byte & 0x80);
+  return [result, pos];
+}
+function leb(n) {
+  const out = [];
+  do {
+    let byte = n & 0x7f;
+    n = Math.floor(n / 128);
+    if (n) byte |= 0x80;
+    out.push(byte);
+  } while (n);
+  return Buffer.from(out);
+}
+const str = (s) => Buffer.concat([leb(Buffer.byteLength(s)), Buffer.from(s)]);
+
+/** Rewrites the import section, renaming module and names with `rename`. */
+function renameImports(wasm, rename) {
+  const out = [wasm.subarray(0, 8)];
+  let pos = 8;
+  while (pos < wasm.length) {
+    const id = wasm[pos];
+    const [size, start] = readLeb(wasm, pos + 1);
+    const end = start + size;
+    if (id !== 2) {
+      out.push(wasm.subarray(pos, end));
+      pos = end;
+      continue;
+    }
+    let p = start;
+    let count;
+    [count, p] = readLeb(wasm, p);
+    const entries = [leb(count)];
+    for (let i = 0; i < count; i++) {
+      let len;
+      [len, p] = readLeb(wasm, p);
+      const module = wasm.subarray(p, p + len).toString();
+      p += len;
+      [len, p] = readLeb(wasm, p);
+      const name = wasm.subarray(p, p + len).toString();
+      p += len;
+      // The descriptor (kind and type), copied as is.
+      const descStart = p;
+      const kind = wasm[p++];
+      if (kind === 0) [, p] = readLeb(wasm, p);
+      else if (kind === 1) { p++; const flags = wasm[p++]; [, p] = readLeb(wasm, p); if (flags & 1) [, p] = readLeb(wasm, p); }
+      else if (kind === 2) { const flags = wasm[p++]; [, p] = readLeb(wasm, p); if (flags & 1) [, p] = readLeb(wasm, p); }
+      else if (kind === 3) p += 2;
+      else throw new Error(`unknown import kind ${kind}`);
+      const [m, n] = rename(module, name);
+      entries.push(str(m), str(n), wasm.subarray(descStart, p));
+    }
+    const body = Buffer.concat(entries);
+    out.push(Buffer.from([2]), leb(body.length), body);
+    pos = end;
+  }
+  return Buffer.concat(out);
+}
+
+// ------------------------------------------------------------------ 1. short import names
+const wasmFile = files.find((f) => f.endsWith('.wasm'));
+const jsFile = files.find((f) => f.endsWith('.js'));
+if (wasmFile && jsFile) {
+  const wasmPath = join(site, wasmFile);
+  const jsPath = join(site, jsFile);
+  const wasm = await readFile(wasmPath);
+  let js = await readFile(jsPath, 'utf8');
+  const moduleName = `./${wasmFile.replace(/_bg\.wasm$/, '_bg.js')}`;
+  const names = new Map();
+  renameImports(wasm, (module, name) => {
+    if (module !== moduleName) throw new Error(`unexpected import module ${module}`);
+    if (!names.has(name)) names.set(name, `i${names.size.toString(36)}`);
+    return [module, name];
+  });
+  // Every name must be exactly one key of the JS imports object, and the module key must be
+  // there once too; otherwise leave both files alone.
+  const keyPattern = (name) => new RegExp(`(^|[\\s{,])${name}(?=:)`, 'g');
+  const moduleKey = JSON.stringify(moduleName);
+  const safe = [...names.keys()].every((n) => (js.match(keyPattern(n)) ?? []).length === 1) && js.split(moduleKey).length === 2;
+  if (!safe) {
+    console.log('post-build: import names did not match the JS exactly; left them as they are');
+  } else {
+    for (const [name, short] of names) js = js.replace(keyPattern(name), `$1${short}`);
+    js = js.replace(moduleKey, '"a"');
+    const renamed = renameImports(wasm, (_, name) => ['a', names.get(name)]);
+    changed.push([sri(wasm), sri(renamed)]);
+    await writeFile(wasmPath, renamed);
+    console.log(`post-build: ${names.size} imports renamed, wasm ${wasm.length} -> ${renamed.length} bytes`);
+  }
+  // ---------------------------------------------------------------- 2. minified JS glue
+  const before = await readFile(jsPath);
+  const out = await minify(js, { module: true, compress: true, mangle: true });
+  if (!out.code) throw new Error(`terser produced nothing for ${jsFile}`);
+  await writeFile(jsPath, out.code);
+  changed.push([sri(before), sri(Buffer.from(out.code))]);
+  console.log(`post-build: minified ${jsFile}: ${before.length} -> ${out.code.length} bytes`);
+}
+
+// ------------------------------------------------------------------ 3. integrity hashes
+for (const html of files.filter((f) => f.endsWith('.html'))) {
+  const path = join(site, html);
+  let text = await readFile(path, 'utf8');
+  for (const [oldHash, newHash] of changed) text = text.split(oldHash).join(newHash);
+  await writeFile(path, text);
+}

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Prints the gzipped size of the widget a coach embeds (its wasm, JS and CSS) and fails above
+# the budget. The demo page's own stylesheet is listed for information but not counted: it
+# never ships to a coach's site.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+budget=$((150 * 1024))
+dir="${1:-$SITE_DIR}"
+total=0
+shopt -s nullglob
+files=("$dir"/*.wasm "$dir"/*.js "$dir"/*.css)
+if [ ${#files[@]} -eq 0 ]; then
+  echo "size: no release build in $dir (run scripts/build-release.sh)" >&2
+  exit 1
+fi
+printf '%-40s %10s %10s\n' "file" "bytes" "gzipped"
+for f in "${files[@]}"; do
+  raw=$(wc -c <"$f")
+  gz=$(gzip -9 -c "$f" | wc -c)
+  name=$(basename "$f")
+  case "$name" in
+    demo*.css)
+      printf '%-40s %10d %10d  (demo page only, not counted)\n' "$name" "$raw" "$gz"
+      continue
+      ;;
+  esac
+  total=$((total + gz))
+  printf '%-40s %10d %10d\n' "$name" "$raw" "$gz"
+done
+printf '%-40s %10s %10d  (budget %d)\n' "widget total" "" "$total" "$budget"
+if [ "$total" -gt "$budget" ]; then
+  echo "size: the widget is $total gzipped bytes, over the budget of $budget" >&2
+  exit 1
+fi

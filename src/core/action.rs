@@ -1,0 +1,860 @@
+//! Every change to an alliance is an [`Action`] applied by [`Alliance::apply`]; [`Editor`]
+//! adds undo and redo on top of it.
+
+use super::date::{Date, Timestamp};
+use super::model::*;
+use super::text::ReflectionId;
+use super::validate;
+
+/// A text field that is not part of a list item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TextField {
+    Title,
+    RelationshipNote,
+    GoalWhat,
+    GoalWhy,
+    GoalPain,
+    RaisingProblems,
+    CelebrateGoal,
+    Surprises,
+    MissedCommitments,
+    Mistakes,
+    /// Reflection answers are personal notes, not terms of the agreement.
+    Reflection(ReflectionId),
+}
+
+/// A text field of a list item (found by the item's id; an option's id for option fields).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ItemText {
+    PartyName,
+    PartyRole,
+    MeasureSignal,
+    MeasureHowWeCheck,
+    CommitmentWhat,
+    /// The event of a commitment due "after" something (only while it is one).
+    CommitmentAfter,
+    ChannelName,
+    ChannelPurpose,
+    MilestoneWhat,
+    MilestoneHow,
+    NeedOrOfferText,
+    AssumptionText,
+    AssumptionInstead,
+    PermissionText,
+    DecisionQuestion,
+    DecisionWhy,
+    OptionName,
+    OptionPros,
+    OptionCons,
+    RevisionChanges,
+    RevisionWhy,
+}
+
+/// One item of one of the lists, complete with its id.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    Party(Party),
+    Measure(Measure),
+    Commitment(Commitment),
+    Channel(Channel),
+    Milestone(Milestone),
+    NeedOrOffer(NeedOrOffer),
+    Assumption(Assumption),
+    Permission(Permission),
+    Decision(Decision),
+    Revision(Revision),
+}
+
+/// The lists of an alliance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ListKind {
+    Parties,
+    Progress,
+    Commitments,
+    Channels,
+    Milestones,
+    NeedsAndOffers,
+    Assumptions,
+    Permissions,
+    Decisions,
+    Revisions,
+}
+
+/// A change to an alliance.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    SetText(TextField, String),
+    /// Sets one text field of one list item, in place.
+    SetItemText(ItemText, Id, String),
+    SetRelationship(Option<RelationshipKind>),
+    SetCheckIn(CheckIn),
+    /// Adds or replaces the preference of `party_id`.
+    SetUpdatePreference(UpdatePreference),
+    RemoveUpdatePreference(Id),
+    SetNextReview(Option<Date>),
+    SetReviewRhythm(Option<Frequency>),
+    /// Marks this party as "me" (and no other), or nobody.
+    SetMe(Option<Id>),
+    /// Appends a new item; its id must be unused.
+    Insert(Item),
+    /// Replaces the item with the same id.
+    Update(Item),
+    Remove(ListKind, Id),
+    /// Moves the item to position `to` in its list (clamped to the end).
+    Move(ListKind, Id, usize),
+    /// This party agrees to the current version.
+    Agree {
+        party: Id,
+        date: Date,
+    },
+    /// This party takes its agreement back.
+    Withdraw {
+        party: Id,
+    },
+    /// Replaces the whole alliance (import, or starting anew).
+    Replace(Box<Alliance>),
+}
+
+/// Why an action could not be applied. Nothing changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ActionError {
+    UnknownItem(ListKind, Id),
+    DuplicateId(Id),
+    UnknownParty(Id),
+    /// Agreement needs every required part complete first.
+    NotReady,
+}
+
+impl ListKind {
+    pub fn of(item: &Item) -> ListKind {
+        match item {
+            Item::Party(_) => ListKind::Parties,
+            Item::Measure(_) => ListKind::Progress,
+            Item::Commitment(_) => ListKind::Commitments,
+            Item::Channel(_) => ListKind::Channels,
+            Item::Milestone(_) => ListKind::Milestones,
+            Item::NeedOrOffer(_) => ListKind::NeedsAndOffers,
+            Item::Assumption(_) => ListKind::Assumptions,
+            Item::Permission(_) => ListKind::Permissions,
+            Item::Decision(_) => ListKind::Decisions,
+            Item::Revision(_) => ListKind::Revisions,
+        }
+    }
+
+    /// Prefix for fresh ids of this list.
+    pub fn id_prefix(self) -> &'static str {
+        match self {
+            ListKind::Parties => "p",
+            ListKind::Progress => "m",
+            ListKind::Commitments => "c",
+            ListKind::Channels => "ch",
+            ListKind::Milestones => "ms",
+            ListKind::NeedsAndOffers => "n",
+            ListKind::Assumptions => "a",
+            ListKind::Permissions => "pm",
+            ListKind::Decisions => "d",
+            ListKind::Revisions => "r",
+        }
+    }
+}
+
+impl Item {
+    pub fn id(&self) -> &Id {
+        match self {
+            Item::Party(x) => &x.id,
+            Item::Measure(x) => &x.id,
+            Item::Commitment(x) => &x.id,
+            Item::Channel(x) => &x.id,
+            Item::Milestone(x) => &x.id,
+            Item::NeedOrOffer(x) => &x.id,
+            Item::Assumption(x) => &x.id,
+            Item::Permission(x) => &x.id,
+            Item::Decision(x) => &x.id,
+            Item::Revision(x) => &x.id,
+        }
+    }
+}
+
+/// Applies `f` to the list `$kind` of `$a`, typed. Keeps the list operations in one place.
+macro_rules! with_list {
+    ($a:expr, $kind:expr, |$list:ident| $body:expr) => {
+        match $kind {
+            ListKind::Parties => {
+                let $list = &mut $a.parties;
+                $body
+            }
+            ListKind::Progress => {
+                let $list = &mut $a.progress;
+                $body
+            }
+            ListKind::Commitments => {
+                let $list = &mut $a.commitments;
+                $body
+            }
+            ListKind::Channels => {
+                let $list = &mut $a.communication.channels;
+                $body
+            }
+            ListKind::Milestones => {
+                let $list = &mut $a.celebrations.milestones;
+                $body
+            }
+            ListKind::NeedsAndOffers => {
+                let $list = &mut $a.needs_and_offers;
+                $body
+            }
+            ListKind::Assumptions => {
+                let $list = &mut $a.assumptions;
+                $body
+            }
+            ListKind::Permissions => {
+                let $list = &mut $a.hard_times.permissions;
+                $body
+            }
+            ListKind::Decisions => {
+                let $list = &mut $a.decisions;
+                $body
+            }
+            ListKind::Revisions => {
+                let $list = &mut $a.keeping_alive.revisions;
+                $body
+            }
+        }
+    };
+}
+
+/// Things with an id, so the list operations can be written once.
+trait HasId {
+    fn item_id(&self) -> &Id;
+}
+
+macro_rules! has_id {
+    ($($t:ty),*) => { $(impl HasId for $t { fn item_id(&self) -> &Id { &self.id } })* };
+}
+has_id!(
+    Party,
+    Measure,
+    Commitment,
+    Channel,
+    Milestone,
+    NeedOrOffer,
+    Assumption,
+    Permission,
+    Decision,
+    Revision
+);
+
+fn position<T: HasId>(list: &[T], id: &Id) -> Option<usize> {
+    list.iter().position(|x| x.item_id() == id)
+}
+
+fn remove_from<T: HasId>(list: &mut Vec<T>, id: &Id) -> bool {
+    match position(list, id) {
+        Some(i) => {
+            list.remove(i);
+            true
+        }
+        None => false,
+    }
+}
+
+fn move_in<T: HasId>(list: &mut Vec<T>, id: &Id, to: usize) -> Option<bool> {
+    let from = position(list, id)?;
+    let to = to.min(list.len() - 1);
+    if from == to {
+        return Some(false);
+    }
+    let item = list.remove(from);
+    list.insert(to, item);
+    Some(true)
+}
+
+fn replace_in<T: HasId + PartialEq>(list: &mut [T], item: T) -> Option<bool> {
+    let i = position(list, item.item_id())?;
+    if list[i] == item {
+        return Some(false);
+    }
+    list[i] = item;
+    Some(true)
+}
+
+/// Sets `slot` to `value`, saying whether it changed.
+fn set<T: PartialEq>(slot: &mut T, value: T) -> bool {
+    if *slot == value {
+        false
+    } else {
+        *slot = value;
+        true
+    }
+}
+
+impl Action {
+    /// Whether this action changes the terms of the alliance (and so un-agrees it).
+    fn changes_terms(&self) -> bool {
+        match self {
+            Action::SetText(TextField::Reflection(_), _)
+            | Action::SetItemText(ItemText::RevisionChanges | ItemText::RevisionWhy, _, _)
+            | Action::Agree { .. }
+            | Action::Withdraw { .. }
+            | Action::Replace(_) => false,
+            Action::Insert(item) | Action::Update(item) => !matches!(item, Item::Revision(_)),
+            Action::Remove(list, _) | Action::Move(list, _, _) => *list != ListKind::Revisions,
+            _ => true,
+        }
+    }
+}
+
+/// The item with `id` in `list`, mutably.
+fn find_mut<'a, T: HasId>(list: &'a mut [T], id: &Id) -> Option<&'a mut T> {
+    list.iter_mut().find(|x| x.item_id() == id)
+}
+
+/// The option with `id`, in whichever decision holds it.
+fn option_mut<'a>(decisions: &'a mut [Decision], id: &Id) -> Option<&'a mut DecisionOption> {
+    decisions
+        .iter_mut()
+        .flat_map(|d| d.options.iter_mut())
+        .find(|o| o.id == *id)
+}
+
+impl Alliance {
+    /// The text of a field of a list item, mutably. The one map of [`ItemText`] to places.
+    fn item_text_mut(&mut self, field: ItemText, id: &Id) -> Option<&mut String> {
+        match field {
+            ItemText::PartyName => find_mut(&mut self.parties, id).map(|x| &mut x.name),
+            ItemText::PartyRole => find_mut(&mut self.parties, id).map(|x| &mut x.role),
+            ItemText::MeasureSignal => find_mut(&mut self.progress, id).map(|x| &mut x.signal),
+            ItemText::MeasureHowWeCheck => {
+                find_mut(&mut self.progress, id).map(|x| &mut x.how_we_check)
+            }
+            ItemText::CommitmentWhat => find_mut(&mut self.commitments, id).map(|x| &mut x.what),
+            ItemText::CommitmentAfter => {
+                match find_mut(&mut self.commitments, id).map(|x| &mut x.when) {
+                    Some(Some(When::After { event })) => Some(event),
+                    _ => None,
+                }
+            }
+            ItemText::ChannelName => {
+                find_mut(&mut self.communication.channels, id).map(|x| &mut x.name)
+            }
+            ItemText::ChannelPurpose => {
+                find_mut(&mut self.communication.channels, id).map(|x| &mut x.purpose)
+            }
+            ItemText::MilestoneWhat => {
+                find_mut(&mut self.celebrations.milestones, id).map(|x| &mut x.milestone)
+            }
+            ItemText::MilestoneHow => {
+                find_mut(&mut self.celebrations.milestones, id).map(|x| &mut x.how)
+            }
+            ItemText::NeedOrOfferText => {
+                find_mut(&mut self.needs_and_offers, id).map(|x| &mut x.text)
+            }
+            ItemText::AssumptionText => find_mut(&mut self.assumptions, id).map(|x| &mut x.text),
+            ItemText::AssumptionInstead => {
+                find_mut(&mut self.assumptions, id).map(|x| &mut x.instead)
+            }
+            ItemText::PermissionText => {
+                find_mut(&mut self.hard_times.permissions, id).map(|x| &mut x.text)
+            }
+            ItemText::DecisionQuestion => {
+                find_mut(&mut self.decisions, id).map(|x| &mut x.question)
+            }
+            ItemText::DecisionWhy => find_mut(&mut self.decisions, id).map(|x| &mut x.why),
+            ItemText::OptionName => option_mut(&mut self.decisions, id).map(|x| &mut x.name),
+            ItemText::OptionPros => option_mut(&mut self.decisions, id).map(|x| &mut x.pros),
+            ItemText::OptionCons => option_mut(&mut self.decisions, id).map(|x| &mut x.cons),
+            ItemText::RevisionChanges => {
+                find_mut(&mut self.keeping_alive.revisions, id).map(|x| &mut x.changes)
+            }
+            ItemText::RevisionWhy => {
+                find_mut(&mut self.keeping_alive.revisions, id).map(|x| &mut x.why)
+            }
+        }
+    }
+}
+
+impl ItemText {
+    /// The list the item belongs to.
+    pub fn list(self) -> ListKind {
+        match self {
+            ItemText::PartyName | ItemText::PartyRole => ListKind::Parties,
+            ItemText::MeasureSignal | ItemText::MeasureHowWeCheck => ListKind::Progress,
+            ItemText::CommitmentWhat | ItemText::CommitmentAfter => ListKind::Commitments,
+            ItemText::ChannelName | ItemText::ChannelPurpose => ListKind::Channels,
+            ItemText::MilestoneWhat | ItemText::MilestoneHow => ListKind::Milestones,
+            ItemText::NeedOrOfferText => ListKind::NeedsAndOffers,
+            ItemText::AssumptionText | ItemText::AssumptionInstead => ListKind::Assumptions,
+            ItemText::PermissionText => ListKind::Permissions,
+            ItemText::DecisionQuestion
+            | ItemText::DecisionWhy
+            | ItemText::OptionName
+            | ItemText::OptionPros
+            | ItemText::OptionCons => ListKind::Decisions,
+            ItemText::RevisionChanges | ItemText::RevisionWhy => ListKind::Revisions,
+        }
+    }
+}
+
+/// Where each [`TextField`] lives, written once for both the shared and the mutable accessor.
+macro_rules! text_place {
+    ($a:ident, $field:expr, $($r:tt)+) => {
+        match $field {
+            TextField::Title => $($r)+ $a.title,
+            TextField::RelationshipNote => $($r)+ $a.relationship_note,
+            TextField::GoalWhat => $($r)+ $a.goal.what,
+            TextField::GoalWhy => $($r)+ $a.goal.why,
+            TextField::GoalPain => $($r)+ $a.goal.pain,
+            TextField::RaisingProblems => $($r)+ $a.communication.raising_problems,
+            TextField::CelebrateGoal => $($r)+ $a.celebrations.goal,
+            TextField::Surprises => $($r)+ $a.hard_times.surprises,
+            TextField::MissedCommitments => $($r)+ $a.hard_times.missed_commitments,
+            TextField::Mistakes => $($r)+ $a.hard_times.mistakes,
+            TextField::Reflection(id) => match id {
+                ReflectionId::WhyThisRelationship => {
+                    $($r)+ $a.reflections.before_you_begin.why_this_relationship
+                }
+                ReflectionId::AssumptionsToTest => {
+                    $($r)+ $a.reflections.before_you_begin.assumptions_to_test
+                }
+                ReflectionId::OpeningTheConversation => {
+                    $($r)+ $a.reflections.before_you_begin.opening_the_conversation
+                }
+                ReflectionId::FirstStep => $($r)+ $a.reflections.after_agreeing.first_step,
+                ReflectionId::WhatCouldGetInTheWay => {
+                    $($r)+ $a.reflections.after_agreeing.what_could_get_in_the_way
+                }
+                ReflectionId::HowItFeels => $($r)+ $a.reflections.after_agreeing.how_it_feels,
+                ReflectionId::WhatIsWorking => $($r)+ $a.reflections.at_review.what_is_working,
+                ReflectionId::WhatIsNot => $($r)+ $a.reflections.at_review.what_is_not,
+                ReflectionId::WhatToChange => $($r)+ $a.reflections.at_review.what_to_change,
+            },
+        }
+    };
+}
+
+impl Alliance {
+    /// Applies one change. Returns whether anything changed; on error nothing did.
+    pub fn apply(&mut self, action: Action, now: Timestamp) -> Result<bool, ActionError> {
+        let terms = action.changes_terms();
+        let changed = match action {
+            Action::SetText(field, value) => set(self.text_mut(field), value),
+            Action::SetItemText(field, id, value) => match self.item_text_mut(field, &id) {
+                Some(slot) => set(slot, value),
+                None => return Err(ActionError::UnknownItem(field.list(), id)),
+            },
+            Action::SetRelationship(kind) => set(&mut self.relationship, kind),
+            Action::SetCheckIn(check_in) => set(&mut self.communication.check_in, check_in),
+            Action::SetUpdatePreference(pref) => {
+                let updates = &mut self.communication.updates;
+                match updates.iter().position(|u| u.party_id == pref.party_id) {
+                    Some(i) => set(&mut updates[i], pref),
+                    None => {
+                        updates.push(pref);
+                        true
+                    }
+                }
+            }
+            Action::RemoveUpdatePreference(party) => {
+                let before = self.communication.updates.len();
+                self.communication.updates.retain(|u| u.party_id != party);
+                before != self.communication.updates.len()
+            }
+            Action::SetNextReview(date) => set(&mut self.keeping_alive.next_review, date),
+            Action::SetReviewRhythm(f) => set(&mut self.keeping_alive.review_rhythm, f),
+            Action::SetMe(party) => {
+                if let Some(id) = &party {
+                    if self.party(id).is_none() {
+                        return Err(ActionError::UnknownParty(id.clone()));
+                    }
+                }
+                let mut changed = false;
+                for p in &mut self.parties {
+                    changed |= set(&mut p.is_me, Some(&p.id) == party.as_ref());
+                }
+                changed
+            }
+            Action::Insert(item) => {
+                let mut taken = false;
+                self.for_each_id(|id| taken |= id == item.id());
+                if taken || self.decision_option_ids_clash(&item) {
+                    return Err(ActionError::DuplicateId(item.id().clone()));
+                }
+                self.insert(item);
+                true
+            }
+            Action::Update(item) => {
+                let (kind, id) = (ListKind::of(&item), item.id().clone());
+                if let Item::Decision(d) = &item {
+                    if self.decision_option_ids_clash(&item) {
+                        return Err(ActionError::DuplicateId(d.id.clone()));
+                    }
+                }
+                self.replace(item)
+                    .ok_or(ActionError::UnknownItem(kind, id))?
+            }
+            Action::Remove(kind, id) => {
+                let removed = with_list!(self, kind, |list| remove_from(list, &id));
+                if !removed {
+                    return Err(ActionError::UnknownItem(kind, id));
+                }
+                true
+            }
+            Action::Move(kind, id, to) => with_list!(self, kind, |list| move_in(list, &id, to))
+                .ok_or(ActionError::UnknownItem(kind, id))?,
+            Action::Agree { party, date } => self.agree(party, date)?,
+            Action::Withdraw { party } => {
+                let before = self.agreement.signatures.len();
+                self.agreement.signatures.retain(|s| s.party_id != party);
+                let changed = before != self.agreement.signatures.len();
+                if changed {
+                    self.status = Status::Draft;
+                }
+                changed
+            }
+            Action::Replace(alliance) => {
+                // Always a change (an identical import is still an undoable step); comparing
+                // whole alliances here would cost more code than it saves.
+                *self = *alliance;
+                // An import keeps its own timestamps.
+                return Ok(true);
+            }
+        };
+        if changed {
+            if terms && (self.status == Status::Agreed || !self.agreement.signatures.is_empty()) {
+                // They agreed to a different version: this one is a draft again.
+                self.status = Status::Draft;
+                self.agreement.signatures.clear();
+            }
+            self.updated_at = now;
+        }
+        Ok(changed)
+    }
+
+    fn text_mut(&mut self, field: TextField) -> &mut String {
+        text_place!(self, field, &mut)
+    }
+
+    /// The current text of a field.
+    pub fn text(&self, field: TextField) -> &str {
+        text_place!(self, field, &)
+    }
+
+    /// The current text of a field of a list item, if the item exists.
+    pub fn item_text(&self, field: ItemText, id: &Id) -> Option<&str> {
+        fn find<'a, T: HasId>(list: &'a [T], id: &Id) -> Option<&'a T> {
+            list.iter().find(|x| x.item_id() == id)
+        }
+        let option = || {
+            self.decisions
+                .iter()
+                .flat_map(|d| d.options.iter())
+                .find(|o| o.id == *id)
+        };
+        let s = match field {
+            ItemText::PartyName => find(&self.parties, id).map(|x| &x.name),
+            ItemText::PartyRole => find(&self.parties, id).map(|x| &x.role),
+            ItemText::MeasureSignal => find(&self.progress, id).map(|x| &x.signal),
+            ItemText::MeasureHowWeCheck => find(&self.progress, id).map(|x| &x.how_we_check),
+            ItemText::CommitmentWhat => find(&self.commitments, id).map(|x| &x.what),
+            ItemText::CommitmentAfter => match find(&self.commitments, id).map(|x| &x.when) {
+                Some(Some(When::After { event })) => Some(event),
+                _ => None,
+            },
+            ItemText::ChannelName => find(&self.communication.channels, id).map(|x| &x.name),
+            ItemText::ChannelPurpose => find(&self.communication.channels, id).map(|x| &x.purpose),
+            ItemText::MilestoneWhat => {
+                find(&self.celebrations.milestones, id).map(|x| &x.milestone)
+            }
+            ItemText::MilestoneHow => find(&self.celebrations.milestones, id).map(|x| &x.how),
+            ItemText::NeedOrOfferText => find(&self.needs_and_offers, id).map(|x| &x.text),
+            ItemText::AssumptionText => find(&self.assumptions, id).map(|x| &x.text),
+            ItemText::AssumptionInstead => find(&self.assumptions, id).map(|x| &x.instead),
+            ItemText::PermissionText => find(&self.hard_times.permissions, id).map(|x| &x.text),
+            ItemText::DecisionQuestion => find(&self.decisions, id).map(|x| &x.question),
+            ItemText::DecisionWhy => find(&self.decisions, id).map(|x| &x.why),
+            ItemText::OptionName => option().map(|x| &x.name),
+            ItemText::OptionPros => option().map(|x| &x.pros),
+            ItemText::OptionCons => option().map(|x| &x.cons),
+            ItemText::RevisionChanges => {
+                find(&self.keeping_alive.revisions, id).map(|x| &x.changes)
+            }
+            ItemText::RevisionWhy => find(&self.keeping_alive.revisions, id).map(|x| &x.why),
+        };
+        s.map(String::as_str)
+    }
+
+    /// The ids of one list, in order.
+    pub fn ids_of(&self, list: ListKind) -> Vec<Id> {
+        fn ids<T: HasId>(list: &[T]) -> Vec<Id> {
+            list.iter().map(|x| x.item_id().clone()).collect()
+        }
+        match list {
+            ListKind::Parties => ids(&self.parties),
+            ListKind::Progress => ids(&self.progress),
+            ListKind::Commitments => ids(&self.commitments),
+            ListKind::Channels => ids(&self.communication.channels),
+            ListKind::Milestones => ids(&self.celebrations.milestones),
+            ListKind::NeedsAndOffers => ids(&self.needs_and_offers),
+            ListKind::Assumptions => ids(&self.assumptions),
+            ListKind::Permissions => ids(&self.hard_times.permissions),
+            ListKind::Decisions => ids(&self.decisions),
+            ListKind::Revisions => ids(&self.keeping_alive.revisions),
+        }
+    }
+
+    fn insert(&mut self, item: Item) {
+        match item {
+            Item::Party(x) => self.parties.push(x),
+            Item::Measure(x) => self.progress.push(x),
+            Item::Commitment(x) => self.commitments.push(x),
+            Item::Channel(x) => self.communication.channels.push(x),
+            Item::Milestone(x) => self.celebrations.milestones.push(x),
+            Item::NeedOrOffer(x) => self.needs_and_offers.push(x),
+            Item::Assumption(x) => self.assumptions.push(x),
+            Item::Permission(x) => self.hard_times.permissions.push(x),
+            Item::Decision(x) => self.decisions.push(x),
+            Item::Revision(x) => self.keeping_alive.revisions.push(x),
+        }
+    }
+
+    fn replace(&mut self, item: Item) -> Option<bool> {
+        match item {
+            Item::Party(x) => replace_in(&mut self.parties, x),
+            Item::Measure(x) => replace_in(&mut self.progress, x),
+            Item::Commitment(x) => replace_in(&mut self.commitments, x),
+            Item::Channel(x) => replace_in(&mut self.communication.channels, x),
+            Item::Milestone(x) => replace_in(&mut self.celebrations.milestones, x),
+            Item::NeedOrOffer(x) => replace_in(&mut self.needs_and_offers, x),
+            Item::Assumption(x) => replace_in(&mut self.assumptions, x),
+            Item::Permission(x) => replace_in(&mut self.hard_times.permissions, x),
+            Item::Decision(x) => replace_in(&mut self.decisions, x),
+            Item::Revision(x) => replace_in(&mut self.keeping_alive.revisions, x),
+        }
+    }
+
+    /// A decision's options need ids unique in the whole alliance too.
+    fn decision_option_ids_clash(&self, item: &Item) -> bool {
+        let Item::Decision(d) = item else {
+            return false;
+        };
+        let mut clash = d
+            .options
+            .iter()
+            .enumerate()
+            .any(|(i, o)| o.id == d.id || d.options[..i].iter().any(|p| p.id == o.id));
+        self.for_each_id(|id| {
+            // Ids inside the decision being replaced are its own.
+            let own = self
+                .decisions
+                .iter()
+                .any(|x| x.id == d.id && (x.id == *id || x.options.iter().any(|o| o.id == *id)));
+            clash |= !own && d.options.iter().any(|o| o.id == *id);
+        });
+        clash
+    }
+
+    fn agree(&mut self, party: Id, date: Date) -> Result<bool, ActionError> {
+        let name = self
+            .party(&party)
+            .map(|_| self.party_label(&party))
+            .ok_or_else(|| ActionError::UnknownParty(party.clone()))?;
+        if self
+            .agreement
+            .signatures
+            .iter()
+            .any(|s| s.party_id == party)
+        {
+            return Ok(false);
+        }
+        if !validate::validate(self, date).ready_to_agree() {
+            return Err(ActionError::NotReady);
+        }
+        self.agreement.signatures.push(Signature {
+            party_id: party,
+            name,
+            date,
+        });
+        let everyone = self
+            .parties
+            .iter()
+            .all(|p| self.agreement.signatures.iter().any(|s| s.party_id == p.id));
+        if everyone {
+            self.status = Status::Agreed;
+            let fingerprints = fingerprints(self);
+            if let Some(previous) = &self.agreement.last_agreed {
+                let changed: Vec<SectionId> = fingerprints
+                    .iter()
+                    .filter(|f| !previous.fingerprints.contains(f))
+                    .map(|f| f.section)
+                    .collect();
+                if !changed.is_empty() {
+                    let id = self.fresh_id(ListKind::Revisions.id_prefix());
+                    let changes = super::text::revision_changes(&changed);
+                    self.keeping_alive.revisions.push(Revision {
+                        id,
+                        date,
+                        sections: changed,
+                        changes,
+                        why: String::new(),
+                    });
+                }
+            }
+            self.agreement.last_agreed = Some(AgreedVersion { date, fingerprints });
+        }
+        Ok(true)
+    }
+}
+
+/// FNV-1a, 64 bits: a stable fingerprint (not a security measure).
+fn fnv1a(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+/// The fingerprint of every section's terms, as they are now.
+pub fn fingerprints(a: &Alliance) -> Vec<SectionFingerprint> {
+    use super::codec::{Encode, Writer};
+    SectionId::ALL
+        .iter()
+        .map(|&section| {
+            let mut w = Writer::new(false);
+            let parts: &[&dyn Encode] = match section {
+                SectionId::Basics => &[&a.title, &a.relationship, &a.relationship_note, &a.parties],
+                SectionId::Goal => &[&a.goal],
+                SectionId::Progress => &[&a.progress],
+                SectionId::Commitments => &[&a.commitments],
+                SectionId::Communication => &[&a.communication],
+                SectionId::Celebrations => &[&a.celebrations],
+                SectionId::NeedsAndOffers => &[&a.needs_and_offers],
+                SectionId::Assumptions => &[&a.assumptions],
+                SectionId::HardTimes => &[&a.hard_times],
+                SectionId::Decisions => &[&a.decisions],
+                SectionId::KeepingAlive => {
+                    &[&a.keeping_alive.next_review, &a.keeping_alive.review_rhythm]
+                }
+            };
+            w.begin_array();
+            for part in parts {
+                w.element();
+                part.encode(&mut w);
+            }
+            w.end_array();
+            SectionFingerprint {
+                section,
+                fingerprint: fnv1a(w.finish().as_bytes()),
+            }
+        })
+        .collect()
+}
+
+/// An alliance with undo and redo. Every change still goes through [`Alliance::apply`].
+#[derive(Debug, Clone)]
+pub struct Editor {
+    current: Alliance,
+    undo: Vec<Alliance>,
+    redo: Vec<Alliance>,
+    /// The last change, so typing into one field becomes one undo step.
+    last: Option<(CoalesceKey, Timestamp)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum CoalesceKey {
+    Text(TextField),
+    ItemText(ItemText, Id),
+    Item(ListKind, Id),
+    CheckIn,
+    Update(Id),
+}
+
+/// How many steps can be undone.
+pub const HISTORY_LIMIT: usize = 100;
+/// Edits of one field closer together than this many seconds are undone together.
+pub const COALESCE_SECONDS: i64 = 2;
+
+impl Editor {
+    pub fn new(alliance: Alliance) -> Self {
+        Self {
+            current: alliance,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            last: None,
+        }
+    }
+
+    pub fn alliance(&self) -> &Alliance {
+        &self.current
+    }
+
+    pub fn into_alliance(self) -> Alliance {
+        self.current
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Applies a change, recording it for undo.
+    pub fn apply(&mut self, action: Action, now: Timestamp) -> Result<bool, ActionError> {
+        let key = match &action {
+            Action::SetText(field, _) => Some(CoalesceKey::Text(*field)),
+            Action::SetItemText(field, id, _) => Some(CoalesceKey::ItemText(*field, id.clone())),
+            Action::Update(item) => Some(CoalesceKey::Item(ListKind::of(item), item.id().clone())),
+            Action::SetCheckIn(_) => Some(CoalesceKey::CheckIn),
+            Action::SetUpdatePreference(p) => Some(CoalesceKey::Update(p.party_id.clone())),
+            _ => None,
+        };
+        let before = self.current.clone();
+        let changed = self.current.apply(action, now)?;
+        if !changed {
+            return Ok(false);
+        }
+        let coalesce = match (&key, &self.last) {
+            (Some(k), Some((last_key, at))) => {
+                k == last_key && now.unix_seconds() - at.unix_seconds() <= COALESCE_SECONDS
+            }
+            _ => false,
+        };
+        if !coalesce {
+            self.undo.push(before);
+            if self.undo.len() > HISTORY_LIMIT {
+                self.undo.remove(0);
+            }
+        }
+        self.redo.clear();
+        self.last = key.map(|k| (k, now));
+        Ok(true)
+    }
+
+    /// Undoes the last change; false when there is none.
+    pub fn undo(&mut self) -> bool {
+        match self.undo.pop() {
+            Some(previous) => {
+                self.redo
+                    .push(std::mem::replace(&mut self.current, previous));
+                self.last = None;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Redoes the last undone change; false when there is none.
+    pub fn redo(&mut self) -> bool {
+        match self.redo.pop() {
+            Some(next) => {
+                self.undo.push(std::mem::replace(&mut self.current, next));
+                self.last = None;
+                true
+            }
+            None => false,
+        }
+    }
+}

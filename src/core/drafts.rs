@@ -1,0 +1,600 @@
+//! Drafts kept in the browser: the rules, independent of any browser API.
+//!
+//! Storage is a small trait so the rules can be tested against fakes that fail, fill up or
+//! throw. Every draft lives under its own key, `designed-alliance:<namespace>:draft:<slot>`,
+//! as a versioned envelope holding the alliance in the file format (so stored drafts go
+//! through the same checks and migrations as imported files). The store never clears storage
+//! and never touches a key outside its namespace.
+//!
+//! Nothing is ever silently overwritten: the store remembers the exact value it last read or
+//! wrote for the open draft, and before each write checks that storage still holds it. If
+//! another tab or another widget wrote in between, the write is refused as a conflict; if the
+//! value vanished (cleared elsewhere), the draft is simply written again.
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use super::codec::{Encode, Writer};
+use super::date::Timestamp;
+use super::json::{self, FORMAT, MIGRATIONS, SCHEMA_VERSION};
+use super::json_value::Json;
+use super::model::{Alliance, Id, RelationshipKind};
+
+/// The value of `format` in a stored draft.
+pub const DRAFT_FORMAT: &str = "designed-alliance-draft";
+/// The version of the draft envelope this build writes, and the newest it reads.
+pub const DRAFT_VERSION: u64 = 1;
+
+/// Why storage did not do what was asked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StorageError {
+    /// Storage cannot be used here at all (blocked, disabled, a sandboxed frame).
+    Unavailable(String),
+    /// The browser's storage for this site is full.
+    Full,
+    /// Anything else the browser reported.
+    Failed(String),
+}
+
+/// The little of `localStorage` the drafts need.
+pub trait Storage {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError>;
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError>;
+    fn remove(&mut self, key: &str) -> Result<(), StorageError>;
+    fn keys(&self) -> Result<Vec<String>, StorageError>;
+}
+
+/// Storage in memory: the fallback when the browser's is unavailable, and the fake in tests.
+#[derive(Debug, Clone, Default)]
+pub struct MemoryStorage {
+    entries: Vec<(String, String)>,
+    /// Most characters all values may hold together (like a browser's quota).
+    pub quota: Option<usize>,
+    /// When set, every call fails with this.
+    pub failure: Option<StorageError>,
+    /// How many writes were made (tests check that nothing was written).
+    pub writes: usize,
+}
+
+impl MemoryStorage {
+    fn check(&self) -> Result<(), StorageError> {
+        match &self.failure {
+            Some(e) => Err(e.clone()),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Storage for MemoryStorage {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        self.check()?;
+        Ok(self
+            .entries
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.clone()))
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
+        self.check()?;
+        if let Some(quota) = self.quota {
+            let others: usize = self
+                .entries
+                .iter()
+                .filter(|(k, _)| k != key)
+                .map(|(k, v)| k.len() + v.len())
+                .sum();
+            if others + key.len() + value.len() > quota {
+                return Err(StorageError::Full);
+            }
+        }
+        self.writes += 1;
+        match self.entries.iter_mut().find(|(k, _)| k == key) {
+            Some(slot) => slot.1 = value.to_string(),
+            None => self.entries.push((key.to_string(), value.to_string())),
+        }
+        Ok(())
+    }
+
+    fn remove(&mut self, key: &str) -> Result<(), StorageError> {
+        self.check()?;
+        self.entries.retain(|(k, _)| k != key);
+        Ok(())
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        self.check()?;
+        Ok(self.entries.iter().map(|(k, _)| k.clone()).collect())
+    }
+}
+
+/// A draft as the drafts list shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftInfo {
+    pub slot: Id,
+    pub title: String,
+    pub relationship: Option<RelationshipKind>,
+    pub saved_at: Timestamp,
+    /// Percent of the required parts filled in.
+    pub progress: u32,
+}
+
+/// One entry of the drafts list: readable, or kept as it is and explained.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Listed {
+    Draft(DraftInfo),
+    Unreadable { slot: String, reason: String },
+}
+
+/// A draft read back from storage.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Opened {
+    pub slot: Id,
+    pub alliance: Alliance,
+    /// The wizard step it was left at.
+    pub step: String,
+    pub saved_at: Timestamp,
+}
+
+/// Why a draft could not be opened. Nothing was changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OpenError {
+    Missing,
+    /// The stored value cannot be read; it is kept untouched. `raw` is it, for download.
+    Unreadable {
+        reason: String,
+        raw: String,
+    },
+    Storage(StorageError),
+}
+
+/// Why a save did not happen. The previously stored draft is untouched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveError {
+    /// Someone else (another tab or widget) saved this draft since we read it: theirs.
+    Conflict(String),
+    Storage(StorageError),
+}
+
+/// What [`DraftStore::check`] found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Check {
+    Same,
+    /// Another writer saved the open draft: theirs.
+    Changed(String),
+    /// The open draft was removed from storage (cleared elsewhere): save it again.
+    Gone,
+}
+
+/// What a save did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Saved {
+    Written,
+    /// Nothing changed since the last save: nothing was written.
+    Unchanged,
+}
+
+/// The drafts of one namespace, and the state of the open one.
+#[derive(Debug, Clone)]
+pub struct DraftStore {
+    prefix: String,
+    writer: String,
+    /// The open draft.
+    slot: Id,
+    /// Exactly what storage held for the open draft when we last read or wrote it.
+    known: Option<String>,
+    /// The content last saved (alliance and step), to skip writes that change nothing.
+    saved_content: Option<String>,
+    /// A new draft as it started: not worth storing until something in it changes.
+    pristine: Option<String>,
+    sequence: u64,
+}
+
+/// Only letters, digits, '-' and '_' in a namespace (anything else becomes '-').
+pub fn clean_namespace(ns: &str) -> String {
+    let s: String = ns
+        .chars()
+        .take(64)
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    if s.is_empty() {
+        "default".to_string()
+    } else {
+        s
+    }
+}
+
+impl DraftStore {
+    /// A store for `namespace`; `writer` identifies this widget instance in what it writes.
+    pub fn new(namespace: &str, writer: &str, slot: Id) -> Self {
+        DraftStore {
+            prefix: format!("designed-alliance:{}:", clean_namespace(namespace)),
+            writer: writer.to_string(),
+            slot,
+            known: None,
+            saved_content: None,
+            pristine: None,
+            sequence: 0,
+        }
+    }
+
+    pub fn slot(&self) -> &Id {
+        &self.slot
+    }
+
+    /// The key of a draft.
+    pub fn key(&self, slot: &str) -> String {
+        format!("{}draft:{slot}", self.prefix)
+    }
+
+    fn current_key(&self) -> String {
+        format!("{}current", self.prefix)
+    }
+
+    /// Whether a key belongs to this widget's namespace.
+    pub fn is_ours(&self, key: &str) -> bool {
+        key.starts_with(&self.prefix)
+    }
+
+    /// The slot of the draft that was open last time, if it was recorded.
+    pub fn last_open(&self, s: &dyn Storage) -> Option<Id> {
+        s.get(&self.current_key()).ok().flatten().and_then(Id::new)
+    }
+
+    /// Every draft of this namespace, most recently saved first; unreadable ones last.
+    pub fn list(&self, s: &dyn Storage) -> Result<Vec<Listed>, StorageError> {
+        let draft_prefix = format!("{}draft:", self.prefix);
+        let mut drafts = Vec::new();
+        let mut unreadable = Vec::new();
+        for key in s.keys()? {
+            let Some(slot) = key.strip_prefix(&draft_prefix) else {
+                continue;
+            };
+            let raw = s.get(&key)?.unwrap_or_default();
+            // Decoded in full, so a draft that would fail to open is marked now, not later.
+            let decoded = Id::new(slot)
+                .ok_or_else(|| super::text::drafts::BAD_KEY.to_string())
+                .and_then(|id| decode(&raw).map(|d| (id, d)));
+            match decoded {
+                Ok((id, d)) => {
+                    let info = DraftInfo {
+                        slot: id,
+                        title: d.alliance.title,
+                        relationship: d.alliance.relationship,
+                        saved_at: d.saved_at,
+                        progress: d.progress,
+                    };
+                    // Most recent first; inserting in place avoids pulling in a sort.
+                    let at = drafts
+                        .iter()
+                        .position(|x: &DraftInfo| x.saved_at < info.saved_at)
+                        .unwrap_or(drafts.len());
+                    drafts.insert(at, info);
+                }
+                Err(reason) => unreadable.push(Listed::Unreadable {
+                    slot: slot.to_string(),
+                    reason,
+                }),
+            }
+        }
+        Ok(drafts
+            .into_iter()
+            .map(Listed::Draft)
+            .chain(unreadable)
+            .collect())
+    }
+
+    /// Reads and decodes a draft without opening it (nothing is written).
+    pub fn peek(&self, s: &dyn Storage, slot: &Id) -> Result<(Alliance, String), OpenError> {
+        let (d, _) = self.read(s, slot)?;
+        Ok((d.alliance, d.step))
+    }
+
+    fn read(&self, s: &dyn Storage, slot: &Id) -> Result<(Decoded, String), OpenError> {
+        let raw = s
+            .get(&self.key(slot.as_str()))
+            .map_err(OpenError::Storage)?
+            .ok_or(OpenError::Missing)?;
+        match decode(&raw) {
+            Ok(d) => Ok((d, raw)),
+            Err(reason) => Err(OpenError::Unreadable { reason, raw }),
+        }
+    }
+
+    /// Opens a draft: reads and decodes it before anything is written, and makes it the open
+    /// one. An unreadable value is reported and left exactly as it is.
+    pub fn open(&mut self, s: &mut dyn Storage, slot: &Id) -> Result<Opened, OpenError> {
+        let (d, raw) = self.read(s, slot)?;
+        self.slot = slot.clone();
+        self.became(raw, &d);
+        // Not the draft itself: only which one is open. A failure here costs nothing.
+        let _ = s.set(&self.current_key(), slot.as_str());
+        Ok(Opened {
+            slot: slot.clone(),
+            alliance: d.alliance,
+            step: d.step,
+            saved_at: d.saved_at,
+        })
+    }
+
+    /// Records `raw` (decoded as `d`) as what storage holds for the open draft.
+    fn became(&mut self, raw: String, d: &Decoded) {
+        self.saved_content = Some(content(&d.alliance, &d.step));
+        self.known = Some(raw);
+        self.pristine = None;
+        self.sequence = d.sequence;
+    }
+
+    /// Starts a new draft in `slot`. When it starts `pristine` (a blank alliance), nothing is
+    /// stored until something in it changes; otherwise (an imported file) the first save
+    /// stores it.
+    pub fn start(&mut self, slot: Id, pristine: Option<&Alliance>) {
+        self.slot = slot;
+        self.known = None;
+        self.saved_content = None;
+        self.pristine = pristine.map(super::codec::to_compact);
+        self.sequence = 0;
+    }
+
+    /// Whether someone else changed the open draft in storage since we last read or wrote it.
+    pub fn check(&self, s: &dyn Storage) -> Check {
+        match (s.get(&self.key(self.slot.as_str())), &self.known) {
+            (Ok(Some(theirs)), Some(ours)) if &theirs != ours => Check::Changed(theirs),
+            (Ok(Some(theirs)), None) => Check::Changed(theirs),
+            (Ok(None), Some(_)) => Check::Gone,
+            _ => Check::Same,
+        }
+    }
+
+    /// Saves the open draft, unless nothing changed since the last save, or someone else
+    /// saved it since we read it.
+    pub fn save(
+        &mut self,
+        s: &mut dyn Storage,
+        a: &Alliance,
+        step: &str,
+        progress: u32,
+        now: Timestamp,
+    ) -> Result<Saved, SaveError> {
+        let content = content(a, step);
+        let key = self.key(self.slot.as_str());
+        let stored = s.get(&key).map_err(SaveError::Storage)?;
+        match (&stored, &self.known) {
+            // Someone else wrote since we last read or wrote it.
+            (Some(theirs), Some(ours)) if theirs != ours => {
+                return Err(SaveError::Conflict(theirs.clone()))
+            }
+            (Some(theirs), None) => return Err(SaveError::Conflict(theirs.clone())),
+            // Unchanged in storage and unchanged on screen: nothing to do.
+            (Some(_), Some(_)) if self.saved_content.as_deref() == Some(content.as_str()) => {
+                return Ok(Saved::Unchanged)
+            }
+            // A new draft nobody has touched yet: not worth keeping.
+            (None, None) if content.split('\n').next() == self.pristine.as_deref() => {
+                return Ok(Saved::Unchanged)
+            }
+            // Ours, or gone (cleared elsewhere: write it again).
+            _ => {}
+        }
+        let raw = encode(a, step, progress, now, &self.writer, self.sequence + 1);
+        s.set(&key, &raw).map_err(SaveError::Storage)?;
+        self.sequence += 1;
+        self.known = Some(raw);
+        self.saved_content = Some(content);
+        let _ = s.set(&self.current_key(), self.slot.as_str());
+        Ok(Saved::Written)
+    }
+
+    /// Resolves a conflict in favour of what is on screen: the next save overwrites theirs.
+    pub fn keep_mine(&mut self, theirs: String) {
+        self.known = Some(theirs);
+        self.saved_content = None;
+    }
+
+    /// Resolves a conflict in favour of the stored version, which becomes the open draft.
+    pub fn take_theirs(&mut self, theirs: &str) -> Result<Opened, OpenError> {
+        let d = decode(theirs).map_err(|reason| OpenError::Unreadable {
+            reason,
+            raw: theirs.to_string(),
+        })?;
+        self.became(theirs.to_string(), &d);
+        Ok(Opened {
+            slot: self.slot.clone(),
+            alliance: d.alliance,
+            step: d.step,
+            saved_at: d.saved_at,
+        })
+    }
+
+    /// Gives a stored draft a new title. Not for the open draft: rename that one on screen,
+    /// and it is saved like any other change.
+    pub fn rename(
+        &self,
+        s: &mut dyn Storage,
+        slot: &Id,
+        title: &str,
+        now: Timestamp,
+    ) -> Result<(), OpenError> {
+        let (mut d, _) = self.read(s, slot)?;
+        d.alliance.title = title.to_string();
+        let raw = encode(
+            &d.alliance,
+            &d.step,
+            d.progress,
+            now,
+            &self.writer,
+            d.sequence + 1,
+        );
+        s.set(&self.key(slot.as_str()), &raw)
+            .map_err(OpenError::Storage)
+    }
+
+    /// Stores an alliance as a new draft in `slot` (a duplicate, or an imported file).
+    pub fn store_new(
+        &self,
+        s: &mut dyn Storage,
+        slot: &Id,
+        a: &Alliance,
+        step: &str,
+        progress: u32,
+        now: Timestamp,
+    ) -> Result<(), StorageError> {
+        let key = self.key(slot.as_str());
+        if s.get(&key)?.is_some() {
+            return Err(StorageError::Failed(
+                super::text::drafts::SLOT_TAKEN.to_string(),
+            ));
+        }
+        s.set(&key, &encode(a, step, progress, now, &self.writer, 1))
+    }
+
+    /// Removes a draft; returns what was stored, so the deletion can be undone.
+    pub fn delete(
+        &mut self,
+        s: &mut dyn Storage,
+        slot: &str,
+    ) -> Result<Option<String>, StorageError> {
+        let key = self.key(slot);
+        let raw = s.get(&key)?;
+        s.remove(&key)?;
+        if slot == self.slot.as_str() {
+            self.known = None;
+            self.saved_content = None;
+            self.pristine = None;
+        }
+        Ok(raw)
+    }
+
+    /// Puts back a deleted draft.
+    pub fn restore(
+        &mut self,
+        s: &mut dyn Storage,
+        slot: &str,
+        raw: &str,
+    ) -> Result<(), StorageError> {
+        s.set(&self.key(slot), raw)?;
+        if slot == self.slot.as_str() {
+            self.known = Some(raw.to_string());
+        }
+        Ok(())
+    }
+
+    /// Removes every key of this namespace (and only those). Returns how many.
+    pub fn forget(&mut self, s: &mut dyn Storage) -> Result<usize, StorageError> {
+        let ours: Vec<String> = s.keys()?.into_iter().filter(|k| self.is_ours(k)).collect();
+        for key in &ours {
+            s.remove(key)?;
+        }
+        self.known = None;
+        self.saved_content = None;
+        Ok(ours.len())
+    }
+}
+
+/// What decides whether a save would change anything: the alliance and the step.
+fn content(a: &Alliance, step: &str) -> String {
+    let mut s = super::codec::to_compact(a);
+    s.push('\n');
+    s.push_str(step);
+    s
+}
+
+/// The stored form of a draft (compact JSON).
+pub fn encode(
+    a: &Alliance,
+    step: &str,
+    progress: u32,
+    now: Timestamp,
+    writer: &str,
+    sequence: u64,
+) -> String {
+    let mut w = Writer::new(false);
+    w.begin_object();
+    w.str_member("format", DRAFT_FORMAT);
+    w.key("draftVersion");
+    w.number(DRAFT_VERSION);
+    w.key("savedAt");
+    now.encode(&mut w);
+    w.str_member("writer", writer);
+    w.key("sequence");
+    w.number(sequence);
+    w.str_member("step", step);
+    w.str_member("title", &a.title);
+    w.key("relationship");
+    a.relationship.encode(&mut w);
+    w.key("progress");
+    w.number(u64::from(progress));
+    w.key("file");
+    w.begin_object();
+    w.str_member("format", FORMAT);
+    w.key("schemaVersion");
+    w.number(u64::from(SCHEMA_VERSION));
+    w.key("exportedAt");
+    now.encode(&mut w);
+    w.key("alliance");
+    a.encode(&mut w);
+    w.end_object();
+    w.end_object();
+    w.finish()
+}
+
+/// Parses the envelope and checks its format and version (the reason, in words, if not).
+fn envelope(raw: &str) -> Result<Json, String> {
+    use super::text::drafts as t;
+    let value = json::parse_file(raw.as_bytes()).map_err(|e| e.message)?;
+    if value.get("format").and_then(Json::as_str) != Some(DRAFT_FORMAT) {
+        return Err(t::NOT_A_DRAFT.to_string());
+    }
+    match value.get("draftVersion").and_then(Json::as_u64) {
+        Some(v) if v > DRAFT_VERSION => Err(t::NEWER.to_string()),
+        Some(v) if v >= 1 => Ok(value),
+        _ => Err(t::NOT_A_DRAFT.to_string()),
+    }
+}
+
+/// A stored draft, read back.
+struct Decoded {
+    alliance: Alliance,
+    step: String,
+    sequence: u64,
+    saved_at: Timestamp,
+    progress: u32,
+}
+
+/// A stored draft in full, or why it cannot be read.
+fn decode(raw: &str) -> Result<Decoded, String> {
+    let mut v = envelope(raw)?;
+    let text = |v: &Json, k: &str| {
+        v.get(k)
+            .and_then(Json::as_str)
+            .unwrap_or_default()
+            .to_string()
+    };
+    let step = text(&v, "step");
+    let saved_at = Timestamp::parse(&text(&v, "savedAt")).unwrap_or_default();
+    let sequence = v.get("sequence").and_then(Json::as_u64).unwrap_or(0);
+    let progress = v
+        .get("progress")
+        .and_then(Json::as_u64)
+        .map_or(0, |p| p.min(100) as u32);
+    let file = v
+        .remove("file")
+        .ok_or_else(|| super::text::drafts::NOT_A_DRAFT.to_string())?;
+    let imported = json::import_value(file, SCHEMA_VERSION, MIGRATIONS).map_err(|e| e.message)?;
+    Ok(Decoded {
+        alliance: imported.alliance,
+        step,
+        sequence,
+        saved_at,
+        progress,
+    })
+}

@@ -1,0 +1,406 @@
+//! The JSON file format, version 1: `{"format": "designed-alliance", "schemaVersion": 1,
+//! "exportedAt": ..., "alliance": {...}}`, and an import that never panics.
+//!
+//! Import limits (each refused with its own message): files over [`MAX_FILE_BYTES`], nesting
+//! deeper than [`MAX_DEPTH`], more than [`MAX_PARTIES`] parties, more than [`MAX_ITEMS`] items in
+//! any other list. Older `schemaVersion`s pass through [`MIGRATIONS`] first.
+
+use super::codec::{self, DecodeError, Encode, Failed, Fields, Path, Writer};
+use super::date::Timestamp;
+use super::json_value::{self, Json, ParseErrorKind};
+use super::model::*;
+use super::text::import as msg;
+#[cfg(not(target_arch = "wasm32"))]
+use serde::{Deserialize, Serialize};
+
+/// The value of `format` in every file.
+pub const FORMAT: &str = "designed-alliance";
+/// The version this build writes, and the newest it reads.
+pub const SCHEMA_VERSION: u32 = 1;
+/// Files larger than this are refused before they are read (1 MiB).
+pub const MAX_FILE_BYTES: usize = 1024 * 1024;
+/// Deepest nesting of arrays and objects accepted (a real file needs 7).
+pub const MAX_DEPTH: usize = 32;
+/// Most parties in one alliance.
+pub const MAX_PARTIES: usize = 50;
+/// Most items in any other list (commitments, measures, options, …).
+pub const MAX_ITEMS: usize = 500;
+
+/// A whole exported file.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(Serialize, Deserialize, schemars::JsonSchema)
+)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    schemars(
+        title = "Designed alliance",
+        description = "A designed alliance exported by the Designed Alliance widget."
+    )
+)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    serde(rename_all = "camelCase", deny_unknown_fields)
+)]
+pub struct Envelope {
+    /// Always "designed-alliance".
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(schema_with = "schema_support::format")
+    )]
+    pub format: String,
+    /// The version of this format; this build writes 1.
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(schema_with = "schema_support::version")
+    )]
+    pub schema_version: u32,
+    /// When the file was written.
+    pub exported_at: Timestamp,
+    pub alliance: Alliance,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod schema_support {
+    use schemars::{json_schema, Schema, SchemaGenerator};
+    pub fn format(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "const": super::FORMAT })
+    }
+    pub fn version(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "const": super::SCHEMA_VERSION })
+    }
+}
+
+/// What kind of problem stopped an import.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportErrorKind {
+    TooLarge,
+    Empty,
+    NotUtf8,
+    NotJson { line: usize, column: usize },
+    Truncated,
+    TooDeep,
+    NotAnObject,
+    WrongFormat,
+    NoVersion,
+    BadVersion,
+    NewerVersion(u64),
+    InvalidField { path: String },
+    TooManyItems { path: String },
+    DuplicateId { path: String },
+}
+
+/// Why a file could not be imported, in words a person can act on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportError {
+    pub kind: ImportErrorKind,
+    pub message: String,
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+fn err(kind: ImportErrorKind, message: impl Into<String>) -> ImportError {
+    ImportError {
+        kind,
+        message: message.into(),
+    }
+}
+
+/// A successfully read file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    pub alliance: Alliance,
+    pub exported_at: Timestamp,
+    /// The version the file was written in, when it was older than this build's.
+    pub migrated_from: Option<u32>,
+}
+
+/// Writes the alliance as a JSON file (pretty-printed, ends with a newline).
+pub fn export(alliance: &Alliance, now: Timestamp) -> Result<String, String> {
+    let mut w = Writer::new(true);
+    w.begin_object();
+    w.str_member("format", FORMAT);
+    w.key("schemaVersion");
+    w.number(u64::from(SCHEMA_VERSION));
+    w.key("exportedAt");
+    now.encode(&mut w);
+    w.key("alliance");
+    alliance.encode(&mut w);
+    w.end_object();
+    let mut s = w.finish();
+    s.push('\n');
+    Ok(s)
+}
+
+/// One step of the migration chain: turns a file of version `n` into version `n + 1`.
+pub type Migration = fn(Json) -> Result<Json, ImportError>;
+
+/// `MIGRATIONS[i]` turns version `i + 1` into version `i + 2`. Version 1 is the first, so the
+/// chain is empty; adding version 2 means adding one function here.
+pub const MIGRATIONS: &[Migration] = &[];
+
+const _: () = assert!(MIGRATIONS.len() + 1 == SCHEMA_VERSION as usize);
+
+/// Runs `steps` from version `from` up to the newest.
+pub fn migrate(mut value: Json, from: u32, steps: &[Migration]) -> Result<Json, ImportError> {
+    let start = usize::try_from(from.saturating_sub(1)).unwrap_or(usize::MAX);
+    for step in steps.iter().skip(start) {
+        value = step(value)?;
+    }
+    Ok(value)
+}
+
+/// Reads a file. Never panics; any problem comes back as a readable [`ImportError`] and the
+/// caller's current alliance is untouched because nothing is changed here.
+pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
+    import_with(bytes, SCHEMA_VERSION, MIGRATIONS)
+}
+
+/// [`import`] with a given newest version and migration chain (for testing the chain).
+pub fn import_with(
+    bytes: &[u8],
+    newest: u32,
+    migrations: &[Migration],
+) -> Result<Imported, ImportError> {
+    import_value(parse_file(bytes)?, newest, migrations)
+}
+
+/// Reads the text of a file as JSON, within the size and nesting limits.
+pub fn parse_file(bytes: &[u8]) -> Result<Json, ImportError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(err(
+            ImportErrorKind::TooLarge,
+            msg::too_large(bytes.len() as u64, MAX_FILE_BYTES as u64),
+        ));
+    }
+    let text =
+        std::str::from_utf8(bytes).map_err(|_| err(ImportErrorKind::NotUtf8, msg::NOT_UTF8))?;
+    // Editors on Windows often start UTF-8 files with a byte-order mark: it is not content.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(err(ImportErrorKind::Empty, msg::EMPTY));
+    }
+    json_value::parse(text, MAX_DEPTH).map_err(|e| match e.kind {
+        ParseErrorKind::Eof => err(ImportErrorKind::Truncated, msg::TRUNCATED),
+        ParseErrorKind::TooDeep => err(ImportErrorKind::TooDeep, msg::TOO_DEEP),
+        ParseErrorKind::LoneSurrogate => err(
+            ImportErrorKind::NotJson {
+                line: e.line,
+                column: e.column,
+            },
+            msg::not_json(e.line, e.column, msg::BROKEN_ESCAPE),
+        ),
+        ParseErrorKind::Syntax(what) => err(
+            ImportErrorKind::NotJson {
+                line: e.line,
+                column: e.column,
+            },
+            msg::not_json(e.line, e.column, what),
+        ),
+    })
+}
+
+/// Reads an alliance file already parsed as JSON: format, version, migrations, fields, limits.
+pub fn import_value(
+    value: Json,
+    newest: u32,
+    migrations: &[Migration],
+) -> Result<Imported, ImportError> {
+    if !value.is_object() {
+        return Err(err(ImportErrorKind::NotAnObject, msg::NOT_AN_OBJECT));
+    }
+    if value.get("format").and_then(Json::as_str) != Some(FORMAT) {
+        return Err(err(ImportErrorKind::WrongFormat, msg::WRONG_FORMAT));
+    }
+    let version = match value.get("schemaVersion") {
+        None => return Err(err(ImportErrorKind::NoVersion, msg::NO_VERSION)),
+        Some(v) => match v.as_u64() {
+            Some(n) if n >= 1 => n,
+            _ => {
+                return Err(err(
+                    ImportErrorKind::BadVersion,
+                    msg::bad_version(&codec::short(v)),
+                ))
+            }
+        },
+    };
+    if version > u64::from(newest) {
+        return Err(err(
+            ImportErrorKind::NewerVersion(version),
+            msg::newer_version(version, newest),
+        ));
+    }
+    // Checked just above: 1 <= version <= newest, which is a u32.
+    let from = u32::try_from(version).unwrap_or(newest);
+    let mut value = migrate(value, from, migrations)?;
+    value.set("schemaVersion", Json::Number(newest.to_string()));
+    let root = Path::root("");
+    let fields = Fields::new(
+        &value,
+        &root,
+        &["format", "schemaVersion", "exportedAt", "alliance"],
+    )
+    .map_err(field_error)?;
+    let exported_at: Timestamp = fields.get("exportedAt").map_err(field_error)?;
+    let alliance: Alliance = fields.get("alliance").map_err(field_error)?;
+    let envelope = Envelope {
+        format: FORMAT.to_string(),
+        schema_version: newest,
+        exported_at,
+        alliance,
+    };
+    check_limits_and_ids(&envelope.alliance)?;
+    Ok(Imported {
+        alliance: envelope.alliance,
+        exported_at: envelope.exported_at,
+        migrated_from: (from < newest).then_some(from),
+    })
+}
+
+fn field_error(_: Failed) -> ImportError {
+    let e = codec::take_error().unwrap_or(DecodeError {
+        path: String::new(),
+        detail: "this value is not valid".to_string(),
+    });
+    let path = if e.path.is_empty() {
+        "the top level".to_string()
+    } else {
+        e.path
+    };
+    err(
+        ImportErrorKind::InvalidField { path: path.clone() },
+        msg::invalid_field(&path, &e.detail),
+    )
+}
+
+fn check_limits_and_ids(a: &Alliance) -> Result<(), ImportError> {
+    let too_many = |path: &str, n: usize, limit: usize| {
+        if n > limit {
+            Err(err(
+                ImportErrorKind::TooManyItems {
+                    path: path.to_string(),
+                },
+                msg::too_many_items(path, n, limit),
+            ))
+        } else {
+            Ok(())
+        }
+    };
+    too_many("alliance.parties", a.parties.len(), MAX_PARTIES)?;
+    let lists = [
+        ("alliance.progress", a.progress.len()),
+        ("alliance.commitments", a.commitments.len()),
+        (
+            "alliance.communication.channels",
+            a.communication.channels.len(),
+        ),
+        (
+            "alliance.communication.updates",
+            a.communication.updates.len(),
+        ),
+        (
+            "alliance.celebrations.milestones",
+            a.celebrations.milestones.len(),
+        ),
+        ("alliance.needsAndOffers", a.needs_and_offers.len()),
+        ("alliance.assumptions", a.assumptions.len()),
+        (
+            "alliance.hardTimes.permissions",
+            a.hard_times.permissions.len(),
+        ),
+        ("alliance.decisions", a.decisions.len()),
+        (
+            "alliance.keepingAlive.revisions",
+            a.keeping_alive.revisions.len(),
+        ),
+        (
+            "alliance.agreement.signatures",
+            a.agreement.signatures.len(),
+        ),
+    ];
+    for (path, n) in lists {
+        too_many(path, n, MAX_ITEMS)?;
+    }
+    for (i, d) in a.decisions.iter().enumerate() {
+        too_many(
+            &format!("alliance.decisions[{i}].options"),
+            d.options.len(),
+            MAX_ITEMS,
+        )?;
+    }
+
+    // Ids must be unique across the alliance: list items are found by id.
+    // Ids seen so far, in document order: the first repeat is the one reported. Quadratic,
+    // but bounded by the item limits, and only when a file is opened.
+    let mut seen: Vec<String> = Vec::new();
+    let mut first_duplicate: Option<(String, String)> = None;
+    let mut visit = |path: String, id: &Id| {
+        let id = id.as_str();
+        if first_duplicate.is_some() {
+            return;
+        }
+        if seen.iter().any(|s| s == id) {
+            first_duplicate = Some((path, id.to_string()));
+        } else {
+            seen.push(id.to_string());
+        }
+    };
+    macro_rules! ids {
+        ($list:expr, $path:literal) => {
+            for (i, x) in $list.iter().enumerate() {
+                visit(format!(concat!("alliance.", $path, "[{}].id"), i), &x.id);
+            }
+        };
+    }
+    ids!(a.parties, "parties");
+    ids!(a.progress, "progress");
+    ids!(a.commitments, "commitments");
+    ids!(a.communication.channels, "communication.channels");
+    ids!(a.celebrations.milestones, "celebrations.milestones");
+    ids!(a.needs_and_offers, "needsAndOffers");
+    ids!(a.assumptions, "assumptions");
+    ids!(a.hard_times.permissions, "hardTimes.permissions");
+    ids!(a.decisions, "decisions");
+    for (i, d) in a.decisions.iter().enumerate() {
+        for (j, o) in d.options.iter().enumerate() {
+            visit(format!("alliance.decisions[{i}].options[{j}].id"), &o.id);
+        }
+    }
+    ids!(a.keeping_alive.revisions, "keepingAlive.revisions");
+    if let Some((path, id)) = first_duplicate {
+        return Err(err(
+            ImportErrorKind::DuplicateId { path: path.clone() },
+            msg::duplicate_id(&path, &id),
+        ));
+    }
+
+    // Agreement must refer to people in the alliance, and "agreed" must be true.
+    for (i, s) in a.agreement.signatures.iter().enumerate() {
+        if a.party(&s.party_id).is_none() {
+            let path = format!("alliance.agreement.signatures[{i}].partyId");
+            return Err(err(
+                ImportErrorKind::InvalidField { path: path.clone() },
+                msg::invalid_field(&path, "no person in this alliance has this id"),
+            ));
+        }
+    }
+    let everyone_signed = a
+        .parties
+        .iter()
+        .all(|p| a.agreement.signatures.iter().any(|s| s.party_id == p.id));
+    if a.status == Status::Agreed && !everyone_signed {
+        let path = "alliance.status".to_string();
+        return Err(err(
+            ImportErrorKind::InvalidField { path: path.clone() },
+            msg::inconsistent_status(&path),
+        ));
+    }
+    Ok(())
+}

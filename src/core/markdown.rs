@@ -1,0 +1,191 @@
+//! A readable Markdown summary of the whole alliance, rendered from [`summarize`]. Person-typed
+//! text is escaped so it can never change the document's structure (no headings, lists, links,
+//! HTML or code from it).
+
+use super::date::Timestamp;
+use super::model::*;
+use super::summary::{summarize, Block, Line};
+use super::text::{self, export as t};
+use std::fmt::Write;
+
+/// Escapes one line of person-typed text for use inside a Markdown line.
+fn escape_line(line: &str) -> String {
+    let line = line.trim();
+    let mut out = String::with_capacity(line.len() + 8);
+    for (i, c) in line.chars().enumerate() {
+        let always = matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '!'
+        );
+        let at_line_start = i == 0 && matches!(c, '#' | '-' | '+' | '=' | ':');
+        if always || at_line_start {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    // "1. text" or "1) text" would start an ordered list.
+    let digits = out.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 && matches!(out[digits..].chars().next(), Some('.' | ')')) {
+        out.insert(digits, '\\');
+    }
+    out
+}
+
+/// Plain text, possibly several lines, kept inside the current block: line breaks become hard
+/// breaks and continuation lines are indented by `indent`.
+fn escape(s: &str, indent: &str) -> String {
+    let lines: Vec<String> = s
+        .split(['\n', '\r'])
+        .map(escape_line)
+        .filter(|l| !l.is_empty())
+        .collect();
+    lines.join(&format!("\\\n{indent}"))
+}
+
+/// One line of text for a heading.
+fn heading_text(s: &str) -> String {
+    escape(s, "").replace("\\\n", " ")
+}
+
+fn or_empty(s: &str, indent: &str) -> String {
+    let e = escape(s, indent);
+    if e.is_empty() {
+        format!("_{}_", t::EMPTY)
+    } else {
+        e
+    }
+}
+
+fn write_line(md: &mut String, l: &Line) {
+    md.push_str("- ");
+    if let Some(lead) = &l.lead {
+        let _ = write!(md, "**{}**", or_empty(lead, "  "));
+        if !l.text.trim().is_empty() {
+            md.push_str(": ");
+        }
+    }
+    if l.lead.is_none() || !l.text.trim().is_empty() {
+        md.push_str(&or_empty(&l.text, "  "));
+    }
+    if let Some(extra) = &l.extra {
+        let _ = write!(md, "\\\n  {}", escape(extra, "  "));
+    }
+    md.push('\n');
+}
+
+fn write_blocks(md: &mut String, blocks: &[Block]) {
+    for block in blocks {
+        match block {
+            Block::Text { label: None, text } => {
+                let _ = writeln!(md, "{}\n", or_empty(text, ""));
+            }
+            Block::Text {
+                label: Some(label),
+                text,
+            } => {
+                // Empty optional details are left out rather than listed as missing.
+                let _ = writeln!(md, "**{label}:** {}\n", or_empty(text, ""));
+            }
+            Block::List { label, items } => {
+                if items.is_empty() {
+                    if let Some(label) = label {
+                        let _ = writeln!(md, "**{label}:** _{}_\n", t::EMPTY);
+                    } else {
+                        let _ = writeln!(md, "_{}_\n", t::EMPTY);
+                    }
+                    continue;
+                }
+                if let Some(label) = label {
+                    let _ = writeln!(md, "**{label}:**\n");
+                }
+                for item in items {
+                    write_line(md, item);
+                }
+                md.push('\n');
+            }
+            Block::Group { heading, blocks } => {
+                let _ = writeln!(md, "### {}\n", heading_text(heading));
+                write_blocks(md, blocks);
+            }
+        }
+    }
+}
+
+/// Writes the alliance as Markdown. `now` appears in the footer.
+pub fn to_markdown(a: &Alliance, now: Timestamp) -> String {
+    let s = summarize(a);
+    let mut md = String::new();
+    let _ = writeln!(md, "# {}\n", heading_text(&s.title));
+    let status = match s.status {
+        Status::Draft => t::STATUS_DRAFT,
+        Status::Agreed => t::STATUS_AGREED,
+    };
+    let _ = writeln!(md, "**{}:** {status}  ", t::STATUS);
+    if let Some(r) = &s.relationship {
+        let _ = writeln!(md, "**{}:** {}", t::RELATIONSHIP, heading_text(r));
+    }
+    md.push('\n');
+    for section in &s.sections {
+        if !section.has_content && text::section_is_optional(section.id) {
+            continue;
+        }
+        let _ = writeln!(md, "## {}\n", section.title);
+        write_blocks(&mut md, &section.blocks);
+    }
+    let _ = writeln!(md, "## {}\n", t::AGREEMENT);
+    if s.signatures.is_empty() {
+        let _ = writeln!(md, "{}\n", t::NOT_AGREED);
+    } else {
+        for sig in &s.signatures {
+            let _ = writeln!(md, "- {}", escape(sig, "  "));
+        }
+        md.push('\n');
+    }
+    let _ = writeln!(md, "---\n\n_{}_", t::exported_on(&now.date().to_string()));
+    md
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_start_markers_are_escaped() {
+        assert_eq!(escape_line("# heading"), "\\# heading");
+        assert_eq!(escape_line("- item"), "\\- item");
+        assert_eq!(escape_line("12. twelve"), "12\\. twelve");
+        assert_eq!(escape_line("3) three"), "3\\) three");
+        assert_eq!(escape_line("> quote"), "\\> quote");
+        assert_eq!(escape_line("==="), "\\===");
+        assert_eq!(
+            escape_line("In 2026. Fine"),
+            "In 2026. Fine",
+            "digits mid-line stay"
+        );
+    }
+
+    #[test]
+    fn inline_markup_is_escaped() {
+        assert_eq!(
+            escape_line("[x](javascript:alert(1))"),
+            "\\[x\\](javascript:alert(1))"
+        );
+        assert_eq!(
+            escape_line("<script>alert(1)</script>"),
+            "\\<script\\>alert(1)\\</script\\>"
+        );
+        assert_eq!(
+            escape_line("*bold* _it_ `code` a|b"),
+            "\\*bold\\* \\_it\\_ \\`code\\` a\\|b"
+        );
+        assert_eq!(escape_line("&lt;"), "\\&lt;");
+    }
+
+    #[test]
+    fn multi_line_text_stays_in_its_block() {
+        assert_eq!(
+            escape("one\n\n    two\r\n# three", "  "),
+            "one\\\n  two\\\n  \\# three"
+        );
+    }
+}

@@ -1,0 +1,850 @@
+//! The designed alliance as typed data: what is saved, exported and imported.
+//!
+//! Plain serde structs, no signals and no browser types. JSON field names are camelCase, list
+//! items carry stable ids, dates are ISO 8601. The JSON Schema in `schema/` is generated from
+//! these types (natively; see `crate::core::schema`).
+
+use super::date::{Date, Timestamp};
+use std::fmt;
+
+/// Derives the JSON Schema natively only: the widget itself never needs it.
+macro_rules! schema {
+    ($($item:item)*) => {
+        $(
+            #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+            $item
+        )*
+    };
+}
+
+/// A stable identifier of an alliance or of one item in a list: 1 to 64 characters from
+/// `A-Z a-z 0-9 _ -`. The word `everyone` is reserved (it names all parties as an owner).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Id(String);
+
+/// The reserved owner meaning "all of us".
+pub const EVERYONE: &str = "everyone";
+
+impl Id {
+    /// An id, if `s` is a valid one.
+    pub fn new(s: impl Into<String>) -> Option<Self> {
+        let s = s.into();
+        Self::is_valid(&s).then_some(Self(s))
+    }
+
+    /// The id of a new alliance, from a random number (always valid).
+    pub fn for_alliance(n: u64) -> Self {
+        Self(format!("alliance-{n:012x}"))
+    }
+
+    pub fn is_valid(s: &str) -> bool {
+        (1..=64).contains(&s.len())
+            && s != EVERYONE
+            && s.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Who a commitment, assumption or permission belongs to: one party, or all of us.
+/// In JSON: the party's id, or the string `"everyone"`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Owner {
+    Everyone,
+    Party(Id),
+}
+
+impl Owner {
+    pub fn party(&self) -> Option<&Id> {
+        match self {
+            Owner::Everyone => None,
+            Owner::Party(id) => Some(id),
+        }
+    }
+}
+
+/// A time of day, `HH:MM` (24-hour clock, the person's local time).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TimeOfDay {
+    hour: u8,
+    minute: u8,
+}
+
+impl TimeOfDay {
+    pub fn new(hour: u8, minute: u8) -> Option<Self> {
+        (hour < 24 && minute < 60).then_some(Self { hour, minute })
+    }
+    pub fn hour(self) -> u8 {
+        self.hour
+    }
+    pub fn minute(self) -> u8 {
+        self.minute
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        let b = s.as_bytes();
+        if b.len() != 5 || b[2] != b':' || !s.is_ascii() {
+            return None;
+        }
+        if !b[0..2].iter().chain(&b[3..5]).all(u8::is_ascii_digit) {
+            return None;
+        }
+        Self::new(s[0..2].parse().ok()?, s[3..5].parse().ok()?)
+    }
+}
+
+impl fmt::Display for TimeOfDay {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:02}:{:02}", self.hour, self.minute)
+    }
+}
+
+schema! {
+    /// A designed alliance: an agreement between two or more people pursuing a common goal.
+    #[derive(Debug, Clone, PartialEq)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    pub struct Alliance {
+        /// Stable id of this alliance.
+        pub id: Id,
+        /// A short name the parties recognise.
+        pub title: String,
+        /// What kind of relationship this is; `null` until chosen.
+        pub relationship: Option<RelationshipKind>,
+        /// Free words about the relationship, useful when the kind is `other`.
+        pub relationship_note: String,
+        pub created_at: Timestamp,
+        pub updated_at: Timestamp,
+        pub status: Status,
+        /// Two or more people (or groups) in the alliance.
+        pub parties: Vec<Party>,
+        /// Answers to the reflection prompts; an empty answer means skipped.
+        pub reflections: Reflections,
+        /// Section 1.
+        pub goal: Goal,
+        /// Section 2: how we will know we are getting there.
+        pub progress: Vec<Measure>,
+        /// Section 3: who does what, and when.
+        pub commitments: Vec<Commitment>,
+        /// Section 4.
+        pub communication: Communication,
+        /// Section 5.
+        pub celebrations: Celebrations,
+        /// Section 6: what each person needs and offers.
+        pub needs_and_offers: Vec<NeedOrOffer>,
+        /// Section 7.
+        pub assumptions: Vec<Assumption>,
+        /// Section 8.
+        pub hard_times: HardTimes,
+        /// Section 9: trade-offs and decisions.
+        pub decisions: Vec<Decision>,
+        /// Section 10.
+        pub keeping_alive: KeepingAlive,
+        /// Who has agreed to the current version.
+        pub agreement: Agreement,
+    }
+
+    /// The kind of relationship; it chooses the examples and hints shown.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase"))]
+    pub enum RelationshipKind {
+        CoachAndClient,
+        ManagerAndReport,
+        ClientAndVendor,
+        TeamAndStakeholder,
+        Team,
+        CoFounders,
+        Partners,
+        Family,
+        Friends,
+        Other,
+    }
+
+    /// Whether every party has agreed to the current version.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase"))]
+    pub enum Status {
+        #[default]
+        Draft,
+        Agreed,
+    }
+
+    /// One person (or group) in the alliance.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    pub struct Party {
+        pub id: Id,
+        pub name: String,
+        /// Their role in this relationship, in their own words.
+        pub role: String,
+        /// True for the person filling the widget in (at most one party).
+        pub is_me: bool,
+    }
+
+    /// Reflection answers, grouped by when they are asked.
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    pub struct Reflections {
+        pub before_you_begin: BeforeReflections,
+        pub after_agreeing: AfterReflections,
+        pub at_review: ReviewReflections,
+    }
+
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    pub struct BeforeReflections {
+        pub why_this_relationship: String,
+        pub assumptions_to_test: String,
+        pub opening_the_conversation: String,
+    }
+
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    pub struct AfterReflections {
+        pub first_step: String,
+        pub what_could_get_in_the_way: String,
+        pub how_it_feels: String,
+    }
+
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    pub struct ReviewReflections {
+        pub what_is_working: String,
+        pub what_is_not: String,
+        pub what_to_change: String,
+    }
+
+    /// Section 1: what we are trying to achieve and why it matters.
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    pub struct Goal {
+        pub what: String,
+        pub why: String,
+        /// The pain it relieves.
+        pub pain: String,
+    }
+
+    /// How often something happens.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase"))]
+    pub enum Frequency {
+        Daily,
+        Weekly,
+        Fortnightly,
+        Monthly,
+        Quarterly,
+        TwiceAYear,
+        Yearly,
+    }
+
+    /// Section 2: one signal that we are getting there.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    pub struct Measure {
+        pub id: Id,
+        /// What we will see when it goes well.
+        pub signal: String,
+        pub how_we_check: String,
+        pub how_often: Option<Frequency>,
+    }
+
+    /// Section 3: one commitment.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    pub struct Commitment {
+        pub id: Id,
+        /// A party's id, or `"everyone"`.
+        pub owner: Owner,
+        pub what: String,
+        /// `null` until decided.
+        pub when: Option<When>,
+    }
+
+    /// When a commitment is due: on a date, or after some event.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(tag = "kind", rename_all = "camelCase", rename_all_fields = "camelCase", deny_unknown_fields))]
+    pub enum When {
+        Date { date: Date },
+        After { event: String },
+    }
+
+    /// Section 4: how we talk along the way.
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    pub struct Communication {
+        pub channels: Vec<Channel>,
+        pub check_in: CheckIn,
+        /// How each party likes to hear about progress.
+        pub updates: Vec<UpdatePreference>,
+        /// How we raise a problem fast.
+        pub raising_problems: String,
+    }
+
+    /// A way of talking, what it is for, and whether we use or avoid it.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    pub struct Channel {
+        pub id: Id,
+        pub name: String,
+        pub purpose: String,
+        pub usage: ChannelUsage,
+    }
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase"))]
+    pub enum ChannelUsage {
+        Use,
+        Avoid,
+    }
+
+    /// Our regular check-in.
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    pub struct CheckIn {
+        pub rhythm: Option<Frequency>,
+        /// The first check-in; the rhythm repeats from it.
+        pub first_on: Option<Date>,
+        /// Local time, `HH:MM`.
+        pub time: Option<TimeOfDay>,
+        pub duration_minutes: Option<u16>,
+        /// Where or how it happens.
+        pub format: String,
+    }
+
+    /// How one party likes updates.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    pub struct UpdatePreference {
+        pub party_id: Id,
+        pub style: Option<UpdateStyle>,
+        pub note: String,
+    }
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase"))]
+    pub enum UpdateStyle {
+        FrequentDetail,
+        PeriodicSummary,
+    }
+
+    /// Section 5: how we mark success.
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    pub struct Celebrations {
+        /// How we celebrate reaching the goal.
+        pub goal: String,
+        pub milestones: Vec<Milestone>,
+    }
+
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    pub struct Milestone {
+        pub id: Id,
+        pub milestone: String,
+        pub how: String,
+    }
+
+    /// Section 6: one thing a party needs from the others, or offers them.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    pub struct NeedOrOffer {
+        pub id: Id,
+        pub party_id: Id,
+        pub kind: NeedOrOfferKind,
+        pub text: String,
+    }
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase"))]
+    pub enum NeedOrOfferKind {
+        Need,
+        Offer,
+    }
+
+    /// Section 7: an assumption worth checking.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    pub struct Assumption {
+        pub id: Id,
+        pub text: String,
+        /// A party's id, or `"everyone"`.
+        pub held_by: Owner,
+        pub status: AssumptionStatus,
+        /// What we agreed instead, once revised or dropped.
+        pub instead: String,
+    }
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase"))]
+    pub enum AssumptionStatus {
+        #[default]
+        Unchecked,
+        Confirmed,
+        Revised,
+        Dropped,
+    }
+
+    /// Section 8: what we do when it gets hard.
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    pub struct HardTimes {
+        pub surprises: String,
+        pub missed_commitments: String,
+        pub permissions: Vec<Permission>,
+        /// How we own mistakes.
+        pub mistakes: String,
+    }
+
+    /// A permission one of us gives the others, such as "be direct with me".
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    pub struct Permission {
+        pub id: Id,
+        /// A party's id, or `"everyone"`.
+        pub given_by: Owner,
+        pub text: String,
+    }
+
+    /// Section 9: a trade-off we faced and what we chose.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    pub struct Decision {
+        pub id: Id,
+        pub question: String,
+        pub options: Vec<DecisionOption>,
+        /// The id of the chosen option, if chosen.
+        pub chosen: Option<Id>,
+        pub why: String,
+    }
+
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    pub struct DecisionOption {
+        pub id: Id,
+        pub name: String,
+        pub pros: String,
+        pub cons: String,
+    }
+
+    /// Section 10: keeping the alliance alive.
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    pub struct KeepingAlive {
+        pub next_review: Option<Date>,
+        pub review_rhythm: Option<Frequency>,
+        pub revisions: Vec<Revision>,
+    }
+
+    /// One entry of the revision log.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    pub struct Revision {
+        pub id: Id,
+        pub date: Date,
+        /// The sections that changed.
+        pub sections: Vec<SectionId>,
+        pub changes: String,
+        pub why: String,
+    }
+
+    /// Agreement to the current version.
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    pub struct Agreement {
+        pub signatures: Vec<Signature>,
+        /// A fingerprint of each section as last agreed, to tell what changed since.
+        pub last_agreed: Option<AgreedVersion>,
+    }
+
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    pub struct Signature {
+        pub party_id: Id,
+        /// The name as it was when they agreed.
+        pub name: String,
+        pub date: Date,
+    }
+
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    pub struct AgreedVersion {
+        pub date: Date,
+        pub fingerprints: Vec<SectionFingerprint>,
+    }
+
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    pub struct SectionFingerprint {
+        pub section: SectionId,
+        /// 16 hexadecimal digits.
+        pub fingerprint: String,
+    }
+
+    /// The parts of an alliance, in the order the wizard walks through them.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase"))]
+    pub enum SectionId {
+        /// Before you begin: title, relationship, parties.
+        Basics,
+        Goal,
+        Progress,
+        Commitments,
+        Communication,
+        Celebrations,
+        NeedsAndOffers,
+        Assumptions,
+        HardTimes,
+        Decisions,
+        KeepingAlive,
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod id_schema {
+    use super::{Id, Owner, TimeOfDay};
+    use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+    use std::borrow::Cow;
+
+    impl JsonSchema for Id {
+        fn schema_name() -> Cow<'static, str> {
+            "Id".into()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            json_schema!({
+                "type": "string",
+                "pattern": "^[A-Za-z0-9_-]{1,64}$",
+                "not": { "const": "everyone" },
+                "description": "A stable id: 1 to 64 letters, digits, '-' or '_' (not \"everyone\")."
+            })
+        }
+    }
+
+    impl JsonSchema for Owner {
+        fn schema_name() -> Cow<'static, str> {
+            "Owner".into()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            json_schema!({
+                "type": "string",
+                "pattern": "^[A-Za-z0-9_-]{1,64}$",
+                "description": "The id of a party, or \"everyone\"."
+            })
+        }
+    }
+
+    impl JsonSchema for TimeOfDay {
+        fn schema_name() -> Cow<'static, str> {
+            "TimeOfDay".into()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            json_schema!({
+                "type": "string",
+                "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$",
+                "description": "A local time of day, HH:MM (24-hour clock)."
+            })
+        }
+    }
+}
+
+impl SectionId {
+    pub const ALL: [SectionId; 11] = [
+        SectionId::Basics,
+        SectionId::Goal,
+        SectionId::Progress,
+        SectionId::Commitments,
+        SectionId::Communication,
+        SectionId::Celebrations,
+        SectionId::NeedsAndOffers,
+        SectionId::Assumptions,
+        SectionId::HardTimes,
+        SectionId::Decisions,
+        SectionId::KeepingAlive,
+    ];
+
+    /// The camelCase name used in JSON and in field paths.
+    pub fn key(self) -> &'static str {
+        match self {
+            SectionId::Basics => "basics",
+            SectionId::Goal => "goal",
+            SectionId::Progress => "progress",
+            SectionId::Commitments => "commitments",
+            SectionId::Communication => "communication",
+            SectionId::Celebrations => "celebrations",
+            SectionId::NeedsAndOffers => "needsAndOffers",
+            SectionId::Assumptions => "assumptions",
+            SectionId::HardTimes => "hardTimes",
+            SectionId::Decisions => "decisions",
+            SectionId::KeepingAlive => "keepingAlive",
+        }
+    }
+}
+
+impl RelationshipKind {
+    pub const ALL: [RelationshipKind; 10] = [
+        RelationshipKind::CoachAndClient,
+        RelationshipKind::ManagerAndReport,
+        RelationshipKind::ClientAndVendor,
+        RelationshipKind::TeamAndStakeholder,
+        RelationshipKind::Team,
+        RelationshipKind::CoFounders,
+        RelationshipKind::Partners,
+        RelationshipKind::Family,
+        RelationshipKind::Friends,
+        RelationshipKind::Other,
+    ];
+
+    /// The camelCase name used in JSON and in the `relationship` attribute.
+    pub fn key(self) -> &'static str {
+        match self {
+            RelationshipKind::CoachAndClient => "coachAndClient",
+            RelationshipKind::ManagerAndReport => "managerAndReport",
+            RelationshipKind::ClientAndVendor => "clientAndVendor",
+            RelationshipKind::TeamAndStakeholder => "teamAndStakeholder",
+            RelationshipKind::Team => "team",
+            RelationshipKind::CoFounders => "coFounders",
+            RelationshipKind::Partners => "partners",
+            RelationshipKind::Family => "family",
+            RelationshipKind::Friends => "friends",
+            RelationshipKind::Other => "other",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.key() == key)
+    }
+
+    /// Which set of examples suits this relationship.
+    pub fn group(self) -> RelationshipGroup {
+        match self {
+            RelationshipKind::Partners | RelationshipKind::Family | RelationshipKind::Friends => {
+                RelationshipGroup::Personal
+            }
+            RelationshipKind::TeamAndStakeholder | RelationshipKind::Team => {
+                RelationshipGroup::Team
+            }
+            RelationshipKind::CoachAndClient
+            | RelationshipKind::ManagerAndReport
+            | RelationshipKind::ClientAndVendor
+            | RelationshipKind::CoFounders
+            | RelationshipKind::Other => RelationshipGroup::Professional,
+        }
+    }
+}
+
+/// Groups of relationship kinds that share examples.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RelationshipGroup {
+    Personal,
+    Professional,
+    Team,
+}
+
+impl Frequency {
+    pub const ALL: [Frequency; 7] = [
+        Frequency::Daily,
+        Frequency::Weekly,
+        Frequency::Fortnightly,
+        Frequency::Monthly,
+        Frequency::Quarterly,
+        Frequency::TwiceAYear,
+        Frequency::Yearly,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Frequency::Daily => "daily",
+            Frequency::Weekly => "weekly",
+            Frequency::Fortnightly => "fortnightly",
+            Frequency::Monthly => "monthly",
+            Frequency::Quarterly => "quarterly",
+            Frequency::TwiceAYear => "twiceAYear",
+            Frequency::Yearly => "yearly",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.key() == key)
+    }
+}
+
+impl Alliance {
+    /// A new, empty draft with two unnamed parties, the first of them "me".
+    pub fn new(id: Id, now: Timestamp) -> Self {
+        let party = |n: &str, is_me| Party {
+            id: Id(n.to_string()),
+            name: String::new(),
+            role: String::new(),
+            is_me,
+        };
+        Alliance {
+            id,
+            title: String::new(),
+            relationship: None,
+            relationship_note: String::new(),
+            created_at: now,
+            updated_at: now,
+            status: Status::Draft,
+            parties: vec![party("p-1", true), party("p-2", false)],
+            reflections: Reflections::default(),
+            goal: Goal::default(),
+            progress: Vec::new(),
+            commitments: Vec::new(),
+            communication: Communication::default(),
+            celebrations: Celebrations::default(),
+            needs_and_offers: Vec::new(),
+            assumptions: Vec::new(),
+            hard_times: HardTimes::default(),
+            decisions: Vec::new(),
+            keeping_alive: KeepingAlive::default(),
+            agreement: Agreement::default(),
+        }
+    }
+
+    pub fn party(&self, id: &Id) -> Option<&Party> {
+        self.parties.iter().find(|p| &p.id == id)
+    }
+
+    /// The party's name, or a placeholder when they have none yet.
+    pub fn party_label(&self, id: &Id) -> String {
+        match self.parties.iter().position(|p| &p.id == id) {
+            Some(i) => {
+                let name = self.parties[i].name.trim();
+                if name.is_empty() {
+                    super::text::unnamed_party(i + 1)
+                } else {
+                    name.to_string()
+                }
+            }
+            None => super::text::missing_party().to_string(),
+        }
+    }
+
+    pub fn owner_label(&self, owner: &Owner) -> String {
+        match owner {
+            Owner::Everyone => super::text::EVERYONE_LABEL.to_string(),
+            Owner::Party(id) => self.party_label(id),
+        }
+    }
+
+    /// An id of the form `<prefix>-<n>` not used anywhere in this alliance.
+    pub fn fresh_id(&self, prefix: &str) -> Id {
+        self.fresh_ids(prefix, 1)
+            .pop()
+            .unwrap_or_else(|| Id(format!("{prefix}-0")))
+    }
+
+    /// `n` distinct ids of the form `<prefix>-<k>`, none used in this alliance.
+    pub fn fresh_ids(&self, prefix: &str, n: usize) -> Vec<Id> {
+        let mut used: Vec<&str> = Vec::new();
+        self.for_each_id(|id| used.push(id.as_str()));
+        let prefix: String = prefix
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .take(16)
+            .collect();
+        let prefix = if prefix.is_empty() {
+            "item".to_string()
+        } else {
+            prefix
+        };
+        let mut out = Vec::with_capacity(n);
+        let mut k = 1usize;
+        while out.len() < n {
+            let candidate = format!("{prefix}-{k}");
+            if !used.contains(&candidate.as_str()) {
+                out.push(Id(candidate));
+            }
+            k += 1;
+        }
+        out
+    }
+
+    /// Calls `f` with the id of every list item (not the alliance's own id).
+    pub fn for_each_id<'a>(&'a self, mut f: impl FnMut(&'a Id)) {
+        self.parties.iter().for_each(|x| f(&x.id));
+        self.progress.iter().for_each(|x| f(&x.id));
+        self.commitments.iter().for_each(|x| f(&x.id));
+        self.communication.channels.iter().for_each(|x| f(&x.id));
+        self.celebrations.milestones.iter().for_each(|x| f(&x.id));
+        self.needs_and_offers.iter().for_each(|x| f(&x.id));
+        self.assumptions.iter().for_each(|x| f(&x.id));
+        self.hard_times.permissions.iter().for_each(|x| f(&x.id));
+        for d in &self.decisions {
+            f(&d.id);
+            d.options.iter().for_each(|o| f(&o.id));
+        }
+        self.keeping_alive.revisions.iter().for_each(|x| f(&x.id));
+    }
+}
+
+/// serde support, natively only: it generates the JSON Schema and checks the hand-written
+/// codec (see `codec`), which is what the widget itself uses.
+#[cfg(not(target_arch = "wasm32"))]
+mod serde_impls {
+    use super::*;
+    use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
+    use std::borrow::Cow;
+
+    impl Serialize for Id {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(&self.0)
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Id {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            let s = Cow::<'de, str>::deserialize(deserializer)?;
+            Id::new(s.as_ref()).ok_or_else(|| de::Error::custom(invalid_id(&s)))
+        }
+    }
+
+    impl Serialize for Owner {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            match self {
+                Owner::Everyone => serializer.serialize_str(EVERYONE),
+                Owner::Party(id) => id.serialize(serializer),
+            }
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Owner {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            let s = Cow::<'de, str>::deserialize(deserializer)?;
+            if s == EVERYONE {
+                return Ok(Owner::Everyone);
+            }
+            Id::new(s.as_ref()).map(Owner::Party).ok_or_else(|| {
+                de::Error::custom(format!("{s:?} is neither \"everyone\" nor a party id"))
+            })
+        }
+    }
+
+    impl Serialize for TimeOfDay {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.collect_str(self)
+        }
+    }
+
+    impl<'de> Deserialize<'de> for TimeOfDay {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            let s = Cow::<'de, str>::deserialize(deserializer)?;
+            TimeOfDay::parse(&s)
+                .ok_or_else(|| de::Error::custom(format!("{s:?} is not a time; write it as HH:MM")))
+        }
+    }
+
+    fn invalid_id(s: &str) -> String {
+        if s == EVERYONE {
+            "\"everyone\" is reserved and cannot be used as an id".to_string()
+        } else {
+            format!("{s:?} is not a valid id (use 1 to 64 letters, digits, '-' or '_')")
+        }
+    }
+}

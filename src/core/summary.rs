@@ -1,0 +1,435 @@
+//! The alliance as a document: sections of labelled texts and lists, in plain text.
+//! The Review step and the Markdown export both render this, so they always agree.
+
+use super::model::*;
+use super::text::{self, export as x};
+
+/// The whole alliance, ready to show.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Summary {
+    pub title: String,
+    pub status: Status,
+    /// The relationship kind, with the person's own note.
+    pub relationship: Option<String>,
+    pub sections: Vec<SummarySection>,
+    /// "Priya agreed on 2026-11-20", one per signature.
+    pub signatures: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SummarySection {
+    pub id: SectionId,
+    pub title: &'static str,
+    pub blocks: Vec<Block>,
+    /// Whether anything is filled in (empty optional sections are left out of exports).
+    pub has_content: bool,
+}
+
+/// A piece of a section. All text is plain: renderers escape it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    /// A labelled text (or a plain paragraph without a label); empty means "not filled in".
+    Text {
+        label: Option<&'static str>,
+        text: String,
+    },
+    /// A list, possibly labelled; an empty list shows as "not filled in".
+    List {
+        label: Option<&'static str>,
+        items: Vec<Line>,
+    },
+    /// A sub-heading (a person's name, a decision) and what belongs to it.
+    Group { heading: String, blocks: Vec<Block> },
+}
+
+/// One entry of a list: an optional emphasised lead ("Priya"), the text, and an optional
+/// second line ("Instead: …").
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Line {
+    pub lead: Option<String>,
+    pub text: String,
+    pub extra: Option<String>,
+}
+
+fn line(lead: Option<String>, text: String) -> Line {
+    Line {
+        lead,
+        text,
+        extra: None,
+    }
+}
+
+fn trimmed(s: &str) -> String {
+    s.trim().to_string()
+}
+
+fn text_block(label: &'static str, s: &str) -> Block {
+    Block::Text {
+        label: Some(label),
+        text: trimmed(s),
+    }
+}
+
+/// "Every two weeks, starting 2026-12-01, at 08:30, 60 minutes. Video call."
+pub fn check_in_text(ci: &CheckIn) -> String {
+    let mut s = ci.rhythm.map_or(text::NOT_SET.to_string(), |f| {
+        text::frequency_label(f).to_string()
+    });
+    if let Some(d) = ci.first_on {
+        s.push_str(&format!(", {} {d}", x::STARTING));
+    }
+    if let Some(time) = ci.time {
+        s.push_str(&format!(", {} {time}", x::AT));
+    }
+    if let Some(m) = ci.duration_minutes {
+        s.push_str(&format!(", {m} {}", x::MINUTES));
+    }
+    if !ci.format.trim().is_empty() {
+        s.push_str(&format!(". {}", ci.format.trim()));
+    }
+    s
+}
+
+pub fn when_text(when: &Option<When>) -> String {
+    match when {
+        None => text::NOT_SET.to_string(),
+        Some(When::Date { date }) => format!("{} {date}", x::BY),
+        Some(When::After { event }) => format!("{} {}", x::AFTER, event.trim()),
+    }
+}
+
+/// Builds the document.
+pub fn summarize(a: &Alliance) -> Summary {
+    let mut sections = Vec::new();
+    let mut push = |id: SectionId, title: &'static str, blocks: Vec<Block>| {
+        sections.push(SummarySection {
+            id,
+            title,
+            blocks,
+            has_content: super::validate::has_content(a, id),
+        });
+    };
+
+    let people = a
+        .parties
+        .iter()
+        .map(|p| line(Some(a.party_label(&p.id)), trimmed(&p.role)))
+        .collect();
+    push(
+        SectionId::Basics,
+        x::PEOPLE,
+        vec![Block::List {
+            label: None,
+            items: people,
+        }],
+    );
+
+    push(
+        SectionId::Goal,
+        text::section(SectionId::Goal).title,
+        vec![
+            Block::Text {
+                label: None,
+                text: trimmed(&a.goal.what),
+            },
+            text_block(x::WHY, &a.goal.why),
+            text_block(x::PAIN, &a.goal.pain),
+        ],
+    );
+
+    let measures = a
+        .progress
+        .iter()
+        .map(|m| {
+            let mut how = Vec::new();
+            if !m.how_we_check.trim().is_empty() {
+                how.push(format!("{}: {}", x::CHECKED_BY, m.how_we_check.trim()));
+            }
+            if let Some(f) = m.how_often {
+                how.push(text::frequency_label(f).to_string());
+            }
+            Line {
+                lead: None,
+                text: trimmed(&m.signal),
+                extra: (!how.is_empty()).then(|| how.join("; ")),
+            }
+        })
+        .collect();
+    push(
+        SectionId::Progress,
+        text::section(SectionId::Progress).title,
+        vec![Block::List {
+            label: None,
+            items: measures,
+        }],
+    );
+
+    let commitments = a
+        .commitments
+        .iter()
+        .map(|c| {
+            line(
+                Some(a.owner_label(&c.owner)),
+                format!("{} ({})", c.what.trim(), when_text(&c.when)),
+            )
+        })
+        .collect();
+    push(
+        SectionId::Commitments,
+        text::section(SectionId::Commitments).title,
+        vec![Block::List {
+            label: None,
+            items: commitments,
+        }],
+    );
+
+    let comm = &a.communication;
+    let channels = comm
+        .channels
+        .iter()
+        .map(|ch| {
+            let mut t = format!("{}: {}", text::usage_label(ch.usage), ch.name.trim());
+            if !ch.purpose.trim().is_empty() {
+                t.push_str(&format!(". {}", ch.purpose.trim()));
+            }
+            line(None, t)
+        })
+        .collect();
+    let updates = comm
+        .updates
+        .iter()
+        .map(|u| {
+            let mut t = u
+                .style
+                .map_or(text::NOT_SET, text::update_style_label)
+                .to_string();
+            if !u.note.trim().is_empty() {
+                t.push_str(&format!(". {}", u.note.trim()));
+            }
+            line(Some(a.party_label(&u.party_id)), t)
+        })
+        .collect();
+    push(
+        SectionId::Communication,
+        text::section(SectionId::Communication).title,
+        vec![
+            Block::List {
+                label: Some(x::CHANNELS),
+                items: channels,
+            },
+            Block::Text {
+                label: Some(x::CHECK_IN),
+                text: check_in_text(&comm.check_in),
+            },
+            Block::List {
+                label: Some(x::UPDATES),
+                items: updates,
+            },
+            text_block(x::RAISING_PROBLEMS, &comm.raising_problems),
+        ],
+    );
+
+    let milestones = a
+        .celebrations
+        .milestones
+        .iter()
+        .map(|m| line(Some(trimmed(&m.milestone)), trimmed(&m.how)))
+        .collect();
+    push(
+        SectionId::Celebrations,
+        text::section(SectionId::Celebrations).title,
+        vec![
+            text_block(x::CELEBRATE_GOAL, &a.celebrations.goal),
+            Block::List {
+                label: Some(x::MILESTONES),
+                items: milestones,
+            },
+        ],
+    );
+
+    let needs = a
+        .parties
+        .iter()
+        .filter(|p| a.needs_and_offers.iter().any(|n| n.party_id == p.id))
+        .map(|p| {
+            let items = [NeedOrOfferKind::Need, NeedOrOfferKind::Offer]
+                .iter()
+                .flat_map(|k| {
+                    a.needs_and_offers
+                        .iter()
+                        .filter(move |n| n.party_id == p.id && n.kind == *k)
+                })
+                .map(|n| {
+                    line(
+                        Some(text::need_or_offer_label(n.kind).to_string()),
+                        trimmed(&n.text),
+                    )
+                })
+                .collect();
+            Block::Group {
+                heading: a.party_label(&p.id),
+                blocks: vec![Block::List { label: None, items }],
+            }
+        })
+        .collect();
+    push(
+        SectionId::NeedsAndOffers,
+        text::section(SectionId::NeedsAndOffers).title,
+        needs,
+    );
+
+    let assumptions = a
+        .assumptions
+        .iter()
+        .map(|s| Line {
+            lead: None,
+            text: format!(
+                "{} ({} {}; {})",
+                s.text.trim(),
+                x::HELD_BY,
+                a.owner_label(&s.held_by),
+                text::assumption_status_label(s.status).to_ascii_lowercase()
+            ),
+            extra: (!s.instead.trim().is_empty())
+                .then(|| format!("{}: {}", x::INSTEAD, s.instead.trim())),
+        })
+        .collect();
+    push(
+        SectionId::Assumptions,
+        text::section(SectionId::Assumptions).title,
+        vec![Block::List {
+            label: None,
+            items: assumptions,
+        }],
+    );
+
+    let h = &a.hard_times;
+    let permissions = h
+        .permissions
+        .iter()
+        .map(|p| line(Some(a.owner_label(&p.given_by)), trimmed(&p.text)))
+        .collect();
+    push(
+        SectionId::HardTimes,
+        text::section(SectionId::HardTimes).title,
+        vec![
+            text_block(x::SURPRISES, &h.surprises),
+            text_block(x::MISSED, &h.missed_commitments),
+            Block::List {
+                label: Some(x::PERMISSIONS),
+                items: permissions,
+            },
+            text_block(x::MISTAKES, &h.mistakes),
+        ],
+    );
+
+    let decisions = a
+        .decisions
+        .iter()
+        .map(|d| {
+            let options = d
+                .options
+                .iter()
+                .map(|o| {
+                    let mut t = String::new();
+                    if !o.pros.trim().is_empty() {
+                        t.push_str(&format!("{}: {}", x::PROS, o.pros.trim()));
+                    }
+                    if !o.cons.trim().is_empty() {
+                        if !t.is_empty() {
+                            t.push_str("; ");
+                        }
+                        t.push_str(&format!("{}: {}", x::CONS, o.cons.trim()));
+                    }
+                    line(Some(trimmed(&o.name)), t)
+                })
+                .collect();
+            let mut blocks = vec![Block::List {
+                label: Some(x::OPTIONS),
+                items: options,
+            }];
+            if let Some(o) = d
+                .chosen
+                .as_ref()
+                .and_then(|id| d.options.iter().find(|o| &o.id == id))
+            {
+                let mut chosen = trimmed(&o.name);
+                if !d.why.trim().is_empty() {
+                    chosen.push_str(&format!(". {}", d.why.trim()));
+                }
+                blocks.push(Block::Text {
+                    label: Some(x::CHOSEN),
+                    text: chosen,
+                });
+            }
+            Block::Group {
+                heading: trimmed(&d.question),
+                blocks,
+            }
+        })
+        .collect();
+    push(
+        SectionId::Decisions,
+        text::section(SectionId::Decisions).title,
+        decisions,
+    );
+
+    let k = &a.keeping_alive;
+    let revisions = k
+        .revisions
+        .iter()
+        .map(|r| {
+            let mut t = trimmed(&r.changes);
+            if !r.why.trim().is_empty() {
+                t.push_str(&format!(" ({})", r.why.trim()));
+            }
+            line(Some(r.date.to_string()), t)
+        })
+        .collect();
+    push(
+        SectionId::KeepingAlive,
+        text::section(SectionId::KeepingAlive).title,
+        vec![
+            Block::Text {
+                label: Some(x::NEXT_REVIEW),
+                text: k.next_review.map_or(String::new(), |d| d.to_string()),
+            },
+            Block::Text {
+                label: Some(x::REVIEW_RHYTHM),
+                text: k
+                    .review_rhythm
+                    .map_or("", text::frequency_label)
+                    .to_string(),
+            },
+            Block::List {
+                label: Some(x::REVISIONS),
+                items: revisions,
+            },
+        ],
+    );
+
+    let relationship = a.relationship.map(|r| {
+        let note = a.relationship_note.trim();
+        if note.is_empty() {
+            text::relationship_label(r).to_string()
+        } else {
+            format!("{} ({note})", text::relationship_label(r))
+        }
+    });
+    Summary {
+        title: if a.title.trim().is_empty() {
+            text::UNTITLED.to_string()
+        } else {
+            trimmed(&a.title)
+        },
+        status: a.status,
+        relationship,
+        sections,
+        signatures: a
+            .agreement
+            .signatures
+            .iter()
+            .map(|s| format!("{} {} {}", s.name.trim(), x::AGREED_BY, s.date))
+            .collect(),
+    }
+}

@@ -1,0 +1,870 @@
+//! Every person-facing string of the widget, in one place so it can be translated.
+//!
+//! The wording is ours; the ideas come from the seed documents (see the product brief).
+//! Static strings are constants or table entries; strings with values in them are functions.
+
+use super::model::{
+    AssumptionStatus, ChannelUsage, Frequency, NeedOrOfferKind, RelationshipGroup,
+    RelationshipKind, SectionId, UpdateStyle,
+};
+
+/// One example per group of relationship kinds.
+#[derive(Debug, Clone, Copy)]
+pub struct Examples {
+    pub personal: &'static str,
+    pub professional: &'static str,
+    pub team: &'static str,
+}
+
+impl Examples {
+    pub fn for_group(&self, group: RelationshipGroup) -> &'static str {
+        match group {
+            RelationshipGroup::Personal => self.personal,
+            RelationshipGroup::Professional => self.professional,
+            RelationshipGroup::Team => self.team,
+        }
+    }
+
+    /// The example for a relationship kind; professional until a kind is chosen.
+    pub fn for_kind(&self, kind: Option<RelationshipKind>) -> &'static str {
+        self.for_group(kind.map_or(RelationshipGroup::Professional, RelationshipKind::group))
+    }
+}
+
+/// A question the wizard asks.
+#[derive(Debug, Clone, Copy)]
+pub struct Question {
+    pub id: QuestionId,
+    /// The label of the field.
+    pub prompt: &'static str,
+    /// A sentence or two under the label.
+    pub help: &'static str,
+    pub examples: Examples,
+}
+
+macro_rules! questions {
+    ($( $id:ident => $prompt:expr, $help:expr, [$personal:expr, $professional:expr, $team:expr]; )*) => {
+        /// Every question of the wizard.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum QuestionId { $($id),* }
+
+        /// The catalogue of questions, in wizard order.
+        pub const QUESTIONS: &[Question] = &[
+            $(Question {
+                id: QuestionId::$id,
+                prompt: $prompt,
+                help: $help,
+                examples: Examples { personal: $personal, professional: $professional, team: $team },
+            }),*
+        ];
+    };
+}
+
+questions! {
+    Title => "What shall we call this alliance?",
+    "A short name everyone will recognise when they come back to it.",
+    ["Our calmer weekday mornings", "Coaching: stepping into the team-lead role", "Checkout redesign with the sales team"];
+    Relationship => "What kind of relationship is this?",
+    "This only changes the examples and hints you see; every section is the same.",
+    ["Partners, planning a home renovation", "Coach and client, for a six-month engagement", "A product team and the finance director"];
+    PartyName => "Name",
+    "A first name is enough. For a group, name the group.",
+    ["Sam", "Priya Natarajan", "The platform team"];
+    PartyRole => "Role in this alliance",
+    "What this person brings or is responsible for here, in a few words.",
+    ["Keeps the family calendar", "Client, new engineering manager", "Stakeholder who owns the budget"];
+
+    GoalWhat => "What are we trying to achieve together?",
+    "Describe the result, not the activity. If you cannot agree on this yet, talk about it before anything else.",
+    ["Get everyone out of the door by 8:15 without shouting.", "Lead my first team with confidence and keep two key people who were thinking of leaving.", "Ship a checkout that sales can demo to customers by the end of the quarter."];
+    GoalWhy => "Why does it matter?",
+    "Connect the goal to what each of you cares about. This is what you will come back to when it gets hard.",
+    ["Mornings set the tone for the whole day, and we want to start it as a family, not as opponents.", "The team's stability decides whether the product launch happens this year.", "Abandoned checkouts are the biggest loss in the sales funnel."];
+    GoalPain => "What pain would it relieve?",
+    "If the goal feels abstract, name the problem you are tired of living with.",
+    ["Missed buses, forgotten lunches and everyone arriving upset.", "Sunday evenings spent dreading one-to-ones I don't feel ready for.", "Sales promising features the team hears about only afterwards."];
+
+    MeasureSignal => "What will we see when it is going well?",
+    "Pick signals you can actually notice or count. One good signal beats five vague ones.",
+    ["Four out of five mornings we leave on time.", "Both at-risk engineers stay and say so in their next review.", "Checkout conversion above 3% for two weeks in a row."];
+    MeasureHowWeCheck => "How will we check it?",
+    "Say where the evidence comes from. Checking is what turns hope into a plan.",
+    ["A tally on the fridge calendar.", "We look at my notes from each one-to-one together.", "The analytics dashboard, shared in the fortnightly review."];
+    MeasureHowOften => "How often will we look?",
+    "Often enough to correct course, rarely enough that it stays worth doing.",
+    ["Every Sunday evening.", "At every coaching session.", "Every two weeks, at the sprint review."];
+
+    CommitmentWhat => "What will be done?",
+    "One concrete action. If it needs a meeting to understand, split it.",
+    ["Pack school bags the night before.", "Book a skip-level conversation with each team member.", "Share a clickable prototype with three sales leads."];
+    CommitmentOwner => "Who does it?",
+    "Choose one person where you can: shared commitments are easy to drop.",
+    ["Alex", "The client", "The design lead"];
+    CommitmentWhen => "When?",
+    "A date, or the event it follows, such as \u{201c}after the kickoff\u{201d}.",
+    ["Every evening after dinner", "By 15 January", "After the pricing decision is made"];
+
+    ChannelName => "Channel",
+    "A way you will talk: a tool, a meeting, a place.",
+    ["The family group chat", "Email", "The #checkout channel"];
+    ChannelPurpose => "What is it for?",
+    "Say what belongs here, so nothing important gets lost in the wrong place.",
+    ["Quick logistics only, never arguments.", "Session notes and anything that needs a written record.", "Day-to-day questions; decisions are copied to the project page."];
+    ChannelUsage => "Use it or avoid it?",
+    "Naming what you avoid is as useful as naming what you use.",
+    ["Avoid: texting about feelings during the workday.", "Avoid: messages outside working hours.", "Avoid: decisions made in private messages."];
+    CheckInRhythm => "How often do we check in?",
+    "A regular moment to look at progress and obstacles, even when all is well.",
+    ["Every Sunday, twenty minutes over tea.", "Every two weeks, one hour.", "Weekly, fifteen minutes after stand-up on Thursdays."];
+    CheckInFirstOn => "First check-in",
+    "The rhythm repeats from this date in the calendar file.",
+    ["This Sunday", "The date of our next session", "Next Thursday"];
+    CheckInTime => "Time",
+    "Optional: the usual start time, in your local time.",
+    ["19:30", "08:30", "10:15"];
+    CheckInDuration => "Length in minutes",
+    "Optional: how long you set aside.",
+    ["20", "60", "15"];
+    CheckInFormat => "Where or how?",
+    "In person, on a video call, walking the dog: whatever you will actually do.",
+    ["At the kitchen table, phones away.", "Video call, camera on.", "In the team room, or the usual video link."];
+    UpdateStyle => "How do you like to hear about progress?",
+    "Some people want frequent detail, others a periodic summary. Neither is wrong; guessing is.",
+    ["A quick daily message is reassuring.", "A written summary before each session.", "A short weekly digest; call me only for blockers."];
+    RaisingProblems => "How do we raise a problem fast?",
+    "Agree the signal for \u{201c}this cannot wait\u{201d}, so bad news travels as quickly as good news.",
+    ["Say \u{201c}I need ten minutes tonight\u{201d}, and we make time the same day.", "A message with URGENT in the subject, answered within a working day.", "Post in the channel and tag the owner; anyone can call a 15-minute huddle."];
+
+    CelebrateGoal => "How will we celebrate reaching the goal?",
+    "Decide now. Celebrating is how the effort gets noticed and the energy comes back.",
+    ["A Saturday pancake breakfast, everyone's choice of toppings.", "A final session to look back, and I'll buy the coffee.", "A demo for the whole company, naming who made it happen."];
+    MilestoneWhat => "Milestone",
+    "A point along the way worth marking.",
+    ["The first full week on time", "The first team retrospective I run", "Prototype signed off"];
+    MilestoneHow => "How we mark it",
+    "Small is fine. What matters is that it happens.",
+    ["A film night", "Share the win with my manager", "Cake at stand-up"];
+
+    Need => "What I need from you",
+    "Ask plainly. Whatever you ask of the others, be ready to offer something too.",
+    ["Tell me when you're running late, before it happens.", "Honest feedback, even when it stings.", "Decisions on scope within two working days."];
+    Offer => "What I offer you",
+    "What you will give, in the same concrete terms as your asks.",
+    ["I'll handle breakfasts so you can get ready in peace.", "I will come to each session prepared, with one topic.", "A working demo every two weeks, and no surprises."];
+
+    AssumptionText => "What are we assuming?",
+    "Things you believe but have not said out loud or checked. Surfacing them early saves a lot of trouble.",
+    ["That the kids can get themselves ready without reminders.", "That my manager expects me to have all the answers.", "That sales knows what the current checkout can do."];
+    AssumptionHeldBy => "Who holds it?",
+    "Whose belief is it: one person, or all of you?",
+    ["Me", "The client", "Everyone"];
+    AssumptionStatus => "Where does it stand?",
+    "Unchecked until you have talked about it. Confirmed, revised or dropped once you have.",
+    ["Revised", "Confirmed", "Dropped"];
+    AssumptionInstead => "What we agreed instead",
+    "When an assumption is revised or dropped, write down what you now agree.",
+    ["The kids get a checklist on the door, and we check it together for two weeks.", "I can say \u{201c}I'll find out\u{201d} and come back later.", "We run a monthly walkthrough of what is live."];
+
+    Surprises => "How will we work through surprises?",
+    "Plans change. Agree how you will face the unexpected together, without looking for someone to blame.",
+    ["We stop, breathe and talk it over that evening, not in the heat of the moment.", "We name it in the next session and decide together whether the plan changes.", "Whoever spots it says so the same day; we re-plan together, no blame."];
+    MissedCommitments => "What happens when a commitment is missed?",
+    "It will happen. Decide how you will notice, talk about it and put it right.",
+    ["The person says so first, and we agree a new time.", "We look at what got in the way before setting a new date.", "The owner flags it at once and proposes a new date or asks for help."];
+    PermissionText => "A permission we give each other",
+    "Something you explicitly allow, such as \u{201c}be direct with me\u{201d} or \u{201c}interrupt me when I ramble\u{201d}.",
+    ["Remind me kindly when I'm on my phone at dinner.", "Challenge me when I'm playing it safe.", "Say no to requests that are not in the plan."];
+    Mistakes => "How will we own mistakes?",
+    "Making things right matters more than being right. Say how you will admit, repair and learn.",
+    ["Say sorry without a \u{201c}but\u{201d}, and fix what we can.", "I'll tell you what went wrong and what I'll do differently.", "Blameless write-ups: what happened, what we learned, what we change."];
+
+    DecisionQuestion => "What do we have to decide?",
+    "A trade-off you face together. Put the options side by side instead of arguing for one.",
+    ["Weekend chores: fixed rota or pick as we go?", "Focus on delegation or on stakeholder relations first?", "Launch with fewer payment methods, or launch later?"];
+    OptionName => "Option",
+    "One possible choice.",
+    ["Fixed rota", "Delegation first", "Launch with cards only"];
+    OptionPros => "In its favour",
+    "What this option gives you.",
+    ["Nobody has to negotiate every week.", "Frees time quickly.", "Customers get it a month earlier."];
+    OptionCons => "Against it",
+    "What it costs, or risks.",
+    ["Less flexible when plans change.", "Stakeholders may feel neglected for a while.", "Some customers cannot pay yet."];
+    DecisionChosen => "What we chose",
+    "Pick one option when you have decided; leave it open until then.",
+    ["Fixed rota, reviewed monthly", "Delegation first", "Cards only, others in the next release"];
+    DecisionWhy => "Why we chose it",
+    "Write down the reasoning, so you can revisit the choice when things change.",
+    ["We argue less when the plan is fixed.", "I cannot do anything else well until I have more time.", "Earlier revenue matters more than covering every case."];
+
+    NextReview => "When will we next review this alliance?",
+    "An alliance is alive: set a date to ask what is working and what should change.",
+    ["The first Sunday of next month", "At our sixth session", "At the end of the quarter"];
+    ReviewRhythm => "How often will we review it after that?",
+    "Reviews keep the agreement true as circumstances change.",
+    ["Every month", "Every quarter", "Every quarter, at planning"];
+    RevisionChanges => "What changed",
+    "A short note of what is different in this version.",
+    ["Check-ins moved to Saturday mornings.", "Added a commitment about feedback.", "Scope reduced to card payments."];
+    RevisionWhy => "Why it changed",
+    "The reason, for when you look back.",
+    ["Sunday evenings were too tired.", "The first month showed I need more of it.", "The payment provider needed more time."];
+}
+
+/// The question with this id.
+pub fn question(id: QuestionId) -> &'static Question {
+    // QUESTIONS is built by the same macro as QuestionId, in the same order.
+    &QUESTIONS[id as usize]
+}
+
+/// Title and short introduction of a section.
+#[derive(Debug, Clone, Copy)]
+pub struct SectionText {
+    pub title: &'static str,
+    pub intro: &'static str,
+}
+
+pub fn section(id: SectionId) -> SectionText {
+    let (title, intro) = match id {
+        SectionId::Basics => (
+            "Before you begin",
+            "Who is in this alliance, and what kind of relationship is it? A few moments of reflection first help the conversation go well.",
+        ),
+        SectionId::Goal => (
+            "The goal",
+            "Everything else rests on this: what you want to achieve together, and why it matters to each of you.",
+        ),
+        SectionId::Progress => (
+            "Knowing we are getting there",
+            "How you will see progress, and how often you will look. Expect only what you are willing to check.",
+        ),
+        SectionId::Commitments => (
+            "Who does what, and when",
+            "Concrete commitments with one owner and a time: a date, or the event it follows.",
+        ),
+        SectionId::Communication => (
+            "How we talk",
+            "The channels you use and avoid, your regular check-in, how each of you likes updates, and how to raise a problem fast.",
+        ),
+        SectionId::Celebrations => (
+            "Celebrating success",
+            "How you will mark reaching the goal, and the milestones on the way.",
+        ),
+        SectionId::NeedsAndOffers => (
+            "Needs and offers",
+            "What each of you needs from the others, and what each of you offers in return. Asks and offers should balance.",
+        ),
+        SectionId::Assumptions => (
+            "Assumptions",
+            "Beliefs you have not checked yet. Name them, talk them through, and record what you agree instead.",
+        ),
+        SectionId::HardTimes => (
+            "When it gets hard",
+            "Partnerships are tested by surprises and missed commitments. Agree now how you will work through them, and what you give each other permission to do.",
+        ),
+        SectionId::Decisions => (
+            "Trade-offs and decisions",
+            "Lay out the options with their pros and cons, choose together, and own the choice together.",
+        ),
+        SectionId::KeepingAlive => (
+            "Keeping it alive",
+            "An alliance changes as you do. Set when you will review it, and keep a log of what changed and why.",
+        ),
+    };
+    SectionText { title, intro }
+}
+
+/// Whether a section may be left empty and still be agreed.
+pub fn section_is_optional(id: SectionId) -> bool {
+    matches!(id, SectionId::Assumptions | SectionId::Decisions)
+}
+
+/// When a reflection prompt is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ReflectionMoment {
+    BeforeYouBegin,
+    AfterAgreeing,
+    AtReview,
+}
+
+/// A reflection prompt; each may be answered or skipped.
+#[derive(Debug, Clone, Copy)]
+pub struct Reflection {
+    pub id: ReflectionId,
+    pub moment: ReflectionMoment,
+    pub prompt: &'static str,
+    pub help: &'static str,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ReflectionId {
+    WhyThisRelationship,
+    AssumptionsToTest,
+    OpeningTheConversation,
+    FirstStep,
+    WhatCouldGetInTheWay,
+    HowItFeels,
+    WhatIsWorking,
+    WhatIsNot,
+    WhatToChange,
+}
+
+pub const REFLECTIONS: &[Reflection] = &[
+    Reflection {
+        id: ReflectionId::WhyThisRelationship,
+        moment: ReflectionMoment::BeforeYouBegin,
+        prompt: "Why this relationship, and why now?",
+        help: "Think of what would be different if this relationship worked the way you hope.",
+    },
+    Reflection {
+        id: ReflectionId::AssumptionsToTest,
+        moment: ReflectionMoment::BeforeYouBegin,
+        prompt: "Which of your assumptions about it might be wrong?",
+        help: "What do you expect of the other person that you have never actually said?",
+    },
+    Reflection {
+        id: ReflectionId::OpeningTheConversation,
+        moment: ReflectionMoment::BeforeYouBegin,
+        prompt: "How will you open the conversation?",
+        help: "A sentence to start with, and a good time and place to have it.",
+    },
+    Reflection {
+        id: ReflectionId::FirstStep,
+        moment: ReflectionMoment::AfterAgreeing,
+        prompt: "What is the first thing you will do?",
+        help: "Something small, within the next few days, that shows the alliance is real.",
+    },
+    Reflection {
+        id: ReflectionId::WhatCouldGetInTheWay,
+        moment: ReflectionMoment::AfterAgreeing,
+        prompt: "What could get in the way?",
+        help: "Name it now, while it is easy to talk about.",
+    },
+    Reflection {
+        id: ReflectionId::HowItFeels,
+        moment: ReflectionMoment::AfterAgreeing,
+        prompt: "How does it feel to have this agreed?",
+        help: "Notice it: it is worth remembering at the first review.",
+    },
+    Reflection {
+        id: ReflectionId::WhatIsWorking,
+        moment: ReflectionMoment::AtReview,
+        prompt: "What is working?",
+        help: "Start with what you want to keep.",
+    },
+    Reflection {
+        id: ReflectionId::WhatIsNot,
+        moment: ReflectionMoment::AtReview,
+        prompt: "What is not working?",
+        help: "Without blame: what did you expect that did not happen?",
+    },
+    Reflection {
+        id: ReflectionId::WhatToChange,
+        moment: ReflectionMoment::AtReview,
+        prompt: "What will you change?",
+        help: "Edit the sections it affects; agreeing again records the change in the log.",
+    },
+];
+
+pub fn reflection(id: ReflectionId) -> &'static Reflection {
+    &REFLECTIONS[id as usize]
+}
+
+pub fn relationship_label(kind: RelationshipKind) -> &'static str {
+    match kind {
+        RelationshipKind::CoachAndClient => "Coach and client",
+        RelationshipKind::ManagerAndReport => "Manager and report",
+        RelationshipKind::ClientAndVendor => "Client and agency or vendor",
+        RelationshipKind::TeamAndStakeholder => "Team and stakeholder",
+        RelationshipKind::Team => "Team",
+        RelationshipKind::CoFounders => "Co-founders",
+        RelationshipKind::Partners => "Partners or couple",
+        RelationshipKind::Family => "Family",
+        RelationshipKind::Friends => "Friends",
+        RelationshipKind::Other => "Something else",
+    }
+}
+
+pub fn frequency_label(f: Frequency) -> &'static str {
+    match f {
+        Frequency::Daily => "Every day",
+        Frequency::Weekly => "Every week",
+        Frequency::Fortnightly => "Every two weeks",
+        Frequency::Monthly => "Every month",
+        Frequency::Quarterly => "Every three months",
+        Frequency::TwiceAYear => "Twice a year",
+        Frequency::Yearly => "Every year",
+    }
+}
+
+pub fn usage_label(u: ChannelUsage) -> &'static str {
+    match u {
+        ChannelUsage::Use => "We use it",
+        ChannelUsage::Avoid => "We avoid it",
+    }
+}
+
+pub fn update_style_label(s: UpdateStyle) -> &'static str {
+    match s {
+        UpdateStyle::FrequentDetail => "Frequent, detailed updates",
+        UpdateStyle::PeriodicSummary => "A periodic summary",
+    }
+}
+
+pub fn assumption_status_label(s: AssumptionStatus) -> &'static str {
+    match s {
+        AssumptionStatus::Unchecked => "Not checked yet",
+        AssumptionStatus::Confirmed => "Confirmed",
+        AssumptionStatus::Revised => "Revised",
+        AssumptionStatus::Dropped => "Dropped",
+    }
+}
+
+pub fn need_or_offer_label(k: NeedOrOfferKind) -> &'static str {
+    match k {
+        NeedOrOfferKind::Need => "Needs",
+        NeedOrOfferKind::Offer => "Offers",
+    }
+}
+
+pub const EVERYONE_LABEL: &str = "Everyone";
+pub const UNTITLED: &str = "Untitled alliance";
+pub const NOT_SET: &str = "Not decided yet";
+
+pub fn unnamed_party(position: usize) -> String {
+    format!("Person {position}")
+}
+
+pub fn missing_party() -> &'static str {
+    "(someone no longer in this alliance)"
+}
+
+/// The "what changed" note of an automatic revision-log entry.
+pub fn revision_changes(sections: &[SectionId]) -> String {
+    let titles: Vec<&str> = sections.iter().map(|s| section(*s).title).collect();
+    format!("Changed: {}.", titles.join(", "))
+}
+
+/// Messages of validation findings.
+pub mod findings {
+    pub const TITLE_MISSING: &str = "Give the alliance a name.";
+    pub const RELATIONSHIP_MISSING: &str = "Choose what kind of relationship this is.";
+    pub const TOO_FEW_PARTIES: &str = "An alliance needs at least two people.";
+    pub const PARTY_NAME_MISSING: &str = "Add this person's name.";
+    pub const MORE_THAN_ONE_ME: &str = "Only one person can be \u{201c}me\u{201d}.";
+    pub fn duplicate_party(name: &str) -> String {
+        format!("\u{201c}{name}\u{201d} appears more than once. Use a different name for each person, or remove the extra one.")
+    }
+    pub const GOAL_WHAT_MISSING: &str = "Say what you are trying to achieve.";
+    pub const GOAL_WHY_MISSING: &str = "Say why it matters.";
+    pub const NO_MEASURES: &str = "Add at least one way to tell you are making progress.";
+    pub const MEASURE_SIGNAL_MISSING: &str = "Describe what you will see.";
+    pub const MEASURE_CHECK_MISSING: &str = "Say how you will check it.";
+    pub const MEASURE_OFTEN_MISSING: &str = "Choose how often you will look.";
+    pub const NO_COMMITMENTS: &str = "Add at least one commitment.";
+    pub const COMMITMENT_WHAT_MISSING: &str = "Say what will be done.";
+    pub const COMMITMENT_WHEN_MISSING: &str = "Say when: a date, or the event it follows.";
+    pub const COMMITMENT_AFTER_EMPTY: &str = "Say which event it follows.";
+    pub const OWNER_GONE: &str =
+        "This belongs to someone who is no longer in the alliance. Choose who it belongs to now.";
+    pub const NO_CHANNELS: &str = "Add at least one way you will talk.";
+    pub const CHANNEL_NAME_MISSING: &str = "Name the channel.";
+    pub const CHECK_IN_MISSING: &str = "Choose how often you will check in.";
+    pub const RAISING_PROBLEMS_MISSING: &str = "Agree how to raise a problem fast.";
+    pub const UPDATE_PARTY_GONE: &str =
+        "This preference belongs to someone who is no longer in the alliance.";
+    pub const CELEBRATE_GOAL_MISSING: &str = "Say how you will celebrate reaching the goal.";
+    pub const MILESTONE_MISSING: &str = "Name the milestone.";
+    pub const MILESTONE_HOW_MISSING: &str = "Say how you will mark it.";
+    pub const NO_NEEDS_OR_OFFERS: &str = "Add at least one need or offer.";
+    pub const NEED_OR_OFFER_EMPTY: &str = "Write the need or offer, or remove it.";
+    pub fn ask_without_offer(name: &str) -> String {
+        format!("{name} asks for something but offers nothing yet. Whatever we ask of each other, we should be ready to offer.")
+    }
+    pub const ASSUMPTION_EMPTY: &str = "Write the assumption, or remove it.";
+    pub const ASSUMPTION_INSTEAD_MISSING: &str = "Write what you agreed instead.";
+    pub const SURPRISES_MISSING: &str = "Agree how you will work through surprises.";
+    pub const MISSED_MISSING: &str = "Agree what happens when a commitment is missed.";
+    pub const MISTAKES_MISSING: &str = "Agree how you will own mistakes.";
+    pub const PERMISSION_EMPTY: &str = "Write the permission, or remove it.";
+    pub const DECISION_QUESTION_MISSING: &str = "Say what you have to decide.";
+    pub const OPTION_NAME_MISSING: &str = "Name this option.";
+    pub const CHOSEN_GONE: &str = "The chosen option no longer exists. Choose again.";
+    pub const DECISION_WHY_MISSING: &str = "Say why you chose it.";
+    pub const NEXT_REVIEW_MISSING: &str = "Choose a date for the next review.";
+    pub const REVIEW_RHYTHM_MISSING: &str = "Choose how often you will review the alliance.";
+    pub fn review_in_past(date: &str) -> String {
+        format!("The review date {date} has passed. Hold the review, or choose a new date.")
+    }
+}
+
+/// Messages of import errors. `path` is where in the file the problem is.
+pub mod import {
+    pub fn too_large(bytes: u64, limit: u64) -> String {
+        format!(
+            "This file is too large to be an alliance ({} KB; the limit is {} KB).",
+            bytes.div_ceil(1024),
+            limit / 1024
+        )
+    }
+    pub const EMPTY: &str = "This file is empty.";
+    pub const NOT_UTF8: &str =
+        "This file is not text (it is not valid UTF-8). Choose the .json file the widget exported.";
+    pub fn not_json(line: usize, column: usize, detail: &str) -> String {
+        format!("This file is not valid JSON (line {line}, column {column}: {detail}).")
+    }
+    pub const BROKEN_ESCAPE: &str =
+        "a piece of text contains a broken \\u escape (a lone surrogate), which is not valid text";
+    pub const TRUNCATED: &str =
+        "This file ends too early: it looks cut off. Export it again, or find the complete copy.";
+    pub const TOO_DEEP: &str = "This file is nested too deeply to be an alliance.";
+    pub const NOT_AN_OBJECT: &str = "This file is JSON, but not a designed alliance: it should start with { and contain \"format\": \"designed-alliance\".";
+    pub const WRONG_FORMAT: &str =
+        "This JSON file is not a designed alliance (its \"format\" is not \"designed-alliance\").";
+    pub const NO_VERSION: &str = "This file has no \"schemaVersion\", so it cannot be read safely.";
+    pub fn bad_version(found: &str) -> String {
+        format!("\"schemaVersion\" should be a whole number such as 1, but it is {found}.")
+    }
+    pub fn newer_version(found: u64, supported: u32) -> String {
+        format!("This alliance was saved by a newer version of the widget (format version {found}; this one reads up to {supported}). Update the widget to open it.")
+    }
+    pub fn invalid_field(path: &str, detail: &str) -> String {
+        format!("Problem at {path}: {detail}.")
+    }
+    pub fn too_many_items(path: &str, count: usize, limit: usize) -> String {
+        format!("Problem at {path}: {count} items, more than the {limit} an alliance may hold.")
+    }
+    pub fn duplicate_id(path: &str, id: &str) -> String {
+        format!("Problem at {path}: the id \u{201c}{id}\u{201d} is used twice.")
+    }
+    pub fn inconsistent_status(path: &str) -> String {
+        format!("Problem at {path}: it says \u{201c}agreed\u{201d}, but not everyone has agreed.")
+    }
+}
+
+/// Words about drafts kept in the browser.
+pub mod drafts {
+    pub const NOT_A_DRAFT: &str = "it is not a draft this widget wrote";
+    pub const NEWER: &str = "it was saved by a newer version of the widget";
+    pub const BAD_KEY: &str = "its name in the browser's storage is not one this widget uses";
+    pub const SLOT_TAKEN: &str = "a draft with this name already exists";
+}
+
+/// Words used by the Markdown and calendar exports.
+pub mod export {
+    pub const PEOPLE: &str = "People";
+    pub const RELATIONSHIP: &str = "Relationship";
+    pub const STATUS_DRAFT: &str = "Draft, not yet agreed";
+    pub const STATUS_AGREED: &str = "Agreed";
+    pub const STATUS: &str = "Status";
+    pub const WHY: &str = "Why it matters";
+    pub const PAIN: &str = "Pain it relieves";
+    pub const CHECKED_BY: &str = "How we check";
+    pub const CHANNELS: &str = "Channels";
+    pub const CHECK_IN: &str = "Check-in";
+    pub const UPDATES: &str = "Updates";
+    pub const RAISING_PROBLEMS: &str = "Raising a problem fast";
+    pub const CELEBRATE_GOAL: &str = "When we reach the goal";
+    pub const MILESTONES: &str = "Milestones";
+    pub const HELD_BY: &str = "held by";
+    pub const INSTEAD: &str = "Instead";
+    pub const SURPRISES: &str = "Surprises";
+    pub const MISSED: &str = "Missed commitments";
+    pub const PERMISSIONS: &str = "Permissions";
+    pub const MISTAKES: &str = "Mistakes";
+    pub const OPTIONS: &str = "Options";
+    pub const PROS: &str = "for";
+    pub const CONS: &str = "against";
+    pub const CHOSEN: &str = "Chosen";
+    pub const NEXT_REVIEW: &str = "Next review";
+    pub const REVIEW_RHYTHM: &str = "Review rhythm";
+    pub const REVISIONS: &str = "Revision log";
+    pub const AGREEMENT: &str = "Agreement";
+    pub const AGREED_BY: &str = "agreed on";
+    pub const NOT_AGREED: &str = "Not agreed yet.";
+    pub const AFTER: &str = "after";
+    pub const BY: &str = "by";
+    pub const MINUTES: &str = "minutes";
+    pub const AT: &str = "at";
+    pub const STARTING: &str = "starting";
+    pub const EMPTY: &str = "(not filled in)";
+    pub fn exported_on(date: &str) -> String {
+        format!("Exported from the Designed Alliance widget on {date}.")
+    }
+    pub fn review_event(title: &str) -> String {
+        format!("Review our alliance: {title}")
+    }
+    pub fn check_in_event(title: &str) -> String {
+        format!("Check-in: {title}")
+    }
+    pub fn commitment_event(owner: &str, what: &str) -> String {
+        format!("{owner}: {what}")
+    }
+}
+
+/// Words of the widget's own controls, headings and announcements.
+pub mod ui {
+    pub const WIDGET_HEADING: &str = "Design your alliance";
+    pub const STEPS_LABEL: &str = "Steps";
+    pub const SHOW_STEPS: &str = "All steps";
+    pub fn step_of(n: usize, total: usize) -> String {
+        format!("Step {n} of {total}")
+    }
+    pub const STEP_REVIEW: &str = "Review";
+    pub const STEP_AGREEMENT: &str = "Agreement";
+    pub const STEP_FINISH: &str = "Finish";
+    pub const REVIEW_INTRO: &str =
+        "The whole alliance on one page. Read it together: does it say what you mean?";
+    pub const AGREEMENT_INTRO: &str = "Each person confirms they agree to this version. Changing anything afterwards makes it a draft again, and agreeing again records what changed.";
+    pub const FINISH_INTRO: &str =
+        "Take your alliance with you, and take a moment to think about what comes next.";
+    pub const STATE_NOT_STARTED: &str = "not started";
+    pub const STATE_IN_PROGRESS: &str = "in progress";
+    pub const STATE_COMPLETE: &str = "complete";
+    pub const STATE_NEEDS_ATTENTION: &str = "needs attention";
+    pub const NEXT: &str = "Next";
+    pub const BACK: &str = "Back";
+    pub fn next_to(title: &str) -> String {
+        format!("Next: {title}")
+    }
+    pub fn back_to(title: &str) -> String {
+        format!("Back: {title}")
+    }
+    pub const UNDO: &str = "Undo";
+    pub const REDO: &str = "Redo";
+    pub const UNDONE: &str = "Undone.";
+    pub const REDONE: &str = "Redone.";
+    pub const NOTHING_TO_UNDO: &str = "Nothing to undo.";
+    pub const NOTHING_TO_REDO: &str = "Nothing to redo.";
+    pub const TAKE_IT_AWAY: &str = "Save or share";
+    pub const TOOLBAR: &str = "Alliance tools";
+    pub const DOWNLOAD_JSON: &str = "Download file (.json)";
+    pub const COPY_MARKDOWN: &str = "Copy as text (Markdown)";
+    pub const PRINT: &str = "Print or save as PDF";
+    pub const DOWNLOAD_CALENDAR: &str = "Add dates to calendar (.ics)";
+    pub const IMPORT: &str = "Open a file…";
+    pub const DOWNLOADED: &str = "The file is downloading.";
+    pub const CALENDAR_DOWNLOADED: &str = "The calendar file is downloading.";
+    pub const COPIED: &str = "Copied. Paste it into an email or your notes.";
+    pub const COPY_FALLBACK_TITLE: &str = "Copy the text yourself";
+    pub const COPY_FALLBACK_BODY: &str = "Your browser did not let the widget use the clipboard. The text is selected below: copy it with Ctrl+C (or \u{2318}C on a Mac).";
+    pub const COPY_FALLBACK_LABEL: &str = "Your alliance as Markdown";
+    pub const CLOSE: &str = "Close";
+    pub fn download_failed(detail: &str) -> String {
+        format!("The download could not start ({detail}). Try \u{201c}Copy as text\u{201d} instead; nothing you typed is lost.")
+    }
+    pub const IMPORT_TITLE: &str = "Open this alliance?";
+    pub const IMPORT_REPLACE: &str = "Replace what is on screen";
+    pub const IMPORT_CANCEL: &str = "Keep what I have";
+    pub const IMPORT_WARNING: &str =
+        "This replaces the alliance you are working on. You can undo it straight afterwards.";
+    pub const IMPORT_DONE: &str = "Alliance opened.";
+    pub const IMPORT_CANCELLED: &str = "Nothing was changed.";
+    pub const IMPORT_FAILED_TITLE: &str = "That file could not be opened";
+    pub const IMPORT_UNCHANGED: &str = "Nothing was changed.";
+    pub const IMPORT_READ_FAILED: &str =
+        "The browser could not read that file. Try choosing it again.";
+    pub const IMPORT_ONE_FILE: &str = "Drop one file at a time.";
+    pub const DROP_HERE: &str = "Drop the file to open it";
+    pub const FILE_INPUT_LABEL: &str = "Alliance file to open";
+    pub const PREVIEW_SAVED_ON: &str = "Saved on";
+    pub fn preview_counts(commitments: usize, measures: usize) -> String {
+        format!("{commitments} commitments, {measures} ways of measuring progress")
+    }
+    pub const PREVIEW_PEOPLE: &str = "People";
+    pub const FOR_EXAMPLE: &str = "For example:";
+    pub const OPTIONAL: &str = "optional";
+    pub const MSG_ERROR: &str = "Problem:";
+    pub const MSG_MISSING: &str = "Missing:";
+    pub const MSG_WARNING: &str = "Check:";
+    pub const MSG_HINT: &str = "Tip:";
+    pub const MOVE_UP: &str = "Move up";
+    pub const MOVE_DOWN: &str = "Move down";
+    pub const REMOVE: &str = "Remove";
+    pub fn item_label(kind: &str, n: usize) -> String {
+        format!("{kind} {n}")
+    }
+    pub fn moved(kind: &str, to: usize, of: usize) -> String {
+        format!("{kind} moved to position {to} of {of}.")
+    }
+    pub fn removed(kind: &str) -> String {
+        format!("{kind} removed. Press Ctrl+Z to bring it back.")
+    }
+    pub fn added(kind: &str) -> String {
+        format!("{kind} added.")
+    }
+    pub const PERSON: &str = "Person";
+    pub const ADD_PERSON: &str = "Add a person";
+    pub const THIS_IS_ME: &str = "This is me";
+    pub const MEASURE: &str = "Measure";
+    pub const ADD_MEASURE: &str = "Add a way to measure progress";
+    pub const COMMITMENT: &str = "Commitment";
+    pub const ADD_COMMITMENT: &str = "Add a commitment";
+    pub const WHEN_NOT_SET: &str = "Not decided yet";
+    pub const WHEN_DATE: &str = "On or by a date";
+    pub const WHEN_AFTER: &str = "After something happens";
+    pub const WHEN_DATE_LABEL: &str = "Date";
+    pub const WHEN_AFTER_LABEL: &str = "After what?";
+    pub const CHANNEL: &str = "Channel";
+    pub const ADD_CHANNEL: &str = "Add a channel";
+    pub const CHECK_IN_HEADING: &str = "Our check-in";
+    pub const CHANNELS_HEADING: &str = "Channels";
+    pub const MILESTONES_HEADING: &str = "Milestones along the way";
+    pub const PERMISSIONS_HEADING: &str = "Permissions we give each other";
+    pub const UPDATES_HEADING: &str = "How each of us likes updates";
+    pub fn update_style_for(name: &str) -> String {
+        format!("Updates for {name}")
+    }
+    pub fn update_note_for(name: &str) -> String {
+        format!("Anything else {name} wants to say about updates")
+    }
+    pub const ORPHANS_HEADING: &str = "Belonging to someone no longer in this alliance";
+    pub const MILESTONE: &str = "Milestone";
+    pub const ADD_MILESTONE: &str = "Add a milestone";
+    pub const NEED: &str = "Need";
+    pub const NEED_OR_OFFER: &str = "Need or offer";
+    pub const RELATIONSHIP_NOTE: &str = "Anything to add about the relationship?";
+    pub const OFFER: &str = "Offer";
+    pub fn needs_of(name: &str) -> String {
+        format!("What {name} needs")
+    }
+    pub fn offers_of(name: &str) -> String {
+        format!("What {name} offers")
+    }
+    pub fn add_need(name: &str) -> String {
+        format!("Add a need for {name}")
+    }
+    pub fn add_offer(name: &str) -> String {
+        format!("Add an offer from {name}")
+    }
+    pub const ASSUMPTION: &str = "Assumption";
+    pub const ADD_ASSUMPTION: &str = "Add an assumption";
+    pub const PERMISSION: &str = "Permission";
+    pub const ADD_PERMISSION: &str = "Add a permission";
+    pub const PERMISSION_FROM: &str = "Given by";
+    pub const DECISION: &str = "Decision";
+    pub const ADD_DECISION: &str = "Add a decision";
+    pub const OPTION: &str = "Option";
+    pub const ADD_OPTION: &str = "Add an option";
+    pub const NOT_CHOSEN: &str = "Not decided yet";
+    pub const REVISION: &str = "Revision";
+    pub const REVISIONS_HEADING: &str = "Revision log";
+    pub const REVISIONS_EMPTY: &str = "Nothing yet. When you agree again after a change, an entry appears here with the sections that changed.";
+    pub const ADD_REVISION: &str = "Add a note to the log";
+    pub const REVISION_DATE: &str = "Date";
+    pub const REFLECT_BEFORE: &str = "Before you start: a moment to reflect";
+    pub const REFLECT_AFTER: &str = "Looking ahead";
+    pub const REFLECT_REVIEW: &str = "When you hold a review";
+    pub const REFLECT_NOTE: &str =
+        "Optional. Your answers stay in the file, but are not part of what you agree.";
+    pub const PARTIES_HEADING: &str = "Who is in this alliance?";
+    pub const CHOOSE: &str = "Choose…";
+    pub const NONE: &str = "Not decided yet";
+    pub const MISSING_HEADING: &str = "Before you can agree";
+    pub const MISSING_NONE: &str =
+        "Everything needed is filled in. You can agree whenever you are ready.";
+    pub const EDIT: &str = "Edit";
+    pub fn edit_section(title: &str) -> String {
+        format!("Edit {title}")
+    }
+    pub const NOTHING_YET: &str = "Nothing yet.";
+    pub const NOT_READY: &str = "Some required parts are missing. See the list on the Review step.";
+    pub const GO_TO_REVIEW: &str = "Go to the review";
+    pub fn agree_as(name: &str) -> String {
+        format!("I, {name}, agree to this alliance")
+    }
+    pub fn agreed_on(name: &str, date: &str) -> String {
+        format!("{name} agreed on {date}.")
+    }
+    pub fn withdraw(name: &str) -> String {
+        format!("Withdraw {name}'s agreement")
+    }
+    pub const ALL_AGREED: &str = "Everyone has agreed. This is now your alliance.";
+    pub fn someone_agreed(name: &str) -> String {
+        format!("{name} agreed.")
+    }
+    pub const DRAFT_AGAIN: &str = "You changed the alliance after agreeing, so it is a draft again. Agree again when you are ready.";
+    pub const EXPORTS_HEADING: &str = "Take it with you";
+    pub const WHATS_NEXT: &str = "Bring the file or a printout to your next conversation, and put the review date in your calendar.";
+    pub const STATUS_DRAFT: &str = "Draft";
+    pub const STATUS_AGREED: &str = "Agreed";
+    pub fn progress_label(percent: u32) -> String {
+        format!("{percent}% of the required parts filled in")
+    }
+    pub const NOSCRIPT: &str = "This form needs JavaScript and WebAssembly.";
+    pub const CRASH_TITLE: &str = "Something went wrong and this form has stopped working.";
+    pub const CRASH_BODY: &str = "Whatever you typed is still shown below: copy anything you want to keep, then reload the page to start the form again.";
+    pub const CRASH_DETAILS: &str = "Technical details";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn every_question_has_prompt_help_and_an_example_for_each_group() {
+        let mut prompts = HashSet::new();
+        for (i, q) in QUESTIONS.iter().enumerate() {
+            assert_eq!(q.id as usize, i, "catalogue order matches ids");
+            assert!(!q.prompt.trim().is_empty(), "{:?} prompt", q.id);
+            assert!(!q.help.trim().is_empty(), "{:?} help", q.id);
+            for g in [
+                RelationshipGroup::Personal,
+                RelationshipGroup::Professional,
+                RelationshipGroup::Team,
+            ] {
+                assert!(
+                    !q.examples.for_group(g).trim().is_empty(),
+                    "{:?} {g:?}",
+                    q.id
+                );
+            }
+            assert!(prompts.insert(q.prompt), "prompt used twice: {}", q.prompt);
+        }
+        assert_eq!(question(QuestionId::GoalWhy).prompt, "Why does it matter?");
+    }
+
+    #[test]
+    fn examples_follow_the_relationship_kind() {
+        let q = question(QuestionId::GoalWhat);
+        assert_eq!(
+            q.examples.for_kind(Some(RelationshipKind::Partners)),
+            q.examples.personal
+        );
+        assert_eq!(
+            q.examples.for_kind(Some(RelationshipKind::Team)),
+            q.examples.team
+        );
+        assert_eq!(
+            q.examples.for_kind(Some(RelationshipKind::CoachAndClient)),
+            q.examples.professional
+        );
+        assert_eq!(q.examples.for_kind(None), q.examples.professional);
+    }
+
+    #[test]
+    fn reflections_cover_every_moment_in_order() {
+        for (i, r) in REFLECTIONS.iter().enumerate() {
+            assert_eq!(r.id as usize, i);
+            assert!(!r.prompt.is_empty() && !r.help.is_empty());
+        }
+        for m in [
+            ReflectionMoment::BeforeYouBegin,
+            ReflectionMoment::AfterAgreeing,
+            ReflectionMoment::AtReview,
+        ] {
+            assert!(
+                REFLECTIONS.iter().filter(|r| r.moment == m).count() >= 2,
+                "{m:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_section_has_a_title_and_intro() {
+        let titles: HashSet<_> = SectionId::ALL.iter().map(|s| section(*s).title).collect();
+        assert_eq!(titles.len(), SectionId::ALL.len());
+        assert!(SectionId::ALL.iter().all(|s| !section(*s).intro.is_empty()));
+    }
+}

@@ -1,0 +1,536 @@
+//! Validation as data: every finding names its section, item and field, with a readable
+//! message and a severity. Completeness per section comes from the same checks.
+
+use super::date::Date;
+use super::model::*;
+use super::text::findings as msg;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Severity {
+    /// Something is wrong (a dangling owner, a duplicate person). Blocks agreement.
+    Error,
+    /// A required part is not filled in yet. Blocks agreement, but never moving on.
+    Missing,
+    /// Worth a look (a review date in the past). Does not block.
+    Warning,
+    /// A gentle suggestion (an ask with no offer). Does not block.
+    Hint,
+}
+
+impl Severity {
+    pub fn blocks_agreement(self) -> bool {
+        matches!(self, Severity::Error | Severity::Missing)
+    }
+}
+
+/// One thing validation noticed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub section: SectionId,
+    /// The list item it is about, if any.
+    pub item: Option<Id>,
+    /// The JSON name of the field (empty for the section or item as a whole).
+    pub field: &'static str,
+    /// Where in the exported JSON, e.g. `alliance.commitments[2].owner`.
+    pub path: String,
+    pub message: String,
+    pub severity: Severity,
+}
+
+/// Where a section stands, for the progress indicator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SectionState {
+    NotStarted,
+    InProgress,
+    Complete,
+    NeedsAttention,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SectionProgress {
+    pub section: SectionId,
+    /// Required parts, and how many of them are filled in.
+    pub required: u32,
+    pub filled: u32,
+    pub state: SectionState,
+}
+
+/// Everything validation found, and where each section stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    pub findings: Vec<Finding>,
+    pub sections: Vec<SectionProgress>,
+}
+
+impl Report {
+    /// True when nothing blocks agreeing.
+    pub fn ready_to_agree(&self) -> bool {
+        !self.findings.iter().any(|f| f.severity.blocks_agreement())
+    }
+
+    pub fn section(&self, id: SectionId) -> SectionProgress {
+        self.sections
+            .iter()
+            .copied()
+            .find(|s| s.section == id)
+            .unwrap_or(SectionProgress {
+                section: id,
+                required: 0,
+                filled: 0,
+                state: SectionState::NotStarted,
+            })
+    }
+
+    pub fn in_section(&self, id: SectionId) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(move |f| f.section == id)
+    }
+
+    /// Findings about one field (of one item, or of the section when `item` is `None`).
+    pub fn for_field<'a>(
+        &'a self,
+        section: SectionId,
+        item: Option<&'a Id>,
+        field: &'a str,
+    ) -> impl Iterator<Item = &'a Finding> {
+        self.findings
+            .iter()
+            .filter(move |f| f.section == section && f.item.as_ref() == item && f.field == field)
+    }
+
+    /// Overall completeness, 0 to 100.
+    pub fn percent_complete(&self) -> u32 {
+        let (req, filled) = self
+            .sections
+            .iter()
+            .fold((0, 0), |(r, f), s| (r + s.required, f + s.filled));
+        (filled * 100).checked_div(req).unwrap_or(100)
+    }
+}
+
+struct Checker<'a> {
+    a: &'a Alliance,
+    findings: Vec<Finding>,
+    /// (required, filled) per section, indexed like `SectionId::ALL`.
+    counts: [(u32, u32); 11],
+}
+
+/// A place in the alliance: section, JSON path, and item id.
+#[derive(Clone)]
+struct At {
+    section: SectionId,
+    path: String,
+    item: Option<Id>,
+}
+
+impl At {
+    fn section(section: SectionId, path: &str) -> Self {
+        At {
+            section,
+            path: format!("alliance.{path}"),
+            item: None,
+        }
+    }
+    fn item(&self, list: &str, index: usize, id: &Id) -> Self {
+        let base = if list.is_empty() {
+            self.path.clone()
+        } else {
+            format!("{}.{list}", self.path)
+        };
+        At {
+            section: self.section,
+            path: format!("{base}[{index}]"),
+            item: Some(id.clone()),
+        }
+    }
+}
+
+impl Checker<'_> {
+    fn push(&mut self, at: &At, field: &'static str, severity: Severity, message: String) {
+        let path = if field.is_empty() {
+            at.path.clone()
+        } else {
+            format!("{}.{field}", at.path)
+        };
+        self.findings.push(Finding {
+            section: at.section,
+            item: at.item.clone(),
+            field,
+            path,
+            message,
+            severity,
+        });
+    }
+
+    /// A required part: counted for completeness, reported as missing when not `ok`.
+    fn require(&mut self, at: &At, field: &'static str, ok: bool, message: &str) {
+        let c = &mut self.counts[at.section as usize];
+        c.0 += 1;
+        if ok {
+            c.1 += 1;
+        } else {
+            self.push(at, field, Severity::Missing, message.to_string());
+        }
+    }
+
+    fn owner_exists(&mut self, at: &At, field: &'static str, owner: &Owner) {
+        if let Owner::Party(id) = owner {
+            if self.a.party(id).is_none() {
+                self.push(at, field, Severity::Error, msg::OWNER_GONE.to_string());
+            }
+        }
+    }
+}
+
+fn filled(s: &str) -> bool {
+    !s.trim().is_empty()
+}
+
+/// Checks an alliance. `today` decides whether the review date has passed.
+pub fn validate(a: &Alliance, today: Date) -> Report {
+    let mut c = Checker {
+        a,
+        findings: Vec::new(),
+        counts: [(0, 0); 11],
+    };
+
+    // Basics.
+    let at = At::section(SectionId::Basics, "");
+    let root = At {
+        path: "alliance".into(),
+        ..at.clone()
+    };
+    c.require(&root, "title", filled(&a.title), msg::TITLE_MISSING);
+    c.require(
+        &root,
+        "relationship",
+        a.relationship.is_some(),
+        msg::RELATIONSHIP_MISSING,
+    );
+    let parties = At {
+        path: "alliance.parties".into(),
+        ..at.clone()
+    };
+    c.require(&parties, "", a.parties.len() >= 2, msg::TOO_FEW_PARTIES);
+    let mut seen: Vec<String> = Vec::new();
+    for (i, p) in a.parties.iter().enumerate() {
+        let pat = parties.item("", i, &p.id);
+        c.require(&pat, "name", filled(&p.name), msg::PARTY_NAME_MISSING);
+        // Case-insensitive for ASCII letters; other letters compare as written.
+        let key = p.name.trim().to_ascii_lowercase();
+        if key.is_empty() {
+            continue;
+        }
+        if seen.contains(&key) {
+            c.push(
+                &pat,
+                "name",
+                Severity::Error,
+                msg::duplicate_party(p.name.trim()),
+            );
+        } else {
+            seen.push(key);
+        }
+    }
+    if a.parties.iter().filter(|p| p.is_me).count() > 1 {
+        c.push(
+            &parties,
+            "",
+            Severity::Error,
+            msg::MORE_THAN_ONE_ME.to_string(),
+        );
+    }
+
+    // 1. Goal.
+    let at = At::section(SectionId::Goal, "goal");
+    c.require(&at, "what", filled(&a.goal.what), msg::GOAL_WHAT_MISSING);
+    c.require(&at, "why", filled(&a.goal.why), msg::GOAL_WHY_MISSING);
+
+    // 2. Progress.
+    let at = At::section(SectionId::Progress, "progress");
+    c.require(&at, "", !a.progress.is_empty(), msg::NO_MEASURES);
+    for (i, m) in a.progress.iter().enumerate() {
+        let it = at.item("", i, &m.id);
+        c.require(
+            &it,
+            "signal",
+            filled(&m.signal),
+            msg::MEASURE_SIGNAL_MISSING,
+        );
+        c.require(
+            &it,
+            "howWeCheck",
+            filled(&m.how_we_check),
+            msg::MEASURE_CHECK_MISSING,
+        );
+        c.require(
+            &it,
+            "howOften",
+            m.how_often.is_some(),
+            msg::MEASURE_OFTEN_MISSING,
+        );
+    }
+
+    // 3. Commitments.
+    let at = At::section(SectionId::Commitments, "commitments");
+    c.require(&at, "", !a.commitments.is_empty(), msg::NO_COMMITMENTS);
+    for (i, x) in a.commitments.iter().enumerate() {
+        let it = at.item("", i, &x.id);
+        c.require(&it, "what", filled(&x.what), msg::COMMITMENT_WHAT_MISSING);
+        c.owner_exists(&it, "owner", &x.owner);
+        match &x.when {
+            None => c.require(&it, "when", false, msg::COMMITMENT_WHEN_MISSING),
+            Some(When::After { event }) => {
+                c.require(&it, "when", filled(event), msg::COMMITMENT_AFTER_EMPTY)
+            }
+            Some(When::Date { .. }) => c.require(&it, "when", true, ""),
+        }
+    }
+
+    // 4. Communication.
+    let at = At::section(SectionId::Communication, "communication");
+    let comm = &a.communication;
+    c.require(&at, "channels", !comm.channels.is_empty(), msg::NO_CHANNELS);
+    for (i, ch) in comm.channels.iter().enumerate() {
+        let it = at.item("channels", i, &ch.id);
+        c.require(&it, "name", filled(&ch.name), msg::CHANNEL_NAME_MISSING);
+    }
+    let check_in = At {
+        path: "alliance.communication.checkIn".into(),
+        ..at.clone()
+    };
+    c.require(
+        &check_in,
+        "rhythm",
+        comm.check_in.rhythm.is_some(),
+        msg::CHECK_IN_MISSING,
+    );
+    c.require(
+        &at,
+        "raisingProblems",
+        filled(&comm.raising_problems),
+        msg::RAISING_PROBLEMS_MISSING,
+    );
+    for (i, u) in comm.updates.iter().enumerate() {
+        if a.party(&u.party_id).is_none() {
+            let it = At {
+                path: format!("alliance.communication.updates[{i}]"),
+                item: Some(u.party_id.clone()),
+                ..at.clone()
+            };
+            c.push(
+                &it,
+                "partyId",
+                Severity::Error,
+                msg::UPDATE_PARTY_GONE.to_string(),
+            );
+        }
+    }
+
+    // 5. Celebrations.
+    let at = At::section(SectionId::Celebrations, "celebrations");
+    c.require(
+        &at,
+        "goal",
+        filled(&a.celebrations.goal),
+        msg::CELEBRATE_GOAL_MISSING,
+    );
+    for (i, m) in a.celebrations.milestones.iter().enumerate() {
+        let it = at.item("milestones", i, &m.id);
+        c.require(
+            &it,
+            "milestone",
+            filled(&m.milestone),
+            msg::MILESTONE_MISSING,
+        );
+        c.require(&it, "how", filled(&m.how), msg::MILESTONE_HOW_MISSING);
+    }
+
+    // 6. Needs and offers.
+    let at = At::section(SectionId::NeedsAndOffers, "needsAndOffers");
+    c.require(
+        &at,
+        "",
+        a.needs_and_offers.iter().any(|n| filled(&n.text)),
+        msg::NO_NEEDS_OR_OFFERS,
+    );
+    for (i, n) in a.needs_and_offers.iter().enumerate() {
+        let it = at.item("", i, &n.id);
+        c.require(&it, "text", filled(&n.text), msg::NEED_OR_OFFER_EMPTY);
+        c.owner_exists(&it, "partyId", &Owner::Party(n.party_id.clone()));
+    }
+    for p in &a.parties {
+        let has = |kind| {
+            a.needs_and_offers
+                .iter()
+                .any(|n| n.party_id == p.id && n.kind == kind && filled(&n.text))
+        };
+        if has(NeedOrOfferKind::Need) && !has(NeedOrOfferKind::Offer) {
+            let it = At {
+                item: Some(p.id.clone()),
+                ..at.clone()
+            };
+            c.push(
+                &it,
+                "",
+                Severity::Hint,
+                msg::ask_without_offer(&a.party_label(&p.id)),
+            );
+        }
+    }
+
+    // 7. Assumptions (optional section).
+    let at = At::section(SectionId::Assumptions, "assumptions");
+    for (i, x) in a.assumptions.iter().enumerate() {
+        let it = at.item("", i, &x.id);
+        c.require(&it, "text", filled(&x.text), msg::ASSUMPTION_EMPTY);
+        c.owner_exists(&it, "heldBy", &x.held_by);
+        if x.status == AssumptionStatus::Revised {
+            c.require(
+                &it,
+                "instead",
+                filled(&x.instead),
+                msg::ASSUMPTION_INSTEAD_MISSING,
+            );
+        }
+    }
+
+    // 8. When it gets hard.
+    let at = At::section(SectionId::HardTimes, "hardTimes");
+    let h = &a.hard_times;
+    c.require(
+        &at,
+        "surprises",
+        filled(&h.surprises),
+        msg::SURPRISES_MISSING,
+    );
+    c.require(
+        &at,
+        "missedCommitments",
+        filled(&h.missed_commitments),
+        msg::MISSED_MISSING,
+    );
+    c.require(&at, "mistakes", filled(&h.mistakes), msg::MISTAKES_MISSING);
+    for (i, p) in h.permissions.iter().enumerate() {
+        let it = at.item("permissions", i, &p.id);
+        c.require(&it, "text", filled(&p.text), msg::PERMISSION_EMPTY);
+        c.owner_exists(&it, "givenBy", &p.given_by);
+    }
+
+    // 9. Trade-offs and decisions (optional section).
+    let at = At::section(SectionId::Decisions, "decisions");
+    for (i, d) in a.decisions.iter().enumerate() {
+        let it = at.item("", i, &d.id);
+        c.require(
+            &it,
+            "question",
+            filled(&d.question),
+            msg::DECISION_QUESTION_MISSING,
+        );
+        for (j, o) in d.options.iter().enumerate() {
+            let ot = it.item("options", j, &o.id);
+            c.require(&ot, "name", filled(&o.name), msg::OPTION_NAME_MISSING);
+        }
+        if let Some(chosen) = &d.chosen {
+            if d.options.iter().any(|o| &o.id == chosen) {
+                c.require(&it, "why", filled(&d.why), msg::DECISION_WHY_MISSING);
+            } else {
+                c.push(&it, "chosen", Severity::Error, msg::CHOSEN_GONE.to_string());
+            }
+        }
+    }
+
+    // 10. Keeping it alive.
+    let at = At::section(SectionId::KeepingAlive, "keepingAlive");
+    let k = &a.keeping_alive;
+    c.require(
+        &at,
+        "nextReview",
+        k.next_review.is_some(),
+        msg::NEXT_REVIEW_MISSING,
+    );
+    c.require(
+        &at,
+        "reviewRhythm",
+        k.review_rhythm.is_some(),
+        msg::REVIEW_RHYTHM_MISSING,
+    );
+    if let Some(date) = k.next_review {
+        if date < today {
+            c.push(
+                &at,
+                "nextReview",
+                Severity::Warning,
+                msg::review_in_past(&date.to_string()),
+            );
+        }
+    }
+
+    let sections = SectionId::ALL
+        .iter()
+        .map(|&section| {
+            let (required, done) = c.counts[section as usize];
+            let errors = c
+                .findings
+                .iter()
+                .any(|f| f.section == section && f.severity == Severity::Error);
+            let state = if errors {
+                SectionState::NeedsAttention
+            } else if !has_content(a, section) {
+                SectionState::NotStarted
+            } else if done == required {
+                SectionState::Complete
+            } else {
+                SectionState::InProgress
+            };
+            SectionProgress {
+                section,
+                required,
+                filled: done,
+                state,
+            }
+        })
+        .collect();
+    Report {
+        findings: c.findings,
+        sections,
+    }
+}
+
+/// Whether anything at all has been entered in a section.
+pub fn has_content(a: &Alliance, section: SectionId) -> bool {
+    match section {
+        SectionId::Basics => {
+            filled(&a.title)
+                || a.relationship.is_some()
+                || a.parties.iter().any(|p| filled(&p.name) || filled(&p.role))
+        }
+        SectionId::Goal => filled(&a.goal.what) || filled(&a.goal.why) || filled(&a.goal.pain),
+        SectionId::Progress => !a.progress.is_empty(),
+        SectionId::Commitments => !a.commitments.is_empty(),
+        SectionId::Communication => {
+            let c = &a.communication;
+            !c.channels.is_empty()
+                || c.check_in != CheckIn::default()
+                || !c.updates.is_empty()
+                || filled(&c.raising_problems)
+        }
+        SectionId::Celebrations => {
+            filled(&a.celebrations.goal) || !a.celebrations.milestones.is_empty()
+        }
+        SectionId::NeedsAndOffers => !a.needs_and_offers.is_empty(),
+        SectionId::Assumptions => !a.assumptions.is_empty(),
+        SectionId::HardTimes => {
+            let h = &a.hard_times;
+            filled(&h.surprises)
+                || filled(&h.missed_commitments)
+                || filled(&h.mistakes)
+                || !h.permissions.is_empty()
+        }
+        SectionId::Decisions => !a.decisions.is_empty(),
+        SectionId::KeepingAlive => {
+            let k = &a.keeping_alive;
+            k.next_review.is_some() || k.review_rhythm.is_some()
+        }
+    }
+}

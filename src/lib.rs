@@ -1,0 +1,65 @@
+//! Designed Alliance: a guided widget for designing an alliance between two or more people.
+//!
+//! The crate is a library so every layer of tests can reach it; `main.rs` only calls [`start`].
+
+pub mod core;
+pub mod crash;
+pub mod ui;
+
+use wasm_bindgen::JsCast;
+
+/// The tag a coach puts on their page; the widget mounts inside every one of them.
+pub const HOST_TAG: &str = "designed-alliance";
+
+/// Entry point of the demo page and of the embedded build: installs the crash notice, then
+/// mounts one widget into every `<designed-alliance>` element on the page.
+pub fn start() {
+    crash::install_panic_hook();
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let hosts = match document.query_selector_all(HOST_TAG) {
+        Ok(list) => list,
+        Err(_) => return,
+    };
+    if hosts.length() == 0 {
+        web_sys::console::warn_1(
+            &format!("designed-alliance: no <{HOST_TAG}> element on this page, nothing to show")
+                .into(),
+        );
+    }
+    for i in 0..hosts.length() {
+        if let Some(host) = hosts
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            mount(host);
+        }
+    }
+}
+
+/// Mounts the widget into `host` (never into `<body>`: the page belongs to the coach).
+pub fn mount(host: web_sys::HtmlElement) {
+    crash::register_host(&host);
+    let alliance = core::Alliance::new(new_alliance_id(), ui::browser::now());
+    let target: web_sys::Element = host.clone().into();
+    // Leptos owns the widget's reactive scope; the DOM itself is built by `ui::dom`.
+    leptos::mount::mount_to(host, move || {
+        ui::build_into(&target, alliance, ui::Hooks::default());
+    })
+    .forget();
+}
+
+/// A fresh random id for a new alliance.
+pub fn new_alliance_id() -> core::Id {
+    // Saturating float-to-int conversion: any value is a fine seed.
+    core::Id::for_alliance((js_sys::Math::random() * 2f64.powi(48)) as u64)
+}
+
+/// Deliberately panics, so end-to-end tests can prove the crash notice appears.
+/// Not part of the public API.
+#[doc(hidden)]
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = __designedAllianceTestPanic)]
+pub fn test_panic() {
+    panic!("deliberate test panic");
+}

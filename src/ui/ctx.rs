@@ -1,0 +1,391 @@
+//! The widget's state at the UI edge: the core's [`Editor`] wrapped once in a signal, the
+//! current step, and the few helpers every component shares.
+
+use super::browser;
+use super::dom::memo;
+use crate::core::text::{self, ui as t};
+use crate::core::Action;
+use crate::core::*;
+use leptos::prelude::*;
+use std::rc::Rc;
+
+/// The steps of the wizard, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Step {
+    /// Section 0, "Before you begin", or one of sections 1 to 10.
+    Section(SectionId),
+    Review,
+    Agreement,
+    Finish,
+}
+
+pub const STEPS: [Step; 14] = [
+    Step::Section(SectionId::Basics),
+    Step::Section(SectionId::Goal),
+    Step::Section(SectionId::Progress),
+    Step::Section(SectionId::Commitments),
+    Step::Section(SectionId::Communication),
+    Step::Section(SectionId::Celebrations),
+    Step::Section(SectionId::NeedsAndOffers),
+    Step::Section(SectionId::Assumptions),
+    Step::Section(SectionId::HardTimes),
+    Step::Section(SectionId::Decisions),
+    Step::Section(SectionId::KeepingAlive),
+    Step::Review,
+    Step::Agreement,
+    Step::Finish,
+];
+
+impl Step {
+    pub fn index(self) -> usize {
+        STEPS.iter().position(|s| *s == self).unwrap_or(0)
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Step::Section(s) => text::section(s).title,
+            Step::Review => t::STEP_REVIEW,
+            Step::Agreement => t::STEP_AGREEMENT,
+            Step::Finish => t::STEP_FINISH,
+        }
+    }
+
+    pub fn next(self) -> Option<Step> {
+        STEPS.get(self.index() + 1).copied()
+    }
+
+    pub fn previous(self) -> Option<Step> {
+        self.index()
+            .checked_sub(1)
+            .and_then(|i| STEPS.get(i))
+            .copied()
+    }
+
+    /// A stable name, used in saved drafts and in events for the host page.
+    pub fn key(self) -> &'static str {
+        match self {
+            Step::Section(SectionId::Basics) => "beforeYouBegin",
+            Step::Section(s) => s.key(),
+            Step::Review => "review",
+            Step::Agreement => "agreement",
+            Step::Finish => "finish",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Step> {
+        STEPS.into_iter().find(|s| s.key() == key)
+    }
+}
+
+/// How a step is shown in the progress indicator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum StepState {
+    #[default]
+    NotStarted,
+    InProgress,
+    Complete,
+    NeedsAttention,
+}
+
+impl StepState {
+    pub fn label(self) -> &'static str {
+        match self {
+            StepState::NotStarted => t::STATE_NOT_STARTED,
+            StepState::InProgress => t::STATE_IN_PROGRESS,
+            StepState::Complete => t::STATE_COMPLETE,
+            StepState::NeedsAttention => t::STATE_NEEDS_ATTENTION,
+        }
+    }
+
+    pub fn class(self) -> &'static str {
+        match self {
+            StepState::NotStarted => "da-state-not-started",
+            StepState::InProgress => "da-state-in-progress",
+            StepState::Complete => "da-state-complete",
+            StepState::NeedsAttention => "da-state-attention",
+        }
+    }
+}
+
+/// Shared by every component of one widget instance (copied, never cloned deeply).
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub editor: RwSignal<Editor>,
+    pub step: RwSignal<Step>,
+    /// Steps the person has left at least once: missing parts are pointed out there.
+    pub visited: RwSignal<Vec<Step>>,
+    pub report: Memo<Report>,
+    /// The last polite announcement for screen readers (and the visible status line).
+    pub announcement: RwSignal<String>,
+    /// The widget's root element, where ids are looked up.
+    root: StoredValue<Option<send_wrapper::SendWrapper<web_sys::Element>>>,
+    /// The Markdown to copy by hand when the clipboard was denied.
+    pub copy_fallback: RwSignal<Option<String>>,
+    /// A file read and checked, waiting for the person to confirm the import.
+    pub import_preview: RwSignal<Option<crate::core::json::Imported>>,
+    /// Why the last import failed, in plain words.
+    pub import_error: RwSignal<Option<String>>,
+    /// What the host page listens to (see `crate::embed`).
+    pub hooks: StoredValue<Hooks, LocalStorage>,
+    /// A prefix that makes DOM ids unique when several widgets share a page.
+    uid: StoredValue<String>,
+}
+
+/// Callbacks to the outside world (the host page's events). All optional.
+#[derive(Clone, Default)]
+pub struct Hooks {
+    pub step_changed: Option<Rc<dyn Fn(Step)>>,
+    pub exported: Option<Rc<dyn Fn(super::exports::ExportKind)>>,
+    pub agreed: Option<Rc<dyn Fn()>>,
+    pub imported: Option<Rc<dyn Fn()>>,
+}
+
+thread_local! {
+    static INSTANCES: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+impl Ctx {
+    pub fn new(alliance: Alliance) -> Self {
+        let n = INSTANCES.with(|c| {
+            c.set(c.get() + 1);
+            c.get()
+        });
+        let editor = RwSignal::new(Editor::new(alliance));
+        let today = browser::today();
+        let report = memo(move || validate(editor.read().alliance(), today));
+        Ctx {
+            editor,
+            step: RwSignal::new(STEPS[0]),
+            visited: RwSignal::new(Vec::new()),
+            report,
+            announcement: RwSignal::new(String::new()),
+            root: StoredValue::new(None),
+            copy_fallback: RwSignal::new(None),
+            import_preview: RwSignal::new(None),
+            import_error: RwSignal::new(None),
+            hooks: StoredValue::new_local(Hooks::default()),
+            uid: StoredValue::new(format!("da{n}")),
+        }
+    }
+
+    /// Remembers the widget's root element.
+    pub fn set_root(&self, el: web_sys::Element) {
+        self.root
+            .set_value(Some(send_wrapper::SendWrapper::new(el)));
+    }
+
+    /// The widget's root element.
+    pub fn root_element(&self) -> Option<web_sys::Element> {
+        self.root.with_value(|r| r.as_ref().map(|r| (**r).clone()))
+    }
+
+    /// A DOM id unique to this widget instance.
+    pub fn id(&self, suffix: &str) -> String {
+        format!("{}-{suffix}", self.uid.get_value())
+    }
+
+    /// The DOM id of the control for a field, so findings can link to it.
+    pub fn field_id(&self, section: SectionId, item: Option<&Id>, field: &str) -> String {
+        let item = item.map_or("", Id::as_str);
+        self.id(&format!("{}-{item}-{field}", section.key()))
+    }
+
+    /// Reads from the alliance (tracked). Through a read guard, so the tracking code is
+    /// compiled once rather than once per caller.
+    pub fn with<T>(&self, f: impl FnOnce(&Alliance) -> T) -> T {
+        f(self.editor.read().alliance())
+    }
+
+    /// Reads from the alliance without subscribing.
+    pub fn with_untracked<T>(&self, f: impl FnOnce(&Alliance) -> T) -> T {
+        f(self.editor.read_untracked().alliance())
+    }
+
+    /// Applies a change; returns whether anything changed. Subscribers are only notified
+    /// when something did.
+    pub fn apply(&self, action: Action) -> bool {
+        let now = browser::now();
+        let mut changed = false;
+        let mut became_agreed = false;
+        self.editor.maybe_update(|e| {
+            let was_agreed = e.alliance().status == Status::Agreed;
+            changed = matches!(e.apply(action, now), Ok(true));
+            if changed && !was_agreed && e.alliance().status == Status::Agreed {
+                became_agreed = true;
+            }
+            changed
+        });
+        if became_agreed {
+            if let Some(cb) = self.hooks.try_with_value(|h| h.agreed.clone()).flatten() {
+                cb();
+            }
+        }
+        changed
+    }
+
+    pub fn undo(&self) {
+        let mut done = false;
+        self.editor.maybe_update(|e| {
+            done = e.undo();
+            done
+        });
+        self.announce(if done { t::UNDONE } else { t::NOTHING_TO_UNDO });
+    }
+
+    pub fn redo(&self) {
+        let mut done = false;
+        self.editor.maybe_update(|e| {
+            done = e.redo();
+            done
+        });
+        self.announce(if done { t::REDONE } else { t::NOTHING_TO_REDO });
+    }
+
+    /// Says something politely to screen readers (and in the status line).
+    pub fn announce(&self, message: impl Into<String>) {
+        let message = message.into();
+        // Saying the same thing twice must still be heard: clear first if unchanged.
+        if self.announcement.get_untracked() == message {
+            self.announcement.set(String::new());
+        }
+        self.announcement.set(message);
+    }
+
+    /// Tells the host page something was exported.
+    pub fn exported(&self, kind: super::exports::ExportKind) {
+        if let Some(cb) = self.hooks.try_with_value(|h| h.exported.clone()).flatten() {
+            cb(kind);
+        }
+    }
+
+    /// Tells the host page an alliance was imported.
+    pub fn imported(&self) {
+        if let Some(cb) = self.hooks.try_with_value(|h| h.imported.clone()).flatten() {
+            cb();
+        }
+    }
+
+    /// Goes to a step, remembering that the one we leave was visited.
+    pub fn go_to(&self, step: Step) {
+        let current = self.step.get_untracked();
+        if current == step {
+            self.focus_later(self.id("step-heading"));
+            return;
+        }
+        self.visited.update(|v| {
+            if !v.contains(&current) {
+                v.push(current);
+            }
+        });
+        self.step.set(step);
+        if let Some(cb) = self
+            .hooks
+            .try_with_value(|h| h.step_changed.clone())
+            .flatten()
+        {
+            cb(step);
+        }
+        self.announce(format!(
+            "{}: {}",
+            t::step_of(step.index() + 1, STEPS.len()),
+            step.title()
+        ));
+        self.focus_later(self.id("step-heading"));
+    }
+
+    /// Goes to the step holding a field and puts the cursor in it.
+    pub fn go_to_field(&self, finding: &Finding) {
+        let step = Step::Section(finding.section);
+        let id = self.field_id(finding.section, finding.item.as_ref(), finding.field);
+        let fallback = self.field_id(finding.section, None, "");
+        if self.step.get_untracked() != step {
+            self.go_to(step);
+        }
+        let ctx = *self;
+        let heading = self.id("step-heading");
+        leptos::task::spawn_local(async move {
+            leptos::task::tick().await;
+            if let Some(el) = ctx.root_element() {
+                let _ = browser::focus_in(&el, &id)
+                    || browser::focus_in(&el, &fallback)
+                    || browser::focus_in(&el, &heading);
+            }
+        });
+    }
+
+    /// Focuses the element with this id once the view has caught up.
+    pub fn focus_later(&self, id: String) {
+        let ctx = *self;
+        leptos::task::spawn_local(async move {
+            leptos::task::tick().await;
+            if let Some(el) = ctx.root_element() {
+                browser::focus_in(&el, &id);
+            }
+        });
+    }
+
+    /// Whether missing parts should be pointed out on this step yet.
+    pub fn show_missing(&self, step: Step) -> bool {
+        self.visited.read().contains(&step)
+    }
+
+    /// The state of a step for the progress indicator.
+    pub fn step_state(&self, step: Step) -> StepState {
+        let visited = self.show_missing(step);
+        match step {
+            Step::Section(section) => {
+                let report = self.report.get();
+                let progress = report.section(section);
+                match progress.state {
+                    SectionState::NeedsAttention => StepState::NeedsAttention,
+                    SectionState::Complete => StepState::Complete,
+                    SectionState::NotStarted if text::section_is_optional(section) && visited => {
+                        StepState::Complete
+                    }
+                    SectionState::NotStarted if !visited => StepState::NotStarted,
+                    _ if visited => StepState::NeedsAttention,
+                    _ => StepState::InProgress,
+                }
+            }
+            Step::Review => {
+                let now = self.step.get();
+                if visited || now == Step::Agreement || now == Step::Finish {
+                    StepState::Complete
+                } else if now == Step::Review {
+                    StepState::InProgress
+                } else {
+                    StepState::NotStarted
+                }
+            }
+            Step::Agreement => self.with(|a| {
+                if a.status == Status::Agreed {
+                    StepState::Complete
+                } else if a.agreement.signatures.is_empty() {
+                    StepState::NotStarted
+                } else {
+                    StepState::InProgress
+                }
+            }),
+            Step::Finish => {
+                if visited {
+                    StepState::Complete
+                } else if self.step.get() == Step::Finish {
+                    StepState::InProgress
+                } else {
+                    StepState::NotStarted
+                }
+            }
+        }
+    }
+
+    /// Findings about one field, honouring when missing parts are shown.
+    pub fn findings(&self, section: SectionId, item: Option<&Id>, field: &str) -> Vec<Finding> {
+        let show_missing = self.show_missing(Step::Section(section));
+        self.report.with(|r| {
+            r.for_field(section, item, field)
+                .filter(|f| show_missing || f.severity != Severity::Missing)
+                .cloned()
+                .collect()
+        })
+    }
+}

@@ -1,0 +1,205 @@
+//! The wizard: what a coach's client sees. Built on the pure core; every change goes
+//! through [`ctx::Ctx::apply`], which applies a core `Action`.
+
+pub mod browser;
+pub mod ctx;
+mod dialog;
+pub mod dom;
+pub mod exports;
+mod fields;
+mod form;
+mod import;
+mod list;
+mod nav;
+mod steps;
+
+use crate::core::text::{self, ui as t};
+use crate::core::Alliance;
+use ctx::Ctx;
+use dom::{derived, el, El};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+pub use ctx::{Hooks, Step};
+
+fn has_files(ev: &web_sys::DragEvent) -> bool {
+    ev.data_transfer().is_some_and(|dt| {
+        dt.types()
+            .iter()
+            .any(|t| t.as_string().as_deref() == Some("Files"))
+    })
+}
+
+/// Undo and redo from the keyboard: Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z and Ctrl/Cmd+Y.
+fn shortcuts(ctx: Ctx, menu_open: RwSignal<bool>, ev: &web_sys::KeyboardEvent) {
+    if ev.key() == "Escape" && menu_open.get_untracked() {
+        menu_open.set(false);
+        return;
+    }
+    if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() {
+        return;
+    }
+    match ev.key().as_str() {
+        "z" | "Z" if ev.shift_key() => {
+            ev.prevent_default();
+            ctx.redo();
+        }
+        "z" | "Z" => {
+            ev.prevent_default();
+            ctx.undo();
+        }
+        "y" | "Y" => {
+            ev.prevent_default();
+            ctx.redo();
+        }
+        _ => {}
+    }
+}
+
+/// The whole widget for one alliance; `ctx` must already be provided as context.
+pub fn widget(ctx: Ctx) -> El {
+    let dragging = RwSignal::new(false);
+    let menu_open = RwSignal::new(false);
+    let menu_id = ctx.id("menu");
+    let title = derived(move || ctx.with(|a| a.title.trim().to_string()));
+    let can_undo = derived(move || ctx.editor.read().can_undo());
+    let can_redo = derived(move || ctx.editor.read().can_redo());
+
+    let toolbar = el("div")
+        .class("da-toolbar")
+        .attr("role", "group")
+        .attr("aria-label", t::TOOLBAR)
+        .child(
+            el("button")
+                .attr("type", "button")
+                .class("da-button da-button-quiet")
+                .attr("aria-keyshortcuts", "Control+Z")
+                .flag_dyn("disabled", move || !can_undo.get())
+                .text(t::UNDO)
+                .on_click(move || ctx.undo()),
+        )
+        .child(
+            el("button")
+                .attr("type", "button")
+                .class("da-button da-button-quiet")
+                .attr("aria-keyshortcuts", "Control+Shift+Z")
+                .flag_dyn("disabled", move || !can_redo.get())
+                .text(t::REDO)
+                .on_click(move || ctx.redo()),
+        )
+        .child(
+            el("div")
+                .class("da-menu")
+                .child(
+                    el("button")
+                        .attr("type", "button")
+                        .class("da-button")
+                        .attr("aria-controls", &menu_id)
+                        .attr_dyn("aria-expanded", move || Some(menu_open.get().to_string()))
+                        .text(t::TAKE_IT_AWAY)
+                        .child(el("span").attr("aria-hidden", "true").text(" ▾"))
+                        .on_click(move || menu_open.update(|o| *o = !*o)),
+                )
+                .child(
+                    el("div")
+                        .id(&menu_id)
+                        .class("da-menu-panel")
+                        .flag_dyn("hidden", move || !menu_open.get())
+                        .on_click(move || menu_open.set(false))
+                        .child(exports::export_buttons(false))
+                        .children(import::import_button(ctx)),
+                ),
+        );
+
+    let root = el("div")
+        .class("da-widget")
+        .on("keydown", move |ev| {
+            if let Some(ev) = ev.dyn_ref::<web_sys::KeyboardEvent>() {
+                shortcuts(ctx, menu_open, ev);
+            }
+        })
+        .on("dragover", move |ev| {
+            if let Some(ev) = ev.dyn_ref::<web_sys::DragEvent>() {
+                if has_files(ev) {
+                    ev.prevent_default();
+                    dragging.set(true);
+                }
+            }
+        })
+        .on("dragleave", move |ev| {
+            // Only when leaving the widget, not moving between its children.
+            let to = ev
+                .dyn_ref::<web_sys::DragEvent>()
+                .and_then(|e| e.related_target())
+                .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+            let inside = to
+                .zip(ctx.root_element())
+                .is_some_and(|(node, root)| root.contains(Some(&node)));
+            if !inside {
+                dragging.set(false);
+            }
+        })
+        .on("drop", move |ev| {
+            ev.prevent_default();
+            dragging.set(false);
+            let files = ev
+                .dyn_ref::<web_sys::DragEvent>()
+                .and_then(|e| e.data_transfer())
+                .and_then(|dt| dt.files());
+            import::open_files(ctx, files);
+        })
+        .child(
+            el("header")
+                .class("da-header da-no-print")
+                .child(
+                    el("div")
+                        .class("da-header-text")
+                        .child(el("p").class("da-kicker").text(t::WIDGET_HEADING))
+                        .child(el("p").class("da-title").text_dyn(move || {
+                            let t = title.get();
+                            if t.is_empty() {
+                                text::UNTITLED.to_string()
+                            } else {
+                                t
+                            }
+                        })),
+                )
+                .child(toolbar),
+        )
+        .child(
+            el("p")
+                .class("da-status da-no-print")
+                .attr("role", "status")
+                .text_dyn(move || ctx.announcement.get()),
+        )
+        .child(import::import_error(ctx))
+        .child(
+            el("div")
+                .class("da-body")
+                .child(nav::step_nav(ctx))
+                .child(nav::current_step(ctx)),
+        )
+        .child(
+            el("div")
+                .class("da-drop")
+                .class_dyn("da-drop-active", move || dragging.get())
+                .attr("aria-hidden", "true")
+                .child(el("p").text(t::DROP_HERE)),
+        )
+        .child(import::import_preview(ctx))
+        .child(exports::copy_fallback(ctx));
+    if let Some(node) = root.node() {
+        ctx.set_root(node.clone());
+    }
+    root
+}
+
+/// Creates the widget's state for `alliance`, provides it as context, builds the widget and
+/// appends it to `host`. Runs under a Leptos owner (see `crate::mount`).
+pub fn build_into(host: &web_sys::Element, alliance: Alliance, hooks: Hooks) -> Ctx {
+    let ctx = Ctx::new(alliance);
+    ctx.hooks.set_value(hooks);
+    provide_context(ctx);
+    dom::mount_into(host, vec![widget(ctx)]);
+    ctx
+}

@@ -1,0 +1,54 @@
+// A tiny static file server for the end-to-end tests and benchmarks: correct MIME types
+// (application/wasm matters for streaming compilation), no directory listings, no traversal.
+//
+// usage: node serve.mjs --root DIR [--port 4173] [--host 127.0.0.1]
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+
+const args = new Map();
+for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i], process.argv[i + 1]);
+const root = resolve(args.get('--root') ?? '.');
+const port = Number(args.get('--port') ?? 4173);
+const host = args.get('--host') ?? '127.0.0.1';
+
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+async function fileFor(urlPath) {
+  const decoded = decodeURIComponent(urlPath.split('?')[0]);
+  let path = normalize(join(root, decoded));
+  if (path !== root && !path.startsWith(root + sep)) return null;
+  try {
+    if ((await stat(path)).isDirectory()) path = join(path, 'index.html');
+    return { path, body: await readFile(path) };
+  } catch {
+    return null;
+  }
+}
+
+createServer(async (req, res) => {
+  const file = await fileFor(req.url ?? '/');
+  if (!file) {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end('not found');
+    return;
+  }
+  res.writeHead(200, {
+    'content-type': types[extname(file.path)] ?? 'application/octet-stream',
+    'cache-control': 'no-store',
+  });
+  res.end(file.body);
+}).listen(port, host, () => {
+  console.log(`serving ${root} on http://${host}:${port}/`);
+});

@@ -1,0 +1,114 @@
+import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { readFile } from 'node:fs/promises';
+import { Wizard } from '../pages/wizard';
+
+const STEPS = [
+  'Before you begin',
+  'The goal',
+  'Knowing we are getting there',
+  'Who does what, and when',
+  'How we talk',
+  'Celebrating success',
+  'Needs and offers',
+  'Assumptions',
+  'When it gets hard',
+  'Trade-offs and decisions',
+  'Keeping it alive',
+  'Review',
+  'Agreement',
+  'Finish',
+];
+
+async function violations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** The demo page with a complete alliance loaded, so every list has items. */
+async function loaded(page: Page) {
+  const w = new Wizard(page);
+  await w.goto();
+  const file = await readFile(new URL('../../../examples/coach-and-client.json', import.meta.url));
+  await w.chooseFile({ name: 'coaching.json', mimeType: 'application/json', buffer: file });
+  await w.importDialog.getByRole('button', { name: 'Replace what is on screen' }).click();
+  await expect(w.stepHeading).toHaveText('Review');
+  return w;
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`axe-core finds no violation on any step (${scheme})`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.emulateMedia({ colorScheme: scheme });
+    const w = await loaded(page);
+    for (const step of STEPS) {
+      await w.goToStep(step);
+      expect(await violations(page), step).toEqual([]);
+    }
+  });
+}
+
+test('axe-core finds no violation on an empty new alliance, with missing parts pointed out', async ({ page }) => {
+  const w = new Wizard(page);
+  await w.goto();
+  for (const step of STEPS) {
+    await w.goToStep(step);
+    expect(await violations(page), step).toEqual([]);
+  }
+  // Every step has now been visited: missing parts are shown next to their fields.
+  await w.goToStep('The goal');
+  await expect(w.widget.locator('.da-msg-missing').first()).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+});
+
+test('axe-core finds no violation in the dialogs', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) } });
+  });
+  const w = new Wizard(page);
+  await w.goto();
+  const file = await readFile(new URL('../../../examples/partners-draft.json', import.meta.url));
+  await w.chooseFile({ name: 'partners.json', mimeType: 'application/json', buffer: file });
+  await expect(w.importDialog).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await w.button('Copy as text (Markdown)', await w.openMenu()).click();
+  await expect(page.getByRole('dialog', { name: 'Copy the text yourself' })).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+});
+
+test('changing step moves focus to its heading and says where you are', async ({ page }) => {
+  const w = new Wizard(page);
+  await w.goto();
+  await w.stepLink('Celebrating success').click();
+  await expect(w.stepHeading).toHaveText('Celebrating success');
+  await expect(w.stepHeading).toBeFocused();
+  await expect(w.status).toHaveText('Step 6 of 14: Celebrating success');
+  await expect(w.stepLink('Celebrating success')).toHaveAttribute('aria-current', 'step');
+});
+
+test('motion is off when the person asks for reduced motion', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  const w = new Wizard(page);
+  await w.goto();
+  const duration = await w.button('Save or share').evaluate((el) => getComputedStyle(el).transitionDuration);
+  expect(duration).toBe('0s');
+});
+
+test('it works from 320 px wide, with the steps behind a toggle', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  const w = new Wizard(page);
+  await w.goto();
+  const toggle = w.button('All steps');
+  await expect(toggle).toBeVisible();
+  await expect(w.stepLink('The goal')).toBeHidden();
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await w.stepLink('The goal').click();
+  await expect(w.stepHeading).toHaveText('The goal');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  expect(overflow, 'no horizontal scrolling').toBe(false);
+  expect(await violations(page)).toEqual([]);
+});

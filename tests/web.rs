@@ -1,0 +1,237 @@
+//! Component tests in headless Chromium (wasm-bindgen-test). One binary for all of them.
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("test runs in a browser")
+}
+
+/// A fresh host element on the page, as a coach's page would provide.
+fn host() -> HtmlElement {
+    let host: HtmlElement = document()
+        .create_element("designed-alliance")
+        .expect("create host")
+        .dyn_into()
+        .expect("host is an HtmlElement");
+    document()
+        .body()
+        .expect("body")
+        .append_child(&host)
+        .expect("append host");
+    host
+}
+
+/// Mounts a widget and waits for it to render.
+async fn widget() -> HtmlElement {
+    let host = host();
+    designed_alliance::mount(host.clone());
+    leptos::task::tick().await;
+    host
+}
+
+/// The control labelled `text` inside `root`, found the way a person finds it: by its label.
+fn field_by_label(root: &HtmlElement, text: &str) -> web_sys::HtmlElement {
+    let labels = root.query_selector_all("label").expect("labels");
+    for i in 0..labels.length() {
+        let label: web_sys::HtmlLabelElement = labels.item(i).unwrap().dyn_into().unwrap();
+        if label
+            .text_content()
+            .unwrap_or_default()
+            .trim_end_matches(" (optional)")
+            .trim()
+            == text
+        {
+            let id = label.html_for();
+            return root
+                .query_selector(&format!("#{id}"))
+                .unwrap()
+                .unwrap_or_else(|| panic!("label {text:?} points at missing #{id}"))
+                .dyn_into()
+                .expect("labelled control is an element");
+        }
+    }
+    panic!("no label {text:?}");
+}
+
+fn type_into(el: &HtmlElement, text: &str) {
+    js_sys::Reflect::set(el, &"value".into(), &text.into()).unwrap();
+    el.dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+}
+
+fn value_of(el: &HtmlElement) -> String {
+    js_sys::Reflect::get(el, &"value".into())
+        .unwrap()
+        .as_string()
+        .unwrap()
+}
+
+fn button(root: &HtmlElement, text: &str) -> HtmlElement {
+    let buttons = root.query_selector_all("button").unwrap();
+    for i in 0..buttons.length() {
+        let b: HtmlElement = buttons.item(i).unwrap().dyn_into().unwrap();
+        if b.text_content().unwrap_or_default().contains(text) {
+            return b;
+        }
+    }
+    panic!("no button with {text:?}");
+}
+
+fn step_heading(root: &HtmlElement) -> String {
+    root.query_selector(".da-step-heading")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn mounts_into_the_given_host_and_nowhere_else() {
+    let before = document().body().unwrap().child_element_count();
+    let host = widget().await;
+    assert!(
+        host.query_selector(".da-widget").unwrap().is_some(),
+        "widget is inside its host"
+    );
+    assert_eq!(
+        document().body().unwrap().child_element_count(),
+        before + 1,
+        "only the host was added to <body>"
+    );
+    assert_eq!(step_heading(&host), "Before you begin");
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn typing_a_title_shows_it_in_the_header() {
+    let host = widget().await;
+    let title = host.query_selector(".da-title").unwrap().unwrap();
+    assert_eq!(title.text_content().unwrap(), "Untitled alliance");
+    let field = field_by_label(&host, "What shall we call this alliance?");
+    type_into(&field, "Launch the new website");
+    leptos::task::tick().await;
+    assert_eq!(title.text_content().unwrap(), "Launch the new website");
+    assert_eq!(
+        value_of(&field),
+        "Launch the new website",
+        "the field keeps what was typed"
+    );
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn every_field_has_help_and_an_example_tied_to_it() {
+    let host = widget().await;
+    let field = field_by_label(&host, "What shall we call this alliance?");
+    let described = field.get_attribute("aria-describedby").unwrap();
+    for id in described.split(' ') {
+        assert!(
+            host.query_selector(&format!("#{id}")).unwrap().is_some(),
+            "{id} exists"
+        );
+    }
+    let example = host
+        .query_selector(&format!("#{}", described.split(' ').nth(1).unwrap()))
+        .unwrap()
+        .unwrap();
+    assert!(example.text_content().unwrap().starts_with("For example:"));
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn next_moves_to_the_next_step_and_remembers_what_was_typed() {
+    let host = widget().await;
+    type_into(
+        &field_by_label(&host, "What shall we call this alliance?"),
+        "Our plan",
+    );
+    leptos::task::tick().await;
+    button(&host, "Next: The goal").click();
+    leptos::task::tick().await;
+    assert_eq!(step_heading(&host), "The goal");
+    let what = field_by_label(&host, "What are we trying to achieve together?");
+    type_into(&what, "Ship it");
+    leptos::task::tick().await;
+    button(&host, "Back: Before you begin").click();
+    leptos::task::tick().await;
+    assert_eq!(
+        value_of(&field_by_label(&host, "What shall we call this alliance?")),
+        "Our plan"
+    );
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn adding_an_item_gives_it_labelled_fields_and_focus() {
+    let host = widget().await;
+    let people = host.query_selector_all(".da-item").unwrap().length();
+    button(&host, "Add a person").click();
+    leptos::task::tick().await;
+    leptos::task::tick().await;
+    assert_eq!(
+        host.query_selector_all(".da-item").unwrap().length(),
+        people + 1
+    );
+    let active = document().active_element().expect("something has focus");
+    assert_eq!(
+        active.tag_name(),
+        "INPUT",
+        "focus moved into the new person's name"
+    );
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn undo_takes_back_the_last_change() {
+    let host = widget().await;
+    let field = field_by_label(&host, "What shall we call this alliance?");
+    type_into(&field, "First");
+    leptos::task::tick().await;
+    button(&host, "Undo").click();
+    leptos::task::tick().await;
+    assert_eq!(value_of(&field), "");
+    button(&host, "Redo").click();
+    leptos::task::tick().await;
+    assert_eq!(value_of(&field), "First");
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn crash_notice_is_readable_and_keeps_the_typed_text() {
+    let host = widget().await;
+    let field: HtmlInputElement = field_by_label(&host, "What shall we call this alliance?")
+        .dyn_into()
+        .unwrap();
+    type_into(&field, "Words worth keeping");
+
+    designed_alliance::crash::show_crash_notice(&host, "panicked at src/app.rs");
+    designed_alliance::crash::show_crash_notice(&host, "a second panic");
+
+    let notices = host.query_selector_all(".da-crash").unwrap();
+    assert_eq!(notices.length(), 1, "one notice, however many panics");
+    let notice: web_sys::Element = notices.item(0).unwrap().dyn_into().unwrap();
+    assert_eq!(notice.get_attribute("role").as_deref(), Some("alert"));
+    let text = notice.text_content().unwrap();
+    assert!(
+        text.contains("stopped working"),
+        "notice says what happened: {text}"
+    );
+    assert!(text.contains("reload"), "notice says what to do: {text}");
+    assert!(
+        text.contains("panicked at src/app.rs"),
+        "notice keeps the details: {text}"
+    );
+    assert_eq!(
+        field.value(),
+        "Words worth keeping",
+        "typed text stays on screen"
+    );
+    host.remove();
+}
