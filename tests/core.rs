@@ -1892,6 +1892,16 @@ mod drafts {
     }
 
     #[test]
+    fn a_draft_larger_than_an_importable_file_still_opens_again() {
+        let mut s = MemoryStorage::default();
+        let mut a = coaching();
+        a.goal.why = "\u{e9}".repeat(700_000); // 1.4 MB of text
+        save(&mut store("big", "w-a"), &mut s, &a, "goal").unwrap();
+        let opened = store("big", "w-b").open(&mut s, &id("slot-1")).unwrap();
+        assert_eq!(opened.alliance, a);
+    }
+
+    #[test]
     fn nothing_is_written_when_nothing_changed() {
         let mut s = MemoryStorage::default();
         let mut st = store("ns", "w-a");
@@ -2158,8 +2168,13 @@ mod drafts {
             ),
             (
                 "huge",
-                format!("{{\"x\":\"{}\"}}", "y".repeat(json::MAX_FILE_BYTES)),
+                format!("{{\"x\":\"{}\"}}", "y".repeat(MAX_DRAFT_BYTES)),
                 "too large",
+            ),
+            (
+                "large-but-not-a-draft",
+                format!("{{\"x\":\"{}\"}}", "y".repeat(json::MAX_FILE_BYTES)),
+                "not a draft",
             ),
         ];
         let mut s = MemoryStorage::default();

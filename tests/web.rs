@@ -13,13 +13,17 @@ fn document() -> web_sys::Document {
         .expect("test runs in a browser")
 }
 
-/// A fresh host element on the page, as a coach's page would provide.
+/// A fresh host element on the page, as a coach's page would provide, with a namespace of
+/// its own so drafts of earlier tests (kept in this page's storage) never show up.
 fn host() -> HtmlElement {
     let host: HtmlElement = document()
         .create_element("designed-alliance")
         .expect("create host")
         .dyn_into()
         .expect("host is an HtmlElement");
+    let n = (js_sys::Math::random() * 1e12) as u64;
+    host.set_attribute("namespace", &format!("test{n}"))
+        .unwrap();
     document()
         .body()
         .expect("body")
@@ -234,4 +238,116 @@ async fn crash_notice_is_readable_and_keeps_the_typed_text() {
         "typed text stays on screen"
     );
     host.remove();
+}
+
+/// Runs JavaScript in the page (to patch browser APIs the way a hostile browser behaves).
+fn js(code: &str) -> wasm_bindgen::JsValue {
+    js_sys::Function::new_no_args(code)
+        .call0(&wasm_bindgen::JsValue::NULL)
+        .expect("test script runs")
+}
+
+mod storage {
+    use super::*;
+    use designed_alliance::core::drafts::{Storage, StorageError};
+    use designed_alliance::ui::storage::local;
+
+    /// Patches `Storage.prototype[method]` to throw `new DOMException(message, name)`, runs
+    /// `f`, and puts the original back.
+    fn with_throwing<T>(method: &str, name: &str, f: impl FnOnce() -> T) -> T {
+        js(&format!(
+            "window.__orig = Storage.prototype.{method};\
+             Storage.prototype.{method} = function() {{ throw new DOMException('patched', '{name}'); }};"
+        ));
+        let out = f();
+        js(&format!("Storage.prototype.{method} = window.__orig;"));
+        out
+    }
+
+    /// Replaces the `localStorage` getter of the window, runs `f`, and restores it.
+    fn with_getter<T>(getter: &str, f: impl FnOnce() -> T) -> T {
+        js(&format!(
+            "window.__desc = Object.getOwnPropertyDescriptor(window, 'localStorage');\
+             Object.defineProperty(window, 'localStorage', {{ configurable: true, get: {getter} }});"
+        ));
+        let out = f();
+        js("Object.defineProperty(window, 'localStorage', window.__desc);");
+        out
+    }
+
+    #[wasm_bindgen_test]
+    fn the_real_storage_reads_writes_lists_and_removes() {
+        let mut s = local().expect("storage works in the test browser");
+        s.set("designed-alliance:webtest:k", "v \u{1F600}").unwrap();
+        assert_eq!(
+            s.get("designed-alliance:webtest:k").unwrap().as_deref(),
+            Some("v \u{1F600}")
+        );
+        assert!(s
+            .keys()
+            .unwrap()
+            .iter()
+            .any(|k| k == "designed-alliance:webtest:k"));
+        s.remove("designed-alliance:webtest:k").unwrap();
+        assert_eq!(s.get("designed-alliance:webtest:k").unwrap(), None);
+    }
+
+    #[wasm_bindgen_test]
+    fn thrown_dom_exceptions_become_plain_reasons() {
+        let mut s = local().unwrap();
+        let full = with_throwing("setItem", "QuotaExceededError", || {
+            s.set("designed-alliance:webtest:q", "x")
+        });
+        assert_eq!(full, Err(StorageError::Full));
+        let blocked = with_throwing("getItem", "SecurityError", || {
+            s.get("designed-alliance:webtest:q")
+        });
+        assert!(
+            matches!(blocked, Err(StorageError::Unavailable(_))),
+            "{blocked:?}"
+        );
+        let other = with_throwing("removeItem", "InvalidStateError", || {
+            s.remove("designed-alliance:webtest:q")
+        });
+        assert_eq!(other, Err(StorageError::Failed("patched".into())));
+        s.set("designed-alliance:webtest:present", "1").unwrap();
+        let keys = with_throwing("key", "SecurityError", || s.keys());
+        s.remove("designed-alliance:webtest:present").unwrap();
+        assert!(
+            matches!(keys, Err(StorageError::Unavailable(_))),
+            "{keys:?}"
+        );
+        // Not even an Error: a thrown string is still reported, not a panic.
+        js("window.__orig = Storage.prototype.setItem; Storage.prototype.setItem = function() { throw 'nope'; };");
+        let odd = s.set("designed-alliance:webtest:q", "x");
+        js("Storage.prototype.setItem = window.__orig;");
+        assert_eq!(odd, Err(StorageError::Failed("nope".into())));
+        assert_eq!(
+            s.get("designed-alliance:webtest:q").unwrap(),
+            None,
+            "nothing was written"
+        );
+    }
+
+    #[wasm_bindgen_test]
+    fn a_blocked_or_missing_local_storage_is_reported_not_panicked() {
+        let blocked = with_getter(
+            "() => { throw new DOMException('The operation is insecure.', 'SecurityError'); }",
+            || local().err(),
+        );
+        assert_eq!(
+            blocked,
+            Some(StorageError::Unavailable(
+                "The operation is insecure.".into()
+            ))
+        );
+        let null = with_getter("() => null", || local().err());
+        assert!(
+            matches!(null, Some(StorageError::Unavailable(_))),
+            "{null:?}"
+        );
+        let odd = with_getter("() => ({})", || local().err());
+        assert!(matches!(odd, Some(StorageError::Unavailable(_))), "{odd:?}");
+        assert!(local().is_ok(), "the real getter is back");
+    }
 }

@@ -27,6 +27,9 @@ use super::model::{Alliance, Id, RelationshipKind};
 pub const DRAFT_FORMAT: &str = "designed-alliance-draft";
 /// The version of the draft envelope this build writes, and the newest it reads.
 pub const DRAFT_VERSION: u64 = 1;
+/// The largest stored draft read back. More than any browser lets a site store, so whatever
+/// was saved opens again, even when it is larger than an importable file.
+pub const MAX_DRAFT_BYTES: usize = 16 * 1024 * 1024;
 
 /// Why storage did not do what was asked.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -550,7 +553,7 @@ pub fn encode(
 /// Parses the envelope and checks its format and version (the reason, in words, if not).
 fn envelope(raw: &str) -> Result<Json, String> {
     use super::text::drafts as t;
-    let value = json::parse_file(raw.as_bytes()).map_err(|e| e.message)?;
+    let value = json::parse_limited(raw.as_bytes(), MAX_DRAFT_BYTES).map_err(|e| e.message)?;
     if value.get("format").and_then(Json::as_str) != Some(DRAFT_FORMAT) {
         return Err(t::NOT_A_DRAFT.to_string());
     }

@@ -174,10 +174,15 @@ pub fn import_with(
 
 /// Reads the text of a file as JSON, within the size and nesting limits.
 pub fn parse_file(bytes: &[u8]) -> Result<Json, ImportError> {
-    if bytes.len() > MAX_FILE_BYTES {
+    parse_limited(bytes, MAX_FILE_BYTES)
+}
+
+/// Reads text as JSON, refusing more than `limit` bytes and the nesting limit.
+pub fn parse_limited(bytes: &[u8], limit: usize) -> Result<Json, ImportError> {
+    if bytes.len() > limit {
         return Err(err(
             ImportErrorKind::TooLarge,
-            msg::too_large(bytes.len() as u64, MAX_FILE_BYTES as u64),
+            msg::too_large(bytes.len() as u64, limit as u64),
         ));
     }
     let text =

@@ -12,19 +12,28 @@ pub fn now() -> Timestamp {
 
 /// Today's date in the person's own time zone.
 pub fn today() -> Date {
-    let d = js_sys::Date::new_0();
+    local_date(now())
+}
+
+fn js_date(at: Timestamp) -> js_sys::Date {
+    js_sys::Date::new(&JsValue::from_f64(at.unix_seconds() as f64 * 1000.0))
+}
+
+/// The date of an instant in the person's own time zone.
+pub fn local_date(at: Timestamp) -> Date {
+    let d = js_date(at);
     let (y, m, day) = (d.get_full_year(), d.get_month() + 1, d.get_date());
     i32::try_from(y)
         .ok()
         .zip(u8::try_from(m).ok())
         .zip(u8::try_from(day).ok())
         .and_then(|((y, m), d)| Date::new(y, m, d))
-        .unwrap_or_else(|| now().date())
+        .unwrap_or_else(|| at.date())
 }
 
 /// Hours and minutes of an instant in the person's own time zone, for "saved at 14:02".
 pub fn local_time(at: Timestamp) -> String {
-    let d = js_sys::Date::new(&JsValue::from_f64(at.unix_seconds() as f64 * 1000.0));
+    let d = js_date(at);
     format!("{:02}:{:02}", d.get_hours(), d.get_minutes())
 }
 

@@ -12,6 +12,7 @@ mod import;
 mod list;
 mod nav;
 mod steps;
+pub mod storage;
 
 use crate::core::text::{self, ui as t};
 use crate::core::Alliance;
