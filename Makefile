@@ -10,6 +10,7 @@ help:
 	@echo "make build   release build into target/site (what a coach uploads)"
 	@echo "make size    gzipped size of the release build against its budget"
 	@echo "make e2e     Playwright tests only, against the release build"
+	@echo "make bench   benchmarks: the core natively, the widget against SurveyJS in Chromium"
 
 install:
 	@scripts/install-tools.sh
@@ -45,5 +46,5 @@ examples: ## regenerate the example files in examples/
 fuzz: ## fuzz the JSON import for FUZZ_SECONDS (default 60)
 	@scripts/fuzz.sh
 
-bench: ## native benchmarks of the core (export, import, round trip)
-	cargo bench --bench round_trip
+bench: ## the core's round trip, then the widget against SurveyJS and a hand-written page
+	@scripts/bench.sh

@@ -79,7 +79,7 @@ fi
 lock_sum="$(sha256sum tests/e2e/package-lock.json | awk '{print $1}')"
 stamp="tests/e2e/node_modules/.installed-from-lock"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$lock_sum" ]; then
-  step "installing npm packages in tests/e2e (Playwright, axe-core, binaryen)"
+  step "installing npm packages in tests/e2e (Playwright, axe-core, binaryen, SurveyJS)"
   # PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: browser downloads fail here; Debian's chromium is used.
   (cd tests/e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
   echo "$lock_sum" >"$stamp"

@@ -1,16 +1,6 @@
 import { defineConfig } from '@playwright/test';
 
-// Chromium comes from the system packages (browser downloads fail on these machines).
-export const chromiumArgs = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import { chromiumArgs, executablePath } from './chromium.mjs';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
 // The release build the tests run against (make test builds it with trunk).
@@ -28,7 +18,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     browserName: 'chromium',
     launchOptions: {
-      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+      executablePath,
       args: chromiumArgs,
     },
     trace: 'off',

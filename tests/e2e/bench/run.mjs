@@ -1,0 +1,289 @@
+// `make bench`: the widget against the same questions built with SurveyJS and as a hand-written
+// page, in one run of headless Chromium, several rounds each (interleaved, so a slow moment of
+// the machine hits every page alike). Prints a table and the widget's ratios, writes
+// target/bench/results.{json,md}, and puts the table into the README between its markers.
+//
+// usage: node bench/run.mjs --site DIR --out DIR [--rounds N] [--readme FILE]
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { cp, mkdir, readdir, readFile, writeFile, rm } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromiumArgs, executablePath } from '../chromium.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const args = new Map();
+for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i], process.argv[i + 1]);
+const site = path.resolve(args.get('--site') ?? '../../target/site');
+const out = path.resolve(args.get('--out') ?? '../../target/bench');
+const rounds = Number(args.get('--rounds') ?? 5);
+const readme = args.get('--readme');
+const questions = args.get('--questions');
+const port = 4190;
+const base = `http://127.0.0.1:${port}`;
+
+const DRAFT = 50_000;
+const KEYS = 'the quick brown fox jumps'; // 25 keystrokes
+
+// ------------------------------------------------------------------------------ the pages
+
+const root = path.join(out, 'site');
+await rm(root, { recursive: true, force: true });
+await cp(site, root, { recursive: true });
+await mkdir(path.join(root, 'surveyjs'), { recursive: true });
+await mkdir(path.join(root, 'hand'), { recursive: true });
+const core = path.join(here, '..', 'node_modules', 'survey-core');
+const ui = path.join(here, '..', 'node_modules', 'survey-js-ui');
+await cp(path.join(core, 'survey.core.min.js'), path.join(root, 'surveyjs/survey.core.min.js'));
+await cp(path.join(core, 'survey-core.min.css'), path.join(root, 'surveyjs/survey-core.min.css'));
+await cp(path.join(ui, 'survey-js-ui.min.js'), path.join(root, 'surveyjs/survey-js-ui.min.js'));
+for (const f of ['surveyjs.html', 'surveyjs.js']) await cp(path.join(here, 'pages', f), path.join(root, 'surveyjs', f));
+for (const f of ['hand.html', 'hand.js']) await cp(path.join(here, 'pages', f), path.join(root, 'hand', f));
+await writeFile(path.join(root, 'questions.js'), `window.QUESTIONS = ${await readFile(questions, 'utf8')};\n`);
+const versions = {
+  surveyjs: JSON.parse(await readFile(path.join(core, 'package.json'), 'utf8')).version,
+};
+
+// Whether this build of the widget keeps drafts in the browser (it saves nothing otherwise,
+// and there is no save to wait for).
+const wasm = (await readdir(site)).find((f) => f.endsWith('.wasm'));
+const widgetSaves = (await readFile(path.join(site, wasm))).includes('designed-alliance-draft');
+const pages = [
+  { key: 'widget', name: 'Designed Alliance widget', url: '/index.html', scope: 'designed-alliance', saves: widgetSaves },
+  { key: 'surveyjs', name: `SurveyJS ${versions.surveyjs}`, url: '/surveyjs/surveyjs.html', scope: '#survey', saves: true },
+  { key: 'hand', name: 'Hand-written page', url: '/hand/hand.html', scope: '#form', saves: true },
+];
+
+// ------------------------------------------------------------------------------ measuring
+
+/** Installed before any script of the page: times every save. The comparison pages call
+ *  `__bench.save(fn)` around their save; the widget saves in a timer callback after a pause,
+ *  so a timer callback that writes to localStorage counts, whole, as saving. */
+const INSTRUMENT = () => {
+  const bench = (window.__bench = { saveMs: 0, saves: 0, writes: 0 });
+  const setItem = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (k, v) {
+    bench.writes += 1;
+    return setItem.call(this, k, v);
+  };
+  bench.save = (f) => {
+    const t0 = performance.now();
+    try {
+      return f();
+    } finally {
+      bench.saveMs += performance.now() - t0;
+      bench.saves += 1;
+    }
+  };
+  const setTimeout = window.setTimeout;
+  window.setTimeout = function (cb, ms, ...rest) {
+    if (typeof cb !== 'function') return setTimeout.call(this, cb, ms, ...rest);
+    return setTimeout.call(
+      this,
+      (...a) => {
+        const writes = bench.writes;
+        const t0 = performance.now();
+        try {
+          return cb(...a);
+        } finally {
+          if (bench.writes > writes) {
+            bench.saveMs += performance.now() - t0;
+            bench.saves += 1;
+          }
+        }
+      },
+      ms,
+      ...rest,
+    );
+  };
+};
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s[Math.floor((s.length - 1) / 2)] + s[Math.ceil((s.length - 1) / 2)]) / 2 : NaN;
+};
+const p95 = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)] : NaN;
+};
+
+async function measure(browser, p) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(INSTRUMENT);
+  const assets = new Map();
+  page.on('response', async (r) => {
+    if (!r.url().startsWith(base)) return;
+    try {
+      const body = await r.body();
+      assets.set(new URL(r.url()).pathname, gzipSync(body, { level: 9 }).length);
+    } catch {
+      // A response without a body (a redirect): nothing transferred worth counting.
+    }
+  });
+  const scope = page.locator(p.scope);
+  const field = scope.locator('input[type="text"], textarea').first();
+
+  // Time from navigation until the first field accepts typing.
+  await page.goto(base + p.url, { waitUntil: 'commit' });
+  await field.press('x');
+  await page.waitForFunction((el) => el.value === 'x', await field.elementHandle());
+  const ready = await page.evaluate(() => performance.now());
+  await page.waitForLoadState('load');
+
+  // JS heap after load, after a garbage collection.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+
+  // A draft of 50,000 characters, then typing into it: keystroke to next frame, and saving.
+  const big = scope.locator('textarea').first();
+  const text = 'We keep our promises to each other. '.repeat(Math.ceil(DRAFT / 36)).slice(0, DRAFT);
+  await big.fill(text);
+  if (p.saves) await page.waitForFunction((n) => {
+    let total = 0;
+    for (let i = 0; i < localStorage.length; i++) total += localStorage.getItem(localStorage.key(i)).length;
+    return total >= n;
+  }, DRAFT);
+  await big.press('End');
+  const before = await page.evaluate(() => {
+    window.__lat = [];
+    addEventListener(
+      'keydown',
+      (e) => {
+        const t0 = e.timeStamp;
+        requestAnimationFrame(() => setTimeout(() => window.__lat.push(performance.now() - t0), 0));
+      },
+      true,
+    );
+    return { ms: window.__bench.saveMs, saves: window.__bench.saves };
+  });
+  await page.keyboard.type(KEYS, { delay: 40 });
+  await page.waitForFunction((n) => window.__lat.length >= n, KEYS.length);
+  // Every keystroke saved (the widget saves after a pause: wait for that save too).
+  if (p.saves) await page.waitForFunction(
+    (n) => {
+      for (let i = 0; i < localStorage.length; i++) if (localStorage.getItem(localStorage.key(i)).includes(n)) return true;
+      return false;
+    },
+    KEYS.slice(-8),
+  );
+  const after = await page.evaluate(() => ({ lat: window.__lat, ms: window.__bench.saveMs, saves: window.__bench.saves }));
+  await context.close();
+  const bytes = [...assets.values()].reduce((a, b) => a + b, 0);
+  return {
+    assets: Object.fromEntries(assets),
+    bytes,
+    ready,
+    heap,
+    latency: after.lat,
+    savePerKey: (after.ms - before.ms) / KEYS.length,
+    saves: after.saves - before.saves,
+  };
+}
+
+// ------------------------------------------------------------------------------ the run
+
+const server = spawn('node', [path.join(here, '..', 'serve.mjs'), '--root', root, '--port', String(port)], { stdio: 'ignore' });
+try {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(base + '/index.html')).ok) break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  const browser = await chromium.launch({ executablePath, args: chromiumArgs });
+  const results = Object.fromEntries(pages.map((p) => [p.key, []]));
+  for (let r = 0; r < rounds; r++) {
+    for (const p of pages) {
+      results[p.key].push(await measure(browser, p));
+      process.stdout.write('.');
+    }
+  }
+  process.stdout.write('\n');
+  const chromiumVersion = browser.version();
+  await browser.close();
+
+  const summary = {};
+  for (const p of pages) {
+    const rs = results[p.key];
+    const lat = rs.flatMap((r) => r.latency);
+    summary[p.key] = {
+      name: p.name,
+      assets: rs[0].assets,
+      bytes: median(rs.map((r) => r.bytes)),
+      ready: median(rs.map((r) => r.ready)),
+      latencyMedian: median(lat),
+      latencyP95: p95(lat),
+      savePerKey: median(rs.map((r) => r.savePerKey)),
+      saves: median(rs.map((r) => r.saves)),
+      heap: median(rs.map((r) => r.heap)),
+    };
+  }
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+  const ms = (n) => `${n.toFixed(1)} ms`;
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, Chromium ${chromiumVersion}`;
+  const date = new Date().toISOString().slice(0, 10);
+  const rows = [
+    ['Bytes transferred (gzipped)', 'bytes', kb],
+    ['First field accepts typing', 'ready', ms],
+    [`Keystroke to next frame, median (${DRAFT.toLocaleString('en')}-character draft)`, 'latencyMedian', ms],
+    ['Keystroke to next frame, 95th percentile', 'latencyP95', ms],
+    ['Time saving, per keystroke', 'savePerKey', ms],
+    [`Saves while typing ${KEYS.length} keys`, 'saves', String],
+    ['JS heap after load', 'heap', kb],
+  ];
+  const w = summary.widget;
+  const ratio = (a, b) => (b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a');
+  const lines = [];
+  lines.push(`Measured ${date} on ${machine}; ${rounds} rounds each, medians.`);
+  if (!widgetSaves) lines.push('This build of the widget does not keep drafts yet: it saves nothing while typing.');
+  lines.push('');
+  lines.push(`| | ${pages.map((p) => summary[p.key].name).join(' | ')} | widget ÷ SurveyJS | widget ÷ hand-written |`);
+  lines.push(`| --- |${pages.map(() => ' ---: |').join('')} ---: | ---: |`);
+  for (const [label, k, f] of rows) {
+    lines.push(`| ${label} | ${pages.map((p) => f(summary[p.key][k])).join(' | ')} | ${ratio(w[k], summary.surveyjs[k])} | ${ratio(w[k], summary.hand[k])} |`);
+  }
+  lines.push('');
+  lines.push('Assets (gzipped):');
+  lines.push('');
+  for (const p of pages) {
+    const list = Object.entries(summary[p.key].assets)
+      .map(([a, n]) => `\`${a}\` ${kb(n)}`)
+      .join(', ');
+    lines.push(`- ${summary[p.key].name}: ${list}`);
+  }
+  const goals = [
+    ['Total gzipped bytes at most a third of SurveyJS', w.bytes * 3 <= summary.surveyjs.bytes],
+    ['First field ready no later than SurveyJS', w.ready <= summary.surveyjs.ready],
+    ['Typing latency within 2× of the hand-written page (median and 95th percentile)', w.latencyMedian <= 2 * summary.hand.latencyMedian && w.latencyP95 <= 2 * summary.hand.latencyP95],
+  ];
+  lines.push('');
+  lines.push('Goals:');
+  lines.push('');
+  for (const [g, ok] of goals) lines.push(`- ${ok ? 'met' : '**missed**'}: ${g}`);
+  const table = lines.join('\n');
+  console.log('\n' + table + '\n');
+  await mkdir(out, { recursive: true });
+  await writeFile(path.join(out, 'results.json'), JSON.stringify({ date, machine, rounds, summary, results }, null, 2));
+  await writeFile(path.join(out, 'results.md'), table + '\n');
+  if (readme) {
+    const text = await readFile(readme, 'utf8');
+    const start = '<!-- bench:start -->';
+    const end = '<!-- bench:end -->';
+    const i = text.indexOf(start);
+    const j = text.indexOf(end);
+    if (i >= 0 && j > i) {
+      await writeFile(readme, `${text.slice(0, i + start.length)}\n${table}\n${text.slice(j)}`);
+      console.log(`bench: table written to ${readme}`);
+    } else {
+      console.log(`bench: ${readme} has no ${start} … ${end} section; table not written there`);
+    }
+  }
+  console.log(`bench: results in ${path.join(out, 'results.md')} and results.json`);
+} finally {
+  server.kill();
+}
