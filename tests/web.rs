@@ -351,3 +351,30 @@ mod storage {
         assert!(local().is_ok(), "the real getter is back");
     }
 }
+
+#[wasm_bindgen_test]
+fn values_kept_for_an_owner_go_with_it_and_stale_handles_find_nothing() {
+    use designed_alliance::ui::dom::{keep_local, local};
+    use leptos::reactive::owner::Owner;
+    use std::rc::Rc;
+    let owner = Owner::new();
+    let kept = owner.with(|| keep_local(Rc::new(String::from("kept"))));
+    assert_eq!(
+        local::<String>(kept).as_deref().map(String::as_str),
+        Some("kept")
+    );
+    assert!(local::<u32>(kept).is_none(), "another type finds nothing");
+    owner.cleanup();
+    assert!(local::<String>(kept).is_none(), "gone with its owner");
+    let other = Owner::new();
+    let new = other.with(|| keep_local(Rc::new(String::from("new"))));
+    assert!(
+        local::<String>(kept).is_none(),
+        "a stale handle never sees what took its slot"
+    );
+    assert_eq!(
+        local::<String>(new).as_deref().map(String::as_str),
+        Some("new")
+    );
+    other.cleanup();
+}

@@ -118,7 +118,7 @@ pub struct Ctx {
     /// The last polite announcement for screen readers (and the visible status line).
     pub announcement: RwSignal<String>,
     /// The widget's root element, where ids are looked up.
-    root: StoredValue<Option<send_wrapper::SendWrapper<web_sys::Element>>>,
+    root: StoredValue<Option<super::dom::Local>>,
     /// The Markdown to copy by hand when the clipboard was denied.
     pub copy_fallback: RwSignal<Option<String>>,
     /// A file read and checked, waiting for the person to confirm the import.
@@ -126,7 +126,7 @@ pub struct Ctx {
     /// Why the last import failed, in plain words.
     pub import_error: RwSignal<Option<String>>,
     /// What the host page listens to (see `crate::embed`).
-    pub hooks: StoredValue<Hooks, LocalStorage>,
+    hooks: StoredValue<Option<super::dom::Local>>,
     /// A prefix that makes DOM ids unique when several widgets share a page.
     uid: StoredValue<String>,
 }
@@ -163,20 +163,31 @@ impl Ctx {
             copy_fallback: RwSignal::new(None),
             import_preview: RwSignal::new(None),
             import_error: RwSignal::new(None),
-            hooks: StoredValue::new_local(Hooks::default()),
+            hooks: StoredValue::new(None),
             uid: StoredValue::new(format!("da{n}")),
         }
+    }
+
+    /// Sets what the host page listens to.
+    pub fn set_hooks(&self, hooks: Hooks) {
+        self.hooks
+            .set_value(Some(super::dom::keep_local(Rc::new(hooks))));
+    }
+
+    fn hooks(&self) -> Option<Rc<Hooks>> {
+        super::dom::local::<Hooks>(self.hooks.try_get_value().flatten()?)
     }
 
     /// Remembers the widget's root element.
     pub fn set_root(&self, el: web_sys::Element) {
         self.root
-            .set_value(Some(send_wrapper::SendWrapper::new(el)));
+            .set_value(Some(super::dom::keep_local(Rc::new(el))));
     }
 
     /// The widget's root element.
     pub fn root_element(&self) -> Option<web_sys::Element> {
-        self.root.with_value(|r| r.as_ref().map(|r| (**r).clone()))
+        let handle = self.root.try_get_value().flatten()?;
+        super::dom::local::<web_sys::Element>(handle).map(|e| (*e).clone())
     }
 
     /// A DOM id unique to this widget instance.
@@ -216,7 +227,7 @@ impl Ctx {
             changed
         });
         if became_agreed {
-            if let Some(cb) = self.hooks.try_with_value(|h| h.agreed.clone()).flatten() {
+            if let Some(cb) = self.hooks().and_then(|h| h.agreed.clone()) {
                 cb();
             }
         }
@@ -253,14 +264,14 @@ impl Ctx {
 
     /// Tells the host page something was exported.
     pub fn exported(&self, kind: super::exports::ExportKind) {
-        if let Some(cb) = self.hooks.try_with_value(|h| h.exported.clone()).flatten() {
+        if let Some(cb) = self.hooks().and_then(|h| h.exported.clone()) {
             cb(kind);
         }
     }
 
     /// Tells the host page an alliance was imported.
     pub fn imported(&self) {
-        if let Some(cb) = self.hooks.try_with_value(|h| h.imported.clone()).flatten() {
+        if let Some(cb) = self.hooks().and_then(|h| h.imported.clone()) {
             cb();
         }
     }
@@ -278,11 +289,7 @@ impl Ctx {
             }
         });
         self.step.set(step);
-        if let Some(cb) = self
-            .hooks
-            .try_with_value(|h| h.step_changed.clone())
-            .flatten()
-        {
+        if let Some(cb) = self.hooks().and_then(|h| h.step_changed.clone()) {
             cb(step);
         }
         self.announce(format!(

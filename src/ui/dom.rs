@@ -15,8 +15,9 @@ use leptos::prelude::*;
 use leptos::reactive::effect::RenderEffect;
 use leptos::reactive::graph::untrack;
 use leptos::reactive::owner::Owner;
-use send_wrapper::SendWrapper;
+use std::any::Any;
 use std::cell::RefCell;
+use std::marker::PhantomData;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -53,11 +54,79 @@ pub fn memo<T: PartialEq + Send + Sync + 'static>(
     Memo::new(move |_| f())
 }
 
+/// Values that are not `Send` (DOM nodes, JS closures, boxed closures) owned by a Leptos
+/// owner: kept here and dropped when the owner is cleaned up. Leptos' own local storage
+/// wraps each value in a thread check that costs more code than this whole slab.
+struct Slab {
+    /// Each slot: its generation, and the value while it is alive.
+    slots: Vec<(u32, Option<Rc<dyn Any>>)>,
+    free: Vec<usize>,
+}
+
+thread_local! {
+    static SLAB: RefCell<Slab> = const {
+        RefCell::new(Slab {
+            slots: Vec::new(),
+            free: Vec::new(),
+        })
+    };
+}
+
+/// A handle to a value kept in the slab: copyable, and stale once its owner is gone.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Local(usize, u32);
+
+/// Keeps `v` until the current owner is cleaned up (for ever, without an owner).
+pub fn keep_local(v: Rc<dyn Any>) -> Local {
+    let handle = SLAB.with(|s| {
+        let mut s = s.try_borrow_mut().ok()?;
+        let i = match s.free.pop() {
+            Some(i) => i,
+            None => {
+                s.slots.push((0, None));
+                s.slots.len() - 1
+            }
+        };
+        let slot = s.slots.get_mut(i)?;
+        slot.0 = slot.0.wrapping_add(1);
+        slot.1 = Some(v);
+        Some(Local(i, slot.0))
+    });
+    let Some(handle) = handle else {
+        return Local(usize::MAX, 0);
+    };
+    on_cleanup(move || {
+        // Taken out first, dropped after: dropping may run code that uses the slab.
+        let old = SLAB.with(|s| {
+            let mut s = s.try_borrow_mut().ok()?;
+            let slot = s
+                .slots
+                .get_mut(handle.0)
+                .filter(|slot| slot.0 == handle.1)?;
+            let old = slot.1.take();
+            s.free.push(handle.0);
+            old
+        });
+        drop(old);
+    });
+    handle
+}
+
+/// The value behind a handle, if it is still alive and of type `T`.
+pub fn local<T: 'static>(h: Local) -> Option<Rc<T>> {
+    let v = SLAB.with(|s| {
+        let s = s.try_borrow().ok()?;
+        let slot = s.slots.get(h.0).filter(|slot| slot.0 == h.1)?;
+        slot.1.clone()
+    })?;
+    v.downcast::<T>().ok()
+}
+
 /// A value computed whenever it is read. Bindings that read it are updated when what it
 /// reads changes; they already skip work when the result is the same, so most derived values
 /// need no memo (each memo type costs code: only the validation report is memoised).
 /// A copyable handle, disposed of with the owner that created it.
-pub struct Derived<T: 'static>(StoredValue<Box<dyn Fn() -> T>, LocalStorage>);
+pub struct Derived<T: 'static>(Local, PhantomData<fn() -> T>);
 
 impl<T> Clone for Derived<T> {
     fn clone(&self) -> Self {
@@ -67,15 +136,19 @@ impl<T> Clone for Derived<T> {
 
 impl<T> Copy for Derived<T> {}
 
-impl<T: Default> Derived<T> {
+impl<T: Default + 'static> Derived<T> {
     /// The current value (the default once the owner is gone).
     pub fn get(&self) -> T {
-        self.0.try_with_value(|f| f()).unwrap_or_default()
+        local::<Box<dyn Fn() -> T>>(self.0).map_or_else(T::default, |f| f())
     }
 }
 
-pub fn derived<T>(f: impl Fn() -> T + 'static) -> Derived<T> {
-    Derived(StoredValue::new_local(Box::new(f)))
+pub fn derived<T: 'static>(f: impl Fn() -> T + 'static) -> Derived<T> {
+    derived_boxed(Box::new(f))
+}
+
+fn derived_boxed<T: 'static>(f: Box<dyn Fn() -> T>) -> Derived<T> {
+    Derived(keep_local(Rc::new(f)), PhantomData)
 }
 
 /// Runs `f` now and again whenever a signal it reads changes.
@@ -243,8 +316,7 @@ impl El {
                 .is_ok()
             {
                 if Owner::current().is_some() {
-                    let closure = SendWrapper::new(closure);
-                    on_cleanup(move || drop(closure));
+                    keep_local(Rc::new(closure));
                 } else {
                     // Lives as long as the page: the widget root.
                     closure.forget();

@@ -199,7 +199,7 @@ pub fn widget(ctx: Ctx) -> El {
 /// appends it to `host`. Runs under a Leptos owner (see `crate::mount`).
 pub fn build_into(host: &web_sys::Element, alliance: Alliance, hooks: Hooks) -> Ctx {
     let ctx = Ctx::new(alliance);
-    ctx.hooks.set_value(hooks);
+    ctx.set_hooks(hooks);
     provide_context(ctx);
     dom::mount_into(host, vec![widget(ctx)]);
     ctx

@@ -51,6 +51,8 @@ for (const scheme of ['light', 'dark'] as const) {
 }
 
 test('axe-core finds no violation on an empty new alliance, with missing parts pointed out', async ({ page }) => {
+  // Fourteen axe runs: more than the default 30 s on a busy two-core machine.
+  test.setTimeout(120_000);
   const w = new Wizard(page);
   await w.goto();
   for (const step of STEPS) {
