@@ -482,50 +482,6 @@ impl<T: Decode> Decode for Vec<T> {
     }
 }
 
-/// A placeholder value that decoding overwrites field by field. (Filling a blank value means
-/// an early error return drops one value, not every field decoded so far, which keeps the
-/// decoders small.)
-pub trait Blank {
-    fn blank() -> Self;
-}
-
-macro_rules! blank {
-    ($($t:ty => $v:expr;)*) => {
-        $(impl Blank for $t {
-            fn blank() -> Self {
-                $v
-            }
-        })*
-    };
-}
-
-blank! {
-    String => String::new();
-    bool => false;
-    u16 => 0;
-    Id => Id::for_alliance(0);
-    Owner => Owner::Everyone;
-    Date => Timestamp::default().date();
-    Timestamp => Timestamp::default();
-    Status => Status::Draft;
-    ChannelUsage => ChannelUsage::Use;
-    NeedOrOfferKind => NeedOrOfferKind::Need;
-    AssumptionStatus => AssumptionStatus::Unchecked;
-    SectionId => SectionId::Basics;
-}
-
-impl<T> Blank for Option<T> {
-    fn blank() -> Self {
-        None
-    }
-}
-
-impl<T> Blank for Vec<T> {
-    fn blank() -> Self {
-        Vec::new()
-    }
-}
-
 /// A short rendering of a value for messages: text and numbers as written, others in words.
 pub fn short(v: &Value) -> String {
     match v {
@@ -681,17 +637,10 @@ impl<'a> Fields<'a> {
 
 macro_rules! decode_struct {
     ($($t:ident { $($key:literal => $field:ident),* $(,)? })*) => {
-        $(impl Blank for $t {
-            fn blank() -> Self {
-                $t { $($field: Blank::blank()),* }
-            }
-        }
-        impl Decode for $t {
+        $(impl Decode for $t {
             fn decode(v: &Value, path: &Path) -> R<Self> {
                 let f = Fields::new(v, path, &[$($key),*])?;
-                let mut out = $t::blank();
-                $(out.$field = f.get($key)?;)*
-                Ok(out)
+                Ok($t { $($field: f.get($key)?),* })
             }
         })*
     };
