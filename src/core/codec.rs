@@ -490,7 +490,7 @@ pub fn short(v: &Value) -> String {
             s.chars().take(40).collect::<String>()
         ),
         Value::String(s) => format!("\u{201c}{s}\u{201d}"),
-        Value::Number(n) if n.len() > 40 => format!("{}…", &n[..40]),
+        Value::Number(n) if n.len() > 40 => format!("{}…", n.get(..40).unwrap_or_default()),
         Value::Number(n) => n.clone(),
         other => kind_of(other).to_string(),
     }

@@ -90,9 +90,9 @@ impl Date {
         if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
             return None;
         }
-        let year = digits(&s[0..4])?;
-        let month = digits(&s[5..7])?;
-        let day = digits(&s[8..10])?;
+        let year = digits(s.get(0..4)?)?;
+        let month = digits(s.get(5..7)?)?;
+        let day = digits(s.get(8..10)?)?;
         Self::new(
             i32::try_from(year).ok()?,
             u8::try_from(month).ok()?,
@@ -168,29 +168,29 @@ impl Timestamp {
         if !s.is_ascii() || s.len() < 20 {
             return None;
         }
-        let date = Date::parse(&s[0..10])?;
+        let date = Date::parse(s.get(0..10)?)?;
         let sep = s.as_bytes()[10];
         if !matches!(sep, b'T' | b't' | b' ') {
             return None;
         }
-        let rest = &s[11..];
+        let rest = s.get(11..)?;
         let b = rest.as_bytes();
         if b.len() < 9 || b[2] != b':' || b[5] != b':' {
             return None;
         }
-        let h = i64::from(digits(&rest[0..2])?);
-        let m = i64::from(digits(&rest[3..5])?);
-        let sec = i64::from(digits(&rest[6..8])?);
+        let h = i64::from(digits(rest.get(0..2)?)?);
+        let m = i64::from(digits(rest.get(3..5)?)?);
+        let sec = i64::from(digits(rest.get(6..8)?)?);
         if h > 23 || m > 59 || sec > 60 {
             return None;
         }
-        let mut tail = &rest[8..];
+        let mut tail = rest.get(8..)?;
         if let Some(frac) = tail.strip_prefix('.') {
             let n = frac.bytes().take_while(u8::is_ascii_digit).count();
             if n == 0 {
                 return None;
             }
-            tail = &frac[n..];
+            tail = frac.get(n..)?;
         }
         let offset = match tail {
             "Z" | "z" => 0,
@@ -199,8 +199,8 @@ impl Timestamp {
                 if tb.len() != 6 || tb[3] != b':' || !matches!(tb[0], b'+' | b'-') {
                     return None;
                 }
-                let oh = i64::from(digits(&tail[1..3])?);
-                let om = i64::from(digits(&tail[4..6])?);
+                let oh = i64::from(digits(tail.get(1..3)?)?);
+                let om = i64::from(digits(tail.get(4..6)?)?);
                 if oh > 23 || om > 59 {
                     return None;
                 }

@@ -201,7 +201,7 @@ pub fn parse(text: &str, max_depth: usize) -> Result<Json, ParseError> {
 
 impl Parser<'_> {
     fn err(&self, kind: ParseErrorKind) -> ParseError {
-        let before = &self.text[..self.pos.min(self.text.len())];
+        let before = self.text.get(..self.pos).unwrap_or(self.text);
         let line = before.matches('\n').count() + 1;
         let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         ParseError { line, column, kind }
@@ -291,7 +291,12 @@ impl Parser<'_> {
                 return Err(self.eof_or("a number needs digits in its exponent"));
             }
         }
-        Ok(Json::Number(self.text[start..self.pos].to_string()))
+        Ok(Json::Number(
+            self.text
+                .get(start..self.pos)
+                .unwrap_or_default()
+                .to_string(),
+        ))
     }
 
     fn hex4(&mut self) -> Result<u32, ParseError> {
@@ -323,7 +328,7 @@ impl Parser<'_> {
                 }
                 self.pos += 1;
             }
-            out.push_str(&self.text[start..self.pos]);
+            out.push_str(self.text.get(start..self.pos).unwrap_or_default());
             match self.bytes.get(self.pos) {
                 None => return Err(self.err(ParseErrorKind::Eof)),
                 Some(b'"') => {

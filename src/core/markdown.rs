@@ -25,7 +25,12 @@ fn escape_line(line: &str) -> String {
     }
     // "1. text" or "1) text" would start an ordered list.
     let digits = out.chars().take_while(char::is_ascii_digit).count();
-    if digits > 0 && matches!(out[digits..].chars().next(), Some('.' | ')')) {
+    if digits > 0
+        && matches!(
+            out.get(digits..).and_then(|r| r.chars().next()),
+            Some('.' | ')')
+        )
+    {
         out.insert(digits, '\\');
     }
     out

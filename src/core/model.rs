@@ -97,7 +97,7 @@ impl TimeOfDay {
         if !b[0..2].iter().chain(&b[3..5]).all(u8::is_ascii_digit) {
             return None;
         }
-        Self::new(s[0..2].parse().ok()?, s[3..5].parse().ok()?)
+        Self::new(s.get(0..2)?.parse().ok()?, s.get(3..5)?.parse().ok()?)
     }
 }
 
