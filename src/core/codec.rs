@@ -108,6 +108,13 @@ impl Writer {
         super::json_value::write_string(&mut self.out, s);
     }
 
+    /// A value already written as compact JSON (by [`to_compact`]), copied as it is. Only for
+    /// compact writers: it is not re-indented.
+    pub fn compact_json(&mut self, json: &str) {
+        self.out.push_str(json);
+        self.value_done();
+    }
+
     pub fn string(&mut self, s: &str) {
         self.string_raw(s);
         self.value_done();

@@ -331,7 +331,7 @@ impl DraftStore {
 
     /// Records `raw` (decoded as `d`) as what storage holds for the open draft.
     fn became(&mut self, raw: String, d: &Decoded) {
-        self.saved_content = Some(content(&d.alliance, &d.step));
+        self.saved_content = Some(content_of(&super::codec::to_compact(&d.alliance), &d.step));
         self.known = Some(raw);
         self.pristine = None;
         self.sequence = d.sequence;
@@ -368,7 +368,9 @@ impl DraftStore {
         progress: u32,
         now: Timestamp,
     ) -> Result<Saved, SaveError> {
-        let content = content(a, step);
+        // Serialised once: the alliance decides whether anything changed, and is stored as is.
+        let json = super::codec::to_compact(a);
+        let content = content_of(&json, step);
         let key = self.key(self.slot.as_str());
         let stored = s.get(&key).map_err(SaveError::Storage)?;
         match (&stored, &self.known) {
@@ -382,13 +384,21 @@ impl DraftStore {
                 return Ok(Saved::Unchanged)
             }
             // A new draft nobody has touched yet: not worth keeping.
-            (None, None) if content.split('\n').next() == self.pristine.as_deref() => {
+            (None, None) if self.pristine.as_deref() == Some(json.as_str()) => {
                 return Ok(Saved::Unchanged)
             }
             // Ours, or gone (cleared elsewhere: write it again).
             _ => {}
         }
-        let raw = encode(a, step, progress, now, &self.writer, self.sequence + 1);
+        let raw = envelope_of(
+            &json,
+            a,
+            step,
+            progress,
+            now,
+            &self.writer,
+            self.sequence + 1,
+        );
         s.set(&key, &raw).map_err(SaveError::Storage)?;
         self.sequence += 1;
         self.known = Some(raw);
@@ -503,9 +513,11 @@ impl DraftStore {
     }
 }
 
-/// What decides whether a save would change anything: the alliance and the step.
-fn content(a: &Alliance, step: &str) -> String {
-    let mut s = super::codec::to_compact(a);
+/// What decides whether a save would change anything: the alliance (as compact JSON) and the
+/// step.
+fn content_of(json: &str, step: &str) -> String {
+    let mut s = String::with_capacity(json.len() + 1 + step.len());
+    s.push_str(json);
     s.push('\n');
     s.push_str(step);
     s
@@ -513,6 +525,20 @@ fn content(a: &Alliance, step: &str) -> String {
 
 /// The stored form of a draft (compact JSON).
 pub fn encode(
+    a: &Alliance,
+    step: &str,
+    progress: u32,
+    now: Timestamp,
+    writer: &str,
+    sequence: u64,
+) -> String {
+    let json = super::codec::to_compact(a);
+    envelope_of(&json, a, step, progress, now, writer, sequence)
+}
+
+/// The stored form of a draft whose alliance is already serialised as `json`.
+fn envelope_of(
+    json: &str,
     a: &Alliance,
     step: &str,
     progress: u32,
@@ -544,7 +570,7 @@ pub fn encode(
     w.key("exportedAt");
     now.encode(&mut w);
     w.key("alliance");
-    a.encode(&mut w);
+    w.compact_json(json);
     w.end_object();
     w.end_object();
     w.finish()
