@@ -37,6 +37,11 @@ if ! rustup target list --installed 2>/dev/null | grep -qx "$WASM_TARGET"; then
   step "adding Rust target $WASM_TARGET"
   rustup target add "$WASM_TARGET"
 fi
+# The release build rebuilds std for the browser (scripts/build-release.sh): it needs std's source.
+if ! rustup component list --installed 2>/dev/null | grep -qx "rust-src"; then
+  step "adding the rust-src component"
+  rustup component add rust-src
+fi
 if ! cargo clippy --version >/dev/null 2>&1 || ! cargo fmt --version >/dev/null 2>&1; then
   step "adding rustfmt and clippy"
   rustup component add rustfmt clippy

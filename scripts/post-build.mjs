@@ -2,7 +2,7 @@
 //  1. gives the wasm's imports short names (wasm-bindgen names each one `__wbg_<method>_<16 hex
 //     digits>`; those digits appear in both the wasm and the JS and do not compress), renaming
 //     them consistently in the JS glue, and refusing to change anything unless every name
-//     matches exactly;
+//     matches exactly, and drops the custom sections (metadata the browser never reads);
 //  2. minifies the JS glue (Trunk leaves it as is);
 //  3. updates the Subresource Integrity hashes in the built HTML for every file it changed.
 //
@@ -44,7 +44,8 @@ function leb(n) {
 }
 const str = (s) => Buffer.concat([leb(Buffer.byteLength(s)), Buffer.from(s)]);
 
-/** Rewrites the import section, renaming module and names with `rename`. */
+/** Rewrites the import section, renaming module and names with `rename`, and leaves out the
+ * custom sections (producers, target features: metadata the browser never reads). */
 function renameImports(wasm, rename) {
   const out = [wasm.subarray(0, 8)];
   let pos = 8;
@@ -52,6 +53,10 @@ function renameImports(wasm, rename) {
     const id = wasm[pos];
     const [size, start] = readLeb(wasm, pos + 1);
     const end = start + size;
+    if (id === 0) {
+      pos = end;
+      continue;
+    }
     if (id !== 2) {
       out.push(wasm.subarray(pos, end));
       pos = end;

@@ -1,16 +1,24 @@
 //! What a person sees when the widget itself fails.
 //!
-//! A Rust panic in WebAssembly stops the widget for good. Without this hook the person would be
+//! A Rust panic in WebAssembly stops the widget for good. Without this the person would be
 //! left with a dead box; with it, a readable notice appears above whatever they typed, which
 //! stays on screen so they can copy it.
+//!
+//! Two ways in: the panic hook (development and test builds, where a panic carries its message),
+//! and a listener for the WebAssembly trap itself. The release build stops at a panic at once,
+//! without running any hook or formatting any message (scripts/build-release.sh): there the trap,
+//! reported to the page as an uncaught `WebAssembly.RuntimeError`, is what shows the notice.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Class of the notice element, so tests and styles can find it.
 pub const NOTICE_CLASS: &str = "da-crash";
 
 thread_local! {
     static HOSTS: RefCell<Vec<web_sys::HtmlElement>> = const { RefCell::new(Vec::new()) };
+    static INSTALLED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Remembers a host element so a crash can be reported inside it.
@@ -24,19 +32,58 @@ pub fn register_host(host: &web_sys::HtmlElement) {
     });
 }
 
-/// Installs the panic hook. Safe to call more than once.
+/// Installs the panic hook and the trap listener. Safe to call more than once.
 pub fn install_panic_hook() {
+    if INSTALLED.with(|i| i.replace(true)) {
+        return;
+    }
     std::panic::set_hook(Box::new(|info| {
         let detail = info.to_string();
         web_sys::console::error_1(&format!("designed-alliance stopped: {detail}").into());
-        HOSTS.with(|hosts| {
-            if let Ok(hosts) = hosts.try_borrow() {
-                for host in hosts.iter() {
-                    show_crash_notice(host, &detail);
-                }
-            }
-        });
+        show_everywhere(&detail);
     }));
+    watch_traps();
+}
+
+fn show_everywhere(detail: &str) {
+    HOSTS.with(|hosts| {
+        if let Ok(hosts) = hosts.try_borrow() {
+            for host in hosts.iter() {
+                show_crash_notice(host, detail);
+            }
+        }
+    });
+}
+
+/// Shows the notice when this widget's WebAssembly traps: an uncaught `RuntimeError` (from an
+/// event handler, a timer) or an unhandled rejection (from a promise), whose stack passes through
+/// this widget's files (`designed-alliance.js`, `designed-alliance_bg.wasm`). Another script's errors, and another module's traps, are left alone.
+fn watch_traps() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let listener = Closure::<dyn Fn(web_sys::Event)>::new(|e: web_sys::Event| {
+        let get = |v: &JsValue, key: &str| {
+            js_sys::Reflect::get(v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+        };
+        // `error` of an error event, `reason` of an unhandled rejection.
+        let mut error = get(&e, "error");
+        if !error.is_instance_of::<js_sys::WebAssembly::RuntimeError>() {
+            error = get(&e, "reason");
+        }
+        let ours = get(&error, "stack")
+            .dyn_into::<js_sys::JsString>()
+            .is_ok_and(|stack| stack.includes("designed-alliance", 0));
+        if ours && error.is_instance_of::<js_sys::WebAssembly::RuntimeError>() {
+            let detail: String = error.unchecked_into::<js_sys::Error>().to_string().into();
+            show_everywhere(&detail);
+        }
+    });
+    for event in ["error", "unhandledrejection"] {
+        let _ = window.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+    }
+    // Lives as long as the page.
+    listener.forget();
 }
 
 /// Puts a readable notice at the top of `host`, leaving everything else in it untouched.

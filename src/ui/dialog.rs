@@ -12,6 +12,16 @@ pub fn modal(
     labelledby: &str,
     content: impl Fn() -> Vec<El> + 'static,
 ) -> El {
+    modal_boxed(open, Box::new(on_close), labelledby, Box::new(content))
+}
+
+/// The dialog itself, compiled once for every caller.
+fn modal_boxed(
+    open: Derived<bool>,
+    on_close: Box<dyn Fn()>,
+    labelledby: &str,
+    content: Box<dyn Fn() -> Vec<El>>,
+) -> El {
     let dialog = el("dialog")
         .class("da-dialog")
         .attr("aria-labelledby", labelledby)
