@@ -41,11 +41,11 @@ pub fn start() {
 /// Mounts the widget into `host` (never into `<body>`: the page belongs to the coach).
 pub fn mount(host: web_sys::HtmlElement) {
     crash::register_host(&host);
-    let alliance = core::Alliance::new(new_alliance_id(), ui::browser::now());
     let target: web_sys::Element = host.clone().into();
+    let namespace = target.get_attribute("namespace").unwrap_or_default();
     // Leptos owns the widget's reactive scope; the DOM itself is built by `ui::dom`.
     leptos::mount::mount_to(host, move || {
-        ui::build_into(&target, alliance, ui::Hooks::default());
+        ui::build_into(&target, &namespace, ui::Hooks::default());
     })
     .forget();
 }
@@ -64,7 +64,6 @@ pub fn test_panic() {
     panic!("deliberate test panic");
 }
 
-/// A smaller, faster allocator than the default dlmalloc (see DEVELOPERS.md).
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

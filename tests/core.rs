@@ -1892,6 +1892,28 @@ mod drafts {
     }
 
     #[test]
+    fn the_list_is_most_recent_first_and_drafts_of_the_same_second_keep_one_order() {
+        let mut s = MemoryStorage::default();
+        let st = store("ns", "w-a");
+        let second = |n: i64| Timestamp::from_unix_seconds(now().unix_seconds() + n);
+        // Stored in an order unlike the expected one.
+        for (slot, at) in [("b", 0), ("a", 0), ("old", -60), ("c", 0), ("new", 60)] {
+            st.store_new(&mut s, &id(slot), &coaching(), "goal", 0, second(at))
+                .unwrap();
+        }
+        let slots: Vec<String> = st
+            .list(&s)
+            .unwrap()
+            .into_iter()
+            .map(|l| match l {
+                Listed::Draft(d) => d.slot.to_string(),
+                Listed::Unreadable { slot, .. } => slot,
+            })
+            .collect();
+        assert_eq!(slots, ["new", "a", "b", "c", "old"]);
+    }
+
+    #[test]
     fn a_draft_larger_than_an_importable_file_still_opens_again() {
         let mut s = MemoryStorage::default();
         let mut a = coaching();

@@ -350,6 +350,48 @@ mod storage {
         assert!(matches!(odd, Some(StorageError::Unavailable(_))), "{odd:?}");
         assert!(local().is_ok(), "the real getter is back");
     }
+
+    fn status(host: &HtmlElement) -> String {
+        host.query_selector(".da-save-status")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_full_storage_is_explained_and_saving_resumes_when_there_is_room() {
+        let host = widget().await;
+        let field = field_by_label(&host, "What shall we call this alliance?");
+        type_into(&field, "Kept on screen");
+        leptos::task::tick().await;
+        assert_eq!(status(&host), "Saving\u{2026}");
+        // The page is hidden: saving is due now, and storage is full.
+        with_throwing("setItem", "QuotaExceededError", || {
+            web_sys::window()
+                .unwrap()
+                .dispatch_event(&web_sys::Event::new("pagehide").unwrap())
+                .unwrap()
+        });
+        leptos::task::tick().await;
+        assert_eq!(status(&host), "Not saved in this browser");
+        let alert = host
+            .query_selector("[role=alert]")
+            .unwrap()
+            .expect("an alert");
+        assert!(alert.text_content().unwrap().contains("full"));
+        assert_eq!(value_of(&field), "Kept on screen");
+        // Space again: trying again saves, and the alert goes.
+        button(&host, "Try saving again").click();
+        leptos::task::tick().await;
+        assert!(
+            status(&host).starts_with("Saved in this browser at "),
+            "{}",
+            status(&host)
+        );
+        assert!(host.query_selector("[role=alert]").unwrap().is_none());
+        host.remove();
+    }
 }
 
 #[wasm_bindgen_test]

@@ -253,7 +253,9 @@ impl DraftStore {
         s.get(&self.current_key()).ok().flatten().and_then(Id::new)
     }
 
-    /// Every draft of this namespace, most recently saved first; unreadable ones last.
+    /// Every draft of this namespace, most recently saved first (drafts saved in the same second
+    /// by slot, so the order never depends on how the browser orders its keys); unreadable
+    /// ones last.
     pub fn list(&self, s: &dyn Storage) -> Result<Vec<Listed>, StorageError> {
         let draft_prefix = format!("{}draft:", self.prefix);
         let mut drafts = Vec::new();
@@ -279,7 +281,9 @@ impl DraftStore {
                     // Most recent first; inserting in place avoids pulling in a sort.
                     let at = drafts
                         .iter()
-                        .position(|x: &DraftInfo| x.saved_at < info.saved_at)
+                        .position(|x: &DraftInfo| {
+                            (x.saved_at, &info.slot) < (info.saved_at, &x.slot)
+                        })
                         .unwrap_or(drafts.len());
                     drafts.insert(at, info);
                 }

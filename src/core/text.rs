@@ -548,6 +548,91 @@ pub mod drafts {
     pub const NEWER: &str = "it was saved by a newer version of the widget";
     pub const BAD_KEY: &str = "its name in the browser's storage is not one this widget uses";
     pub const SLOT_TAKEN: &str = "a draft with this name already exists";
+
+    pub const MY_DRAFTS: &str = "My drafts";
+    pub const SAVING: &str = "Saving\u{2026}";
+    pub const SAVED_AS_YOU_TYPE: &str = "Your answers are saved in this browser as you type.";
+    pub const NOT_SAVED: &str = "Not saved in this browser";
+    pub const CONFLICT_STATUS: &str = "Not saved: this draft changed elsewhere";
+    /// "at 14:02" today, "on 2026-11-20 at 14:02" another day.
+    pub fn when(date: Option<&str>, time: &str) -> String {
+        match date {
+            None => format!("at {time}"),
+            Some(d) => format!("on {d} at {time}"),
+        }
+    }
+    pub fn saved(when: &str) -> String {
+        format!("Saved in this browser {when}")
+    }
+    pub const UNAVAILABLE: &str = "This browser is not letting the form save your answers (storage is blocked here, for example in a private window or inside another site\u{2019}s page). Everything stays on screen while this page is open: download a copy to keep it.";
+    pub const FULL: &str = "This browser\u{2019}s storage for this site is full, so your latest changes are not saved in it. The last saved version is still there. Download a copy to keep everything; saving starts again as soon as there is room.";
+    pub fn failed(detail: &str) -> String {
+        format!("Your latest changes could not be saved in this browser ({detail}). The last saved version is still there. Download a copy to be safe.")
+    }
+    pub const DOWNLOAD_COPY: &str = "Download a copy (.json)";
+    pub const TRY_AGAIN: &str = "Try saving again";
+    pub const CONFLICT: &str = "This draft was also changed somewhere else: in another tab or window, or in another form on this page. Nothing has been overwritten. Which version do you want to keep? Loading the other version replaces what is on screen, and you can undo it.";
+    pub const KEEP_MINE: &str = "Keep what is on screen";
+    pub const LOAD_OTHER: &str = "Load the other version";
+    pub const KEPT_MINE: &str = "Your version is kept and saved.";
+    pub const LOADED_OTHER: &str = "The other version is loaded.";
+    pub fn unreadable(reason: &str) -> String {
+        let reason = reason.trim_end_matches('.');
+        format!("A draft saved in this browser could not be opened: {reason}. It is left exactly as it was. Download it to keep it, or to send it to whoever runs this site.")
+    }
+    pub const DOWNLOAD_UNREADABLE: &str = "Download the unreadable draft";
+    pub const UNREADABLE_FILE: &str = "designed-alliance-unreadable-draft.json";
+    pub const NOTE: &str = "Drafts are kept in this browser, on this site only: another browser, device or website will not see them. Some browsers remove what a site stored after about a week without a visit, and private windows remove it when they close. To keep your alliance safe, download it as a file.";
+    pub const MEMORY_NOTE: &str = "This browser is not letting the form keep drafts, so these last only until this page is closed or reloaded.";
+    pub const NONE_YET: &str = "No drafts saved yet.";
+    pub const OPEN_NOW: &str = "Open now";
+    pub fn last_saved(when: &str) -> String {
+        format!("Last saved {when}")
+    }
+    pub const OPEN: &str = "Open";
+    pub const RENAME: &str = "Rename";
+    pub const DUPLICATE: &str = "Duplicate";
+    pub const DELETE: &str = "Delete";
+    pub const DOWNLOAD: &str = "Download";
+    pub fn action_label(action: &str, title: &str) -> String {
+        format!("{action} \u{201c}{title}\u{201d}")
+    }
+    pub fn new_name_for(title: &str) -> String {
+        format!("New name for \u{201c}{title}\u{201d}")
+    }
+    pub const SAVE_NAME: &str = "Save name";
+    pub const CANCEL: &str = "Cancel";
+    pub fn copy_of(title: &str) -> String {
+        format!("{title} (copy)")
+    }
+    pub fn deleted(title: &str) -> String {
+        format!("\u{201c}{title}\u{201d} was deleted.")
+    }
+    pub const UNDO_DELETE: &str = "Undo delete";
+    pub const RESTORED: &str = "The draft is back.";
+    pub fn opened(title: &str) -> String {
+        format!("Opened \u{201c}{title}\u{201d}.")
+    }
+    pub fn duplicated(title: &str) -> String {
+        format!("Made a copy of \u{201c}{title}\u{201d}.")
+    }
+    pub const RENAMED: &str = "Name saved.";
+    pub const GONE: &str = "it is no longer stored in this browser";
+    pub const NEW_DRAFT: &str = "Start a new draft";
+    pub const NEW_STARTED: &str = "A new draft was started. Your other drafts are in My drafts.";
+    pub const UNREADABLE_ITEM: &str = "A draft that cannot be opened";
+    pub fn list_failed(detail: &str) -> String {
+        format!("The drafts could not be read from this browser\u{2019}s storage ({detail}).")
+    }
+    pub fn action_failed(detail: &str) -> String {
+        format!("That did not work: {detail}. Nothing was changed.")
+    }
+    pub const FORGET: &str = "Forget this browser\u{2026}";
+    pub const FORGET_QUESTION: &str = "Remove every draft this form saved in this browser, on this site? Nothing else the site stores is touched. Download anything you want to keep first.";
+    pub const FORGET_YES: &str = "Remove all my drafts";
+    pub const FORGET_NO: &str = "Keep them";
+    pub const FORGOTTEN: &str =
+        "Every draft this form kept in this browser was removed. A new, empty draft was started.";
 }
 
 /// Words used by the Markdown and calendar exports.
@@ -654,10 +739,10 @@ pub mod ui {
         format!("The download could not start ({detail}). Try \u{201c}Copy as text\u{201d} instead; nothing you typed is lost.")
     }
     pub const IMPORT_TITLE: &str = "Open this alliance?";
-    pub const IMPORT_REPLACE: &str = "Replace what is on screen";
+    pub const IMPORT_REPLACE: &str = "Open as a new draft";
     pub const IMPORT_CANCEL: &str = "Keep what I have";
     pub const IMPORT_WARNING: &str =
-        "This replaces the alliance you are working on. You can undo it straight afterwards.";
+        "It opens as a new draft. The one you are working on stays in My drafts.";
     pub const IMPORT_DONE: &str = "Alliance opened.";
     pub const IMPORT_CANCELLED: &str = "Nothing was changed.";
     pub const IMPORT_FAILED_TITLE: &str = "That file could not be opened";

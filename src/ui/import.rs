@@ -7,7 +7,7 @@ use super::dialog::modal;
 use super::dom::{derived, el, El};
 use crate::core::json::{self, Imported, MAX_FILE_BYTES};
 use crate::core::text::{self, import as msg, ui as t};
-use crate::core::{Action, SectionId, Status};
+use crate::core::{SectionId, Status};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -108,7 +108,7 @@ fn row(term: &str, value: &str) -> El {
 }
 
 /// The preview of a file about to replace the current alliance.
-pub fn import_preview(ctx: Ctx) -> El {
+pub fn import_preview(ctx: Ctx, d: super::drafts::Drafts) -> El {
     let heading = ctx.id("import-heading");
     let open = derived(move || ctx.import_preview.read().is_some());
     let cancel = move || {
@@ -118,10 +118,10 @@ pub fn import_preview(ctx: Ctx) -> El {
     let confirm = move || {
         if let Some(Imported { alliance, .. }) = ctx.import_preview.get_untracked() {
             ctx.import_preview.set(None);
-            ctx.apply(Action::Replace(Box::new(alliance)));
+            // A new draft: the one on screen stays in "My drafts".
+            d.open_new(alliance, Step::Review);
             ctx.imported();
             ctx.announce(t::IMPORT_DONE);
-            ctx.go_to(Step::Review);
         }
     };
     let h = heading.clone();

@@ -5,6 +5,7 @@ pub mod browser;
 pub mod ctx;
 mod dialog;
 pub mod dom;
+pub mod drafts;
 pub mod exports;
 mod fields;
 mod form;
@@ -15,7 +16,6 @@ mod steps;
 pub mod storage;
 
 use crate::core::text::{self, ui as t};
-use crate::core::Alliance;
 use ctx::Ctx;
 use dom::{derived, el, El};
 use leptos::prelude::*;
@@ -58,7 +58,7 @@ fn shortcuts(ctx: Ctx, menu_open: RwSignal<bool>, ev: &web_sys::KeyboardEvent) {
 }
 
 /// The whole widget for one alliance; `ctx` must already be provided as context.
-pub fn widget(ctx: Ctx) -> El {
+pub fn widget(ctx: Ctx, d: drafts::Drafts) -> El {
     let dragging = RwSignal::new(false);
     let menu_open = RwSignal::new(false);
     let menu_id = ctx.id("menu");
@@ -88,6 +88,7 @@ pub fn widget(ctx: Ctx) -> El {
                 .text(t::REDO)
                 .on_click(move || ctx.redo()),
         )
+        .child(drafts::drafts_button(d))
         .child(
             el("div")
                 .class("da-menu")
@@ -117,6 +118,19 @@ pub fn widget(ctx: Ctx) -> El {
         .on("keydown", move |ev| {
             if let Some(ev) = ev.dyn_ref::<web_sys::KeyboardEvent>() {
                 shortcuts(ctx, menu_open, ev);
+            }
+        })
+        // Leaving the widget is a moment to save.
+        .on("focusout", move |ev| {
+            let to = ev
+                .dyn_ref::<web_sys::FocusEvent>()
+                .and_then(web_sys::FocusEvent::related_target)
+                .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+            let inside = to
+                .zip(ctx.root_element())
+                .is_some_and(|(node, root)| root.contains(Some(&node)));
+            if !inside {
+                d.flush();
             }
         })
         .on("dragover", move |ev| {
@@ -163,7 +177,8 @@ pub fn widget(ctx: Ctx) -> El {
                             } else {
                                 t
                             }
-                        })),
+                        }))
+                        .child(drafts::save_status(d)),
                 )
                 .child(toolbar),
         )
@@ -173,6 +188,7 @@ pub fn widget(ctx: Ctx) -> El {
                 .attr("role", "status")
                 .text_dyn(move || ctx.announcement.get()),
         )
+        .child(drafts::notices(d))
         .child(import::import_error(ctx))
         .child(
             el("div")
@@ -187,7 +203,8 @@ pub fn widget(ctx: Ctx) -> El {
                 .attr("aria-hidden", "true")
                 .child(el("p").text(t::DROP_HERE)),
         )
-        .child(import::import_preview(ctx))
+        .child(import::import_preview(ctx, d))
+        .child(drafts::drafts_dialog(d))
         .child(exports::copy_fallback(ctx));
     if let Some(node) = root.node() {
         ctx.set_root(node.clone());
@@ -195,12 +212,15 @@ pub fn widget(ctx: Ctx) -> El {
     root
 }
 
-/// Creates the widget's state for `alliance`, provides it as context, builds the widget and
-/// appends it to `host`. Runs under a Leptos owner (see `crate::mount`).
-pub fn build_into(host: &web_sys::Element, alliance: Alliance, hooks: Hooks) -> Ctx {
+/// Opens the draft that was open last time in `namespace` (or starts a new one), creates the
+/// widget's state, provides it as context, builds the widget and appends it to `host`. Runs
+/// under a Leptos owner (see `crate::mount`).
+pub fn build_into(host: &web_sys::Element, namespace: &str, hooks: Hooks) -> Ctx {
+    let (alliance, start) = drafts::start(namespace);
     let ctx = Ctx::new(alliance);
     ctx.set_hooks(hooks);
     provide_context(ctx);
-    dom::mount_into(host, vec![widget(ctx)]);
+    let d = drafts::Drafts::new(ctx, start);
+    dom::mount_into(host, vec![widget(ctx, d)]);
     ctx
 }

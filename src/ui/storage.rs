@@ -81,3 +81,27 @@ impl Storage for WebStorage {
         Ok(keys)
     }
 }
+
+/// Asks the browser to keep this site's storage when space runs low (where it offers that).
+/// Returns at once; the answer is not needed.
+pub fn ask_to_persist() {
+    let storage = web_sys::window()
+        .map(|w| js_sys::Reflect::get(&w.navigator(), &JsValue::from_str("storage")))
+        .and_then(Result::ok);
+    let Some(storage) = storage.filter(|s| s.is_object()) else {
+        return;
+    };
+    if let Ok(persist) = js_sys::Reflect::get(&storage, &JsValue::from_str("persist"))
+        .and_then(|f| f.dyn_into::<js_sys::Function>())
+    {
+        // A promise we do not need the answer of; a rejection is harmless.
+        if let Ok(p) = persist
+            .call0(&storage)
+            .and_then(|p| p.dyn_into::<js_sys::Promise>())
+        {
+            leptos::task::spawn_local(async move {
+                let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+            });
+        }
+    }
+}

@@ -15,8 +15,9 @@ export class Wizard {
   constructor(
     readonly page: Page,
     readonly mode: Mode = 'pointer',
+    widget?: Locator,
   ) {
-    this.widget = page.locator('designed-alliance').first();
+    this.widget = widget ?? page.locator('designed-alliance').first();
     page.on('console', (msg) => {
       if (msg.type() === 'error') this.errors.push(msg.text());
     });
@@ -32,8 +33,14 @@ export class Wizard {
     return this.widget.getByRole('heading', { level: 2 });
   }
 
+  /** Polite announcements of what just happened. */
   get status(): Locator {
-    return this.widget.getByRole('status').first();
+    return this.widget.locator('p.da-status');
+  }
+
+  /** Whether and when the draft was saved in this browser. */
+  get saveStatus(): Locator {
+    return this.widget.locator('p.da-save-status');
   }
 
   /** A labelled control, optionally inside a group (a list item) or a region. Optional

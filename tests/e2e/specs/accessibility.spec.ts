@@ -33,7 +33,7 @@ async function loaded(page: Page) {
   await w.goto();
   const file = await readFile(new URL('../../../examples/coach-and-client.json', import.meta.url));
   await w.chooseFile({ name: 'coaching.json', mimeType: 'application/json', buffer: file });
-  await w.importDialog.getByRole('button', { name: 'Replace what is on screen' }).click();
+  await w.importDialog.getByRole('button', { name: 'Open as a new draft' }).click();
   await expect(w.stepHeading).toHaveText('Review');
   return w;
 }

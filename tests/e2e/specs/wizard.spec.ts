@@ -37,17 +37,21 @@ test('two people fill every section, agree, export, and the file imports back as
   expect(a.keepingAlive).toMatchObject({ nextReview: '2027-01-12', reviewRhythm: 'monthly' });
   expect(a.reflections.afterAgreeing.firstStep).toBe(JOURNEY.firstStep);
 
-  // Start again, then open the file: it must come back exactly.
+  // The draft survives a reload, at the step where it was left.
   await page.reload();
-  await expect(w.stepHeading).toHaveText('Before you begin');
+  await expect(w.stepHeading).toHaveText('Finish');
+  await expect(w.widget.locator('.da-title')).toHaveText(JOURNEY.title);
+  // Open the file: it comes back exactly, as a new draft beside the one already here.
   await w.chooseFile({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
   await expect(w.importDialog).toBeVisible();
   await expect(w.importDialog).toContainText(JOURNEY.title);
   await expect(w.importDialog).toContainText('Priya, Jordan');
-  await w.importDialog.getByRole('button', { name: 'Replace what is on screen' }).click();
+  await w.importDialog.getByRole('button', { name: 'Open as a new draft' }).click();
   await expect(w.stepHeading).toHaveText('Review');
   const again = await jsonOf(await w.downloadJson());
   expect(again.alliance).toEqual(file.alliance);
+  await w.button('My drafts').click();
+  await expect(w.widget.getByRole('dialog').getByRole('listitem')).toHaveCount(2);
   expect(w.errors).toEqual([]);
 });
 
@@ -184,7 +188,7 @@ test('a file dropped on the widget opens the same preview', async ({ page }) => 
   await expect(w.widget.locator('.da-drop')).toBeVisible();
   await w.widget.locator('.da-widget').dispatchEvent('drop', { dataTransfer: dt });
   await expect(w.importDialog).toContainText('Checkout redesign with the sales team');
-  await w.importDialog.getByRole('button', { name: 'Replace what is on screen' }).click();
+  await w.importDialog.getByRole('button', { name: 'Open as a new draft' }).click();
   await expect(w.widget.locator('.da-title')).toHaveText('Checkout redesign with the sales team');
 });
 
@@ -242,7 +246,7 @@ test('the calendar file holds the review, the check-ins and dated commitments', 
   await w.goto();
   const file = await readFile(new URL('../../../examples/coach-and-client.json', import.meta.url));
   await w.chooseFile({ name: 'coaching.json', mimeType: 'application/json', buffer: file });
-  await w.importDialog.getByRole('button', { name: 'Replace what is on screen' }).click();
+  await w.importDialog.getByRole('button', { name: 'Open as a new draft' }).click();
   const download = await w.downloadCalendar();
   expect(download.suggestedFilename()).toMatch(/\.ics$/);
   const ics = await readFile((await download.path())!, 'utf8');
@@ -256,7 +260,7 @@ test('printing shows the review as a clean document', async ({ page }, info) => 
   await w.goto();
   const file = await readFile(new URL('../../../examples/coach-and-client.json', import.meta.url));
   await w.chooseFile({ name: 'coaching.json', mimeType: 'application/json', buffer: file });
-  await w.importDialog.getByRole('button', { name: 'Replace what is on screen' }).click();
+  await w.importDialog.getByRole('button', { name: 'Open as a new draft' }).click();
   await page.emulateMedia({ media: 'print' });
   await expect(w.widget.getByRole('navigation', { name: 'Steps' })).toBeHidden();
   await expect(w.button('Save or share')).toBeHidden();
