@@ -1,39 +1,25 @@
-// Embedding as the README describes it today: the release folder uploaded under a subfolder of
-// a coach's site, the stylesheet, a module script and the element, with its own namespace.
+// Embedding as the README describes it today: examples/coaching-site/ (a coach's page with its
+// own header, navigation and stylesheet) with the release folder uploaded beside it as
+// designed-alliance/, served under /coach/.
 import { test, expect } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 import { Wizard } from '../pages/wizard';
 
-/** A coach's page with its own styles, embedding the widget from /coach/designed-alliance/. */
-const COACH_PAGE = `<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="utf-8">
-    <title>Sam Rivera Coaching: design our alliance</title>
-    <link rel="stylesheet" href="/coach/designed-alliance/main.css">
-    <script type="module">
-      import init from "/coach/designed-alliance/designed-alliance.js";
-      init();
-    </script>
-  </head>
-  <body>
-    <header><nav><a href="/coach/">Home</a> <a href="/coach/about">About</a></nav></header>
-    <main>
-      <h1>Before our first session</h1>
-      <designed-alliance namespace="sam-rivera"></designed-alliance>
-    </main>
-  </body>
-</html>`;
+const example = (name: string) => new URL(`../../../examples/coaching-site/${name}`, import.meta.url);
 
-test('the release folder embeds from a subfolder, with its own storage namespace', async ({ page, baseURL }) => {
-  // The coach's site: this page, and the release folder as uploaded, under /coach/.
+test('the coaching-site example embeds the release folder, themed, with its own storage namespace', async ({
+  page,
+  baseURL,
+}) => {
   await page.route('**/coach/**', async (route) => {
-    const url = new URL(route.request().url());
-    if (url.pathname === '/coach/' || url.pathname === '/coach/index.html') {
-      await route.fulfill({ contentType: 'text/html', body: COACH_PAGE });
+    const path = new URL(route.request().url()).pathname;
+    if (path === '/coach/' || path === '/coach/site.css') {
+      const [name, type] = path === '/coach/' ? ['index.html', 'text/html'] : ['site.css', 'text/css'];
+      await route.fulfill({ contentType: type, body: await readFile(example(name)) });
       return;
     }
-    const file = url.pathname.replace(/^\/coach\/designed-alliance\//, '/');
-    if (file === url.pathname) {
+    const file = path.replace(/^\/coach\/designed-alliance\//, '/');
+    if (file === path) {
       await route.fulfill({ status: 404, body: 'not found' });
       return;
     }
@@ -44,8 +30,15 @@ test('the release folder embeds from a subfolder, with its own storage namespace
 
   const w = new Wizard(page);
   await w.goto('/coach/');
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
   await w.field('What shall we call this alliance?').fill('Sam and Alex, spring 2027');
   await expect(w.saveStatus).toHaveText(/^Saved in this browser at \d\d:\d\d$/);
+
+  // The coach's colour reaches the widget through the documented custom property, even though
+  // the coach's stylesheet comes first on the page.
+  const accent = await w.widget.evaluate((el) => getComputedStyle(el).getPropertyValue('--da-accent').trim());
+  expect(accent).toBe('#7a3e65');
+  await expect(w.widget.locator('.da-button-primary').first()).toHaveCSS('background-color', 'rgb(122, 62, 101)');
 
   const keys = await page.evaluate(() => Object.keys(localStorage));
   expect(keys.length).toBeGreaterThan(0);
