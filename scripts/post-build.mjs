@@ -3,7 +3,7 @@
 //     digits>`; those digits appear in both the wasm and the JS and do not compress), renaming
 //     them consistently in the JS glue, and refusing to change anything unless every name
 //     matches exactly, and drops the custom sections (metadata the browser never reads);
-//  2. minifies the JS glue (Trunk leaves it as is);
+//  2. minifies the JS glue and the start script (Trunk leaves them as they are);
 //  3. updates the Subresource Integrity hashes in the built HTML for every file it changed.
 //
 // usage: node scripts/post-build.mjs SITE_DIR
@@ -94,7 +94,8 @@ function renameImports(wasm, rename) {
 
 // ------------------------------------------------------------------ 1. short import names
 const wasmFile = files.find((f) => f.endsWith('.wasm'));
-const jsFile = files.find((f) => f.endsWith('.js'));
+// The glue is named after the wasm; other scripts (the start script) are only minified, below.
+const jsFile = wasmFile && files.find((f) => f === wasmFile.replace(/_bg\.wasm$/, '.js'));
 if (wasmFile && jsFile) {
   const wasmPath = join(site, wasmFile);
   const jsPath = join(site, jsFile);
@@ -129,6 +130,17 @@ if (wasmFile && jsFile) {
   await writeFile(jsPath, out.code);
   changed.push([sri(before), sri(Buffer.from(out.code))]);
   console.log(`post-build: minified ${jsFile}: ${before.length} -> ${out.code.length} bytes`);
+}
+
+// ------------------------------------------------------------------ 2b. other scripts, minified
+for (const other of files.filter((f) => f.endsWith('.js') && f !== jsFile)) {
+  const path = join(site, other);
+  const before = await readFile(path, 'utf8');
+  const out = await minify(before, { module: true, compress: true, mangle: true });
+  if (!out.code) throw new Error(`terser produced nothing for ${other}`);
+  await writeFile(path, out.code);
+  changed.push([sri(Buffer.from(before)), sri(Buffer.from(out.code))]);
+  console.log(`post-build: minified ${other}: ${before.length} -> ${out.code.length} bytes`);
 }
 
 // ------------------------------------------------------------------ 3. integrity hashes

@@ -1,21 +1,22 @@
 // Embedding as the README describes it today: examples/coaching-site/ (a coach's page with its
 // own header, navigation and stylesheet) with the release folder uploaded beside it as
 // designed-alliance/, served under /coach/.
-import { test, expect } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { Wizard } from '../pages/wizard';
 
 const example = (name: string) => new URL(`../../../examples/coaching-site/${name}`, import.meta.url);
 
-test('the coaching-site example embeds the release folder, themed, with its own storage namespace', async ({
-  page,
-  baseURL,
-}) => {
+/** Serves the example under /coach/ (with `csp` as its Content-Security-Policy, if given), and
+ *  the release folder as if uploaded to /coach/designed-alliance/. */
+async function serveCoachSite(page: Page, baseURL: string, csp?: string) {
   await page.route('**/coach/**', async (route) => {
     const path = new URL(route.request().url()).pathname;
     if (path === '/coach/' || path === '/coach/site.css') {
       const [name, type] = path === '/coach/' ? ['index.html', 'text/html'] : ['site.css', 'text/css'];
-      await route.fulfill({ contentType: type, body: await readFile(example(name)) });
+      const headers: Record<string, string> = { 'content-type': type };
+      if (csp) headers['content-security-policy'] = csp;
+      await route.fulfill({ headers, body: await readFile(example(name)) });
       return;
     }
     const file = path.replace(/^\/coach\/designed-alliance\//, '/');
@@ -25,6 +26,13 @@ test('the coaching-site example embeds the release folder, themed, with its own 
     }
     await route.fulfill({ response: await route.fetch({ url: `${baseURL}${file}` }) });
   });
+}
+
+test('the coaching-site example embeds the release folder, themed, with its own storage namespace', async ({
+  page,
+  baseURL,
+}) => {
+  await serveCoachSite(page, baseURL!);
   const requested: URL[] = [];
   page.on('request', (r) => requested.push(new URL(r.url())));
 
@@ -49,4 +57,48 @@ test('the coaching-site example embeds the release folder, themed, with its own 
   expect(requested.filter((u) => u.origin !== origin || !u.pathname.startsWith('/coach/'))).toEqual([]);
   expect(requested.map((u) => u.pathname)).toContain('/coach/designed-alliance/designed-alliance_bg.wasm');
   expect(w.errors).toEqual([]);
+});
+
+/** Counts the page's Content-Security-Policy violations, from before its first script runs. */
+async function recordViolations(page: Page) {
+  await page.addInitScript(() => {
+    (window as any).__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as any).__violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  return () => page.evaluate(() => (window as any).__violations as string[]);
+}
+
+const STRICT = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+test('under a strict Content-Security-Policy the widget runs with no violation', async ({ page, baseURL }) => {
+  await serveCoachSite(page, baseURL!, STRICT);
+  const violations = await recordViolations(page);
+  const w = new Wizard(page);
+  await w.goto('/coach/');
+  await w.field('What shall we call this alliance?').fill('Under a strict policy');
+  await expect(w.saveStatus).toHaveText(/^Saved in this browser at \d\d:\d\d$/);
+  // Through the steps, a dialog and the menu: everything the widget builds, built under the policy.
+  await w.next('The goal');
+  await w.button('My drafts').click();
+  await expect(w.widget.getByRole('dialog', { name: 'My drafts' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(w.widget.locator('.da-button-primary').first()).toHaveCSS('background-color', 'rgb(122, 62, 101)');
+  expect(await violations()).toEqual([]);
+  expect(w.errors).toEqual([]);
+});
+
+test('without wasm-unsafe-eval in the policy the widget says it cannot start, instead of an empty box', async ({
+  page,
+  baseURL,
+}) => {
+  await serveCoachSite(page, baseURL!, "default-src 'self'; script-src 'self'; style-src 'self'");
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto('/coach/');
+  const notice = page.locator('designed-alliance').getByRole('alert');
+  await expect(notice).toHaveText(/This form could not start\. The page may not allow WebAssembly/);
+  await expect(notice).toContainText('Please tell the owner of this website.');
+  expect(errors.some((e) => e.includes('designed-alliance could not start'))).toBe(true);
 });
