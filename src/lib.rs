@@ -43,11 +43,30 @@ pub fn mount(host: web_sys::HtmlElement) {
     crash::register_host(&host);
     let target: web_sys::Element = host.clone().into();
     let namespace = target.get_attribute("namespace").unwrap_or_default();
+    // What happens in the widget, told to the host page as DOM events on the element.
+    let hooks = ui::Hooks {
+        event: Some(std::rc::Rc::new(move |name: &'static str, detail: &str| {
+            emit(&target, name, detail);
+        })),
+    };
+    let into: web_sys::Element = host.clone().into();
     // Leptos owns the widget's reactive scope; the DOM itself is built by `ui::dom`.
     leptos::mount::mount_to(host, move || {
-        ui::build_into(&target, &namespace, ui::Hooks::default());
+        ui::build_into(&into, &namespace, hooks);
     })
     .forget();
+}
+
+/// Dispatches `name` on `host`, bubbling and composed (it crosses shadow roots), with `detail`
+/// (JSON text) parsed into an object.
+fn emit(host: &web_sys::Element, name: &str, detail: &str) {
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&js_sys::JSON::parse(detail).unwrap_or(wasm_bindgen::JsValue::NULL));
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = host.dispatch_event(&event);
+    }
 }
 
 /// A fresh random id for a new alliance.

@@ -131,13 +131,11 @@ pub struct Ctx {
     uid: StoredValue<String>,
 }
 
-/// Callbacks to the outside world (the host page's events). All optional.
+/// What the widget tells the outside world (the host page's events): the event's name and its
+/// detail as JSON text. See the README's list of events.
 #[derive(Clone, Default)]
 pub struct Hooks {
-    pub step_changed: Option<Rc<dyn Fn(Step)>>,
-    pub exported: Option<Rc<dyn Fn(super::exports::ExportKind)>>,
-    pub agreed: Option<Rc<dyn Fn()>>,
-    pub imported: Option<Rc<dyn Fn()>>,
+    pub event: Option<Rc<dyn Fn(&'static str, &str)>>,
 }
 
 thread_local! {
@@ -176,6 +174,13 @@ impl Ctx {
 
     fn hooks(&self) -> Option<Rc<Hooks>> {
         super::dom::local::<Hooks>(self.hooks.try_get_value().flatten()?)
+    }
+
+    /// Tells the host page `name` happened, with `detail` (JSON text).
+    pub fn tell(&self, name: &'static str, detail: &str) {
+        if let Some(cb) = self.hooks().and_then(|h| h.event.clone()) {
+            cb(name, detail);
+        }
     }
 
     /// Remembers the widget's root element.
@@ -227,8 +232,9 @@ impl Ctx {
             changed
         });
         if became_agreed {
-            if let Some(cb) = self.hooks().and_then(|h| h.agreed.clone()) {
-                cb();
+            // The detail is the alliance as an exported file.
+            if let Ok(file) = self.with_untracked(|a| crate::core::json::export(a, now)) {
+                self.tell("da-agreed", &file);
             }
         }
         changed
@@ -264,16 +270,12 @@ impl Ctx {
 
     /// Tells the host page something was exported.
     pub fn exported(&self, kind: super::exports::ExportKind) {
-        if let Some(cb) = self.hooks().and_then(|h| h.exported.clone()) {
-            cb(kind);
-        }
+        self.tell("da-exported", &format!(r#"{{"kind":"{}"}}"#, kind.key()));
     }
 
     /// Tells the host page an alliance was imported.
     pub fn imported(&self) {
-        if let Some(cb) = self.hooks().and_then(|h| h.imported.clone()) {
-            cb();
-        }
+        self.tell("da-imported", "{}");
     }
 
     /// Goes to a step, remembering that the one we leave was visited.
@@ -289,9 +291,6 @@ impl Ctx {
             }
         });
         self.step.set(step);
-        if let Some(cb) = self.hooks().and_then(|h| h.step_changed.clone()) {
-            cb(step);
-        }
         self.announce(format!(
             "{}: {}",
             t::step_of(step.index() + 1, STEPS.len()),

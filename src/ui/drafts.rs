@@ -418,6 +418,9 @@ impl Drafts {
             }
         }
         if written {
+            if !memory {
+                ctx.tell("da-draft-saved", &format!(r#"{{"savedAt":"{now}"}}"#));
+            }
             self.tell_peers();
             let ask = self.inner.try_write_value().is_some_and(|mut i| {
                 let first = !i.memory && !i.asked_to_persist;

@@ -222,5 +222,24 @@ pub fn build_into(host: &web_sys::Element, namespace: &str, hooks: Hooks) -> Ctx
     provide_context(ctx);
     let d = drafts::Drafts::new(ctx, start);
     dom::mount_into(host, vec![widget(ctx, d)]);
+    // Every step shown after the first, however it came (a button, a link, a draft opened).
+    let first = std::cell::Cell::new(true);
+    dom::bind(Box::new(move || {
+        let step = ctx.step.get();
+        if !first.replace(false) {
+            ctx.tell(
+                "da-step-changed",
+                &format!(r#"{{"step":"{}"}}"#, step.key()),
+            );
+        }
+    }));
+    let mut detail = crate::core::codec::Writer::new(false);
+    detail.begin_object();
+    detail.str_member(
+        "namespace",
+        &crate::core::drafts::clean_namespace(namespace),
+    );
+    detail.end_object();
+    ctx.tell("da-ready", &detail.finish());
     ctx
 }

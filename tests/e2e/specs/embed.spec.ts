@@ -102,3 +102,49 @@ test('without wasm-unsafe-eval in the policy the widget says it cannot start, in
   await expect(notice).toContainText('Please tell the owner of this website.');
   expect(errors.some((e) => e.includes('designed-alliance could not start'))).toBe(true);
 });
+
+test('the host page hears ready, step changed, draft saved, exported and agreed, with their details', async ({ page }) => {
+  // Listened for on the document: the events bubble (and are composed, to cross shadow roots).
+  await page.addInitScript(() => {
+    (window as any).__events = [];
+    for (const name of ['da-ready', 'da-step-changed', 'da-draft-saved', 'da-exported', 'da-agreed', 'da-imported']) {
+      document.addEventListener(name, (e) => {
+        const ev = e as CustomEvent;
+        (window as any).__events.push({ name, detail: ev.detail, bubbles: ev.bubbles, composed: ev.composed, from: (ev.target as Element).tagName });
+      });
+    }
+  });
+  const events = () => page.evaluate(() => (window as any).__events as { name: string; detail: any; bubbles: boolean; composed: boolean; from: string }[]);
+  const named = async (name: string) => (await events()).filter((e) => e.name === name);
+
+  const w = new Wizard(page);
+  await w.goto();
+  expect(await named('da-ready')).toEqual([{ name: 'da-ready', detail: { namespace: 'default' }, bubbles: true, composed: true, from: 'DESIGNED-ALLIANCE' }]);
+
+  await w.field('What shall we call this alliance?').fill('Heard by the host');
+  await expect.poll(async () => (await named('da-draft-saved')).length).toBeGreaterThan(0);
+  expect((await named('da-draft-saved'))[0].detail.savedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+
+  await w.next('The goal');
+  expect((await named('da-step-changed')).map((e) => e.detail)).toEqual([{ step: 'goal' }]);
+
+  await w.downloadJson();
+  await expect.poll(async () => (await named('da-exported')).map((e) => e.detail)).toEqual([{ kind: 'json' }]);
+
+  // An agreed alliance, opened; one agreement withdrawn and given again: agreed once more.
+  const file = await readFile(new URL('../../../examples/coach-and-client.json', import.meta.url));
+  await w.chooseFile({ name: 'coaching.json', mimeType: 'application/json', buffer: file });
+  await w.importDialog.getByRole('button', { name: 'Open as a new draft' }).click();
+  await expect.poll(async () => (await named('da-imported')).length).toBe(1);
+  await w.goToStep('Agreement');
+  await w.press(w.button("Withdraw Jordan's agreement"));
+  expect(await named('da-agreed')).toEqual([]);
+  await w.press(w.button('I, Jordan, agree to this alliance'));
+  await expect.poll(async () => (await named('da-agreed')).length).toBe(1);
+  const agreed = (await named('da-agreed'))[0].detail;
+  expect(agreed.format).toBe('designed-alliance');
+  expect(agreed.alliance.title).toBe(JSON.parse(file.toString()).alliance.title);
+  expect(agreed.alliance.status).toBe('agreed');
+  expect(agreed.alliance.agreement.signatures).toHaveLength(2);
+  expect(w.errors).toEqual([]);
+});
