@@ -131,11 +131,14 @@ pub struct Ctx {
     uid: StoredValue<String>,
 }
 
-/// What the widget tells the outside world (the host page's events): the event's name and its
-/// detail as JSON text. See the README's list of events.
+/// Receives an event for the host page: its name and its detail as JSON text.
+pub type EventSink = Rc<dyn Fn(&'static str, &str)>;
+
+/// What the widget tells the outside world (the host page's events). See the README's list of
+/// events.
 #[derive(Clone, Default)]
 pub struct Hooks {
-    pub event: Option<Rc<dyn Fn(&'static str, &str)>>,
+    pub event: Option<EventSink>,
 }
 
 thread_local! {
