@@ -502,6 +502,14 @@ impl Drafts {
         self.save_now();
     }
 
+    /// Starts a new, empty alliance as a new draft. The one that was open stays in the list.
+    pub fn start_new(self) {
+        self.flush();
+        self.edit(&|s| s.dialog = false);
+        self.begin(blank(), STEPS[0], true);
+        self.ctx.announce(t::NEW_STARTED);
+    }
+
     /// Reports the outcome of an action in the dialog, and lists the drafts again.
     fn done(self, m: String) {
         self.ctx.announce(m.clone());
@@ -725,12 +733,7 @@ impl Drafts {
                 self.run(&mut |s, store| raw = s.get(&store.key(slot)).ok().flatten());
                 download_raw(ctx, raw);
             }
-            Act::New => {
-                self.flush();
-                self.edit(&|s| s.dialog = false);
-                self.begin(blank(), STEPS[0], true);
-                ctx.announce(t::NEW_STARTED);
-            }
+            Act::New => self.start_new(),
             Act::AskForget => {
                 self.edit(&|s| s.confirm_forget = true);
                 ctx.focus_later(ctx.id("forget-no"));

@@ -240,6 +240,45 @@ pub fn build_into(host: &web_sys::Element, namespace: &str, hooks: Hooks) -> Ctx
         &crate::core::drafts::clean_namespace(namespace),
     );
     detail.end_object();
+    // The methods first: a host page may call them as soon as it hears the widget is ready.
+    add_methods(host, ctx, d);
     ctx.tell("da-ready", &detail.finish());
     ctx
+}
+
+/// The element's methods for the host page: `exportJson()` returns the alliance as file text;
+/// `importJson(text)` opens a file's text as a new draft, or throws an `Error` whose message
+/// says what is wrong (nothing changes then); `newAlliance()` starts a new, empty draft. The
+/// draft on screen stays in "My drafts" in both cases.
+fn add_methods(host: &web_sys::Element, ctx: Ctx, d: drafts::Drafts) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsValue;
+    // One signature for all three: the glue between JavaScript and Rust is compiled once.
+    type Method = dyn Fn(JsValue) -> Result<JsValue, JsValue>;
+    let error = |m: &str| JsValue::from(js_sys::Error::new(m));
+    let export: Box<Method> = Box::new(move |_| {
+        ctx.with_untracked(|a| crate::core::json::export(a, browser::now()))
+            .map(JsValue::from)
+            .map_err(|m| error(&m))
+    });
+    let import: Box<Method> = Box::new(move |text| {
+        let text = text.as_string().ok_or_else(|| error(t::IMPORT_NOT_TEXT))?;
+        let imported = crate::core::json::import(text.as_bytes()).map_err(|e| error(&e.message))?;
+        d.open_new(imported.alliance, Step::Review);
+        Ok(JsValue::UNDEFINED)
+    });
+    let new: Box<Method> = Box::new(move |_| {
+        d.start_new();
+        Ok(JsValue::UNDEFINED)
+    });
+    for (name, f) in [
+        ("exportJson", export),
+        ("importJson", import),
+        ("newAlliance", new),
+    ] {
+        let f = Closure::wrap(f);
+        let _ = js_sys::Reflect::set(host, &JsValue::from_str(name), f.as_ref());
+        // The methods live as long as the page.
+        f.forget();
+    }
 }

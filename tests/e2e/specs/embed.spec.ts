@@ -148,3 +148,59 @@ test('the host page hears ready, step changed, draft saved, exported and agreed,
   expect(agreed.alliance.agreement.signatures).toHaveLength(2);
   expect(w.errors).toEqual([]);
 });
+
+test('the element has methods: exportJson, importJson (refusing bad text, changing nothing) and newAlliance', async ({ page }) => {
+  // A host page may use them as soon as it hears the widget is ready.
+  await page.addInitScript(() => {
+    document.addEventListener('da-ready', (e) => {
+      (window as any).__atReady = JSON.parse((e.target as any).exportJson()).format;
+    });
+  });
+  const w = new Wizard(page);
+  await w.goto();
+  expect(await page.evaluate(() => (window as any).__atReady)).toBe('designed-alliance');
+  const host = page.locator('designed-alliance');
+  await w.field('What shall we call this alliance?').fill('Kept on screen');
+
+  const exported = JSON.parse(await host.evaluate((el: any) => el.exportJson()));
+  expect(exported.format).toBe('designed-alliance');
+  expect(exported.alliance.title).toBe('Kept on screen');
+
+  // Bad text: a readable Error, and nothing changes.
+  const refused = await host.evaluate((el: any) => {
+    try {
+      el.importJson('{"format": "something else"}');
+      return null;
+    } catch (e) {
+      return { isError: e instanceof Error, message: (e as Error).message };
+    }
+  });
+  expect(refused).toEqual({ isError: true, message: expect.stringContaining('not a designed alliance') });
+  const notText = await host.evaluate((el: any) => {
+    try {
+      el.importJson(42);
+      return null;
+    } catch (e) {
+      return (e as Error).message;
+    }
+  });
+  expect(notText).toBe('importJson needs the text of a designed alliance file.');
+  await expect(w.field('What shall we call this alliance?')).toHaveValue('Kept on screen');
+
+  // A real file opens as a new draft, at the review.
+  const file = await readFile(new URL('../../../examples/partners-draft.json', import.meta.url), 'utf8');
+  await host.evaluate((el: any, text) => el.importJson(text), file);
+  await expect(w.stepHeading).toHaveText('Review');
+  await expect(w.widget.locator('.da-title')).toHaveText(JSON.parse(file).alliance.title);
+
+  // A new alliance (stored once something is typed); both earlier drafts stay in My drafts.
+  await host.evaluate((el: any) => el.newAlliance());
+  await expect(w.stepHeading).toHaveText('Before you begin');
+  await expect(w.field('What shall we call this alliance?')).toHaveValue('');
+  await w.button('My drafts').click();
+  const list = w.widget.getByRole('dialog', { name: 'My drafts' }).getByRole('listitem');
+  await expect(list).toHaveCount(2);
+  await expect(list.filter({ hasText: 'Kept on screen' })).toHaveCount(1);
+  await expect(list.filter({ hasText: JSON.parse(file).alliance.title })).toHaveCount(1);
+  expect(w.errors).toEqual([]);
+});
