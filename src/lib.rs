@@ -42,7 +42,7 @@ pub fn start() {
 pub fn mount(host: web_sys::HtmlElement) {
     crash::register_host(&host);
     let target: web_sys::Element = host.clone().into();
-    let namespace = target.get_attribute("namespace").unwrap_or_default();
+    let (namespace, preset) = attributes(&target);
     // What happens in the widget, told to the host page as DOM events on the element.
     let hooks = ui::Hooks {
         event: Some(std::rc::Rc::new(move |name: &'static str, detail: &str| {
@@ -52,9 +52,44 @@ pub fn mount(host: web_sys::HtmlElement) {
     let into: web_sys::Element = host.clone().into();
     // Leptos owns the widget's reactive scope; the DOM itself is built by `ui::dom`.
     leptos::mount::mount_to(host, move || {
-        ui::build_into(&into, &namespace, hooks);
+        ui::build_into(&into, &namespace, preset, hooks);
     })
     .forget();
+}
+
+/// Reads the element's attributes: `namespace`, and what a new alliance starts with
+/// (`relationship`, `title`). `theme` is for the stylesheet. A value that cannot be used is
+/// named in a console warning and replaced by the default.
+fn attributes(host: &web_sys::Element) -> (String, ui::drafts::Preset) {
+    let warn = |name: &str, value: &str, instead: &str| {
+        web_sys::console::warn_1(
+            &format!("designed-alliance: {name}=\"{value}\" cannot be used; {instead}").into(),
+        );
+    };
+    let namespace = host.get_attribute("namespace").unwrap_or_default();
+    if !namespace.is_empty() && core::drafts::clean_namespace(&namespace) != namespace {
+        warn(
+            "namespace",
+            &namespace,
+            "other characters than A-Z a-z 0-9 - _ become -",
+        );
+    }
+    let relationship = host.get_attribute("relationship").and_then(|v| {
+        let kind = core::RelationshipKind::from_key(&v);
+        if kind.is_none() {
+            warn("relationship", &v, "no kind is chosen");
+        }
+        kind
+    });
+    // `title` is also a tooltip attribute: taken off, so it does not hover over the whole form.
+    let title = host.get_attribute("title").unwrap_or_default();
+    let _ = host.remove_attribute("title");
+    if let Some(theme) = host.get_attribute("theme") {
+        if !matches!(theme.as_str(), "light" | "dark" | "auto") {
+            warn("theme", &theme, "following the system (auto)");
+        }
+    }
+    (namespace, (relationship, title.trim().to_string()))
 }
 
 /// Dispatches `name` on `host`, bubbling and composed (it crosses shadow roots), with `detail`

@@ -2,14 +2,12 @@
 // Content-Security-Policy works). When WebAssembly cannot start, each one says so in words.
 import init from "./designed-alliance.js";
 
-init().catch((error) => {
-  console.error("designed-alliance could not start:", error);
+// (The browser itself logs why: the policy, or the file that did not load.)
+init().catch(() => {
   for (const host of document.querySelectorAll("designed-alliance")) {
     const notice = document.createElement("p");
     notice.setAttribute("role", "alert");
-    notice.textContent =
-      "This form could not start. The page may not allow WebAssembly, or a file did not load. " +
-      "Please tell the owner of this website.";
+    notice.textContent = "This form could not start here. Please tell the owner of this website.";
     host.replaceChildren(notice);
   }
 });

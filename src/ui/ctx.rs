@@ -276,11 +276,6 @@ impl Ctx {
         self.tell("da-exported", &format!(r#"{{"kind":"{}"}}"#, kind.key()));
     }
 
-    /// Tells the host page an alliance was imported.
-    pub fn imported(&self) {
-        self.tell("da-imported", "{}");
-    }
-
     /// Goes to a step, remembering that the one we leave was visited.
     pub fn go_to(&self, step: Step) {
         let current = self.step.get_untracked();

@@ -55,6 +55,10 @@ fn new_slot() -> Id {
     Id::new(format!("d{}", random_hex())).unwrap_or_else(crate::new_alliance_id)
 }
 
+/// What a new alliance starts with, from the element's attributes: a kind of relationship, a
+/// title.
+pub type Preset = (Option<crate::core::RelationshipKind>, String);
+
 /// A new, empty alliance.
 fn blank() -> Alliance {
     Alliance::new(crate::new_alliance_id(), browser::now())
@@ -99,14 +103,16 @@ pub struct Start {
 /// Reads the draft that was open last time in `namespace` (the browser's storage, or this
 /// page's memory when storage cannot be used). Nothing is written to a draft before it has
 /// been read and decoded; a draft that cannot be read is left as it is and reported.
-pub fn start(namespace: &str) -> (Alliance, Start) {
+pub fn start(namespace: &str, preset: Preset) -> (Alliance, Start) {
     let mut store = DraftStore::new(namespace, &format!("w{}", random_hex()), new_slot());
     let (web, problem) = match storage::local() {
         Ok(s) => (Some(s), None),
         Err(e) => (None, Some(e)),
     };
     let memory = web.is_none();
+    // The alliance a person finds when there is no draft to resume starts with the preset.
     let mut alliance = blank();
+    (alliance.relationship, alliance.title) = preset;
     let mut state = State {
         problem,
         ..State::default()

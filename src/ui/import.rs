@@ -120,7 +120,6 @@ pub fn import_preview(ctx: Ctx, d: super::drafts::Drafts) -> El {
             ctx.import_preview.set(None);
             // A new draft: the one on screen stays in "My drafts".
             d.open_new(alliance, Step::Review);
-            ctx.imported();
             ctx.announce(t::IMPORT_DONE);
         }
     };

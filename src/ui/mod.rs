@@ -215,8 +215,13 @@ pub fn widget(ctx: Ctx, d: drafts::Drafts) -> El {
 /// Opens the draft that was open last time in `namespace` (or starts a new one), creates the
 /// widget's state, provides it as context, builds the widget and appends it to `host`. Runs
 /// under a Leptos owner (see `crate::mount`).
-pub fn build_into(host: &web_sys::Element, namespace: &str, hooks: Hooks) -> Ctx {
-    let (alliance, start) = drafts::start(namespace);
+pub fn build_into(
+    host: &web_sys::Element,
+    namespace: &str,
+    preset: drafts::Preset,
+    hooks: Hooks,
+) -> Ctx {
+    let (alliance, start) = drafts::start(namespace, preset);
     let ctx = Ctx::new(alliance);
     ctx.set_hooks(hooks);
     provide_context(ctx);
