@@ -118,6 +118,7 @@ pub fn test_panic() {
     panic!("deliberate test panic");
 }
 
+/// A smaller, faster allocator than the default dlmalloc (see DEVELOPERS.md).
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -31,6 +31,14 @@ fn has_files(ev: &web_sys::DragEvent) -> bool {
     })
 }
 
+/// Whether `to` (an event's related target: where focus or the pointer went) is inside the
+/// widget.
+fn inside(ctx: Ctx, to: Option<web_sys::EventTarget>) -> bool {
+    to.and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+        .zip(ctx.root_element())
+        .is_some_and(|(node, root)| root.contains(Some(&node)))
+}
+
 /// Undo and redo from the keyboard: Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z and Ctrl/Cmd+Y.
 fn shortcuts(ctx: Ctx, menu_open: RwSignal<bool>, ev: &web_sys::KeyboardEvent) {
     if ev.key() == "Escape" && menu_open.get_untracked() {
@@ -124,12 +132,8 @@ pub fn widget(ctx: Ctx, d: drafts::Drafts) -> El {
         .on("focusout", move |ev| {
             let to = ev
                 .dyn_ref::<web_sys::FocusEvent>()
-                .and_then(web_sys::FocusEvent::related_target)
-                .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
-            let inside = to
-                .zip(ctx.root_element())
-                .is_some_and(|(node, root)| root.contains(Some(&node)));
-            if !inside {
+                .and_then(web_sys::FocusEvent::related_target);
+            if !inside(ctx, to) {
                 d.flush();
             }
         })
@@ -145,12 +149,8 @@ pub fn widget(ctx: Ctx, d: drafts::Drafts) -> El {
             // Only when leaving the widget, not moving between its children.
             let to = ev
                 .dyn_ref::<web_sys::DragEvent>()
-                .and_then(|e| e.related_target())
-                .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
-            let inside = to
-                .zip(ctx.root_element())
-                .is_some_and(|(node, root)| root.contains(Some(&node)));
-            if !inside {
+                .and_then(|e| e.related_target());
+            if !inside(ctx, to) {
                 dragging.set(false);
             }
         })
