@@ -3,7 +3,7 @@
 //     digits>`; those digits appear in both the wasm and the JS and do not compress), renaming
 //     them consistently in the JS glue, and refusing to change anything unless every name
 //     matches exactly, and drops the custom sections (metadata the browser never reads);
-//  2. minifies the JS glue and the start script (Trunk leaves them as they are);
+//  2. minifies the JS glue, the start script and the snippets (Trunk leaves them as they are);
 //  3. updates the Subresource Integrity hashes in the built HTML for every file it changed.
 //
 // usage: node scripts/post-build.mjs SITE_DIR
@@ -19,6 +19,8 @@ const { minify } = require('terser');
 
 const site = resolve(process.argv[2] ?? 'target/site');
 const files = await readdir(site);
+// Every script, with the snippets wasm-bindgen writes under snippets/ (paths relative to site).
+const scripts = (await readdir(site, { recursive: true })).filter((f) => f.endsWith('.js'));
 const sri = (bytes) => 'sha384-' + createHash('sha384').update(bytes).digest('base64');
 const changed = []; // [oldHash, newHash]
 
@@ -133,7 +135,7 @@ if (wasmFile && jsFile) {
 }
 
 // ------------------------------------------------------------------ 2b. other scripts, minified
-for (const other of files.filter((f) => f.endsWith('.js') && f !== jsFile)) {
+for (const other of scripts.filter((f) => f !== jsFile)) {
   const path = join(site, other);
   const before = await readFile(path, 'utf8');
   const out = await minify(before, { module: true, compress: true, mangle: true });

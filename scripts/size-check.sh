@@ -7,27 +7,28 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 budget=$((150 * 1024))
 dir="${1:-$SITE_DIR}"
 total=0
-shopt -s nullglob
-files=("$dir"/*.wasm "$dir"/*.js "$dir"/*.css)
+shopt -s nullglob globstar
+# Every file of the widget, including the scripts wasm-bindgen puts under snippets/.
+files=("$dir"/**/*.wasm "$dir"/**/*.js "$dir"/**/*.css)
 if [ ${#files[@]} -eq 0 ]; then
   echo "size: no release build in $dir (run scripts/build-release.sh)" >&2
   exit 1
 fi
-printf '%-40s %10s %10s\n' "file" "bytes" "gzipped"
+printf '%-60s %10s %10s\n' "file" "bytes" "gzipped"
 for f in "${files[@]}"; do
   raw=$(wc -c <"$f")
   gz=$(gzip -9 -c "$f" | wc -c)
-  name=$(basename "$f")
+  name=${f#"$dir"/}
   case "$name" in
     demo*.css)
-      printf '%-40s %10d %10d  (demo page only, not counted)\n' "$name" "$raw" "$gz"
+      printf '%-60s %10d %10d  (demo page only, not counted)\n' "$name" "$raw" "$gz"
       continue
       ;;
   esac
   total=$((total + gz))
-  printf '%-40s %10d %10d\n' "$name" "$raw" "$gz"
+  printf '%-60s %10d %10d\n' "$name" "$raw" "$gz"
 done
-printf '%-40s %10s %10d  (budget %d)\n' "widget total" "" "$total" "$budget"
+printf '%-60s %10s %10d  (budget %d)\n' "widget total" "" "$total" "$budget"
 if [ "$total" -gt "$budget" ]; then
   echo "size: the widget is $total gzipped bytes, over the budget of $budget" >&2
   exit 1

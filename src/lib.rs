@@ -6,40 +6,31 @@ pub mod core;
 pub mod crash;
 pub mod ui;
 
-use wasm_bindgen::JsCast;
-
 /// The tag a coach puts on their page; the widget mounts inside every one of them.
 pub const HOST_TAG: &str = "designed-alliance";
 
 /// Entry point of the demo page and of the embedded build: installs the crash notice, then
-/// mounts one widget into every `<designed-alliance>` element on the page.
+/// defines the `<designed-alliance>` element, so the widget mounts into every one on the page,
+/// including those added later, each in a shadow root of its own (`web/element.js`).
 pub fn start() {
     crash::install_panic_hook();
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let hosts = match document.query_selector_all(HOST_TAG) {
-        Ok(list) => list,
-        Err(_) => return,
-    };
-    if hosts.length() == 0 {
-        web_sys::console::warn_1(
-            &format!("designed-alliance: no <{HOST_TAG}> element on this page, nothing to show")
-                .into(),
-        );
-    }
-    for i in 0..hosts.length() {
-        if let Some(host) = hosts
-            .item(i)
-            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            mount(host);
-        }
-    }
+    let mount = MountFn::new(mount);
+    define(HOST_TAG, &mount);
+    // Elements may be added at any time while the page is open.
+    mount.forget();
 }
 
-/// Mounts the widget into `host` (never into `<body>`: the page belongs to the coach).
-pub fn mount(host: web_sys::HtmlElement) {
+/// What the element calls when it is first added to the page: the host, and where to build.
+type MountFn = wasm_bindgen::closure::Closure<dyn Fn(web_sys::HtmlElement, web_sys::Node)>;
+
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/web/element.js")]
+extern "C" {
+    fn define(tag: &str, mount: &MountFn);
+}
+
+/// Mounts the widget for `host` into `root` (a box in its shadow root, or `host` itself):
+/// never into `<body>`, the page belongs to the coach.
+pub fn mount(host: web_sys::HtmlElement, root: web_sys::Node) {
     crash::register_host(&host);
     let target: web_sys::Element = host.clone().into();
     let (namespace, preset) = attributes(&target);
@@ -52,7 +43,7 @@ pub fn mount(host: web_sys::HtmlElement) {
     let into: web_sys::Element = host.clone().into();
     // Leptos owns the widget's reactive scope; the DOM itself is built by `ui::dom`.
     leptos::mount::mount_to(host, move || {
-        ui::build_into(&into, &namespace, preset, hooks);
+        ui::build_into(&into, &root, &namespace, preset, hooks);
     })
     .forget();
 }

@@ -39,17 +39,26 @@ fn escape_line(line: &str) -> String {
 /// Plain text, possibly several lines, kept inside the current block: line breaks become hard
 /// breaks and continuation lines are indented by `indent`.
 fn escape(s: &str, indent: &str) -> String {
-    let lines: Vec<String> = s
-        .split(['\n', '\r'])
-        .map(escape_line)
-        .filter(|l| !l.is_empty())
-        .collect();
-    lines.join(&format!("\\\n{indent}"))
+    escape_joined(s, &format!("\\\n{indent}"))
 }
 
-/// One line of text for a heading.
+/// The non-empty lines of `s`, escaped, with `between` between them.
+fn escape_joined(s: &str, between: &str) -> String {
+    let mut out = String::new();
+    for line in s.split(['\n', '\r']).map(escape_line) {
+        if !line.is_empty() {
+            if !out.is_empty() {
+                out.push_str(between);
+            }
+            out.push_str(&line);
+        }
+    }
+    out
+}
+
+/// One line of text for a heading: its lines joined with spaces.
 fn heading_text(s: &str) -> String {
-    escape(s, "").replace("\\\n", " ")
+    escape_joined(s, " ")
 }
 
 fn or_empty(s: &str, indent: &str) -> String {

@@ -97,7 +97,8 @@ impl TimeOfDay {
         if !b[0..2].iter().chain(&b[3..5]).all(u8::is_ascii_digit) {
             return None;
         }
-        Self::new(s.get(0..2)?.parse().ok()?, s.get(3..5)?.parse().ok()?)
+        let two = |i: usize| (b[i] - b'0') * 10 + (b[i + 1] - b'0');
+        Self::new(two(0), two(3))
     }
 }
 

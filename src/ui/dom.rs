@@ -439,7 +439,7 @@ impl El {
 }
 
 /// Builds `f`'s elements into `host` under the current owner (the widget's root).
-pub fn mount_into(host: &web_sys::Element, kids: Vec<El>) {
+pub fn mount_into(host: &web_sys::Node, kids: Vec<El>) {
     for kid in kids.into_iter().filter_map(El::into_node) {
         let _ = host.append_child(&kid);
     }

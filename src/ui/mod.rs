@@ -213,10 +213,12 @@ pub fn widget(ctx: Ctx, d: drafts::Drafts) -> El {
 }
 
 /// Opens the draft that was open last time in `namespace` (or starts a new one), creates the
-/// widget's state, provides it as context, builds the widget and appends it to `host`. Runs
+/// widget's state, provides it as context, builds the widget and appends it to `root` (the
+/// shadow root of `host`, which gets the methods and events). Runs
 /// under a Leptos owner (see `crate::mount`).
 pub fn build_into(
     host: &web_sys::Element,
+    root: &web_sys::Node,
     namespace: &str,
     preset: drafts::Preset,
     hooks: Hooks,
@@ -226,7 +228,7 @@ pub fn build_into(
     ctx.set_hooks(hooks);
     provide_context(ctx);
     let d = drafts::Drafts::new(ctx, start);
-    dom::mount_into(host, vec![widget(ctx, d)]);
+    dom::mount_into(root, vec![widget(ctx, d)]);
     // Every step shown after the first, however it came (a button, a link, a draft opened).
     let first = std::cell::Cell::new(true);
     dom::bind(Box::new(move || {

@@ -76,7 +76,8 @@ export class Wizard {
     const handle = await target.elementHandle();
     if (!handle) throw new Error(`not on the page: ${target}`);
     for (let i = 0; i < 400; i++) {
-      if (await handle.evaluate((el) => el === document.activeElement)) return;
+      // Inside the widget's shadow root, its own activeElement says what has focus.
+      if (await handle.evaluate((el) => (el.getRootNode() as Document | ShadowRoot).activeElement === el)) return;
       await this.page.keyboard.press('Tab');
     }
     throw new Error(`Tab never reached ${target}`);

@@ -143,7 +143,7 @@ test('saving happens at once on step change, blur, hiding the page and pagehide'
   // that would save it anyway: only the moment itself can have saved it.
   const saveBy = (trigger: string) =>
     page.evaluate(async (trigger) => {
-      const host = document.querySelector('designed-alliance')!;
+      const host = document.querySelector('designed-alliance')!.shadowRoot!;
       const label = [...host.querySelectorAll('label')].find((l) => l.textContent!.startsWith('What shall we call'))!;
       const field = host.querySelector<HTMLInputElement>(`#${label.htmlFor}`)!;
       const stored = () => {

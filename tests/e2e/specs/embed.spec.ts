@@ -210,7 +210,7 @@ async function pageWith(page: Page, ...widgets: string[]) {
     route.fulfill({
       contentType: 'text/html',
       body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Attributes</title>
-        <link rel="stylesheet" href="/main.css"><script type="module" src="/designed-alliance-start.js"></script></head>
+        <link rel="preload" href="/main.css" as="style"><script type="module" src="/designed-alliance-start.js"></script></head>
         <body><main>${widgets.map((a) => `<designed-alliance ${a}></designed-alliance>`).join('')}</main></body></html>`,
     }),
   );
@@ -253,4 +253,210 @@ test('attribute values that cannot be used give a console warning and the defaul
   const keys = await page.evaluate(() => Object.keys(localStorage));
   for (const key of keys) expect(key.startsWith('designed-alliance:coach-page-:')).toBe(true);
   expect(w.errors).toEqual([]);
+});
+
+// ------------------------------------------------------------------ isolation, both ways
+
+/** A host page that tries hard to restyle everything, the widget included. */
+const HOSTILE_CSS = `
+html { font-size: 10px; }
+* {
+  margin: 0 !important; padding: 0 !important; border: 0 !important; box-sizing: content-box !important;
+  font-family: "Comic Sans MS", fantasy !important; font-size: 12px !important; font-weight: 900 !important;
+  font-style: italic !important; line-height: 1 !important; letter-spacing: 3px !important; word-spacing: 9px !important;
+  text-transform: uppercase !important; text-align: right !important; text-shadow: 1px 1px red !important;
+  color: #f0f !important; background: yellow !important; visibility: visible !important;
+}
+button, input, textarea, select { all: unset !important; }
+h2, label, [class^="da-"], [class*=" da-"] { display: none !important; color: red !important; }
+.da-widget, .da-button, .da-input { visibility: hidden !important; }
+`;
+
+/** The same host page, with the hostile stylesheet or without, with the widget or without. Its
+ *  own content uses the widget's class names, to show the widget's styles never reach it. */
+async function hostPage(page: Page, { hostile, widget }: { hostile: boolean; widget: boolean }) {
+  await page.route('**/host/**', async (route) => {
+    const path = new URL(route.request().url()).pathname;
+    if (path.endsWith('/hostile.css')) return route.fulfill({ contentType: 'text/css', body: HOSTILE_CSS });
+    await route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host page</title>
+        ${hostile ? '<link rel="stylesheet" href="/host/hostile.css">' : ''}
+        ${widget ? '<script type="module" src="/designed-alliance-start.js"></script>' : ''}</head>
+        <body><h1 id="h">A coach's page</h1><p id="p">Words of the coach, <a id="a" href="#">a link</a>.</p>
+        <div id="w" class="da-widget">The coach's own box</div><button id="b" class="da-button da-button-primary">The coach's button</button>
+        <designed-alliance namespace="host-test"></designed-alliance></body></html>`,
+    });
+  });
+  await page.goto('/host/');
+  if (widget) await expect(page.locator('designed-alliance').getByRole('heading', { level: 2 })).toHaveText('Before you begin');
+}
+
+const PROPS = [
+  'display', 'visibility', 'color', 'background-color', 'font-family', 'font-size', 'font-weight', 'font-style',
+  'line-height', 'letter-spacing', 'word-spacing', 'text-transform', 'text-align', 'text-shadow',
+  'padding-top', 'padding-left', 'margin-top', 'border-top-width', 'border-top-color', 'border-radius', 'box-sizing',
+];
+
+/** Computed styles of the host page's own elements. */
+const hostStyles = (page: Page) =>
+  page.evaluate((props) => {
+    const out: Record<string, Record<string, string>> = {};
+    for (const id of ['h', 'p', 'a', 'w', 'b']) {
+      const style = getComputedStyle(document.getElementById(id)!);
+      out[id] = Object.fromEntries(props.map((p) => [p, style.getPropertyValue(p)]));
+    }
+    return out;
+  }, PROPS);
+
+/** Computed styles of what the person reads and uses in the widget. */
+const widgetStyles = (page: Page) =>
+  page.evaluate((props) => {
+    const root = document.querySelector('designed-alliance')!.shadowRoot!;
+    const out: Record<string, Record<string, string>> = {};
+    for (const sel of ['.da-widget', 'h2', 'label', '.da-help', 'input.da-input', 'select', '.da-button-primary', '.da-step-link']) {
+      const el = root.querySelector(sel);
+      if (!el) throw new Error(`${sel} is missing`);
+      const style = getComputedStyle(el);
+      out[sel] = Object.fromEntries(props.map((p) => [p, style.getPropertyValue(p)]));
+    }
+    return out;
+  }, PROPS);
+
+test("a hostile host stylesheet leaves the widget as it is, and the widget's styles never reach the host", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  // The widget on a plain page: the reference.
+  await hostPage(page, { hostile: false, widget: true });
+  const reference = await widgetStyles(page);
+  expect(reference['.da-widget']['font-size']).toBe('16px');
+  expect(reference['h2']['display']).toBe('block');
+  const plainWithWidget = await hostStyles(page);
+  // The same page without the widget: the widget changed nothing of the host's.
+  await hostPage(page, { hostile: false, widget: false });
+  expect(await hostStyles(page)).toEqual(plainWithWidget);
+
+  // The hostile page: its rules apply to its own elements, and not one reaches into the widget.
+  await hostPage(page, { hostile: true, widget: false });
+  const hostileAlone = await hostStyles(page);
+  expect(hostileAlone['b']['color']).toBe('rgb(255, 0, 0)');
+  await hostPage(page, { hostile: true, widget: true });
+  expect(await hostStyles(page)).toEqual(hostileAlone);
+  expect(await widgetStyles(page)).toEqual(reference);
+
+  // And the person can still read and use it.
+  const w = new Wizard(page);
+  await expect(w.field('What shall we call this alliance?')).toBeVisible();
+  await w.field('What shall we call this alliance?').fill('Readable anywhere');
+  await expect(w.saveStatus).toHaveText(/^Saved in this browser at \d\d:\d\d$/);
+  await w.next('The goal');
+  expect(w.errors).toEqual([]);
+});
+
+test('a widget added to the page later starts by itself; moved, it keeps what was typed', async ({ page }) => {
+  await pageWith(page, 'namespace="first"');
+  await page.evaluate(() => {
+    const late = document.createElement('designed-alliance');
+    late.setAttribute('namespace', 'late');
+    late.setAttribute('title', 'Added later');
+    document.querySelector('main')!.append(late);
+  });
+  const late = new Wizard(page, 'pointer', page.locator('designed-alliance').nth(1));
+  await expect(late.field('What shall we call this alliance?')).toHaveValue('Added later');
+  await late.field('What shall we call this alliance?').fill('Added later, then moved');
+  // Moved to the top of the page: the same widget, not a second one.
+  await page.evaluate(() => document.querySelector('main')!.prepend(document.querySelectorAll('designed-alliance')[1]));
+  const moved = new Wizard(page, 'pointer', page.locator('designed-alliance').nth(0));
+  await expect(moved.field('What shall we call this alliance?')).toHaveValue('Added later, then moved');
+  await expect(page.locator('designed-alliance').locator('.da-widget')).toHaveCount(2);
+  expect(late.errors).toEqual([]);
+});
+
+// ------------------------------------------------------------------ the iframe page
+
+const COACH = 'http://coach.test';
+const WIDGET = 'http://widget.test';
+const OTHER = 'http://other.test';
+
+/** Three sites: the coach's page, which frames the widget from another origin (the release
+ *  folder, its frame page naming the coach's origin as the coach is told to), and beside it a
+ *  frame from a third origin that tries to drive the widget. */
+async function framedSites(page: Page, baseURL: string) {
+  const context = page.context();
+  await context.route(`${WIDGET}/**`, async (route) => {
+    const url = new URL(route.request().url());
+    const response = await route.fetch({ url: `${baseURL}${url.pathname}` });
+    if (url.pathname !== '/designed-alliance-frame.html') return route.fulfill({ response });
+    const body = (await response.text()).replace(/(name="designed-alliance-parent" content=)""/, `$1"${COACH}"`);
+    if (body.indexOf(COACH) < 0) throw new Error('the frame page has no designed-alliance-parent meta to fill in');
+    await route.fulfill({ response, body });
+  });
+  await context.route(`${COACH}/**`, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Coach</title></head><body>
+        <iframe id="alliance" title="Design your alliance" src="${WIDGET}/designed-alliance-frame.html?namespace=framed&title=Framed%20alliance"></iframe>
+        <iframe id="other" title="Someone else" src="${OTHER}/"></iframe></body></html>`,
+    }),
+  );
+  await context.route(`${OTHER}/**`, (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><html lang="en"><head><title>Other</title></head><body>other</body></html>' }),
+  );
+  // The coach's page keeps every message the frame sends it.
+  await page.addInitScript(() => {
+    if (location.origin !== 'http://coach.test') return;
+    (window as any).__messages = [];
+    addEventListener('message', (e) => (window as any).__messages.push({ origin: e.origin, data: e.data }));
+  });
+}
+
+test('the iframe page talks to the origin the coach named, and ignores another origin', async ({ page, baseURL }) => {
+  await framedSites(page, baseURL!);
+  await page.goto(`${COACH}/`);
+  const messages = () => page.evaluate(() => (window as any).__messages as { origin: string; data: any }[]);
+  const ofType = async (type: string) => (await messages()).filter((m) => m.data?.type === type);
+
+  // Ready, with the attributes from the frame's address; and its height, to size the iframe.
+  await expect.poll(async () => (await ofType('da-ready')).map((m) => [m.origin, m.data.detail])).toEqual([[WIDGET, { namespace: 'framed' }]]);
+  await expect.poll(async () => (await ofType('da-resize')).at(-1)?.data.detail.height ?? 0).toBeGreaterThan(200);
+  const framed = new Wizard(page, 'pointer', page.frameLocator('#alliance').locator('designed-alliance'));
+  await expect(framed.field('What shall we call this alliance?')).toHaveValue('Framed alliance');
+
+  // The coach's page asks for the JSON and gets it.
+  const ask = (request: object) => page.evaluate(([r, origin]) => (document.getElementById('alliance') as HTMLIFrameElement).contentWindow!.postMessage(r, origin), [request, WIDGET] as const);
+  await ask({ type: 'exportJson', id: 1 });
+  await expect.poll(async () => (await ofType('da-result')).length).toBe(1);
+  const [exported] = await ofType('da-result');
+  expect(exported.data.detail).toMatchObject({ id: 1, type: 'exportJson', ok: true });
+  expect(JSON.parse(exported.data.detail.value).alliance.title).toBe('Framed alliance');
+
+  // Another origin's request, even one that would open a file, is ignored. (Seen by a listener
+  // the test adds in the frame after the frame's own: once it has seen the message, the frame's
+  // own listener has already handled it.)
+  const widgetFrame = page.frame({ url: /^http:\/\/widget\.test\// })!;
+  await widgetFrame.evaluate(() => {
+    (window as any).__seen = [];
+    addEventListener('message', (e) => (window as any).__seen.push(e.origin));
+  });
+  const file = await readFile(new URL('../../../examples/partners-draft.json', import.meta.url), 'utf8');
+  const other = page.frame({ url: /^http:\/\/other\.test\// })!;
+  await other.evaluate((text) => {
+    const widget = parent.frames[0];
+    widget.postMessage({ type: 'importJson', id: 2, text }, '*');
+    widget.postMessage({ type: 'newAlliance', id: 3 }, '*');
+  }, file);
+  await expect.poll(() => widgetFrame.evaluate(() => (window as any).__seen)).toEqual([OTHER, OTHER]);
+  await expect(framed.field('What shall we call this alliance?')).toHaveValue('Framed alliance');
+  await expect(framed.stepHeading).toHaveText('Before you begin');
+
+  // The coach's own requests still work: bad text is refused with a readable error, then a
+  // new alliance.
+  await ask({ type: 'importJson', id: 4, text: 'not json' });
+  await ask({ type: 'newAlliance', id: 5 });
+  await expect.poll(async () => (await ofType('da-result')).map((m) => [m.data.detail.id, m.data.detail.ok])).toEqual([[1, true], [4, false], [5, true]]);
+  expect((await ofType('da-result'))[1].data.detail.error).toContain('not valid JSON');
+  await expect(framed.field('What shall we call this alliance?')).toHaveValue('');
+  // Nothing the frame sent went to another origin, and nothing answered the other origin.
+  expect((await messages()).every((m) => m.origin === WIDGET && m.data.source === 'designed-alliance')).toBe(true);
+  expect((await ofType('da-result')).map((m) => m.data.detail.id)).not.toContain(2);
+  expect(framed.errors).toEqual([]);
 });

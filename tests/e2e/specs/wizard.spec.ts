@@ -125,7 +125,7 @@ test('lists reorder and remove by id, keeping what each item says', async ({ pag
   await w.goToStep('Who does what, and when');
   for (const what of ['first', 'second', 'third']) {
     await w.button('Add a commitment').click();
-    await page.locator(':focus').fill(what);
+    await w.widget.locator(':focus').fill(what);
   }
   await w.button('Move up: Commitment 3').click();
   await expect(w.field('What will be done?', w.item('Commitment 2'))).toHaveValue('third');

@@ -1,0 +1,38 @@
+// The iframe page's script: starts the widget, then talks with the page that embeds the frame,
+// and only with it. The one origin it talks to is named in the frame page's
+// <meta name="designed-alliance-parent">; empty, it is the frame's own origin. Every message
+// from any other origin, or from any other window, is ignored.
+import "./designed-alliance-start.js";
+
+const host = document.querySelector("designed-alliance");
+const origin = document.querySelector("meta[name=designed-alliance-parent]")?.content.trim() || location.origin;
+const embedded = parent !== window;
+const send = (type, detail) => embedded && parent.postMessage({ source: "designed-alliance", type, detail }, origin);
+
+// The widget's attributes, from the frame's address: ?namespace=…&relationship=…&title=…&theme=…
+const query = new URLSearchParams(location.search);
+for (const name of ["namespace", "relationship", "title", "theme"]) {
+  if (query.has(name)) host.setAttribute(name, query.get(name));
+}
+
+// What happens in the widget, and how tall the page is (to size the iframe).
+for (const type of ["da-ready", "da-step-changed", "da-draft-saved", "da-exported", "da-agreed"]) {
+  host.addEventListener(type, (event) => send(type, event.detail));
+}
+new ResizeObserver(() => send("da-resize", { height: document.documentElement.scrollHeight })).observe(document.body);
+
+// Requests: { type: "exportJson" | "importJson" | "newAlliance", id, text }, answered with a
+// "da-result" message: { id, type, ok, value } or { id, type, ok: false, error }.
+addEventListener("message", ({ origin: from, source, data }) => {
+  if (!embedded || from !== origin || source !== parent) return;
+  const { type, id, text } = data ?? {};
+  if (!["exportJson", "importJson", "newAlliance"].includes(type)) return;
+  let result;
+  try {
+    if (!host[type]) throw new Error("The form has not started yet: wait for da-ready.");
+    result = { ok: true, value: host[type](text) };
+  } catch (error) {
+    result = { ok: false, error: error.message };
+  }
+  send("da-result", { id, type, ...result });
+});

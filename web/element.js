@@ -1,0 +1,29 @@
+// Defines the <designed-alliance> element. Whenever one is added to the page (now or later),
+// it gets a shadow root of its own, with the widget's stylesheet, and the widget mounts inside:
+// the host page's styles cannot reach in, and the widget's cannot reach out.
+// (wasm-bindgen copies this file to snippets/<crate>-<hash>/web/, three folders below main.css.)
+const sheet = new URL("../../../main.css", import.meta.url).href;
+
+export function define(tag, mount) {
+  if (customElements.get(tag)) return;
+  customElements.define(
+    tag,
+    class extends HTMLElement {
+      connectedCallback() {
+        // Moved elsewhere on the page: the widget inside moves with it, as it is.
+        if (this.shadowRoot) return;
+        const root = this.attachShadow({ mode: "open" });
+        const link = document.createElement("link");
+        const box = document.createElement("div");
+        link.rel = "stylesheet";
+        link.href = sheet;
+        // Shown once its stylesheet is there, so it never appears unstyled; if the stylesheet
+        // cannot load, the form still works, plainly. Mounted at once, in page order.
+        box.hidden = true;
+        link.onload = link.onerror = () => (box.hidden = false);
+        root.append(link, box);
+        mount(this, box);
+      }
+    },
+  );
+}
