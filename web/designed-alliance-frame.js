@@ -14,6 +14,8 @@ const query = new URLSearchParams(location.search);
 for (const name of ["namespace", "relationship", "title", "theme"]) {
   if (query.has(name)) host.setAttribute(name, query.get(name));
 }
+// The page around the widget takes the same light or dark.
+if (/^(light|dark)$/.test(query.get("theme"))) document.querySelector("meta[name=color-scheme]").content = query.get("theme");
 
 // What happens in the widget, and how tall the page is (to size the iframe).
 for (const type of ["da-ready", "da-step-changed", "da-draft-saved", "da-exported", "da-agreed"]) {

@@ -460,3 +460,18 @@ test('the iframe page talks to the origin the coach named, and ignores another o
   expect((await ofType('da-result')).map((m) => m.data.detail.id)).not.toContain(2);
   expect(framed.errors).toEqual([]);
 });
+
+test('the iframe page takes the attributes from its address, also opened on its own', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto('/designed-alliance-frame.html?namespace=direct&theme=dark&relationship=family');
+  const w = new Wizard(page);
+  await expect(w.field('What kind of relationship is this?')).toHaveValue('family');
+  await expect(w.widget).toHaveAttribute('namespace', 'direct');
+  expect(await w.widget.evaluate((el) => getComputedStyle(el).getPropertyValue('--da-surface').trim())).toBe('#161b21');
+  // The page around the widget is dark as well.
+  await expect(page.locator('meta[name=color-scheme]')).toHaveAttribute('content', 'dark');
+  await w.field('What shall we call this alliance?').fill('Opened directly');
+  await expect(w.saveStatus).toHaveText(/^Saved in this browser at \d\d:\d\d$/);
+  expect(await page.evaluate(() => Object.keys(localStorage).every((k) => k.startsWith('designed-alliance:direct:')))).toBe(true);
+  expect(w.errors).toEqual([]);
+});
