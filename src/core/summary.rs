@@ -151,7 +151,7 @@ pub fn summarize(a: &Alliance) -> Summary {
             Line {
                 lead: None,
                 text: trimmed(&m.signal),
-                extra: (!how.is_empty()).then(|| how.join("; ")),
+                extra: (!how.is_empty()).then(|| super::join(&how, "; ")),
             }
         })
         .collect();

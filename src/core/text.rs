@@ -442,7 +442,7 @@ pub fn missing_party() -> &'static str {
 /// The "what changed" note of an automatic revision-log entry.
 pub fn revision_changes(sections: &[SectionId]) -> String {
     let titles: Vec<&str> = sections.iter().map(|s| section(*s).title).collect();
-    format!("Changed: {}.", titles.join(", "))
+    format!("Changed: {}.", super::join(&titles, ", "))
 }
 
 /// Messages of validation findings.

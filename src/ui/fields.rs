@@ -27,7 +27,7 @@ impl Spec {
             ids.push(format!("{}-ex", self.id));
         }
         ids.push(format!("{}-msg", self.id));
-        ids.join(" ")
+        crate::core::join(&ids, " ")
     }
 }
 

@@ -138,12 +138,13 @@ pub fn import_preview(ctx: Ctx, d: super::drafts::Drafts) -> El {
         } else {
             a.title.trim().to_string()
         };
-        let people = a
-            .parties
-            .iter()
-            .map(|p| a.party_label(&p.id))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let people = crate::core::join(
+            &a.parties
+                .iter()
+                .map(|p| a.party_label(&p.id))
+                .collect::<Vec<_>>(),
+            ", ",
+        );
         let status = match a.status {
             Status::Draft => t::STATUS_DRAFT,
             Status::Agreed => t::STATUS_AGREED,

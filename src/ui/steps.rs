@@ -633,10 +633,8 @@ static COMMUNICATION: &[Block] = &[
             },
             set: |a, _, v| {
                 set_check_in(a, &mut |c| {
-                    c.duration_minutes = v
-                        .trim()
-                        .parse::<u16>()
-                        .ok()
+                    c.duration_minutes = crate::core::parse_whole(v.trim())
+                        .and_then(|m| u16::try_from(m).ok())
                         .filter(|m| (1..=1440).contains(m))
                 })
             },

@@ -463,6 +463,8 @@ test('the iframe page talks to the origin the coach named, and ignores another o
 
 test('the iframe page takes the attributes from its address, also opened on its own', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'light' });
+  // Opened on its own, the browser asks the site for its icon (a coach's site has one).
+  await page.route('**/favicon.ico', (route) => route.fulfill({ status: 204 }));
   await page.goto('/designed-alliance-frame.html?namespace=direct&theme=dark&relationship=family');
   const w = new Wizard(page);
   await expect(w.field('What kind of relationship is this?')).toHaveValue('family');
