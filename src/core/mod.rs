@@ -50,12 +50,22 @@ pub fn parse_whole(s: &str) -> Option<u64> {
     Some(n)
 }
 
+/// Whether `c` belongs in a file name's word: ASCII letters and digits, and characters beyond
+/// ASCII except spaces and the punctuation and symbol blocks (Latin-1's, General Punctuation,
+/// CJK's). Without Unicode's letter tables, which cost the widget more than they give here.
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || !(c.is_ascii()
+            || c.is_whitespace()
+            || matches!(c, '\u{a0}'..='\u{bf}' | '\u{d7}' | '\u{f7}' | '\u{2000}'..='\u{2bff}' | '\u{3000}'..='\u{303f}' | '\u{fe30}'..='\u{fe4f}' | '\u{ff00}'..='\u{ff0f}'))
+}
+
 /// A file name from a title and a date: lower case, words joined by '-', safe everywhere.
 pub fn file_name(title: &str, date: Date, extension: &str) -> String {
     let mut slug = String::new();
     // ASCII lower-casing only: full Unicode case tables cost more than they give here.
     for c in title.chars().map(|c| c.to_ascii_lowercase()) {
-        if c.is_alphanumeric() {
+        if is_word_char(c) {
             slug.push(c);
         } else if !slug.ends_with('-') && !slug.is_empty() {
             slug.push('-');
@@ -119,5 +129,10 @@ mod tests {
             "Équipe-café-2026-11-23.md"
         );
         assert!(file_name(&"long ".repeat(50), d, "json").len() < 80);
+        // Punctuation beyond ASCII separates words too; letters of any script stay.
+        assert_eq!(
+            file_name("Our “plan” — 2027 · Zoë’s team… 日本語、チーム", d, "json"),
+            "our-plan-2027-zoë-s-team-日本語-チーム-2026-11-23.json"
+        );
     }
 }
