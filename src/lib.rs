@@ -20,8 +20,11 @@ pub fn start() {
     mount.forget();
 }
 
-/// What the element calls when it is first added to the page: the host, and where to build.
-type MountFn = wasm_bindgen::closure::Closure<dyn Fn(web_sys::HtmlElement, web_sys::Node)>;
+/// What the element calls when it is added to the page: the host, and where to build. It
+/// returns the function the element calls when it is taken off the page.
+type MountFn = wasm_bindgen::closure::Closure<
+    dyn Fn(web_sys::HtmlElement, web_sys::Node) -> wasm_bindgen::JsValue,
+>;
 
 #[wasm_bindgen::prelude::wasm_bindgen(module = "/web/element.js")]
 extern "C" {
@@ -29,23 +32,28 @@ extern "C" {
 }
 
 /// Mounts the widget for `host` into `root` (a box in its shadow root, or `host` itself):
-/// never into `<body>`, the page belongs to the coach.
-pub fn mount(host: web_sys::HtmlElement, root: web_sys::Node) {
+/// never into `<body>`, the page belongs to the coach. Returns a JavaScript function that
+/// unmounts it: what was typed is saved, every listener and timer stops, `root` is emptied.
+pub fn mount(host: web_sys::HtmlElement, root: web_sys::Node) -> wasm_bindgen::JsValue {
     crash::register_host(&host);
-    let target: web_sys::Element = host.clone().into();
+    let target: web_sys::Element = host.into();
     let (namespace, preset) = attributes(&target);
+    let into = target.clone();
     // What happens in the widget, told to the host page as DOM events on the element.
     let hooks = ui::Hooks {
         event: Some(std::rc::Rc::new(move |name: &'static str, detail: &str| {
             emit(&target, name, detail);
         })),
     };
-    let into: web_sys::Element = host.clone().into();
-    // Leptos owns the widget's reactive scope; the DOM itself is built by `ui::dom`.
-    leptos::mount::mount_to(host, move || {
-        ui::build_into(&into, &root, &namespace, preset, hooks);
+    // Leptos owns the widget's reactive scope; the DOM itself is built by `ui::dom`. Async
+    // work runs on wasm-bindgen-futures (an error only says it was set up already).
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    let owner = leptos::reactive::owner::Owner::new();
+    owner.with(|| ui::build_into(&into, &root, &namespace, preset, hooks));
+    wasm_bindgen::closure::Closure::once_into_js(move || {
+        owner.cleanup();
+        root.set_text_content(None);
     })
-    .forget();
 }
 
 /// Reads the element's attributes: `namespace`, and what a new alliance starts with

@@ -35,7 +35,7 @@ fn host() -> HtmlElement {
 /// Mounts a widget and waits for it to render.
 async fn widget() -> HtmlElement {
     let host = host();
-    designed_alliance::mount(host.clone(), host.clone().into());
+    let _unmount = designed_alliance::mount(host.clone(), host.clone().into());
     leptos::task::tick().await;
     host
 }

@@ -9,10 +9,12 @@ export function define(tag, mount) {
   customElements.define(
     tag,
     class extends HTMLElement {
+      #unmount = null;
+
       connectedCallback() {
         // Moved elsewhere on the page: the widget inside moves with it, as it is.
-        if (this.shadowRoot) return;
-        const root = this.attachShadow({ mode: "open" });
+        if (this.#unmount) return;
+        const root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
         const link = document.createElement("link");
         const box = document.createElement("div");
         link.rel = "stylesheet";
@@ -21,8 +23,19 @@ export function define(tag, mount) {
         // cannot load, the form still works, plainly. Mounted at once, in page order.
         box.hidden = true;
         link.onload = link.onerror = () => (box.hidden = false);
-        root.append(link, box);
-        mount(this, box);
+        root.replaceChildren(link, box);
+        this.#unmount = mount(this, box);
+      }
+
+      disconnectedCallback() {
+        // Taken off the page, not just moved (a move reconnects it before this runs): the
+        // widget saves what was typed and stops. Added again, it starts afresh.
+        queueMicrotask(() => {
+          if (this.isConnected || !this.#unmount) return;
+          this.#unmount();
+          this.#unmount = null;
+          for (const method of ["exportJson", "importJson", "newAlliance"]) delete this[method];
+        });
       }
     },
   );

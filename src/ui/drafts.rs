@@ -252,7 +252,11 @@ impl Drafts {
             }
         }));
         PEERS.with(|p| p.borrow_mut().push(d));
-        on_cleanup(move || PEERS.with(|p| p.borrow_mut().retain(|x| x.inner != d.inner)));
+        // Unmounted (the element was taken off the page): what was typed is saved first.
+        on_cleanup(move || {
+            d.flush();
+            PEERS.with(|p| p.borrow_mut().retain(|x| x.inner != d.inner));
+        });
         if let Some(w) = web_sys::window() {
             listen(
                 w.as_ref(),

@@ -477,3 +477,45 @@ test('the iframe page takes the attributes from its address, also opened on its 
   expect(await page.evaluate(() => Object.keys(localStorage).every((k) => k.startsWith('designed-alliance:direct:')))).toBe(true);
   expect(w.errors).toEqual([]);
 });
+
+test('a widget taken off the page saves what was typed and stops; put back, it reopens the draft', async ({ page }) => {
+  await pageWith(page, 'namespace="spa"');
+  const w = new Wizard(page);
+  // Typed, then taken off at once (as a single-page site does when it leaves the page),
+  // long before the pause that would save it.
+  const host = page.locator('designed-alliance');
+  await host.evaluate(async (el) => {
+    const root = el.shadowRoot!;
+    const label = [...root.querySelectorAll('label')].find((l) => l.textContent!.startsWith('What shall we call'))!;
+    const field = root.querySelector<HTMLInputElement>(`#${label.htmlFor}`)!;
+    field.value = 'Typed just before leaving';
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+    await Promise.resolve();
+    (window as any).__kept = el;
+    el.remove();
+  });
+  await expect.poll(() => storedTitles(page)).toEqual(['Typed just before leaving']);
+  // Stopped: emptied, and its methods gone.
+  const stopped = await page.evaluate(() => {
+    const kept = (window as any).__kept;
+    return { widget: !!kept.shadowRoot.querySelector('.da-widget'), method: typeof kept.exportJson };
+  });
+  expect(stopped).toEqual({ widget: false, method: 'undefined' });
+  // Back on the page (the same element, or a new one): the draft reopens, as after a reload.
+  await page.evaluate(() => document.querySelector('main')!.append((window as any).__kept));
+  await expect(w.field('What shall we call this alliance?')).toHaveValue('Typed just before leaving');
+  await expect(page.locator('designed-alliance').locator('.da-widget')).toHaveCount(1);
+  await w.field('What shall we call this alliance?').fill('And on from there');
+  await expect.poll(() => storedTitles(page)).toEqual(['And on from there']);
+  expect(w.errors).toEqual([]);
+});
+
+/** Titles of the drafts stored in this page's storage. */
+function storedTitles(page: Page) {
+  return page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.includes(':draft:'))
+      .map((k) => JSON.parse(localStorage.getItem(k)!).file.alliance.title as string)
+      .sort(),
+  );
+}
