@@ -12,19 +12,25 @@ export function define(tag, mount) {
       #unmount = null;
 
       connectedCallback() {
-        // Moved elsewhere on the page: the widget inside moves with it, as it is.
-        if (this.#unmount) return;
-        const root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
-        const link = document.createElement("link");
-        const box = document.createElement("div");
-        link.rel = "stylesheet";
-        link.href = sheet;
-        // Shown once its stylesheet is there, so it never appears unstyled; if the stylesheet
-        // cannot load, the form still works, plainly. Mounted at once, in page order.
-        box.hidden = true;
-        link.onload = link.onerror = () => (box.hidden = false);
-        root.replaceChildren(link, box);
-        this.#unmount = mount(this, box);
+        // Once the script that added it has finished, as in disconnectedCallback below: an
+        // element that replaced another starts after that one has saved and stopped, so it
+        // reopens the same draft.
+        queueMicrotask(() => {
+          // Moved elsewhere on the page: the widget inside moves with it, as it is. Already
+          // taken off again: nothing to start.
+          if (this.#unmount || !this.isConnected) return;
+          const root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
+          const link = document.createElement("link");
+          const box = document.createElement("div");
+          link.rel = "stylesheet";
+          link.href = sheet;
+          // Shown once its stylesheet is there, so it never appears unstyled; if the
+          // stylesheet cannot load, the form still works, plainly.
+          box.hidden = true;
+          link.onload = link.onerror = () => (box.hidden = false);
+          root.replaceChildren(link, box);
+          this.#unmount = mount(this, box);
+        });
       }
 
       disconnectedCallback() {

@@ -507,6 +507,21 @@ test('a widget taken off the page saves what was typed and stops; put back, it r
   await expect(page.locator('designed-alliance').locator('.da-widget')).toHaveCount(1);
   await w.field('What shall we call this alliance?').fill('And on from there');
   await expect.poll(() => storedTitles(page)).toEqual(['And on from there']);
+  // Replaced by a new element in one go (as a page re-rendered by a framework): the new
+  // one starts after the old one has saved, and shows the same draft.
+  await host.evaluate(async (el) => {
+    const root = el.shadowRoot!;
+    const label = [...root.querySelectorAll('label')].find((l) => l.textContent!.startsWith('What shall we call'))!;
+    const field = root.querySelector<HTMLInputElement>(`#${label.htmlFor}`)!;
+    field.value = 'Typed just before the page re-rendered';
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+    await Promise.resolve();
+    const fresh = document.createElement('designed-alliance');
+    fresh.setAttribute('namespace', 'spa');
+    el.replaceWith(fresh);
+  });
+  await expect(w.field('What shall we call this alliance?')).toHaveValue('Typed just before the page re-rendered');
+  expect(await storedTitles(page)).toEqual(['Typed just before the page re-rendered']);
   expect(w.errors).toEqual([]);
 });
 
