@@ -388,7 +388,9 @@ async function framedSites(page: Page, baseURL: string) {
     if (url.pathname !== '/designed-alliance-frame.html') return route.fulfill({ response });
     const body = (await response.text()).replace(/(name="designed-alliance-parent" content=)""/, `$1"${COACH}"`);
     if (body.indexOf(COACH) < 0) throw new Error('the frame page has no designed-alliance-parent meta to fill in');
-    await route.fulfill({ response, body });
+    // Served as the README advises: the strict policy, and framed only by the coach's page.
+    const headers = { ...response.headers(), 'content-security-policy': `${STRICT}; frame-ancestors ${COACH}` };
+    await route.fulfill({ response, body, headers });
   });
   await context.route(`${COACH}/**`, (route) =>
     route.fulfill({
@@ -411,6 +413,7 @@ async function framedSites(page: Page, baseURL: string) {
 
 test('the iframe page talks to the origin the coach named, and ignores another origin', async ({ page, baseURL }) => {
   await framedSites(page, baseURL!);
+  await recordViolations(page);
   await page.goto(`${COACH}/`);
   const messages = () => page.evaluate(() => (window as any).__messages as { origin: string; data: any }[]);
   const ofType = async (type: string) => (await messages()).filter((m) => m.data?.type === type);
@@ -458,6 +461,7 @@ test('the iframe page talks to the origin the coach named, and ignores another o
   // Nothing the frame sent went to another origin, and nothing answered the other origin.
   expect((await messages()).every((m) => m.origin === WIDGET && m.data.source === 'designed-alliance')).toBe(true);
   expect((await ofType('da-result')).map((m) => m.data.detail.id)).not.toContain(2);
+  expect(await widgetFrame.evaluate(() => (window as any).__violations)).toEqual([]);
   expect(framed.errors).toEqual([]);
 });
 
