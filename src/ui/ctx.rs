@@ -119,12 +119,13 @@ pub struct Ctx {
     pub announcement: RwSignal<String>,
     /// The widget's root element, where ids are looked up.
     root: StoredValue<Option<super::dom::Local>>,
-    /// The Markdown to copy by hand when the clipboard was denied.
-    pub copy_fallback: RwSignal<Option<String>>,
+    /// The Markdown to copy by hand when the clipboard was denied (empty: none). Plain
+    /// `String`s, like the announcement: each signal type costs code of its own.
+    pub copy_fallback: RwSignal<String>,
     /// A file read and checked, waiting for the person to confirm the import.
     pub import_preview: RwSignal<Option<crate::core::json::Imported>>,
-    /// Why the last import failed, in plain words.
-    pub import_error: RwSignal<Option<String>>,
+    /// Why the last import failed, in plain words (empty: it did not).
+    pub import_error: RwSignal<String>,
     /// What the host page listens to (see `crate::embed`).
     hooks: StoredValue<Option<super::dom::Local>>,
     /// A prefix that makes DOM ids unique when several widgets share a page.
@@ -161,9 +162,9 @@ impl Ctx {
             report,
             announcement: RwSignal::new(String::new()),
             root: StoredValue::new(None),
-            copy_fallback: RwSignal::new(None),
+            copy_fallback: RwSignal::new(String::new()),
             import_preview: RwSignal::new(None),
-            import_error: RwSignal::new(None),
+            import_error: RwSignal::new(String::new()),
             hooks: StoredValue::new(None),
             uid: StoredValue::new(format!("da{n}")),
         }

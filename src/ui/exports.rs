@@ -59,7 +59,7 @@ pub fn copy_markdown(ctx: Ctx) {
         match browser::copy_text(&text).await {
             Ok(()) => finish(ctx, ExportKind::Markdown, Ok(()), t::COPIED),
             // Denied or unavailable: show the text so the person can copy it themselves.
-            Err(_) => ctx.copy_fallback.set(Some(text)),
+            Err(_) => ctx.copy_fallback.set(text),
         }
     });
 }
@@ -115,11 +115,11 @@ pub fn export_buttons(large: bool) -> El {
 pub fn copy_fallback(ctx: Ctx) -> El {
     let heading = ctx.id("copy-heading");
     let area_id = ctx.id("copy-text");
-    let open = derived(move || ctx.copy_fallback.read().is_some());
-    let close = move || ctx.copy_fallback.set(None);
+    let open = derived(move || !ctx.copy_fallback.read().is_empty());
+    let close = move || ctx.copy_fallback.set(String::new());
     let h = heading.clone();
     modal(open, close, &heading, move || {
-        let text = ctx.copy_fallback.get_untracked().unwrap_or_default();
+        let text = ctx.copy_fallback.get_untracked();
         let area = el("textarea")
             .id(&area_id)
             .class("da-input da-textarea da-copy-area")

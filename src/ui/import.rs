@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 
 /// Reads `file` and, when it is a valid alliance, asks for confirmation.
 pub fn open_file(ctx: Ctx, file: web_sys::File) {
-    ctx.import_error.set(None);
+    ctx.import_error.set(String::new());
     leptos::task::spawn_local(async move {
         let result = match browser::read_file(&file, MAX_FILE_BYTES).await {
             Ok(bytes) => json::import(&bytes).map_err(|e| e.message),
@@ -23,7 +23,7 @@ pub fn open_file(ctx: Ctx, file: web_sys::File) {
         match result {
             Ok(imported) => ctx.import_preview.set(Some(imported)),
             Err(message) => {
-                ctx.import_error.set(Some(message));
+                ctx.import_error.set(message);
                 ctx.announce(t::IMPORT_FAILED_TITLE);
             }
         }
@@ -34,7 +34,7 @@ pub fn open_file(ctx: Ctx, file: web_sys::File) {
 pub fn open_files(ctx: Ctx, files: Option<web_sys::FileList>) {
     let Some(files) = files else { return };
     if files.length() > 1 {
-        ctx.import_error.set(Some(t::IMPORT_ONE_FILE.to_string()));
+        ctx.import_error.set(t::IMPORT_ONE_FILE.to_string());
         return;
     }
     if let Some(file) = files.get(0) {
@@ -79,10 +79,10 @@ pub fn import_button(ctx: Ctx) -> Vec<El> {
 pub fn import_error(ctx: Ctx) -> El {
     el("div").content_dyn(
         move || ctx.import_error.get(),
-        move |error| {
-            let Some(message) = error else {
+        move |message| {
+            if message.is_empty() {
                 return Vec::new();
-            };
+            }
             vec![el("div")
                 .class("da-notice da-notice-error")
                 .attr("role", "alert")
@@ -94,7 +94,7 @@ pub fn import_error(ctx: Ctx) -> El {
                         .attr("type", "button")
                         .class("da-button da-button-quiet")
                         .text(t::CLOSE)
-                        .on_click(move || ctx.import_error.set(None)),
+                        .on_click(move || ctx.import_error.set(String::new())),
                 )]
         },
     )
