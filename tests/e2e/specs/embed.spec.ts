@@ -1,7 +1,7 @@
 // Embedding as the README describes it today: examples/coaching-site/ (a coach's page with its
 // own header, navigation and stylesheet) with the release folder uploaded beside it as
 // designed-alliance/, served under /coach/.
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Locator, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { Wizard } from '../pages/wizard';
 
@@ -352,6 +352,19 @@ test("a hostile host stylesheet leaves the widget as it is, and the widget's sty
   expect(w.errors).toEqual([]);
 });
 
+test('when its stylesheet cannot load, the widget still appears and works, plainly', async ({ page }) => {
+  await page.route('**/main.css', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  const w = new Wizard(page);
+  await pageWith(page, 'namespace="plain"');
+  await expect(w.field('What shall we call this alliance?')).toBeVisible();
+  await w.field('What shall we call this alliance?').fill('Without its styles');
+  await expect(w.saveStatus).toHaveText(/^Saved in this browser at \d\d:\d\d$/);
+  await w.next('The goal');
+  // The only errors are the browser's, about the missing stylesheet itself.
+  expect(w.errors.length).toBeGreaterThan(0);
+  expect(w.errors.filter((e) => !e.includes('404'))).toEqual([]);
+});
+
 test('a widget added to the page later starts by itself; moved, it keeps what was typed', async ({ page }) => {
   await pageWith(page, 'namespace="first"');
   await page.evaluate(() => {
@@ -482,22 +495,36 @@ test('the iframe page takes the attributes from its address, also opened on its 
   expect(w.errors).toEqual([]);
 });
 
+/** Types `text` as the title of the widget in `host`, then at once (long before the pause that
+ *  would save it) takes the element off the page: removed and kept, or replaced by a new one. */
+function typeThen(host: Locator, text: string, then: 'remove' | 'replace') {
+  return host.evaluate(
+    async (el, [text, then]) => {
+      const root = el.shadowRoot!;
+      const label = [...root.querySelectorAll('label')].find((l) => l.textContent!.startsWith('What shall we call'))!;
+      const field = root.querySelector<HTMLInputElement>(`#${label.htmlFor}`)!;
+      field.value = text;
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+      await Promise.resolve();
+      if (then === 'remove') {
+        (window as any).__kept = el;
+        el.remove();
+      } else {
+        const fresh = document.createElement('designed-alliance');
+        fresh.setAttribute('namespace', el.getAttribute('namespace')!);
+        el.replaceWith(fresh);
+      }
+    },
+    [text, then] as const,
+  );
+}
+
 test('a widget taken off the page saves what was typed and stops; put back, it reopens the draft', async ({ page }) => {
   await pageWith(page, 'namespace="spa"');
   const w = new Wizard(page);
-  // Typed, then taken off at once (as a single-page site does when it leaves the page),
-  // long before the pause that would save it.
   const host = page.locator('designed-alliance');
-  await host.evaluate(async (el) => {
-    const root = el.shadowRoot!;
-    const label = [...root.querySelectorAll('label')].find((l) => l.textContent!.startsWith('What shall we call'))!;
-    const field = root.querySelector<HTMLInputElement>(`#${label.htmlFor}`)!;
-    field.value = 'Typed just before leaving';
-    field.dispatchEvent(new Event('input', { bubbles: true }));
-    await Promise.resolve();
-    (window as any).__kept = el;
-    el.remove();
-  });
+  // Taken off (as a single-page site does when the visitor moves on).
+  await typeThen(host, 'Typed just before leaving', 'remove');
   await expect.poll(() => storedTitles(page)).toEqual(['Typed just before leaving']);
   // Stopped: emptied, and its methods gone.
   const stopped = await page.evaluate(() => {
@@ -505,7 +532,7 @@ test('a widget taken off the page saves what was typed and stops; put back, it r
     return { widget: !!kept.shadowRoot.querySelector('.da-widget'), method: typeof kept.exportJson };
   });
   expect(stopped).toEqual({ widget: false, method: 'undefined' });
-  // Back on the page (the same element, or a new one): the draft reopens, as after a reload.
+  // Back on the page: the draft reopens, as after a reload.
   await page.evaluate(() => document.querySelector('main')!.append((window as any).__kept));
   await expect(w.field('What shall we call this alliance?')).toHaveValue('Typed just before leaving');
   await expect(page.locator('designed-alliance').locator('.da-widget')).toHaveCount(1);
@@ -513,17 +540,7 @@ test('a widget taken off the page saves what was typed and stops; put back, it r
   await expect.poll(() => storedTitles(page)).toEqual(['And on from there']);
   // Replaced by a new element in one go (as a page re-rendered by a framework): the new
   // one starts after the old one has saved, and shows the same draft.
-  await host.evaluate(async (el) => {
-    const root = el.shadowRoot!;
-    const label = [...root.querySelectorAll('label')].find((l) => l.textContent!.startsWith('What shall we call'))!;
-    const field = root.querySelector<HTMLInputElement>(`#${label.htmlFor}`)!;
-    field.value = 'Typed just before the page re-rendered';
-    field.dispatchEvent(new Event('input', { bubbles: true }));
-    await Promise.resolve();
-    const fresh = document.createElement('designed-alliance');
-    fresh.setAttribute('namespace', 'spa');
-    el.replaceWith(fresh);
-  });
+  await typeThen(host, 'Typed just before the page re-rendered', 'replace');
   await expect(w.field('What shall we call this alliance?')).toHaveValue('Typed just before the page re-rendered');
   expect(await storedTitles(page)).toEqual(['Typed just before the page re-rendered']);
   expect(w.errors).toEqual([]);
