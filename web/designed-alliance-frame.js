@@ -21,7 +21,8 @@ if (/^(light|dark)$/.test(query.get("theme"))) document.querySelector("meta[name
 for (const type of ["da-ready", "da-step-changed", "da-draft-saved", "da-exported", "da-agreed"]) {
   host.addEventListener(type, (event) => send(type, event.detail));
 }
-new ResizeObserver(() => send("da-resize", { height: document.documentElement.scrollHeight })).observe(document.body);
+// (The page's own height, not the frame's: the frame can shrink again when the content does.)
+new ResizeObserver(() => send("da-resize", { height: document.documentElement.offsetHeight })).observe(document.body);
 
 // Requests: { type: "exportJson" | "importJson" | "newAlliance", id, text }, answered with a
 // "da-result" message: { id, type, ok, value } or { id, type, ok: false, error }.

@@ -409,7 +409,7 @@ async function framedSites(page: Page, baseURL: string) {
     route.fulfill({
       contentType: 'text/html',
       body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Coach</title></head><body>
-        <iframe id="alliance" title="Design your alliance" src="${WIDGET}/designed-alliance-frame.html?namespace=framed&title=Framed%20alliance"></iframe>
+        <iframe id="alliance" title="Design your alliance" height="4000" src="${WIDGET}/designed-alliance-frame.html?namespace=framed&title=Framed%20alliance"></iframe>
         <iframe id="other" title="Someone else" src="${OTHER}/"></iframe></body></html>`,
     }),
   );
@@ -434,6 +434,10 @@ test('the iframe page talks to the origin the coach named, and ignores another o
   // Ready, with the attributes from the frame's address; and its height, to size the iframe.
   await expect.poll(async () => (await ofType('da-ready')).map((m) => [m.origin, m.data.detail])).toEqual([[WIDGET, { namespace: 'framed' }]]);
   await expect.poll(async () => (await ofType('da-resize')).at(-1)?.data.detail.height ?? 0).toBeGreaterThan(200);
+  // The content's height, not the frame's (4000 px here): the coach's page can shrink it.
+  const height = (await ofType('da-resize')).at(-1)!.data.detail.height;
+  expect(height).toBeLessThan(4000);
+  expect(height).toBe(await page.frameLocator('#alliance').locator('html').evaluate((html) => (html as HTMLElement).offsetHeight));
   const framed = new Wizard(page, 'pointer', page.frameLocator('#alliance').locator('designed-alliance'));
   await expect(framed.field('What shall we call this alliance?')).toHaveValue('Framed alliance');
 
