@@ -712,7 +712,7 @@ fn fnv1a(bytes: &[u8]) -> String {
         h ^= u64::from(*b);
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
-    format!("{h:016x}")
+    super::hex(h, 16)
 }
 
 /// The fingerprint of every section's terms, as they are now.

@@ -4,8 +4,6 @@
 //! formatting cost more than the whole parser below, and we want messages in our own words.
 //! Numbers are kept as their text: the format only has small whole numbers.
 
-use std::fmt::Write;
-
 /// A parsed JSON value. Object members keep their order; a repeated name keeps the last value.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Json {
@@ -165,7 +163,8 @@ pub fn write_string(out: &mut String, s: &str) {
             '\u{8}' => out.push_str("\\b"),
             '\u{c}' => out.push_str("\\f"),
             c if (c as u32) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
+                out.push_str("\\u");
+                out.push_str(&super::hex(u64::from(c), 4));
             }
             c => out.push(c),
         }

@@ -34,6 +34,19 @@ pub fn join<S: AsRef<str>>(parts: &[S], between: &str) -> String {
     out
 }
 
+/// `n` in lower-case hexadecimal, `width` digits (the low ones, zero-padded). By hand, like
+/// `join` below: std's `LowerHex` with padding costs more code than this.
+pub fn hex(n: u64, width: usize) -> String {
+    (0..width)
+        .rev()
+        .map(|i| {
+            let shift = u32::try_from(4 * i).unwrap_or(u32::MAX);
+            let digit = n.checked_shr(shift).unwrap_or(0) & 0xf;
+            char::from(b"0123456789abcdef"[usize::try_from(digit).unwrap_or(0)])
+        })
+        .collect()
+}
+
 /// A whole number written in ASCII digits only (no sign, no spaces), if it fits in a u64.
 /// By hand: `str::parse` brings a general integer parser per integer type.
 pub fn parse_whole(s: &str) -> Option<u64> {
@@ -100,6 +113,15 @@ mod tests {
         ] {
             assert_eq!(parse_whole(bad), None, "{bad:?}");
         }
+    }
+
+    #[test]
+    fn hex_is_lower_case_and_zero_padded() {
+        assert_eq!(hex(0, 4), "0000");
+        assert_eq!(hex(0x1f, 4), "001f");
+        assert_eq!(hex(0xcbf2_9ce4_8422_2325, 16), "cbf29ce484222325");
+        assert_eq!(hex(0xabc_def0_1234, 12), "0abcdef01234");
+        assert_eq!(hex(0xff, 20), "000000000000000000ff");
     }
 
     #[test]

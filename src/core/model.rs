@@ -34,7 +34,7 @@ impl Id {
 
     /// The id of a new alliance, from a random number (always valid).
     pub fn for_alliance(n: u64) -> Self {
-        Self(format!("alliance-{n:012x}"))
+        Self(format!("alliance-{}", super::hex(n, 12)))
     }
 
     pub fn is_valid(s: &str) -> bool {

@@ -47,7 +47,7 @@ thread_local! {
 
 fn random_hex() -> String {
     // Saturating float-to-int conversion: any value is fine.
-    format!("{:012x}", (js_sys::Math::random() * 2f64.powi(48)) as u64)
+    crate::core::hex((js_sys::Math::random() * 2f64.powi(48)) as u64, 12)
 }
 
 /// A fresh slot (storage key suffix) for a new draft.
