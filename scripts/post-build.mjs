@@ -94,6 +94,18 @@ function renameImports(wasm, rename) {
   return Buffer.concat(out);
 }
 
+/** Writes `code` minified over the script `name` (relative to the site), remembering the
+ * integrity hashes of the file as built and as written. */
+async function minifyInto(name, code) {
+  const path = join(site, name);
+  const before = await readFile(path);
+  const out = await minify(code, { module: true, compress: true, mangle: true });
+  if (!out.code) throw new Error(`terser produced nothing for ${name}`);
+  await writeFile(path, out.code);
+  changed.push([sri(before), sri(Buffer.from(out.code))]);
+  console.log(`post-build: minified ${name}: ${before.length} -> ${out.code.length} bytes`);
+}
+
 // ------------------------------------------------------------------ 1. short import names
 const wasmFile = files.find((f) => f.endsWith('.wasm'));
 // The glue is named after the wasm; other scripts (the start script) are only minified, below.
@@ -126,23 +138,12 @@ if (wasmFile && jsFile) {
     console.log(`post-build: ${names.size} imports renamed, wasm ${wasm.length} -> ${renamed.length} bytes`);
   }
   // ---------------------------------------------------------------- 2. minified JS glue
-  const before = await readFile(jsPath);
-  const out = await minify(js, { module: true, compress: true, mangle: true });
-  if (!out.code) throw new Error(`terser produced nothing for ${jsFile}`);
-  await writeFile(jsPath, out.code);
-  changed.push([sri(before), sri(Buffer.from(out.code))]);
-  console.log(`post-build: minified ${jsFile}: ${before.length} -> ${out.code.length} bytes`);
+  await minifyInto(jsFile, js);
 }
 
 // ------------------------------------------------------------------ 2b. other scripts, minified
 for (const other of scripts.filter((f) => f !== jsFile)) {
-  const path = join(site, other);
-  const before = await readFile(path, 'utf8');
-  const out = await minify(before, { module: true, compress: true, mangle: true });
-  if (!out.code) throw new Error(`terser produced nothing for ${other}`);
-  await writeFile(path, out.code);
-  changed.push([sri(Buffer.from(before)), sri(Buffer.from(out.code))]);
-  console.log(`post-build: minified ${other}: ${before.length} -> ${out.code.length} bytes`);
+  await minifyInto(other, await readFile(join(site, other), 'utf8'));
 }
 
 // ------------------------------------------------------------------ 3. integrity hashes

@@ -105,8 +105,7 @@ fn emit(host: &web_sys::Element, name: &str, detail: &str) {
 
 /// A fresh random id for a new alliance.
 pub fn new_alliance_id() -> core::Id {
-    // Saturating float-to-int conversion: any value is a fine seed.
-    core::Id::for_alliance((js_sys::Math::random() * 2f64.powi(48)) as u64)
+    core::Id::for_alliance(ui::browser::random_u48())
 }
 
 /// Deliberately panics, so end-to-end tests can prove the crash notice appears.

@@ -90,15 +90,11 @@ impl TimeOfDay {
         self.minute
     }
     pub fn parse(s: &str) -> Option<Self> {
-        let b = s.as_bytes();
-        if b.len() != 5 || b[2] != b':' || !s.is_ascii() {
+        if s.len() != 5 || s.as_bytes().get(2) != Some(&b':') {
             return None;
         }
-        if !b[0..2].iter().chain(&b[3..5]).all(u8::is_ascii_digit) {
-            return None;
-        }
-        let two = |i: usize| (b[i] - b'0') * 10 + (b[i + 1] - b'0');
-        Self::new(two(0), two(3))
+        let two = |r| super::parse_whole(s.get(r)?).and_then(|n| u8::try_from(n).ok());
+        Self::new(two(0..2)?, two(3..5)?)
     }
 }
 

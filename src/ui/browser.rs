@@ -10,6 +10,12 @@ pub fn now() -> Timestamp {
     Timestamp::from_unix_millis(js_sys::Date::now())
 }
 
+/// A random number of 48 bits (for ids; not for secrets).
+pub fn random_u48() -> u64 {
+    // Saturating float-to-int conversion: any value is fine.
+    (js_sys::Math::random() * 2f64.powi(48)) as u64
+}
+
 /// Today's date in the person's own time zone.
 pub fn today() -> Date {
     local_date(now())

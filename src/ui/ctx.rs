@@ -126,7 +126,7 @@ pub struct Ctx {
     pub import_preview: RwSignal<Option<crate::core::json::Imported>>,
     /// Why the last import failed, in plain words (empty: it did not).
     pub import_error: RwSignal<String>,
-    /// What the host page listens to (see `crate::embed`).
+    /// What the host page listens to (see `crate::mount`).
     hooks: StoredValue<Option<super::dom::Local>>,
     /// A prefix that makes DOM ids unique when several widgets share a page.
     uid: StoredValue<String>,

@@ -156,6 +156,17 @@ pub fn bind(f: Box<dyn Fn()>) {
     keep(RenderEffect::new(move |_| f()));
 }
 
+/// Runs `then` whenever what `track` reads changes, but not now: the first run only subscribes.
+pub fn on_change(track: Box<dyn Fn()>, then: Box<dyn Fn()>) {
+    let first = std::cell::Cell::new(true);
+    bind(Box::new(move || {
+        track();
+        if !first.replace(false) {
+            then();
+        }
+    }));
+}
+
 impl El {
     /// The element, if it could be created.
     pub fn node(&self) -> Option<&web_sys::Element> {

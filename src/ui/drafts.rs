@@ -23,7 +23,7 @@
 use super::browser;
 use super::ctx::{Ctx, Step, STEPS};
 use super::dialog::modal;
-use super::dom::{bind, derived, el, El};
+use super::dom::{derived, el, on_change, El};
 use super::storage;
 use crate::core::drafts::{
     Check, DraftStore, Listed, MemoryStorage, OpenError, SaveError, Saved, Storage, StorageError,
@@ -31,7 +31,7 @@ use crate::core::drafts::{
 use crate::core::text::{self, drafts as t, ui as tu};
 use crate::core::{Action, Alliance, Editor, Id, TextField, Timestamp};
 use leptos::prelude::*;
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -46,8 +46,7 @@ thread_local! {
 }
 
 fn random_hex() -> String {
-    // Saturating float-to-int conversion: any value is fine.
-    crate::core::hex((js_sys::Math::random() * 2f64.powi(48)) as u64, 12)
+    crate::core::hex(browser::random_u48(), 12)
 }
 
 /// A fresh slot (storage key suffix) for a new draft.
@@ -235,22 +234,16 @@ impl Drafts {
             s: RwSignal::new(start.state),
             inner: StoredValue::new(start.inner),
         };
-        // Every change: save after a pause. The first run only subscribes.
-        let first = Cell::new(true);
-        bind(Box::new(move || {
-            ctx.editor.track();
-            if !first.replace(false) {
-                d.changed();
-            }
-        }));
+        // Every change: save after a pause.
+        on_change(
+            Box::new(move || ctx.editor.track()),
+            Box::new(move || d.changed()),
+        );
         // A new step: save now (the step itself is saved, to resume there).
-        let first = Cell::new(true);
-        bind(Box::new(move || {
-            ctx.step.track();
-            if !first.replace(false) {
-                d.save_now();
-            }
-        }));
+        on_change(
+            Box::new(move || ctx.step.track()),
+            Box::new(move || d.save_now()),
+        );
         PEERS.with(|p| p.borrow_mut().push(d));
         // Unmounted (the element was taken off the page): what was typed is saved first.
         on_cleanup(move || {

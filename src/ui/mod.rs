@@ -213,9 +213,9 @@ pub fn widget(ctx: Ctx, d: drafts::Drafts) -> El {
 }
 
 /// Opens the draft that was open last time in `namespace` (or starts a new one), creates the
-/// widget's state, provides it as context, builds the widget and appends it to `root` (the
-/// shadow root of `host`, which gets the methods and events). Runs
-/// under a Leptos owner (see `crate::mount`).
+/// widget's state, provides it as context, builds the widget and appends it to `root` (a box in
+/// the shadow root of `host`, which gets the methods and events). Runs under a Leptos owner
+/// (see `crate::mount`).
 pub fn build_into(
     host: &web_sys::Element,
     root: &web_sys::Node,
@@ -230,16 +230,13 @@ pub fn build_into(
     let d = drafts::Drafts::new(ctx, start);
     dom::mount_into(root, vec![widget(ctx, d)]);
     // Every step shown after the first, however it came (a button, a link, a draft opened).
-    let first = std::cell::Cell::new(true);
-    dom::bind(Box::new(move || {
-        let step = ctx.step.get();
-        if !first.replace(false) {
-            ctx.tell(
-                "da-step-changed",
-                &format!(r#"{{"step":"{}"}}"#, step.key()),
-            );
-        }
-    }));
+    dom::on_change(
+        Box::new(move || ctx.step.track()),
+        Box::new(move || {
+            let step = ctx.step.get_untracked().key();
+            ctx.tell("da-step-changed", &format!(r#"{{"step":"{step}"}}"#));
+        }),
+    );
     let mut detail = crate::core::codec::Writer::new(false);
     detail.begin_object();
     detail.str_member(
@@ -285,7 +282,7 @@ fn add_methods(host: &web_sys::Element, ctx: Ctx, d: drafts::Drafts) {
     ] {
         let f = Closure::wrap(f);
         let _ = js_sys::Reflect::set(host, &JsValue::from_str(name), f.as_ref());
-        // The methods live as long as the page.
-        f.forget();
+        // The methods live as long as the widget (the element deletes them when it stops).
+        dom::keep_local(std::rc::Rc::new(f));
     }
 }
