@@ -2,7 +2,6 @@
 //! current step, and the few helpers every component shares.
 
 use super::browser;
-use super::dom::memo;
 use crate::core::text::{self, ui as t};
 use crate::core::Action;
 use crate::core::*;
@@ -107,29 +106,67 @@ impl StepState {
     }
 }
 
+/// The core's editor and the validation report of its alliance, kept together in one signal:
+/// every change recomputes the report at once (a memo of its own cost 3 KB of code).
+pub struct Doc {
+    pub editor: Editor,
+    pub report: Report,
+    /// The day findings are judged against (review dates in the past).
+    today: Date,
+}
+
+impl Doc {
+    fn new(editor: Editor, today: Date) -> Self {
+        let report = validate(editor.alliance(), today);
+        Doc {
+            editor,
+            report,
+            today,
+        }
+    }
+
+    /// Changes the editor with `f`; when it says something changed, the report follows.
+    fn change(&mut self, f: impl FnOnce(&mut Editor) -> bool) -> bool {
+        let changed = f(&mut self.editor);
+        if changed {
+            self.report = validate(self.editor.alliance(), self.today);
+        }
+        changed
+    }
+}
+
 /// Shared by every component of one widget instance (copied, never cloned deeply).
 #[derive(Clone, Copy)]
 pub struct Ctx {
-    pub editor: RwSignal<Editor>,
+    pub doc: RwSignal<Doc>,
     pub step: RwSignal<Step>,
     /// Steps the person has left at least once: missing parts are pointed out there.
     pub visited: RwSignal<Vec<Step>>,
-    pub report: Memo<Report>,
     /// The last polite announcement for screen readers (and the visible status line).
     pub announcement: RwSignal<String>,
-    /// The widget's root element, where ids are looked up.
-    root: StoredValue<Option<super::dom::Local>>,
     /// The Markdown to copy by hand when the clipboard was denied (empty: none). Plain
     /// `String`s, like the announcement: each signal type costs code of its own.
     pub copy_fallback: RwSignal<String>,
-    /// A file read and checked, waiting for the person to confirm the import.
-    pub import_preview: RwSignal<Option<crate::core::json::Imported>>,
+    /// Whether a file read and checked waits for the person to confirm the import (the file
+    /// itself waits in [`Ctx::pending_import`]).
+    pub import_open: RwSignal<bool>,
     /// Why the last import failed, in plain words (empty: it did not).
     pub import_error: RwSignal<String>,
+    /// What is not reactive: the root element, the host page's hooks, the id prefix.
+    fixed: super::dom::Local,
+}
+
+/// The parts of [`Ctx`] that never change or need no signal, kept in the owner's slab (one
+/// handle instead of a `StoredValue` per type, each of which costs code).
+struct Fixed {
+    /// The widget's root element, where ids are looked up.
+    root: std::cell::RefCell<Option<web_sys::Element>>,
     /// What the host page listens to (see `crate::mount`).
-    hooks: StoredValue<Option<super::dom::Local>>,
+    hooks: std::cell::RefCell<Hooks>,
     /// A prefix that makes DOM ids unique when several widgets share a page.
-    uid: StoredValue<String>,
+    uid: String,
+    /// A file read and checked, waiting for the person to confirm the import.
+    import: std::cell::RefCell<Option<crate::core::json::Imported>>,
 }
 
 /// Receives an event for the host page: its name and its detail as JSON text.
@@ -152,56 +189,88 @@ impl Ctx {
             c.set(c.get() + 1);
             c.get()
         });
-        let editor = RwSignal::new(Editor::new(alliance));
-        let today = browser::today();
-        let report = memo(move || validate(editor.read().alliance(), today));
+        let doc = RwSignal::new(Doc::new(Editor::new(alliance), browser::today()));
         Ctx {
-            editor,
+            doc,
             step: RwSignal::new(STEPS[0]),
             visited: RwSignal::new(Vec::new()),
-            report,
             announcement: RwSignal::new(String::new()),
-            root: StoredValue::new(None),
             copy_fallback: RwSignal::new(String::new()),
-            import_preview: RwSignal::new(None),
+            import_open: RwSignal::new(false),
             import_error: RwSignal::new(String::new()),
-            hooks: StoredValue::new(None),
-            uid: StoredValue::new(format!("da{n}")),
+            fixed: super::dom::keep_local(Rc::new(Fixed {
+                root: Default::default(),
+                hooks: Default::default(),
+                uid: format!("da{n}"),
+                import: Default::default(),
+            })),
         }
+    }
+
+    fn fixed(&self) -> Option<Rc<Fixed>> {
+        super::dom::local::<Fixed>(self.fixed)
     }
 
     /// Sets what the host page listens to.
     pub fn set_hooks(&self, hooks: Hooks) {
-        self.hooks
-            .set_value(Some(super::dom::keep_local(Rc::new(hooks))));
-    }
-
-    fn hooks(&self) -> Option<Rc<Hooks>> {
-        super::dom::local::<Hooks>(self.hooks.try_get_value().flatten()?)
+        if let Some(mut h) = self
+            .fixed()
+            .as_ref()
+            .and_then(|f| f.hooks.try_borrow_mut().ok())
+        {
+            *h = hooks;
+        }
     }
 
     /// Tells the host page `name` happened, with `detail` (JSON text).
     pub fn tell(&self, name: &'static str, detail: &str) {
-        if let Some(cb) = self.hooks().and_then(|h| h.event.clone()) {
+        let sink = self
+            .fixed()
+            .and_then(|f| f.hooks.try_borrow().ok()?.event.clone());
+        if let Some(cb) = sink {
             cb(name, detail);
         }
     }
 
     /// Remembers the widget's root element.
     pub fn set_root(&self, el: web_sys::Element) {
-        self.root
-            .set_value(Some(super::dom::keep_local(Rc::new(el))));
+        if let Some(mut r) = self
+            .fixed()
+            .as_ref()
+            .and_then(|f| f.root.try_borrow_mut().ok())
+        {
+            *r = Some(el);
+        }
     }
 
     /// The widget's root element.
     pub fn root_element(&self) -> Option<web_sys::Element> {
-        let handle = self.root.try_get_value().flatten()?;
-        super::dom::local::<web_sys::Element>(handle).map(|e| (*e).clone())
+        self.fixed()?.root.try_borrow().ok()?.clone()
+    }
+
+    /// Holds `imported` for the person to confirm (or lets go of it, with `None`), and opens or
+    /// closes the preview.
+    pub fn set_pending_import(&self, imported: Option<crate::core::json::Imported>) {
+        let open = imported.is_some();
+        if let Some(mut slot) = self
+            .fixed()
+            .as_ref()
+            .and_then(|f| f.import.try_borrow_mut().ok())
+        {
+            *slot = imported;
+        }
+        self.import_open.set(open);
+    }
+
+    /// The file waiting for confirmation, if any (a copy).
+    pub fn pending_import(&self) -> Option<crate::core::json::Imported> {
+        self.fixed()?.import.try_borrow().ok()?.clone()
     }
 
     /// A DOM id unique to this widget instance.
     pub fn id(&self, suffix: &str) -> String {
-        format!("{}-{suffix}", self.uid.get_value())
+        let uid = self.fixed();
+        format!("{}-{suffix}", uid.as_ref().map_or("da", |f| f.uid.as_str()))
     }
 
     /// The DOM id of the control for a field, so findings can link to it.
@@ -213,12 +282,23 @@ impl Ctx {
     /// Reads from the alliance (tracked). Through a read guard, so the tracking code is
     /// compiled once rather than once per caller.
     pub fn with<T>(&self, f: impl FnOnce(&Alliance) -> T) -> T {
-        f(self.editor.read().alliance())
+        f(self.doc.read().editor.alliance())
+    }
+
+    /// Reads from the validation report (tracked).
+    pub fn report_with<T>(&self, f: impl FnOnce(&Report) -> T) -> T {
+        f(&self.doc.read().report)
+    }
+
+    /// Starts over with `editor` (another draft, or an imported file).
+    pub fn replace_editor(&self, editor: Editor) {
+        let today = self.doc.with_untracked(|d| d.today);
+        self.doc.set(Doc::new(editor, today));
     }
 
     /// Reads from the alliance without subscribing.
     pub fn with_untracked<T>(&self, f: impl FnOnce(&Alliance) -> T) -> T {
-        f(self.editor.read_untracked().alliance())
+        f(self.doc.read_untracked().editor.alliance())
     }
 
     /// Applies a change; returns whether anything changed. Subscribers are only notified
@@ -227,13 +307,15 @@ impl Ctx {
         let now = browser::now();
         let mut changed = false;
         let mut became_agreed = false;
-        self.editor.maybe_update(|e| {
-            let was_agreed = e.alliance().status == Status::Agreed;
-            changed = matches!(e.apply(action, now), Ok(true));
-            if changed && !was_agreed && e.alliance().status == Status::Agreed {
-                became_agreed = true;
-            }
-            changed
+        self.doc.maybe_update(|d| {
+            d.change(|e| {
+                let was_agreed = e.alliance().status == Status::Agreed;
+                changed = matches!(e.apply(action, now), Ok(true));
+                if changed && !was_agreed && e.alliance().status == Status::Agreed {
+                    became_agreed = true;
+                }
+                changed
+            })
         });
         if became_agreed {
             // The detail is the alliance as an exported file.
@@ -246,8 +328,8 @@ impl Ctx {
 
     pub fn undo(&self) {
         let mut done = false;
-        self.editor.maybe_update(|e| {
-            done = e.undo();
+        self.doc.maybe_update(|d| {
+            done = d.change(Editor::undo);
             done
         });
         self.announce(if done { t::UNDONE } else { t::NOTHING_TO_UNDO });
@@ -255,8 +337,8 @@ impl Ctx {
 
     pub fn redo(&self) {
         let mut done = false;
-        self.editor.maybe_update(|e| {
-            done = e.redo();
+        self.doc.maybe_update(|d| {
+            done = d.change(Editor::redo);
             done
         });
         self.announce(if done { t::REDONE } else { t::NOTHING_TO_REDO });
@@ -339,9 +421,8 @@ impl Ctx {
         let visited = self.show_missing(step);
         match step {
             Step::Section(section) => {
-                let report = self.report.get();
-                let progress = report.section(section);
-                match progress.state {
+                let state = self.report_with(|r| r.section(section).state);
+                match state {
                     SectionState::NeedsAttention => StepState::NeedsAttention,
                     SectionState::Complete => StepState::Complete,
                     SectionState::NotStarted if text::section_is_optional(section) && visited => {
@@ -386,7 +467,7 @@ impl Ctx {
     /// Findings about one field, honouring when missing parts are shown.
     pub fn findings(&self, section: SectionId, item: Option<&Id>, field: &str) -> Vec<Finding> {
         let show_missing = self.show_missing(Step::Section(section));
-        self.report.with(|r| {
+        self.report_with(|r| {
             r.for_field(section, item, field)
                 .filter(|f| show_missing || f.severity != Severity::Missing)
                 .cloned()

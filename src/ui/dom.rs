@@ -44,16 +44,6 @@ fn keep(effect: RenderEffect<()>) {
     on_cleanup(move || drop(effect));
 }
 
-/// A memo of `f`: recomputed when what it reads changes, notifying only when the value
-/// changed. Boxing the function means the memo's machinery is compiled once per value type,
-/// not once per caller.
-pub fn memo<T: PartialEq + Send + Sync + 'static>(
-    f: impl Fn() -> T + Send + Sync + 'static,
-) -> Memo<T> {
-    let f: Box<dyn Fn() -> T + Send + Sync> = Box::new(f);
-    Memo::new(move |_| f())
-}
-
 /// Values that are not `Send` (DOM nodes, JS closures, boxed closures) owned by a Leptos
 /// owner: kept here and dropped when the owner is cleaned up. Leptos' own local storage
 /// wraps each value in a thread check that costs more code than this whole slab.
@@ -76,7 +66,9 @@ thread_local! {
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub struct Local(usize, u32);
 
-/// Keeps `v` until the current owner is cleaned up (for ever, without an owner).
+/// Keeps `v` until the current owner is disposed of (for ever, without an owner): after the
+/// owner's cleanup functions have run, so those can still use it (saving a draft when a widget
+/// is taken off the page needs its store).
 pub fn keep_local(v: Rc<dyn Any>) -> Local {
     let handle = SLAB.with(|s| {
         let mut s = s.try_borrow_mut().ok()?;
@@ -95,7 +87,18 @@ pub fn keep_local(v: Rc<dyn Any>) -> Local {
     let Some(handle) = handle else {
         return Local(usize::MAX, 0);
     };
-    on_cleanup(move || {
+    // The owner drops what it stores after its cleanup functions; `Release` frees the slot then.
+    // One stored type for every kept value: each `StoredValue` type costs code of its own.
+    StoredValue::new(Release(handle));
+    handle
+}
+
+/// Frees a slab slot when dropped.
+struct Release(Local);
+
+impl Drop for Release {
+    fn drop(&mut self) {
+        let handle = self.0;
         // Taken out first, dropped after: dropping may run code that uses the slab.
         let old = SLAB.with(|s| {
             let mut s = s.try_borrow_mut().ok()?;
@@ -108,8 +111,7 @@ pub fn keep_local(v: Rc<dyn Any>) -> Local {
             old
         });
         drop(old);
-    });
-    handle
+    }
 }
 
 /// The value behind a handle, if it is still alive and of type `T`.
@@ -124,7 +126,8 @@ pub fn local<T: 'static>(h: Local) -> Option<Rc<T>> {
 
 /// A value computed whenever it is read. Bindings that read it are updated when what it
 /// reads changes; they already skip work when the result is the same, so most derived values
-/// need no memo (each memo type costs code: only the validation report is memoised).
+/// need no memo (each memo type costs code; the validation report is kept next to the editor
+/// instead, see [`super::ctx::Doc`]).
 /// A copyable handle, disposed of with the owner that created it.
 pub struct Derived<T: 'static>(Local, PhantomData<fn() -> T>);
 

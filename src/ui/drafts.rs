@@ -23,7 +23,7 @@
 use super::browser;
 use super::ctx::{Ctx, Step, STEPS};
 use super::dialog::modal;
-use super::dom::{derived, el, on_change, El};
+use super::dom::{derived, el, keep_local, local, on_change, El, Local};
 use super::storage;
 use crate::core::drafts::{
     Check, DraftStore, Listed, MemoryStorage, OpenError, SaveError, Saved, Storage, StorageError,
@@ -32,6 +32,7 @@ use crate::core::text::{self, drafts as t, ui as tu};
 use crate::core::{Action, Alliance, Editor, Id, TextField, Timestamp};
 use leptos::prelude::*;
 use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -220,7 +221,8 @@ enum Act {
 pub struct Drafts {
     ctx: Ctx,
     s: RwSignal<State>,
-    inner: StoredValue<Inner>,
+    /// The draft store and timers: an `Rc<RefCell<Inner>>` in the owner's slab.
+    inner: Local,
 }
 
 impl Drafts {
@@ -232,11 +234,11 @@ impl Drafts {
         let d = Drafts {
             ctx,
             s: RwSignal::new(start.state),
-            inner: StoredValue::new(start.inner),
+            inner: keep_local(Rc::new(RefCell::new(start.inner))),
         };
         // Every change: save after a pause.
         on_change(
-            Box::new(move || ctx.editor.track()),
+            Box::new(move || ctx.doc.track()),
             Box::new(move || d.changed()),
         );
         // A new step: save now (the step itself is saved, to resume there).
@@ -289,29 +291,39 @@ impl Drafts {
         self.s.try_read_untracked().is_some_and(|s| s.pending)
     }
 
+    /// Runs `f` on the store and timers; `None` once the widget is gone (or while they are in
+    /// use further up the stack).
+    fn inner<T>(self, f: impl FnOnce(&mut Inner) -> T) -> Option<T> {
+        let cell = local::<RefCell<Inner>>(self.inner)?;
+        let mut inner = cell.try_borrow_mut().ok()?;
+        Some(f(&mut inner))
+    }
+
+    fn is_disposed(self) -> bool {
+        local::<RefCell<Inner>>(self.inner).is_none()
+    }
+
     fn memory(self) -> bool {
-        self.inner.try_read_value().is_some_and(|i| i.memory)
+        self.inner(|i| i.memory).unwrap_or(false)
     }
 
     fn is_open(self, slot: &str) -> bool {
-        self.inner
-            .try_read_value()
-            .is_some_and(|i| i.store.slot().as_str() == slot)
+        self.inner(|i| i.store.slot().as_str() == slot)
+            .unwrap_or(false)
     }
 
     /// The storage key of the open draft.
     fn open_key(&self) -> Option<String> {
-        self.inner
-            .try_read_value()
-            .map(|i| i.store.key(i.store.slot().as_str()))
+        self.inner(|i| i.store.key(i.store.slot().as_str()))
     }
 
     /// Runs `f` with the storage drafts live in now. In memory, probes the browser's storage
     /// first and moves back there when it works again.
     fn run(self, f: &mut dyn FnMut(&mut dyn Storage, &mut DraftStore)) {
-        let Some(mut inner) = self.inner.try_write_value() else {
-            return;
-        };
+        self.inner(|inner| Self::run_with(inner, f));
+    }
+
+    fn run_with(inner: &mut Inner, f: &mut dyn FnMut(&mut dyn Storage, &mut DraftStore)) {
         let web = storage::local();
         if inner.memory {
             if let Ok(mut w) = web {
@@ -348,11 +360,7 @@ impl Drafts {
     }
 
     fn clear_timer(self) {
-        if let Some(h) = self
-            .inner
-            .try_write_value()
-            .and_then(|mut i| i.timer.take())
-        {
+        if let Some(h) = self.inner(|i| i.timer.take()).flatten() {
             h.clear();
         }
     }
@@ -367,9 +375,7 @@ impl Drafts {
             move || self.flush(),
             std::time::Duration::from_millis(DEBOUNCE_MS),
         );
-        if let Some(mut i) = self.inner.try_write_value() {
-            i.timer = timer.ok();
-        }
+        self.inner(|i| i.timer = timer.ok());
     }
 
     fn save_now(self) {
@@ -379,7 +385,7 @@ impl Drafts {
 
     /// Saves now, if anything changed.
     pub fn flush(self) {
-        if self.inner.is_disposed() {
+        if self.is_disposed() {
             return;
         }
         self.clear_timer();
@@ -392,15 +398,13 @@ impl Drafts {
         }
         let ctx = self.ctx;
         let step = ctx.step.get_untracked().key();
-        let progress = ctx
-            .report
-            .with_untracked(crate::core::Report::percent_complete);
         let now = browser::now();
         let mut result = Ok(Saved::Unchanged);
         self.run(&mut |s, store| {
-            result = ctx
-                .editor
-                .with_untracked(|e| store.save(s, e.alliance(), step, progress, now));
+            result = ctx.doc.with_untracked(|d| {
+                let progress = d.report.percent_complete();
+                store.save(s, d.editor.alliance(), step, progress, now)
+            });
         });
         // Saved in memory is not saved in the browser: the problem stays until then.
         let memory = self.memory();
@@ -425,11 +429,13 @@ impl Drafts {
                 ctx.tell("da-draft-saved", &format!(r#"{{"savedAt":"{now}"}}"#));
             }
             self.tell_peers();
-            let ask = self.inner.try_write_value().is_some_and(|mut i| {
-                let first = !i.memory && !i.asked_to_persist;
-                i.asked_to_persist = true;
-                first
-            });
+            let ask = self
+                .inner(|i| {
+                    let first = !i.memory && !i.asked_to_persist;
+                    i.asked_to_persist = true;
+                    first
+                })
+                .unwrap_or(false);
             if ask {
                 storage::ask_to_persist();
             }
@@ -453,7 +459,7 @@ impl Drafts {
 
     /// Someone else wrote `key` (`None`: storage was cleared).
     fn elsewhere(self, key: Option<String>) {
-        if self.inner.is_disposed() || (key.is_some() && key != self.open_key()) {
+        if self.is_disposed() || (key.is_some() && key != self.open_key()) {
             return;
         }
         let mut found = Check::Same;
@@ -482,7 +488,7 @@ impl Drafts {
             s.conflict = None;
             s.saved_at = saved_at;
         });
-        ctx.editor.set(Editor::new(alliance));
+        ctx.replace_editor(Editor::new(alliance));
         ctx.visited
             .set(STEPS.iter().take(step.index()).copied().collect());
         ctx.step.set(step);
@@ -491,9 +497,7 @@ impl Drafts {
 
     /// Starts `slot` as the open draft, showing `alliance`.
     fn begin(self, alliance: Alliance, step: Step, pristine: bool) {
-        if let Some(mut i) = self.inner.try_write_value() {
-            i.store.start(new_slot(), pristine.then_some(&alliance));
-        }
+        self.inner(|i| i.store.start(new_slot(), pristine.then_some(&alliance)));
         self.show(alliance, step, None);
     }
 
@@ -552,8 +556,8 @@ impl Drafts {
             }
             Act::KeepMine => {
                 let theirs = self.s.try_update(|s| s.conflict.take()).flatten();
-                if let (Some(theirs), Some(mut i)) = (theirs, self.inner.try_write_value()) {
-                    i.store.keep_mine(theirs);
+                if let Some(theirs) = theirs {
+                    self.inner(|i| i.store.keep_mine(theirs));
                 }
                 self.save_now();
                 ctx.announce(t::KEPT_MINE);
@@ -561,9 +565,7 @@ impl Drafts {
             }
             Act::TakeTheirs => {
                 let theirs = self.s.try_read_untracked().and_then(|s| s.conflict.clone());
-                let opened = theirs
-                    .zip(self.inner.try_write_value())
-                    .map(|(theirs, mut i)| i.store.take_theirs(&theirs));
+                let opened = theirs.and_then(|theirs| self.inner(|i| i.store.take_theirs(&theirs)));
                 match opened {
                     Some(Ok(o)) => {
                         self.edit(&|s| {

@@ -21,7 +21,7 @@ pub fn open_file(ctx: Ctx, file: web_sys::File) {
             Err(ReadError::Unreadable) => Err(t::IMPORT_READ_FAILED.to_string()),
         };
         match result {
-            Ok(imported) => ctx.import_preview.set(Some(imported)),
+            Ok(imported) => ctx.set_pending_import(Some(imported)),
             Err(message) => {
                 ctx.import_error.set(message);
                 ctx.announce(t::IMPORT_FAILED_TITLE);
@@ -110,14 +110,14 @@ fn row(term: &str, value: &str) -> El {
 /// The preview of a file about to replace the current alliance.
 pub fn import_preview(ctx: Ctx, d: super::drafts::Drafts) -> El {
     let heading = ctx.id("import-heading");
-    let open = derived(move || ctx.import_preview.read().is_some());
+    let open = derived(move || ctx.import_open.get());
     let cancel = move || {
-        ctx.import_preview.set(None);
+        ctx.set_pending_import(None);
         ctx.announce(t::IMPORT_CANCELLED);
     };
     let confirm = move || {
-        if let Some(Imported { alliance, .. }) = ctx.import_preview.get_untracked() {
-            ctx.import_preview.set(None);
+        if let Some(Imported { alliance, .. }) = ctx.pending_import() {
+            ctx.set_pending_import(None);
             // A new draft: the one on screen stays in "My drafts".
             d.open_new(alliance, Step::Review);
             ctx.announce(t::IMPORT_DONE);
@@ -129,7 +129,7 @@ pub fn import_preview(ctx: Ctx, d: super::drafts::Drafts) -> El {
             alliance: a,
             exported_at,
             ..
-        }) = ctx.import_preview.get_untracked()
+        }) = ctx.pending_import()
         else {
             return Vec::new();
         };

@@ -71,8 +71,8 @@ pub fn widget(ctx: Ctx, d: drafts::Drafts) -> El {
     let menu_open = RwSignal::new(false);
     let menu_id = ctx.id("menu");
     let title = derived(move || ctx.with(|a| a.title.trim().to_string()));
-    let can_undo = derived(move || ctx.editor.read().can_undo());
-    let can_redo = derived(move || ctx.editor.read().can_redo());
+    let can_undo = derived(move || ctx.doc.read().editor.can_undo());
+    let can_redo = derived(move || ctx.doc.read().editor.can_redo());
 
     let toolbar = el("div")
         .class("da-toolbar")

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 pub fn step_nav(ctx: Ctx) -> El {
     let expanded = RwSignal::new(false);
     let list_id = ctx.id("steps");
-    let percent = derived(move || ctx.report.read().percent_complete());
+    let percent = derived(move || ctx.report_with(crate::core::Report::percent_complete));
     el("nav")
         .class("da-nav")
         .attr("aria-label", t::STEPS_LABEL)

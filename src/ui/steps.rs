@@ -1538,7 +1538,7 @@ pub fn blocks(section: SectionId) -> &'static [Block] {
 /// Everything that blocks agreement, each a link to its field.
 fn missing_list(ctx: Ctx) -> El {
     let blocking = derived(move || {
-        ctx.report.with(|r| {
+        ctx.report_with(|r| {
             r.findings
                 .iter()
                 .filter(|f| f.severity.blocks_agreement())
@@ -1732,7 +1732,7 @@ pub fn review_step() -> Vec<El> {
 /// Each person confirms the current version.
 pub fn agreement_step() -> Vec<El> {
     let ctx = expect_context::<Ctx>();
-    let ready = derived(move || ctx.report.read().ready_to_agree());
+    let ready = derived(move || ctx.report_with(Report::ready_to_agree));
     let parties = derived(move || ctx.with(|a| a.ids_of(ListKind::Parties)));
     let agreed = derived(move || ctx.with(|a| a.status == Status::Agreed));
     let draft_again = derived(move || {
