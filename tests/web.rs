@@ -406,7 +406,23 @@ fn values_kept_for_an_owner_go_with_it_and_stale_handles_find_nothing() {
         Some("kept")
     );
     assert!(local::<u32>(kept).is_none(), "another type finds nothing");
+    // The owner's cleanup functions still find it (a widget taken off the page saves its
+    // draft from one), whenever they were registered.
+    let seen = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    owner.with(|| {
+        let seen = seen.clone();
+        leptos::prelude::on_cleanup(move || {
+            seen.store(
+                local::<String>(kept).is_some(),
+                std::sync::atomic::Ordering::Relaxed,
+            )
+        });
+    });
     owner.cleanup();
+    assert!(
+        seen.load(std::sync::atomic::Ordering::Relaxed),
+        "alive while the owner's cleanup functions run"
+    );
     assert!(local::<String>(kept).is_none(), "gone with its owner");
     let other = Owner::new();
     let new = other.with(|| keep_local(Rc::new(String::from("new"))));
