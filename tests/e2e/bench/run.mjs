@@ -34,6 +34,7 @@ await rm(root, { recursive: true, force: true });
 await cp(site, root, { recursive: true });
 await mkdir(path.join(root, 'surveyjs'), { recursive: true });
 await mkdir(path.join(root, 'hand'), { recursive: true });
+await mkdir(path.join(root, 'widget'), { recursive: true });
 const core = path.join(here, '..', 'node_modules', 'survey-core');
 const ui = path.join(here, '..', 'node_modules', 'survey-js-ui');
 await cp(path.join(core, 'survey.core.min.js'), path.join(root, 'surveyjs/survey.core.min.js'));
@@ -41,6 +42,9 @@ await cp(path.join(core, 'survey-core.min.css'), path.join(root, 'surveyjs/surve
 await cp(path.join(ui, 'survey-js-ui.min.js'), path.join(root, 'surveyjs/survey-js-ui.min.js'));
 for (const f of ['surveyjs.html', 'surveyjs.js']) await cp(path.join(here, 'pages', f), path.join(root, 'surveyjs', f));
 for (const f of ['hand.html', 'hand.js']) await cp(path.join(here, 'pages', f), path.join(root, 'hand', f));
+// The widget as a coach embeds it (README, "Embed on your site"), like the other two pages:
+// not the demo page, whose heading, demo stylesheet and icon are no part of the widget.
+await cp(path.join(here, 'pages', 'widget.html'), path.join(root, 'widget', 'widget.html'));
 await writeFile(path.join(root, 'questions.js'), `window.QUESTIONS = ${await readFile(questions, 'utf8')};\n`);
 const versions = {
   surveyjs: JSON.parse(await readFile(path.join(core, 'package.json'), 'utf8')).version,
@@ -51,7 +55,7 @@ const versions = {
 const wasm = (await readdir(site)).find((f) => f.endsWith('.wasm'));
 const widgetSaves = (await readFile(path.join(site, wasm))).includes('designed-alliance-draft');
 const pages = [
-  { key: 'widget', name: 'Designed Alliance widget', url: '/index.html', scope: 'designed-alliance', saves: widgetSaves },
+  { key: 'widget', name: 'Designed Alliance widget', url: '/widget/widget.html', scope: 'designed-alliance', saves: widgetSaves },
   { key: 'surveyjs', name: `SurveyJS ${versions.surveyjs}`, url: '/surveyjs/surveyjs.html', scope: '#survey', saves: true },
   { key: 'hand', name: 'Hand-written page', url: '/hand/hand.html', scope: '#form', saves: true },
 ];
