@@ -86,8 +86,7 @@ fn finish(ctx: Ctx, kind: ExportKind, result: Result<(), String>, done: &str) {
 }
 
 /// The four ways to take the alliance away.
-pub fn export_buttons(large: bool) -> El {
-    let ctx = expect_context::<Ctx>();
+pub fn export_buttons(ctx: Ctx, large: bool) -> El {
     let class = if large {
         "da-button da-button-large"
     } else {

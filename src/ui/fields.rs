@@ -5,7 +5,6 @@ use super::ctx::Ctx;
 use super::dom::{derived, el, Derived, El};
 use crate::core::text::{self, ui as t, Examples, QuestionId};
 use crate::core::{Finding, Severity};
-use leptos::prelude::*;
 
 /// How a control is described.
 pub struct Spec {
@@ -105,8 +104,7 @@ pub fn label(for_id: &str, text: LabelText, optional: bool) -> El {
 }
 
 /// The example for the current relationship kind.
-fn example(id: &str, ex: Examples, class: &str) -> El {
-    let ctx = expect_context::<Ctx>();
+fn example(ctx: Ctx, id: &str, ex: Examples, class: &str) -> El {
     let kind = derived(move || ctx.with(|a| a.relationship));
     el("p")
         .class(class)
@@ -117,7 +115,13 @@ fn example(id: &str, ex: Examples, class: &str) -> El {
 }
 
 /// Label, help and example above a control; messages below it.
-pub fn frame(spec: &Spec, text: LabelText, findings: Derived<Vec<Finding>>, control: El) -> El {
+pub fn frame(
+    ctx: Ctx,
+    spec: &Spec,
+    text: LabelText,
+    findings: Derived<Vec<Finding>>,
+    control: El,
+) -> El {
     el("div")
         .class("da-field")
         .child(label(&spec.id, text, spec.optional))
@@ -129,15 +133,14 @@ pub fn frame(spec: &Spec, text: LabelText, findings: Derived<Vec<Finding>>, cont
         }))
         .child_opt(
             spec.examples
-                .map(|ex| example(&format!("{}-ex", spec.id), ex, "da-example")),
+                .map(|ex| example(ctx, &format!("{}-ex", spec.id), ex, "da-example")),
         )
         .child(control)
         .child(messages(&format!("{}-msg", spec.id), findings))
 }
 
 /// Help and example shown once above a list of items.
-pub fn list_help(questions: &'static [QuestionId]) -> El {
-    let ctx = expect_context::<Ctx>();
+pub fn list_help(ctx: Ctx, questions: &'static [QuestionId]) -> El {
     let kind = derived(move || ctx.with(|a| a.relationship));
     el("dl")
         .class("da-list-help")

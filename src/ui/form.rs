@@ -9,7 +9,6 @@ use super::fields::{frame, invalid, label, list_help, messages, LabelText, Spec}
 use super::list::{add_button, item_tools, position};
 use crate::core::text::{self, ui as t, QuestionId, ReflectionMoment};
 use crate::core::{Action, Alliance, Id, Item, ItemText, ListKind, SectionId};
-use leptos::prelude::*;
 
 /// Choices for a select: (key, label) pairs; key "" stands for "not chosen". Receives the
 /// item's id (or the alliance's own id).
@@ -71,7 +70,7 @@ pub struct ListDesc {
     /// The legend of an item, when not "Noun N".
     pub legend: Option<fn(&Alliance, &Id) -> String>,
     /// More to show inside each item (a decision's options).
-    pub extra: Option<fn(Id) -> El>,
+    pub extra: Option<fn(Ctx, Id) -> El>,
     /// Whether items can be moved and removed.
     pub tools: bool,
 }
@@ -103,24 +102,26 @@ pub enum Block {
     List(ListBlock),
     Reflections(ReflectionMoment, &'static str),
     Heading(&'static str),
-    Custom(fn() -> El),
+    Custom(fn(Ctx) -> El),
 }
 
 /// Renders the blocks of a step.
-pub fn render_blocks(section: SectionId, blocks: &'static [Block]) -> Vec<El> {
-    blocks.iter().map(|b| render_block(section, b)).collect()
+pub fn render_blocks(ctx: Ctx, section: SectionId, blocks: &'static [Block]) -> Vec<El> {
+    blocks
+        .iter()
+        .map(|b| render_block(ctx, section, b))
+        .collect()
 }
 
-fn render_block(section: SectionId, block: &'static Block) -> El {
-    let ctx = expect_context::<Ctx>();
+fn render_block(ctx: Ctx, section: SectionId, block: &'static Block) -> El {
     match block {
-        Block::Field(f) => field_view(section, f, None),
+        Block::Field(f) => field_view(ctx, section, f, None),
         Block::Row(fields) => el("div")
             .class("da-row")
-            .children(fields.iter().map(|f| field_view(section, f, None))),
+            .children(fields.iter().map(|f| field_view(ctx, section, f, None))),
         Block::Heading(h) => el("h3").class("da-subheading").text(h),
-        Block::Reflections(moment, heading) => reflections(*moment, heading),
-        Block::Custom(f) => f(),
+        Block::Reflections(moment, heading) => reflections(ctx, *moment, heading),
+        Block::Custom(f) => f(ctx),
         Block::List(lb) => {
             let ids = derived(move || ctx.with(lb.ids));
             let add_id = lb.add.as_ref().map(|a| ctx.field_id(section, None, a.json));
@@ -128,7 +129,7 @@ fn render_block(section: SectionId, block: &'static Block) -> El {
             el("section")
                 .class("da-list-section")
                 .child_opt(lb.heading.map(|h| el("h3").class("da-subheading").text(h)))
-                .child_opt((!lb.help.is_empty()).then(|| list_help(lb.help)))
+                .child_opt((!lb.help.is_empty()).then(|| list_help(ctx, lb.help)))
                 .child_opt(lb.add.as_ref().map(|a| {
                     let json = a.json;
                     messages(
@@ -136,10 +137,11 @@ fn render_block(section: SectionId, block: &'static Block) -> El {
                         derived(move || ctx.findings(section, None, json)),
                     )
                 }))
-                .child(list_view(section, &lb.desc, ids, after_remove))
+                .child(list_view(ctx, section, &lb.desc, ids, after_remove))
                 .child_opt(lb.add.as_ref().map(|a| {
                     let (make, focus) = (a.make, a.focus);
                     add_button(
+                        ctx,
                         add_id.clone().unwrap_or_default(),
                         el("span").text(a.label),
                         lb.desc.list,
@@ -154,6 +156,7 @@ fn render_block(section: SectionId, block: &'static Block) -> El {
 
 /// Every item of `ids`, keyed by id, each with its fields and tools.
 pub fn list_view(
+    ctx: Ctx,
     section: SectionId,
     desc: &'static ListDesc,
     ids: Derived<Vec<Id>>,
@@ -161,18 +164,18 @@ pub fn list_view(
 ) -> El {
     el("ol").class("da-items").keyed(
         move || ids.get(),
-        move |id| item_view(section, desc, id, ids, after_remove.clone()),
+        move |id| item_view(ctx, section, desc, id, ids, after_remove.clone()),
     )
 }
 
 fn item_view(
+    ctx: Ctx,
     section: SectionId,
     desc: &'static ListDesc,
     id: Id,
     siblings: Derived<Vec<Id>>,
     after_remove: String,
 ) -> El {
-    let ctx = expect_context::<Ctx>();
     let legend = {
         let id = id.clone();
         derived(move || match desc.legend {
@@ -191,19 +194,24 @@ fn item_view(
             .children(
                 desc.fields
                     .iter()
-                    .map(|f| field_view(section, f, Some(id.clone()))),
+                    .map(|f| field_view(ctx, section, f, Some(id.clone()))),
             )
-            .child_opt(desc.extra.map(|e| e(id.clone())))
-            .child_opt(
-                desc.tools
-                    .then(|| item_tools(desc.list, id.clone(), desc.noun, siblings, after_remove)),
-            ),
+            .child_opt(desc.extra.map(|e| e(ctx, id.clone())))
+            .child_opt(desc.tools.then(|| {
+                item_tools(
+                    ctx,
+                    desc.list,
+                    id.clone(),
+                    desc.noun,
+                    siblings,
+                    after_remove,
+                )
+            })),
     )
 }
 
 /// One field of the alliance (`item` None) or of a list item. Hidden while `visible` says so.
-pub fn field_view(section: SectionId, field: &'static Field, item: Option<Id>) -> El {
-    let ctx = expect_context::<Ctx>();
+pub fn field_view(ctx: Ctx, section: SectionId, field: &'static Field, item: Option<Id>) -> El {
     let key = item
         .clone()
         .unwrap_or_else(|| ctx.with_untracked(|a| a.id.clone()));
@@ -349,7 +357,7 @@ fn control(ctx: Ctx, section: SectionId, field: &'static Field, item: Option<Id>
     let input = input
         .value_dyn(move || value.get())
         .on(event, move |ev| set(event_value(&ev)));
-    frame(&spec, text, findings, input)
+    frame(ctx, &spec, text, findings, input)
 }
 
 /// The value of the element an event happened on.
@@ -361,10 +369,9 @@ pub fn event_value(ev: &web_sys::Event) -> String {
 }
 
 /// Reflection prompts of one moment, each answered or left empty.
-fn reflections(moment: ReflectionMoment, heading: &'static str) -> El {
+fn reflections(ctx: Ctx, moment: ReflectionMoment, heading: &'static str) -> El {
     use crate::core::text::{reflection, REFLECTIONS};
     use crate::core::TextField;
-    let ctx = expect_context::<Ctx>();
     let heading_id = ctx.id(&format!("reflect-{}", moment_key(moment)));
     el("section")
         .class("da-reflections")
@@ -402,6 +409,7 @@ fn reflections(moment: ReflectionMoment, heading: &'static str) -> El {
                             ctx.apply(Action::SetText(field, event_value(&ev)));
                         });
                     frame(
+                        ctx,
                         &spec,
                         LabelText::Fixed(r.prompt.to_string()),
                         derived(Vec::new),

@@ -4,7 +4,6 @@ use super::ctx::Ctx;
 use super::dom::{derived, el, Derived, El};
 use crate::core::text::ui as t;
 use crate::core::{Action, Alliance, Id, Item, ListKind};
-use leptos::prelude::*;
 
 /// Position of `id` among `siblings` (1-based) and how many there are.
 pub fn position(siblings: &[Id], id: &Id) -> (usize, usize) {
@@ -43,13 +42,13 @@ fn tool_button(id: String, text: &'static str, arrow: &'static str, class: &'sta
 /// Move and remove: the tools of one item. `siblings` are the items shown in the same group,
 /// in order (a group can be part of a list, such as one person's needs).
 pub fn item_tools(
+    ctx: Ctx,
     list: ListKind,
     id: Id,
     noun: &'static str,
     siblings: Derived<Vec<Id>>,
     after_remove: String,
 ) -> El {
-    let ctx = expect_context::<Ctx>();
     let key = format!("{}-{}", list_key(list), id);
     let up_id = ctx.id(&format!("{key}-up"));
     let down_id = ctx.id(&format!("{key}-down"));
@@ -122,6 +121,7 @@ pub fn item_tools(
 /// An "Add …" button: `make` builds the new item from a fresh id; focus then goes to the
 /// field `focus_field(new id)`.
 pub fn add_button(
+    ctx: Ctx,
     id: String,
     label: El,
     list: ListKind,
@@ -129,7 +129,6 @@ pub fn add_button(
     make: impl Fn(&Alliance, Id) -> Item + 'static,
     focus_field: impl Fn(&Id) -> String + 'static,
 ) -> El {
-    let ctx = expect_context::<Ctx>();
     el("button")
         .attr("type", "button")
         .id(&id)

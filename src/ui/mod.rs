@@ -65,7 +65,8 @@ fn shortcuts(ctx: Ctx, menu_open: RwSignal<bool>, ev: &web_sys::KeyboardEvent) {
     }
 }
 
-/// The whole widget for one alliance; `ctx` must already be provided as context.
+/// The whole widget for one alliance. Every component gets `ctx` as an argument: Leptos'
+/// context would look it up in a map by type, which costs a KB of code.
 pub fn widget(ctx: Ctx, d: drafts::Drafts) -> El {
     let dragging = RwSignal::new(false);
     let menu_open = RwSignal::new(false);
@@ -116,7 +117,7 @@ pub fn widget(ctx: Ctx, d: drafts::Drafts) -> El {
                         .class("da-menu-panel")
                         .flag_dyn("hidden", move || !menu_open.get())
                         .on_click(move || menu_open.set(false))
-                        .child(exports::export_buttons(false))
+                        .child(exports::export_buttons(ctx, false))
                         .children(import::import_button(ctx)),
                 ),
         );
@@ -213,7 +214,7 @@ pub fn widget(ctx: Ctx, d: drafts::Drafts) -> El {
 }
 
 /// Opens the draft that was open last time in `namespace` (or starts a new one), creates the
-/// widget's state, provides it as context, builds the widget and appends it to `root` (a box in
+/// widget's state, builds the widget and appends it to `root` (a box in
 /// the shadow root of `host`, which gets the methods and events). Runs under a Leptos owner
 /// (see `crate::mount`).
 pub fn build_into(
@@ -226,7 +227,6 @@ pub fn build_into(
     let (alliance, start) = drafts::start(namespace, preset);
     let ctx = Ctx::new(alliance);
     ctx.set_hooks(hooks);
-    provide_context(ctx);
     let d = drafts::Drafts::new(ctx, start);
     dom::mount_into(root, vec![widget(ctx, d)]);
     // Every step shown after the first, however it came (a button, a link, a draft opened).

@@ -151,11 +151,11 @@ pub fn current_step(ctx: Ctx) -> El {
         )
         .child(el("div").class("da-step-body").content_dyn(
             move || ctx.step.get(),
-            |step| match step {
-                Step::Section(s) => render_blocks(s, blocks(s)),
-                Step::Review => review_step(),
-                Step::Agreement => agreement_step(),
-                Step::Finish => finish_step(),
+            move |step| match step {
+                Step::Section(s) => render_blocks(ctx, s, blocks(s)),
+                Step::Review => review_step(ctx),
+                Step::Agreement => agreement_step(ctx),
+                Step::Finish => finish_step(ctx),
             },
         ))
         .child(step_buttons(ctx))

@@ -12,7 +12,6 @@ use crate::core::summary::{summarize, Block as DocBlock, Line, Summary};
 use crate::core::text::{self, ui as t, QuestionId as Q, ReflectionMoment};
 use crate::core::*;
 use crate::core::{Action, ItemText, Owner};
-use leptos::prelude::*;
 
 // ------------------------------------------------------------------ item access
 
@@ -738,8 +737,7 @@ static COMMUNICATION: &[Block] = &[
 ];
 
 /// Update preferences of people no longer in the alliance: shown so they can be removed.
-fn orphan_updates() -> El {
-    let ctx = expect_context::<Ctx>();
+fn orphan_updates(ctx: Ctx) -> El {
     let s = SectionId::Communication;
     let orphans = derived(move || {
         ctx.with(|a| {
@@ -915,8 +913,7 @@ static ORPHAN_NEEDS: ListDesc = ListDesc {
 
 static NEEDS: &[Block] = &[Block::Custom(needs_by_person)];
 
-fn needs_by_person() -> El {
-    let ctx = expect_context::<Ctx>();
+fn needs_by_person(ctx: Ctx) -> El {
     let s = SectionId::NeedsAndOffers;
     let parties = derived(move || ctx.with(|a| a.ids_of(ListKind::Parties)));
     let orphans = derived(move || {
@@ -929,7 +926,7 @@ fn needs_by_person() -> El {
         })
     });
     el("div")
-        .child(list_help(&[Q::Need, Q::Offer]))
+        .child(list_help(ctx, &[Q::Need, Q::Offer]))
         .child(messages(
             &ctx.id("needs-msg"),
             derived(move || ctx.findings(s, None, "")),
@@ -944,7 +941,13 @@ fn needs_by_person() -> El {
                 vec![el("section")
                     .class("da-list-section da-orphans")
                     .child(el("h3").class("da-subheading").text(t::ORPHANS_HEADING))
-                    .child(list_view(s, &ORPHAN_NEEDS, orphans, ctx.id("needs-msg")))]
+                    .child(list_view(
+                        ctx,
+                        s,
+                        &ORPHAN_NEEDS,
+                        orphans,
+                        ctx.id("needs-msg"),
+                    ))]
             },
         ))
 }
@@ -991,8 +994,9 @@ fn person_needs(ctx: Ctx, party: Id) -> El {
                     .class("da-minor-heading")
                     .text_dyn(move || title(&name.get())),
             )
-            .child(list_view(s, desc, ids, add_id.clone()))
+            .child(list_view(ctx, s, desc, ids, add_id.clone()))
             .child(add_button(
+                ctx,
                 add_id,
                 el("span").text_dyn(move || add_label(&name.get())),
                 ListKind::NeedsAndOffers,
@@ -1326,8 +1330,7 @@ static OPTION_FIELDS: [Field; 3] = [
 ];
 
 /// A decision's options (each with its fields and a remove button), then the choice and why.
-fn decision_options(decision_id: Id) -> El {
-    let ctx = expect_context::<Ctx>();
+fn decision_options(ctx: Ctx, decision_id: Id) -> El {
     let s = SectionId::Decisions;
     let option_ids = {
         let d = decision_id.clone();
@@ -1382,7 +1385,7 @@ fn decision_options(decision_id: Id) -> El {
                         .children(
                             OPTION_FIELDS
                                 .iter()
-                                .map(|f| field_view(s, f, Some(oid.clone()))),
+                                .map(|f| field_view(ctx, s, f, Some(oid.clone()))),
                         )
                         .child(
                             el("div").class("da-item-tools").child(
@@ -1429,7 +1432,7 @@ fn decision_options(decision_id: Id) -> El {
         .children(
             DECISION_CHOICE
                 .iter()
-                .map(|f| field_view(s, f, Some(decision_id.clone()))),
+                .map(|f| field_view(ctx, s, f, Some(decision_id.clone()))),
         )
 }
 
@@ -1716,8 +1719,7 @@ fn document(ctx: Ctx, s: Summary) -> El {
 }
 
 /// The one-page view of the whole alliance, with what is missing linked to where it is.
-pub fn review_step() -> Vec<El> {
-    let ctx = expect_context::<Ctx>();
+pub fn review_step(ctx: Ctx) -> Vec<El> {
     let summary = derived(move || ctx.with(summarize));
     vec![
         missing_list(ctx),
@@ -1730,8 +1732,7 @@ pub fn review_step() -> Vec<El> {
 // ------------------------------------------------------------------ Agreement
 
 /// Each person confirms the current version.
-pub fn agreement_step() -> Vec<El> {
-    let ctx = expect_context::<Ctx>();
+pub fn agreement_step(ctx: Ctx) -> Vec<El> {
     let ready = derived(move || ctx.report_with(Report::ready_to_agree));
     let parties = derived(move || ctx.with(|a| a.ids_of(ListKind::Parties)));
     let agreed = derived(move || ctx.with(|a| a.status == Status::Agreed));
@@ -1865,12 +1866,16 @@ static FINISH_REFLECTIONS: &[Block] = &[Block::Reflections(
 )];
 
 /// The end: every way to take the alliance away, and reflection on what comes next.
-pub fn finish_step() -> Vec<El> {
+pub fn finish_step(ctx: Ctx) -> Vec<El> {
     let mut v = vec![el("section")
         .class("da-list-section")
         .child(el("h3").class("da-subheading").text(t::EXPORTS_HEADING))
         .child(el("p").class("da-help").text(t::WHATS_NEXT))
-        .child(export_buttons(true))];
-    v.extend(render_blocks(SectionId::KeepingAlive, FINISH_REFLECTIONS));
+        .child(export_buttons(ctx, true))];
+    v.extend(render_blocks(
+        ctx,
+        SectionId::KeepingAlive,
+        FINISH_REFLECTIONS,
+    ));
     v
 }
