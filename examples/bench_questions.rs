@@ -2,7 +2,7 @@
 //! (SurveyJS and a hand-written page) from exactly the same questions: `make bench` runs it.
 #[cfg(not(target_arch = "wasm32"))]
 use designed_alliance::core::{
-    text::{self, QuestionId, QUESTIONS},
+    text::{self, QuestionId},
     RelationshipKind,
 };
 
@@ -12,8 +12,7 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    let questions: Vec<serde_json::Value> = QUESTIONS
-        .iter()
+    let questions: Vec<serde_json::Value> = text::questions()
         .map(|q| {
             let kind = match q.id {
                 QuestionId::Relationship => "dropdown",

@@ -48,14 +48,14 @@ macro_rules! questions {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum QuestionId { $($id),* }
 
-        /// The catalogue of questions, in wizard order.
-        pub const QUESTIONS: &[Question] = &[
-            $(Question {
-                id: QuestionId::$id,
-                prompt: $prompt,
-                help: $help,
-                examples: Examples { personal: $personal, professional: $professional, team: $team },
-            }),*
+        /// Every question id, in wizard order.
+        pub const QUESTION_IDS: &[QuestionId] = &[$(QuestionId::$id),*];
+
+        /// The text of each question, in wizard order: prompt, help and the three examples in
+        /// one string, separated by U+001F. One string per question rather than five: the
+        /// address and length of each string in a table cost the widget more than the text.
+        const QUESTION_TEXT: &[&str] = &[
+            $(concat!($prompt, "\u{1f}", $help, "\u{1f}", $personal, "\u{1f}", $professional, "\u{1f}", $team)),*
         ];
     };
 }
@@ -212,9 +212,26 @@ questions! {
 }
 
 /// The question with this id.
-pub fn question(id: QuestionId) -> &'static Question {
-    // QUESTIONS is built by the same macro as QuestionId, in the same order.
-    &QUESTIONS[id as usize]
+pub fn question(id: QuestionId) -> Question {
+    // QUESTION_TEXT is built by the same macro as QuestionId, in the same order.
+    let text = QUESTION_TEXT.get(id as usize).copied().unwrap_or_default();
+    let mut parts = text.split('\u{1f}');
+    let mut next = || parts.next().unwrap_or_default();
+    Question {
+        id,
+        prompt: next(),
+        help: next(),
+        examples: Examples {
+            personal: next(),
+            professional: next(),
+            team: next(),
+        },
+    }
+}
+
+/// Every question of the wizard, in order.
+pub fn questions() -> impl Iterator<Item = Question> {
+    QUESTION_IDS.iter().map(|&id| question(id))
 }
 
 /// Title and short introduction of a section.
@@ -892,8 +909,15 @@ mod tests {
     #[test]
     fn every_question_has_prompt_help_and_an_example_for_each_group() {
         let mut prompts = HashSet::new();
-        for (i, q) in QUESTIONS.iter().enumerate() {
+        assert_eq!(QUESTION_IDS.len(), QUESTION_TEXT.len());
+        for (i, q) in questions().enumerate() {
             assert_eq!(q.id as usize, i, "catalogue order matches ids");
+            assert_eq!(
+                QUESTION_TEXT[i].split('\u{1f}').count(),
+                5,
+                "{:?}: no separator inside the text",
+                q.id
+            );
             assert!(!q.prompt.trim().is_empty(), "{:?} prompt", q.id);
             assert!(!q.help.trim().is_empty(), "{:?} help", q.id);
             for g in [
