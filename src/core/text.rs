@@ -214,9 +214,14 @@ questions! {
 /// The question with this id.
 pub fn question(id: QuestionId) -> Question {
     // QUESTION_TEXT is built by the same macro as QuestionId, in the same order.
-    let text = QUESTION_TEXT.get(id as usize).copied().unwrap_or_default();
-    let mut parts = text.split('\u{1f}');
-    let mut next = || parts.next().unwrap_or_default();
+    let mut rest = QUESTION_TEXT.get(id as usize).copied().unwrap_or_default();
+    // By hand: `split` with a char pattern costs half a KB of code here.
+    let mut next = || {
+        let end = rest.bytes().position(|b| b == 0x1f).unwrap_or(rest.len());
+        let part = rest.get(..end).unwrap_or_default();
+        rest = rest.get(end + 1..).unwrap_or_default();
+        part
+    };
     Question {
         id,
         prompt: next(),
