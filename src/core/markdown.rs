@@ -45,7 +45,14 @@ fn escape(s: &str, indent: &str) -> String {
 /// The non-empty lines of `s`, escaped, with `between` between them.
 fn escape_joined(s: &str, between: &str) -> String {
     let mut out = String::new();
-    for line in s.split(['\n', '\r']).map(escape_line) {
+    // Lines split by hand: `split` with a char pattern costs more code than this loop.
+    let mut start = 0;
+    for (i, b) in s.bytes().chain([b'\n']).enumerate() {
+        if b != b'\n' && b != b'\r' {
+            continue;
+        }
+        let line = escape_line(s.get(start..i).unwrap_or_default());
+        start = i + 1;
         if !line.is_empty() {
             if !out.is_empty() {
                 out.push_str(between);
