@@ -436,3 +436,38 @@ fn values_kept_for_an_owner_go_with_it_and_stale_handles_find_nothing() {
     );
     other.cleanup();
 }
+
+#[wasm_bindgen_test]
+async fn a_sig_notifies_what_reads_it_and_reads_the_default_once_gone() {
+    use designed_alliance::ui::dom::{bind, Sig};
+    use leptos::reactive::owner::Owner;
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    any_spawner::Executor::init_wasm_bindgen().ok();
+    let owner = Owner::new();
+    let seen = Rc::new(RefCell::new(Vec::<String>::new()));
+    let s = owner.with(|| {
+        let s = Sig::new(String::from("a"));
+        let seen = seen.clone();
+        bind(Box::new(move || seen.borrow_mut().push(s.get())));
+        s
+    });
+    leptos::task::tick().await;
+    s.set(String::from("b"));
+    leptos::task::tick().await;
+    s.maybe_update(|v| {
+        v.push('!');
+        false
+    });
+    leptos::task::tick().await;
+    assert_eq!(*seen.borrow(), ["a", "b"], "a change said to be none notifies nobody");
+    s.update(|v| v.push('?'));
+    leptos::task::tick().await;
+    assert_eq!(*seen.borrow(), ["a", "b", "b!?"]);
+    owner.cleanup();
+    assert!(s.is_disposed());
+    assert_eq!(s.get_untracked(), "", "the default once its owner is gone");
+    assert_eq!(s.try_with_untracked(String::len), None);
+    s.set(String::from("ignored"));
+    assert_eq!(s.get_untracked(), "");
+}

@@ -2,10 +2,10 @@
 //! current step, and the few helpers every component shares.
 
 use super::browser;
+use super::dom::Sig;
 use crate::core::text::{self, ui as t};
 use crate::core::Action;
 use crate::core::*;
-use leptos::prelude::*;
 use std::rc::Rc;
 
 /// The steps of the wizard, in order.
@@ -16,6 +16,13 @@ pub enum Step {
     Review,
     Agreement,
     Finish,
+}
+
+impl Default for Step {
+    /// The first step.
+    fn default() -> Self {
+        Step::Section(SectionId::Basics)
+    }
 }
 
 pub const STEPS: [Step; 14] = [
@@ -115,6 +122,17 @@ pub struct Doc {
     today: Date,
 }
 
+impl Default for Doc {
+    /// What a widget that is gone reads: an empty alliance.
+    fn default() -> Self {
+        let alliance = Alliance::new(Id::for_alliance(0), Timestamp::from_unix_seconds(0));
+        Doc::new(
+            Editor::new(alliance),
+            Timestamp::from_unix_seconds(0).date(),
+        )
+    }
+}
+
 impl Doc {
     fn new(editor: Editor, today: Date) -> Self {
         let report = validate(editor.alliance(), today);
@@ -138,20 +156,20 @@ impl Doc {
 /// Shared by every component of one widget instance (copied, never cloned deeply).
 #[derive(Clone, Copy)]
 pub struct Ctx {
-    pub doc: RwSignal<Doc>,
-    pub step: RwSignal<Step>,
+    pub doc: Sig<Doc>,
+    pub step: Sig<Step>,
     /// Steps the person has left at least once: missing parts are pointed out there.
-    pub visited: RwSignal<Vec<Step>>,
+    pub visited: Sig<Vec<Step>>,
     /// The last polite announcement for screen readers (and the visible status line).
-    pub announcement: RwSignal<String>,
+    pub announcement: Sig<String>,
     /// The Markdown to copy by hand when the clipboard was denied (empty: none). Plain
     /// `String`s, like the announcement: each signal type costs code of its own.
-    pub copy_fallback: RwSignal<String>,
+    pub copy_fallback: Sig<String>,
     /// Whether a file read and checked waits for the person to confirm the import (the file
     /// itself waits in [`Ctx::pending_import`]).
-    pub import_open: RwSignal<bool>,
+    pub import_open: Sig<bool>,
     /// Why the last import failed, in plain words (empty: it did not).
-    pub import_error: RwSignal<String>,
+    pub import_error: Sig<String>,
     /// What is not reactive: the root element, the host page's hooks, the id prefix.
     fixed: super::dom::Local,
 }
@@ -189,15 +207,15 @@ impl Ctx {
             c.set(c.get() + 1);
             c.get()
         });
-        let doc = RwSignal::new(Doc::new(Editor::new(alliance), browser::today()));
+        let doc = Sig::new(Doc::new(Editor::new(alliance), browser::today()));
         Ctx {
             doc,
-            step: RwSignal::new(STEPS[0]),
-            visited: RwSignal::new(Vec::new()),
-            announcement: RwSignal::new(String::new()),
-            copy_fallback: RwSignal::new(String::new()),
-            import_open: RwSignal::new(false),
-            import_error: RwSignal::new(String::new()),
+            step: Sig::new(STEPS[0]),
+            visited: Sig::new(Vec::new()),
+            announcement: Sig::new(String::new()),
+            copy_fallback: Sig::new(String::new()),
+            import_open: Sig::new(false),
+            import_error: Sig::new(String::new()),
             fixed: super::dom::keep_local(Rc::new(Fixed {
                 root: Default::default(),
                 hooks: Default::default(),
@@ -282,23 +300,26 @@ impl Ctx {
     /// Reads from the alliance (tracked). Through a read guard, so the tracking code is
     /// compiled once rather than once per caller.
     pub fn with<T>(&self, f: impl FnOnce(&Alliance) -> T) -> T {
-        f(self.doc.read().editor.alliance())
+        self.doc.with(|d| f(d.editor.alliance()))
     }
 
     /// Reads from the validation report (tracked).
     pub fn report_with<T>(&self, f: impl FnOnce(&Report) -> T) -> T {
-        f(&self.doc.read().report)
+        self.doc.with(|d| f(&d.report))
     }
 
     /// Starts over with `editor` (another draft, or an imported file).
     pub fn replace_editor(&self, editor: Editor) {
-        let today = self.doc.with_untracked(|d| d.today);
+        let today = self
+            .doc
+            .try_with_untracked(|d| d.today)
+            .unwrap_or_else(browser::today);
         self.doc.set(Doc::new(editor, today));
     }
 
     /// Reads from the alliance without subscribing.
     pub fn with_untracked<T>(&self, f: impl FnOnce(&Alliance) -> T) -> T {
-        f(self.doc.read_untracked().editor.alliance())
+        self.doc.with_untracked(|d| f(d.editor.alliance()))
     }
 
     /// Applies a change; returns whether anything changed. Subscribers are only notified
@@ -413,7 +434,7 @@ impl Ctx {
 
     /// Whether missing parts should be pointed out on this step yet.
     pub fn show_missing(&self, step: Step) -> bool {
-        self.visited.read().contains(&step)
+        self.visited.with(|v| v.contains(&step))
     }
 
     /// The state of a step for the progress indicator.

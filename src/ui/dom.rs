@@ -15,6 +15,7 @@ use leptos::prelude::*;
 use leptos::reactive::effect::RenderEffect;
 use leptos::reactive::graph::untrack;
 use leptos::reactive::owner::Owner;
+use leptos::reactive::signal::ArcTrigger;
 use std::any::Any;
 use std::cell::RefCell;
 use std::marker::PhantomData;
@@ -122,6 +123,130 @@ pub fn local<T: 'static>(h: Local) -> Option<Rc<T>> {
         slot.1.clone()
     })?;
     v.downcast::<T>().ok()
+}
+
+/// A reactive value. Leptos tracks and notifies through an `ArcTrigger`; the value sits next to
+/// it in the owner's slab. Why not `RwSignal<T>`: its machinery is compiled once per value
+/// type, about 1.5 KB each, where this is one trigger type for every signal.
+///
+/// Copyable, like a Leptos signal, and gone with the owner that created it: then reads give
+/// the default (or `None` for the `try_` methods) and writes do nothing. A value is never
+/// borrowed across a call out, so the `try_` methods only miss it while it is being changed
+/// further up the stack.
+pub struct Sig<T: 'static>(Local, PhantomData<fn() -> T>);
+
+impl<T> Clone for Sig<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Sig<T> {}
+
+struct SigCell<T> {
+    trigger: ArcTrigger,
+    value: RefCell<T>,
+}
+
+impl<T: 'static> Sig<T> {
+    pub fn new(value: T) -> Self {
+        let cell = SigCell {
+            trigger: ArcTrigger::new(),
+            value: RefCell::new(value),
+        };
+        Sig(keep_local(Rc::new(cell)), PhantomData)
+    }
+
+    fn cell(self) -> Option<Rc<SigCell<T>>> {
+        local::<SigCell<T>>(self.0)
+    }
+
+    pub fn is_disposed(self) -> bool {
+        self.cell().is_none()
+    }
+
+    /// Subscribes the running binding to changes.
+    pub fn track(self) {
+        if let Some(c) = self.cell() {
+            c.trigger.track();
+        }
+    }
+
+    /// `f` of the value, without subscribing; `None` once it is gone.
+    pub fn try_with_untracked<R>(self, f: impl FnOnce(&T) -> R) -> Option<R> {
+        let c = self.cell()?;
+        let v = c.value.try_borrow().ok()?;
+        Some(f(&v))
+    }
+
+    /// `f` of the value, subscribing the running binding; `None` once it is gone.
+    pub fn try_with<R>(self, f: impl FnOnce(&T) -> R) -> Option<R> {
+        self.track();
+        self.try_with_untracked(f)
+    }
+
+    /// Changes the value with `f`, then notifies subscribers.
+    pub fn try_update<R>(self, f: impl FnOnce(&mut T) -> R) -> Option<R> {
+        let c = self.cell()?;
+        let r = {
+            let mut v = c.value.try_borrow_mut().ok()?;
+            f(&mut v)
+        };
+        c.trigger.notify();
+        Some(r)
+    }
+
+    pub fn update(self, f: impl FnOnce(&mut T)) {
+        self.try_update(f);
+    }
+
+    /// Changes the value with `f`; notifies subscribers only when `f` says it changed.
+    pub fn maybe_update(self, f: impl FnOnce(&mut T) -> bool) {
+        let Some(c) = self.cell() else { return };
+        let changed = match c.value.try_borrow_mut() {
+            Ok(mut v) => f(&mut v),
+            Err(_) => false,
+        };
+        if changed {
+            c.trigger.notify();
+        }
+    }
+
+    pub fn set(self, value: T) {
+        self.update(|v| *v = value);
+    }
+}
+
+impl<T: Default + 'static> Sig<T> {
+    /// `f` of the value, subscribing the running binding (of the default value once it is
+    /// gone).
+    pub fn with<R>(self, f: impl FnOnce(&T) -> R) -> R {
+        self.track();
+        self.with_untracked(f)
+    }
+
+    /// `f` of the value, without subscribing (of the default value once it is gone).
+    pub fn with_untracked<R>(self, f: impl FnOnce(&T) -> R) -> R {
+        let Some(cell) = self.cell() else {
+            return f(&T::default());
+        };
+        let value = cell.value.try_borrow();
+        match value {
+            Ok(v) => f(&v),
+            Err(_) => f(&T::default()),
+        }
+    }
+}
+
+impl<T: Clone + Default + 'static> Sig<T> {
+    /// The value (tracked).
+    pub fn get(self) -> T {
+        self.with(T::clone)
+    }
+
+    pub fn get_untracked(self) -> T {
+        self.with_untracked(T::clone)
+    }
 }
 
 /// A value computed whenever it is read. Bindings that read it are updated when what it

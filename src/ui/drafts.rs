@@ -23,7 +23,7 @@
 use super::browser;
 use super::ctx::{Ctx, Step, STEPS};
 use super::dialog::modal;
-use super::dom::{derived, el, keep_local, local, on_change, El, Local};
+use super::dom::{derived, el, keep_local, local, on_change, El, Local, Sig};
 use super::storage;
 use crate::core::drafts::{
     Check, DraftStore, Listed, MemoryStorage, OpenError, SaveError, Saved, Storage, StorageError,
@@ -220,7 +220,7 @@ enum Act {
 #[derive(Clone, Copy)]
 pub struct Drafts {
     ctx: Ctx,
-    s: RwSignal<State>,
+    s: Sig<State>,
     /// The draft store and timers: an `Rc<RefCell<Inner>>` in the owner's slab.
     inner: Local,
 }
@@ -233,7 +233,7 @@ impl Drafts {
             .set(STEPS.iter().take(start.step.index()).copied().collect());
         let d = Drafts {
             ctx,
-            s: RwSignal::new(start.state),
+            s: Sig::new(start.state),
             inner: keep_local(Rc::new(RefCell::new(start.inner))),
         };
         // Every change: save after a pause.
@@ -282,13 +282,11 @@ impl Drafts {
 
     /// Changes the state (subscribers are notified once, when `f` returns).
     fn edit(self, f: &dyn Fn(&mut State)) {
-        if let Some(mut s) = self.s.try_write() {
-            f(&mut s);
-        }
+        self.s.try_update(|s| f(s));
     }
 
     fn pending(self) -> bool {
-        self.s.try_read_untracked().is_some_and(|s| s.pending)
+        self.s.try_with_untracked(|s| s.pending).unwrap_or(false)
     }
 
     /// Runs `f` on the store and timers; `None` once the widget is gone (or while they are in
@@ -391,8 +389,8 @@ impl Drafts {
         self.clear_timer();
         let paused = self
             .s
-            .try_read_untracked()
-            .is_none_or(|s| !s.pending || s.conflict.is_some());
+            .try_with_untracked(|s| !s.pending || s.conflict.is_some())
+            .unwrap_or(true);
         if paused {
             return;
         }
@@ -409,21 +407,19 @@ impl Drafts {
         // Saved in memory is not saved in the browser: the problem stays until then.
         let memory = self.memory();
         let written = result == Ok(Saved::Written);
-        if let Some(mut s) = self.s.try_write() {
-            match result {
-                Ok(_) => {
-                    s.pending = false;
-                    if !memory {
-                        s.problem = None;
-                    }
-                    if written {
-                        s.saved_at = Some(now);
-                    }
+        self.s.try_update(|s| match result {
+            Ok(_) => {
+                s.pending = false;
+                if !memory {
+                    s.problem = None;
                 }
-                Err(SaveError::Conflict(theirs)) => s.conflict = Some(theirs),
-                Err(SaveError::Storage(e)) => s.problem = Some(e),
+                if written {
+                    s.saved_at = Some(now);
+                }
             }
-        }
+            Err(SaveError::Conflict(theirs)) => s.conflict = Some(theirs),
+            Err(SaveError::Storage(e)) => s.problem = Some(e),
+        });
         if written {
             if !memory {
                 ctx.tell("da-draft-saved", &format!(r#"{{"savedAt":"{now}"}}"#));
@@ -468,8 +464,7 @@ impl Drafts {
             Check::Changed(theirs) => {
                 let known = self
                     .s
-                    .try_read_untracked()
-                    .is_some_and(|s| s.conflict.as_ref() == Some(&theirs));
+                    .with_untracked(|s| s.conflict.as_ref() == Some(&theirs));
                 if !known {
                     self.s.try_update(|s| s.conflict = Some(theirs));
                 }
@@ -546,8 +541,8 @@ impl Drafts {
                 self.save_now();
                 let failed = self
                     .s
-                    .try_read_untracked()
-                    .is_none_or(|s| s.problem.is_some());
+                    .try_with_untracked(|s| s.problem.is_some())
+                    .unwrap_or(true);
                 ctx.announce(if failed {
                     t::NOT_SAVED.to_string()
                 } else {
@@ -564,7 +559,7 @@ impl Drafts {
                 ctx.focus_later(ctx.id("step-heading"));
             }
             Act::TakeTheirs => {
-                let theirs = self.s.try_read_untracked().and_then(|s| s.conflict.clone());
+                let theirs = self.s.try_with_untracked(|s| s.conflict.clone()).flatten();
                 let opened = theirs.and_then(|theirs| self.inner(|i| i.store.take_theirs(&theirs)));
                 match opened {
                     Some(Ok(o)) => {
@@ -590,8 +585,7 @@ impl Drafts {
             Act::DownloadUnreadable => {
                 let raw = self
                     .s
-                    .try_read_untracked()
-                    .and_then(|s| s.unreadable.as_ref().map(|u| u.1.clone()));
+                    .with_untracked(|s| s.unreadable.as_ref().map(|u| u.1.clone()));
                 download_raw(ctx, raw);
             }
             Act::HideUnreadable => {
@@ -719,7 +713,7 @@ impl Drafts {
                 }
             }
             Act::UndoDelete => {
-                let deleted = self.s.try_read_untracked().and_then(|s| s.deleted.clone());
+                let deleted = self.s.try_with_untracked(|s| s.deleted.clone()).flatten();
                 if let Some((slot, _, raw)) = deleted {
                     let mut result = Ok(());
                     self.run(&mut |s, store| result = store.restore(s, &slot, &raw));
@@ -853,22 +847,22 @@ pub fn save_status(d: Drafts) -> El {
     el("p")
         .class("da-save-status")
         .attr("role", "status")
-        .text_dyn(move || {
-            let Some(s) = d.s.try_read() else {
-                return String::new();
-            };
-            if s.conflict.is_some() {
-                t::CONFLICT_STATUS.to_string()
-            } else if s.problem.is_some() {
-                t::NOT_SAVED.to_string()
-            } else if s.pending {
-                t::SAVING.to_string()
-            } else if let Some(at) = s.saved_at {
-                t::saved(&when(at))
-            } else {
-                t::SAVED_AS_YOU_TYPE.to_string()
-            }
-        })
+        .text_dyn(move || d.s.with(status_text))
+}
+
+/// What the save status says about `s`.
+fn status_text(s: &State) -> String {
+    if s.conflict.is_some() {
+        t::CONFLICT_STATUS.to_string()
+    } else if s.problem.is_some() {
+        t::NOT_SAVED.to_string()
+    } else if s.pending {
+        t::SAVING.to_string()
+    } else if let Some(at) = s.saved_at {
+        t::saved(&when(at))
+    } else {
+        t::SAVED_AS_YOU_TYPE.to_string()
+    }
 }
 
 /// What went wrong with saving, another writer's changes, or an unreadable draft: each with
@@ -877,7 +871,7 @@ pub fn notices(d: Drafts) -> El {
     el("div").class("da-no-print").content_dyn(
         // What the notices say: saving's problem, a conflict, why a draft is unreadable.
         move || {
-            d.s.try_read().map(|s| {
+            d.s.try_with(|s| {
                 (
                     s.problem.as_ref().map(describe),
                     s.conflict.is_some(),
@@ -985,19 +979,16 @@ struct Listing {
 }
 
 fn listing(d: Drafts) -> Listing {
-    let (message, undo, renaming, confirm_forget) = match d.s.try_read() {
-        Some(s) => {
-            // Read so that the listing follows storage changes made by the dialog.
-            let _ = s.version;
-            (
-                s.message.clone(),
-                s.deleted.is_some(),
-                s.renaming.clone(),
-                s.confirm_forget,
-            )
-        }
-        None => (None, false, None, false),
-    };
+    // Read so that the listing follows storage changes made by the dialog (`version`).
+    let (message, undo, renaming, confirm_forget) = d.s.with(|s| {
+        let _ = s.version;
+        (
+            s.message.clone(),
+            s.deleted.is_some(),
+            s.renaming.clone(),
+            s.confirm_forget,
+        )
+    });
     let mut rows = Err(String::new());
     d.run(&mut |s, store| {
         rows = store
@@ -1165,7 +1156,7 @@ fn row_view(d: Drafts, r: Row) -> El {
 pub fn drafts_dialog(d: Drafts) -> El {
     let ctx = d.ctx;
     let heading = ctx.id("drafts-heading");
-    let open = derived(move || d.s.try_read().is_some_and(|s| s.dialog));
+    let open = derived(move || d.s.with(|s| s.dialog));
     let h = heading.clone();
     modal(
         open,

@@ -6,7 +6,6 @@ use super::dialog::modal;
 use super::dom::{derived, el, El};
 use crate::core::text::ui as t;
 use crate::core::{file_name, ics, json, markdown};
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// What was exported, for the host page's `exported` event.
@@ -114,7 +113,7 @@ pub fn export_buttons(ctx: Ctx, large: bool) -> El {
 pub fn copy_fallback(ctx: Ctx) -> El {
     let heading = ctx.id("copy-heading");
     let area_id = ctx.id("copy-text");
-    let open = derived(move || !ctx.copy_fallback.read().is_empty());
+    let open = derived(move || !ctx.copy_fallback.with(String::is_empty));
     let close = move || ctx.copy_fallback.set(String::new());
     let h = heading.clone();
     modal(open, close, &heading, move || {

@@ -8,7 +8,6 @@ use super::dom::{derived, el, El};
 use crate::core::json::{self, Imported, MAX_FILE_BYTES};
 use crate::core::text::{self, import as msg, ui as t};
 use crate::core::{SectionId, Status};
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Reads `file` and, when it is a valid alliance, asks for confirmation.

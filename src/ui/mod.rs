@@ -17,8 +17,7 @@ pub mod storage;
 
 use crate::core::text::{self, ui as t};
 use ctx::Ctx;
-use dom::{derived, el, El};
-use leptos::prelude::*;
+use dom::{derived, el, El, Sig};
 use wasm_bindgen::JsCast;
 
 pub use ctx::{Hooks, Step};
@@ -40,7 +39,7 @@ fn inside(ctx: Ctx, to: Option<web_sys::EventTarget>) -> bool {
 }
 
 /// Undo and redo from the keyboard: Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z and Ctrl/Cmd+Y.
-fn shortcuts(ctx: Ctx, menu_open: RwSignal<bool>, ev: &web_sys::KeyboardEvent) {
+fn shortcuts(ctx: Ctx, menu_open: Sig<bool>, ev: &web_sys::KeyboardEvent) {
     if ev.key() == "Escape" && menu_open.get_untracked() {
         menu_open.set(false);
         return;
@@ -68,12 +67,12 @@ fn shortcuts(ctx: Ctx, menu_open: RwSignal<bool>, ev: &web_sys::KeyboardEvent) {
 /// The whole widget for one alliance. Every component gets `ctx` as an argument: Leptos'
 /// context would look it up in a map by type, which costs a KB of code.
 pub fn widget(ctx: Ctx, d: drafts::Drafts) -> El {
-    let dragging = RwSignal::new(false);
-    let menu_open = RwSignal::new(false);
+    let dragging = Sig::new(false);
+    let menu_open = Sig::new(false);
     let menu_id = ctx.id("menu");
     let title = derived(move || ctx.with(|a| a.title.trim().to_string()));
-    let can_undo = derived(move || ctx.doc.read().editor.can_undo());
-    let can_redo = derived(move || ctx.doc.read().editor.can_redo());
+    let can_undo = derived(move || ctx.doc.with(|d| d.editor.can_undo()));
+    let can_redo = derived(move || ctx.doc.with(|d| d.editor.can_redo()));
 
     let toolbar = el("div")
         .class("da-toolbar")

@@ -1,12 +1,11 @@
 //! The progress indicator (every step with its state), the step itself, and next / back.
 
 use super::ctx::{Ctx, Step, STEPS};
-use super::dom::{derived, el, El};
+use super::dom::{derived, el, El, Sig};
 use crate::core::text::{self, ui as t};
-use leptos::prelude::*;
 
 pub fn step_nav(ctx: Ctx) -> El {
-    let expanded = RwSignal::new(false);
+    let expanded = Sig::new(false);
     let list_id = ctx.id("steps");
     let percent = derived(move || ctx.report_with(crate::core::Report::percent_complete));
     el("nav")
