@@ -117,9 +117,10 @@ if (wasmFile && jsFile) {
   let js = await readFile(jsPath, 'utf8');
   const moduleName = `./${wasmFile.replace(/_bg\.wasm$/, '_bg.js')}`;
   const names = new Map();
+  // Imports straight from a snippet (a function taking only JavaScript values needs no glue)
+  // keep their module and name.
   renameImports(wasm, (module, name) => {
-    if (module !== moduleName) throw new Error(`unexpected import module ${module}`);
-    if (!names.has(name)) names.set(name, `i${names.size.toString(36)}`);
+    if (module === moduleName && !names.has(name)) names.set(name, `i${names.size.toString(36)}`);
     return [module, name];
   });
   // Every name must be exactly one key of the JS imports object, and the module key must be
@@ -132,7 +133,7 @@ if (wasmFile && jsFile) {
   } else {
     for (const [name, short] of names) js = js.replace(keyPattern(name), `$1${short}`);
     js = js.replace(moduleKey, '"a"');
-    const renamed = renameImports(wasm, (_, name) => ['a', names.get(name)]);
+    const renamed = renameImports(wasm, (module, name) => (module === moduleName ? ['a', names.get(name)] : [module, name]));
     changed.push([sri(wasm), sri(renamed)]);
     await writeFile(wasmPath, renamed);
     console.log(`post-build: ${names.size} imports renamed, wasm ${wasm.length} -> ${renamed.length} bytes`);

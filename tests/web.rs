@@ -460,7 +460,11 @@ async fn a_sig_notifies_what_reads_it_and_reads_the_default_once_gone() {
         false
     });
     leptos::task::tick().await;
-    assert_eq!(*seen.borrow(), ["a", "b"], "a change said to be none notifies nobody");
+    assert_eq!(
+        *seen.borrow(),
+        ["a", "b"],
+        "a change said to be none notifies nobody"
+    );
     s.update(|v| v.push('?'));
     leptos::task::tick().await;
     assert_eq!(*seen.borrow(), ["a", "b", "b!?"]);

@@ -46,3 +46,12 @@ export function define(tag, mount) {
     },
   );
 }
+
+// Calls f(true, value) or f(false, reason) once the promise settles: the widget's only way of
+// waiting for one (Rust futures for it cost more code).
+export function settle(promise, f) {
+  Promise.resolve(promise).then(
+    (v) => f(true, v),
+    (e) => f(false, e),
+  );
+}

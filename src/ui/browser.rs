@@ -3,6 +3,7 @@
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use crate::core::{Date, Timestamp};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The current instant.
@@ -80,8 +81,36 @@ pub fn download(name: &str, mime: &str, content: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Copies text to the clipboard. Fails when the browser has no clipboard API or refuses.
-pub async fn copy_text(text: &str) -> Result<(), String> {
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/web/element.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = settle)]
+    fn settle_js(promise: &JsValue, f: &JsValue);
+}
+
+/// Calls `then` once `promise` settles: with its value, or with why it was rejected.
+pub fn settle(promise: &JsValue, then: impl FnOnce(Result<JsValue, JsValue>) + 'static) {
+    let f =
+        Closure::once_into_js(move |ok: bool, v: JsValue| then(if ok { Ok(v) } else { Err(v) }));
+    settle_js(promise, &f);
+}
+
+/// Calls `then` once the widget's pending updates have run (they run as microtasks).
+pub fn after_updates(then: impl FnOnce() + 'static) {
+    settle(&JsValue::UNDEFINED, move |_| then());
+}
+
+/// Copies text to the clipboard; `then` learns whether it worked. Fails when the browser has no
+/// clipboard API or refuses.
+pub fn copy_text(text: &str, then: impl FnOnce(Result<(), String>) + 'static) {
+    match clipboard_write(text) {
+        Ok(promise) => settle(&promise, move |r| {
+            then(r.map(|_| ()).map_err(|e| describe(&e)))
+        }),
+        Err(e) => then(Err(e)),
+    }
+}
+
+fn clipboard_write(text: &str) -> Result<JsValue, String> {
     let window = web_sys::window().ok_or_else(|| "no window".to_string())?;
     let clipboard = js_sys::Reflect::get(&window.navigator(), &JsValue::from_str("clipboard"))
         .map_err(|e| describe(&e))?;
@@ -92,14 +121,8 @@ pub async fn copy_text(text: &str) -> Result<(), String> {
         .map_err(|e| describe(&e))?
         .dyn_into::<js_sys::Function>()
         .map_err(|_| "no writeText".to_string())?;
-    let promise = write
+    write
         .call1(&clipboard, &JsValue::from_str(text))
-        .map_err(|e| describe(&e))?
-        .dyn_into::<js_sys::Promise>()
-        .map_err(|_| "writeText returned no promise".to_string())?;
-    wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .map(|_| ())
         .map_err(|e| describe(&e))
 }
 
@@ -111,17 +134,24 @@ pub fn print() -> Result<(), String> {
         .map_err(|e| describe(&e))
 }
 
-/// Reads a whole file, refusing before reading when it is larger than `limit` bytes.
-pub async fn read_file(file: &web_sys::File, limit: usize) -> Result<Vec<u8>, ReadError> {
+/// Reads a whole file and gives it to `then`, refusing before reading when it is larger than
+/// `limit` bytes.
+pub fn read_file(
+    file: &web_sys::File,
+    limit: usize,
+    then: impl FnOnce(Result<Vec<u8>, ReadError>) + 'static,
+) {
     let size = file.size();
     if size > limit as f64 {
         // Saturating float-to-int conversion is fine for a size in a message.
-        return Err(ReadError::TooLarge(size as u64));
+        return then(Err(ReadError::TooLarge(size as u64)));
     }
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|_| ReadError::Unreadable)?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    settle(&file.array_buffer(), move |r| {
+        then(match r {
+            Ok(buffer) => Ok(js_sys::Uint8Array::new(&buffer).to_vec()),
+            Err(_) => Err(ReadError::Unreadable),
+        })
+    });
 }
 
 /// Why a file could not be read.

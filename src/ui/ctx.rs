@@ -411,8 +411,7 @@ impl Ctx {
         }
         let ctx = *self;
         let heading = self.id("step-heading");
-        leptos::task::spawn_local(async move {
-            leptos::task::tick().await;
+        browser::after_updates(move || {
             if let Some(el) = ctx.root_element() {
                 let _ = browser::focus_in(&el, &id)
                     || browser::focus_in(&el, &fallback)
@@ -424,8 +423,7 @@ impl Ctx {
     /// Focuses the element with this id once the view has caught up.
     pub fn focus_later(&self, id: String) {
         let ctx = *self;
-        leptos::task::spawn_local(async move {
-            leptos::task::tick().await;
+        browser::after_updates(move || {
             if let Some(el) = ctx.root_element() {
                 browser::focus_in(&el, &id);
             }

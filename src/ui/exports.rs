@@ -54,22 +54,18 @@ pub fn download_calendar(ctx: Ctx) {
 
 pub fn copy_markdown(ctx: Ctx) {
     let text = ctx.with_untracked(|a| markdown::to_markdown(a, browser::now()));
-    leptos::task::spawn_local(async move {
-        match browser::copy_text(&text).await {
-            Ok(()) => finish(ctx, ExportKind::Markdown, Ok(()), t::COPIED),
-            // Denied or unavailable: show the text so the person can copy it themselves.
-            Err(_) => ctx.copy_fallback.set(text),
-        }
+    let copy = text.clone();
+    browser::copy_text(&copy, move |result| match result {
+        Ok(()) => finish(ctx, ExportKind::Markdown, Ok(()), t::COPIED),
+        // Denied or unavailable: show the text so the person can copy it themselves.
+        Err(_) => ctx.copy_fallback.set(text),
     });
 }
 
 pub fn print(ctx: Ctx) {
     // The review is the printable document.
     ctx.go_to(Step::Review);
-    leptos::task::spawn_local(async move {
-        leptos::task::tick().await;
-        finish(ctx, ExportKind::Print, browser::print(), "");
-    });
+    browser::after_updates(move || finish(ctx, ExportKind::Print, browser::print(), ""));
 }
 
 fn finish(ctx: Ctx, kind: ExportKind, result: Result<(), String>, done: &str) {
@@ -126,8 +122,7 @@ pub fn copy_fallback(ctx: Ctx) -> El {
             .text(&text);
         if let Some(node) = area.node().cloned() {
             // Select everything once the dialog shows, ready for Ctrl+C.
-            leptos::task::spawn_local(async move {
-                leptos::task::tick().await;
+            browser::after_updates(move || {
                 let a: &web_sys::HtmlTextAreaElement = node.unchecked_ref();
                 let _ = a.focus();
                 a.select();

@@ -13,8 +13,8 @@ use wasm_bindgen::JsCast;
 /// Reads `file` and, when it is a valid alliance, asks for confirmation.
 pub fn open_file(ctx: Ctx, file: web_sys::File) {
     ctx.import_error.set(String::new());
-    leptos::task::spawn_local(async move {
-        let result = match browser::read_file(&file, MAX_FILE_BYTES).await {
+    browser::read_file(&file, MAX_FILE_BYTES, move |read| {
+        let result = match read {
             Ok(bytes) => json::import(&bytes).map_err(|e| e.message),
             Err(ReadError::TooLarge(size)) => Err(msg::too_large(size, MAX_FILE_BYTES as u64)),
             Err(ReadError::Unreadable) => Err(t::IMPORT_READ_FAILED.to_string()),

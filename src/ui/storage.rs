@@ -94,14 +94,10 @@ pub fn ask_to_persist() {
     if let Ok(persist) = js_sys::Reflect::get(&storage, &JsValue::from_str("persist"))
         .and_then(|f| f.dyn_into::<js_sys::Function>())
     {
-        // A promise we do not need the answer of; a rejection is harmless.
-        if let Ok(p) = persist
-            .call0(&storage)
-            .and_then(|p| p.dyn_into::<js_sys::Promise>())
-        {
-            leptos::task::spawn_local(async move {
-                let _ = wasm_bindgen_futures::JsFuture::from(p).await;
-            });
+        // A promise we do not need the answer of; a rejection is harmless (and handled, so
+        // the page sees no unhandled rejection).
+        if let Ok(p) = persist.call0(&storage) {
+            super::browser::settle(&p, drop);
         }
     }
 }
