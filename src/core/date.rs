@@ -182,7 +182,7 @@ impl Timestamp {
             return None;
         }
         let mut tail = rest.get(8..)?;
-        if let Some(frac) = tail.strip_prefix('.') {
+        if let Some(frac) = tail.strip_prefix(".") {
             let n = frac.bytes().take_while(u8::is_ascii_digit).count();
             if n == 0 {
                 return None;

@@ -188,7 +188,7 @@ pub fn parse_limited(bytes: &[u8], limit: usize) -> Result<Json, ImportError> {
     let text =
         std::str::from_utf8(bytes).map_err(|_| err(ImportErrorKind::NotUtf8, msg::NOT_UTF8))?;
     // Editors on Windows often start UTF-8 files with a byte-order mark: it is not content.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = text.strip_prefix("\u{feff}").unwrap_or(text);
     if text.trim().is_empty() {
         return Err(err(ImportErrorKind::Empty, msg::EMPTY));
     }

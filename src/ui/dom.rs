@@ -227,14 +227,18 @@ impl<T: Default + 'static> Sig<T> {
 
     /// `f` of the value, without subscribing (of the default value once it is gone).
     pub fn with_untracked<R>(self, f: impl FnOnce(&T) -> R) -> R {
-        let Some(cell) = self.cell() else {
-            return f(&T::default());
+        // One call of `f` either way: it is inlined here, once per caller.
+        let cell = self.cell();
+        let value = cell.as_ref().and_then(|c| c.value.try_borrow().ok());
+        let fallback;
+        let v = match &value {
+            Some(v) => &**v,
+            None => {
+                fallback = T::default();
+                &fallback
+            }
         };
-        let value = cell.value.try_borrow();
-        match value {
-            Ok(v) => f(&v),
-            Err(_) => f(&T::default()),
-        }
+        f(v)
     }
 }
 
