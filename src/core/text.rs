@@ -774,6 +774,7 @@ pub mod ui {
     pub const IMPORT_ONE_FILE: &str = "Drop one file at a time.";
     /// `importJson` was called with something other than text.
     pub const IMPORT_NOT_TEXT: &str = "importJson needs the text of a designed alliance file.";
+    pub const STOPPED: &str = "This form has been taken off the page.";
     pub const DROP_HERE: &str = "Drop the file to open it";
     pub const FILE_INPUT_LABEL: &str = "Alliance file to open";
     pub const PREVIEW_SAVED_ON: &str = "Saved on";

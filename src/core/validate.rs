@@ -39,8 +39,9 @@ pub struct Finding {
 }
 
 /// Where a section stands, for the progress indicator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum SectionState {
+    #[default]
     NotStarted,
     InProgress,
     Complete,

@@ -122,17 +122,6 @@ pub struct Doc {
     today: Date,
 }
 
-impl Default for Doc {
-    /// What a widget that is gone reads: an empty alliance.
-    fn default() -> Self {
-        let alliance = Alliance::new(Id::for_alliance(0), Timestamp::from_unix_seconds(0));
-        Doc::new(
-            Editor::new(alliance),
-            Timestamp::from_unix_seconds(0).date(),
-        )
-    }
-}
-
 impl Doc {
     fn new(editor: Editor, today: Date) -> Self {
         let report = validate(editor.alliance(), today);
@@ -299,12 +288,12 @@ impl Ctx {
 
     /// Reads from the alliance (tracked). Through a read guard, so the tracking code is
     /// compiled once rather than once per caller.
-    pub fn with<T>(&self, f: impl FnOnce(&Alliance) -> T) -> T {
+    pub fn with<T: Default>(&self, f: impl FnOnce(&Alliance) -> T) -> T {
         self.doc.with(|d| f(d.editor.alliance()))
     }
 
     /// Reads from the validation report (tracked).
-    pub fn report_with<T>(&self, f: impl FnOnce(&Report) -> T) -> T {
+    pub fn report_with<T: Default>(&self, f: impl FnOnce(&Report) -> T) -> T {
         self.doc.with(|d| f(&d.report))
     }
 
@@ -318,8 +307,13 @@ impl Ctx {
     }
 
     /// Reads from the alliance without subscribing.
-    pub fn with_untracked<T>(&self, f: impl FnOnce(&Alliance) -> T) -> T {
+    pub fn with_untracked<T: Default>(&self, f: impl FnOnce(&Alliance) -> T) -> T {
         self.doc.with_untracked(|d| f(d.editor.alliance()))
+    }
+
+    /// Reads from the alliance without subscribing; `None` once the widget is gone.
+    pub fn try_with_untracked<T>(&self, f: impl FnOnce(&Alliance) -> T) -> Option<T> {
+        self.doc.try_with_untracked(|d| f(d.editor.alliance()))
     }
 
     /// Applies a change; returns whether anything changed. Subscribers are only notified
@@ -340,7 +334,7 @@ impl Ctx {
         });
         if became_agreed {
             // The detail is the alliance as an exported file.
-            if let Ok(file) = self.with_untracked(|a| crate::core::json::export(a, now)) {
+            if let Some(Ok(file)) = self.try_with_untracked(|a| crate::core::json::export(a, now)) {
                 self.tell("da-agreed", &file);
             }
         }

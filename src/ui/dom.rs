@@ -185,6 +185,17 @@ impl<T: 'static> Sig<T> {
         self.try_with_untracked(f)
     }
 
+    /// `f` of the value, subscribing the running binding; what `R` defaults to once the value
+    /// is gone (`f` is not called then).
+    pub fn with<R: Default>(self, f: impl FnOnce(&T) -> R) -> R {
+        self.try_with(f).unwrap_or_default()
+    }
+
+    /// `f` of the value, without subscribing; what `R` defaults to once the value is gone.
+    pub fn with_untracked<R: Default>(self, f: impl FnOnce(&T) -> R) -> R {
+        self.try_with_untracked(f).unwrap_or_default()
+    }
+
     /// Changes the value with `f`, then notifies subscribers.
     pub fn try_update<R>(self, f: impl FnOnce(&mut T) -> R) -> Option<R> {
         let c = self.cell()?;
@@ -214,31 +225,6 @@ impl<T: 'static> Sig<T> {
 
     pub fn set(self, value: T) {
         self.update(|v| *v = value);
-    }
-}
-
-impl<T: Default + 'static> Sig<T> {
-    /// `f` of the value, subscribing the running binding (of the default value once it is
-    /// gone).
-    pub fn with<R>(self, f: impl FnOnce(&T) -> R) -> R {
-        self.track();
-        self.with_untracked(f)
-    }
-
-    /// `f` of the value, without subscribing (of the default value once it is gone).
-    pub fn with_untracked<R>(self, f: impl FnOnce(&T) -> R) -> R {
-        // One call of `f` either way: it is inlined here, once per caller.
-        let cell = self.cell();
-        let value = cell.as_ref().and_then(|c| c.value.try_borrow().ok());
-        let fallback;
-        let v = match &value {
-            Some(v) => &**v,
-            None => {
-                fallback = T::default();
-                &fallback
-            }
-        };
-        f(v)
     }
 }
 

@@ -399,10 +399,14 @@ impl Drafts {
         let now = browser::now();
         let mut result = Ok(Saved::Unchanged);
         self.run(&mut |s, store| {
-            result = ctx.doc.with_untracked(|d| {
-                let progress = d.report.percent_complete();
-                store.save(s, d.editor.alliance(), step, progress, now)
-            });
+            // A widget that is gone has nothing left to save.
+            result = ctx
+                .doc
+                .try_with_untracked(|d| {
+                    let progress = d.report.percent_complete();
+                    store.save(s, d.editor.alliance(), step, progress, now)
+                })
+                .unwrap_or(Ok(Saved::Unchanged));
         });
         // Saved in memory is not saved in the browser: the problem stays until then.
         let memory = self.memory();
@@ -658,10 +662,10 @@ impl Drafts {
                 self.flush();
                 let copy = new_slot();
                 let mut result = Err(String::new());
-                let current = (
-                    ctx.with_untracked(Clone::clone),
-                    ctx.step.get_untracked().key().to_string(),
-                );
+                let Some(alliance) = ctx.try_with_untracked(Clone::clone) else {
+                    return;
+                };
+                let current = (alliance, ctx.step.get_untracked().key().to_string());
                 if let Ok(id) = slot_id(slot) {
                     self.run(&mut |s, store| {
                         let found = if store.slot() == &id {

@@ -30,12 +30,14 @@ impl ExportKind {
 
 pub fn download_json(ctx: Ctx) {
     let now = browser::now();
-    let (name, file) = ctx.with_untracked(|a| {
+    let Some((name, file)) = ctx.try_with_untracked(|a| {
         (
             file_name(&a.title, browser::today(), "json"),
             json::export(a, now),
         )
-    });
+    }) else {
+        return;
+    };
     let result = file.and_then(|f| browser::download(&name, "application/json", &f));
     finish(ctx, ExportKind::Json, result, t::DOWNLOADED);
 }

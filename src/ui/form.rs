@@ -212,9 +212,13 @@ fn item_view(
 
 /// One field of the alliance (`item` None) or of a list item. Hidden while `visible` says so.
 pub fn field_view(ctx: Ctx, section: SectionId, field: &'static Field, item: Option<Id>) -> El {
-    let key = item
+    let Some(key) = item
         .clone()
-        .unwrap_or_else(|| ctx.with_untracked(|a| a.id.clone()));
+        .or_else(|| ctx.try_with_untracked(|a| a.id.clone()))
+    else {
+        // Only while the widget is being taken down.
+        return el("div");
+    };
     match field.visible {
         None => control(ctx, section, field, item, key),
         Some(visible) => {

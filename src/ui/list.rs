@@ -136,8 +136,11 @@ pub fn add_button(
         .child(el("span").attr("aria-hidden", "true").text("+ "))
         .child(label)
         .on_click(move || {
-            let new_id = ctx.with_untracked(|a| a.fresh_id(list.id_prefix()));
-            let item = ctx.with_untracked(|a| make(a, new_id.clone()));
+            let made = ctx.try_with_untracked(|a| {
+                let new_id = a.fresh_id(list.id_prefix());
+                (make(a, new_id.clone()), new_id)
+            });
+            let Some((item, new_id)) = made else { return };
             if ctx.apply(Action::Insert(item)) {
                 ctx.announce(t::added(noun));
                 ctx.focus_later(focus_field(&new_id));

@@ -260,7 +260,8 @@ fn add_methods(host: &web_sys::Element, ctx: Ctx, d: drafts::Drafts) {
     type Method = dyn Fn(JsValue) -> Result<JsValue, JsValue>;
     let error = |m: &str| JsValue::from(js_sys::Error::new(m));
     let export: Box<Method> = Box::new(move |_| {
-        ctx.with_untracked(|a| crate::core::json::export(a, browser::now()))
+        ctx.try_with_untracked(|a| crate::core::json::export(a, browser::now()))
+            .unwrap_or_else(|| Err(t::STOPPED.to_string()))
             .map(JsValue::from)
             .map_err(|m| error(&m))
     });

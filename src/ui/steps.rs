@@ -1346,7 +1346,9 @@ fn decision_options(ctx: Ctx, decision_id: Id) -> El {
     let add = {
         let d = decision_id.clone();
         move || {
-            let new_id = ctx.with_untracked(|a| a.fresh_id("o"));
+            let Some(new_id) = ctx.try_with_untracked(|a| a.fresh_id("o")) else {
+                return;
+            };
             let action = ctx.with_untracked(|a| {
                 upd_decision(a, &d, &mut |d| {
                     d.options.push(DecisionOption {
