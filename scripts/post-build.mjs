@@ -94,6 +94,48 @@ function renameImports(wasm, rename) {
   return Buffer.concat(out);
 }
 
+/** Rewrites the export section, renaming exports with `rename` (name -> name). */
+function renameExports(wasm, rename) {
+  const out = [wasm.subarray(0, 8)];
+  let pos = 8;
+  while (pos < wasm.length) {
+    const id = wasm[pos];
+    const [size, start] = readLeb(wasm, pos + 1);
+    const end = start + size;
+    if (id !== 7) {
+      out.push(wasm.subarray(pos, end));
+      pos = end;
+      continue;
+    }
+    let p = start;
+    let count;
+    [count, p] = readLeb(wasm, p);
+    const entries = [leb(count)];
+    for (let i = 0; i < count; i++) {
+      let len;
+      [len, p] = readLeb(wasm, p);
+      const name = wasm.subarray(p, p + len).toString();
+      p += len;
+      // The kind and index, copied as they are.
+      const descStart = p;
+      p++;
+      [, p] = readLeb(wasm, p);
+      entries.push(str(rename(name)), wasm.subarray(descStart, p));
+    }
+    const body = Buffer.concat(entries);
+    out.push(Buffer.from([7]), leb(body.length), body);
+    pos = end;
+  }
+  return Buffer.concat(out);
+}
+
+/** The names of the wasm's exports. */
+function exportNames(wasm) {
+  const names = [];
+  renameExports(wasm, (name) => (names.push(name), name));
+  return names;
+}
+
 /** Writes `code` minified over the script `name` (relative to the site), remembering the
  * integrity hashes of the file as built and as written. */
 async function minifyInto(name, code) {
@@ -137,6 +179,32 @@ if (wasmFile && jsFile) {
     changed.push([sri(wasm), sri(renamed)]);
     await writeFile(wasmPath, renamed);
     console.log(`post-build: ${names.size} imports renamed, wasm ${wasm.length} -> ${renamed.length} bytes`);
+  }
+  // ---------------------------------------------------------------- 1b. short export names
+  // wasm-bindgen names the shims that call Rust closures after their full Rust types (up to
+  // 230 characters each, with crate hashes), in the wasm and again in the glue, which reads
+  // them as `wasm.<name>`. They get short names, only when each appears in the glue exactly
+  // as such a property and the short names are not taken.
+  {
+    const wasmNow = await readFile(wasmPath);
+    const all = exportNames(wasmNow);
+    const long = all.filter((n) => /^wasm_bindgen_[0-9a-f]{16}___convert__closures/.test(n));
+    const short = new Map(long.map((n, i) => [n, `c${i.toString(36)}`]));
+    const uses = (n) => js.split(`.${n}`).length - 1;
+    const clash = [...short.values()].some((s) => all.includes(s) || uses(s) > 0);
+    let renamedJs = js;
+    for (const [n, s] of short) renamedJs = renamedJs.split(`.${n}`).join(`.${s}`);
+    // What is left are the glue's own functions of the same name, which the minifier renames.
+    const allReplaced = long.every((n) => ['.', '"', "'", '['].every((c) => !renamedJs.includes(c + n)));
+    if (long.length && !clash && allReplaced && long.every((n) => uses(n) >= 1 && !long.some((m) => m !== n && m.startsWith(n)))) {
+      js = renamedJs;
+      const renamed = renameExports(wasmNow, (n) => short.get(n) ?? n);
+      changed.push([sri(wasmNow), sri(renamed)]);
+      await writeFile(wasmPath, renamed);
+      console.log(`post-build: ${long.length} closure exports renamed, wasm ${wasmNow.length} -> ${renamed.length} bytes`);
+    } else if (long.length) {
+      console.log('post-build: closure export names did not match the JS exactly; left them as they are');
+    }
   }
   // ---------------------------------------------------------------- 2. minified JS glue
   await minifyInto(jsFile, js);
