@@ -1804,7 +1804,7 @@ mod properties {
             let compact: serde_json::Value = serde_json::from_str(&codec::to_compact(&a)).expect("compact JSON");
             prop_assert_eq!(&compact, &serdes);
             let parsed = designed_alliance::core::json_value::parse(&serdes.to_string(), 64).expect("serde JSON parses");
-            let back = Alliance::decode(&parsed, &codec::Path::root("alliance"));
+            let back = Alliance::decode(&parsed);
             prop_assert_eq!(back.ok(), Some(a));
         }
 

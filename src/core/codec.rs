@@ -340,75 +340,86 @@ thread_local! {
 
 /// The details of the last failed read, if any (taking them clears them).
 pub fn take_error() -> Option<DecodeError> {
-    LAST_ERROR.with(|e| e.try_borrow_mut().ok().and_then(|mut e| e.take()))
+    let mut e = LAST_ERROR.with(|e| e.try_borrow_mut().ok().and_then(|mut e| e.take()))?;
+    e.path = last_place();
+    Some(e)
 }
 
-/// A position in the document while reading.
-#[derive(Clone, Copy)]
-pub struct Path<'a> {
-    parent: Option<&'a Path<'a>>,
-    seg: Seg<'a>,
-}
-
-#[derive(Clone, Copy)]
-enum Seg<'a> {
-    Root(&'a str),
-    Key(&'a str),
+/// Where a failed read happened, built on the way out: the innermost place first. Keeping the
+/// path out of the way while reading (rather than passing it down) saves code for each of the
+/// format's fields.
+enum Seg {
+    Key(String),
     Index(usize),
 }
 
-impl<'a> Path<'a> {
-    pub fn root(name: &'a str) -> Self {
-        Path {
-            parent: None,
-            seg: Seg::Root(name),
-        }
-    }
+thread_local! {
+    static LAST_PLACE: std::cell::RefCell<Vec<Seg>> = const { std::cell::RefCell::new(Vec::new()) };
+}
 
-    fn key(&'a self, key: &'a str) -> Path<'a> {
-        Path {
-            parent: Some(self),
-            seg: Seg::Key(key),
+/// A failed read, explained in `detail`, here (its place follows, see [`at_key`]).
+fn fail(detail: impl Into<String>) -> Failed {
+    let error = DecodeError {
+        path: String::new(),
+        detail: detail.into(),
+    };
+    LAST_ERROR.with(|e| {
+        if let Ok(mut e) = e.try_borrow_mut() {
+            *e = Some(error);
         }
-    }
+    });
+    LAST_PLACE.with(|p| {
+        if let Ok(mut p) = p.try_borrow_mut() {
+            p.clear();
+        }
+    });
+    Failed
+}
 
-    fn index(&'a self, i: usize) -> Path<'a> {
-        Path {
-            parent: Some(self),
-            seg: Seg::Index(i),
+fn at(seg: Seg) -> Failed {
+    LAST_PLACE.with(|p| {
+        if let Ok(mut p) = p.try_borrow_mut() {
+            p.push(seg);
         }
-    }
+    });
+    Failed
+}
 
-    fn render(&self, out: &mut String) {
-        if let Some(p) = self.parent {
-            p.render(out);
-        }
-        match self.seg {
-            Seg::Root(name) => out.push_str(name),
-            Seg::Key(k) => {
-                if !out.is_empty() {
-                    out.push('.');
+/// A read that failed inside member `key`.
+#[inline(never)]
+fn at_key(key: &str, _: Failed) -> Failed {
+    at(Seg::Key(key.to_string()))
+}
+
+/// A read that failed inside list item `i`.
+#[inline(never)]
+fn at_index(i: usize, _: Failed) -> Failed {
+    at(Seg::Index(i))
+}
+
+/// The place of the last failed read, as `a.b[2].c` (empty at the top level).
+fn last_place() -> String {
+    let mut out = String::new();
+    LAST_PLACE.with(|p| {
+        if let Ok(p) = p.try_borrow() {
+            for seg in p.iter().rev() {
+                match seg {
+                    Seg::Key(k) => {
+                        if !out.is_empty() {
+                            out.push('.');
+                        }
+                        out.push_str(k);
+                    }
+                    Seg::Index(i) => {
+                        out.push('[');
+                        out.push_str(&i.to_string());
+                        out.push(']');
+                    }
                 }
-                out.push_str(k);
             }
-            Seg::Index(i) => out.push_str(&format!("[{i}]")),
         }
-    }
-
-    fn error(&self, detail: impl Into<String>) -> Failed {
-        let mut path = String::new();
-        self.render(&mut path);
-        let error = DecodeError {
-            path,
-            detail: detail.into(),
-        };
-        LAST_ERROR.with(|e| {
-            if let Ok(mut e) = e.try_borrow_mut() {
-                *e = Some(error);
-            }
-        });
-        Failed
-    }
+    });
+    out
 }
 
 fn kind_of(v: &Value) -> &'static str {
@@ -422,40 +433,40 @@ fn kind_of(v: &Value) -> &'static str {
     }
 }
 
-fn wrong(path: &Path, expected: &str, v: &Value) -> Failed {
-    path.error(format!("should be {expected}, but it is {}", kind_of(v)))
+fn wrong(expected: &str, v: &Value) -> Failed {
+    fail(format!("should be {expected}, but it is {}", kind_of(v)))
 }
 
 /// Something the codec can read, knowing where it is.
 pub trait Decode: Sized {
-    fn decode(v: &Value, path: &Path) -> R<Self>;
+    fn decode(v: &Value) -> R<Self>;
 
     /// What an absent object member means: an error, except for optional fields.
-    fn absent(path: &Path) -> R<Self> {
-        Err(path.error("this required field is missing"))
+    fn absent() -> R<Self> {
+        Err(fail("this required field is missing"))
     }
 }
 
 impl Decode for String {
-    fn decode(v: &Value, path: &Path) -> R<Self> {
+    fn decode(v: &Value) -> R<Self> {
         v.as_str()
             .map(str::to_string)
-            .ok_or_else(|| wrong(path, "text", v))
+            .ok_or_else(|| wrong("text", v))
     }
 }
 
 impl Decode for bool {
-    fn decode(v: &Value, path: &Path) -> R<Self> {
-        v.as_bool().ok_or_else(|| wrong(path, "true or false", v))
+    fn decode(v: &Value) -> R<Self> {
+        v.as_bool().ok_or_else(|| wrong("true or false", v))
     }
 }
 
 impl Decode for u16 {
-    fn decode(v: &Value, path: &Path) -> R<Self> {
+    fn decode(v: &Value) -> R<Self> {
         v.as_u64()
             .and_then(|n| u16::try_from(n).ok())
             .ok_or_else(|| {
-                path.error(format!(
+                fail(format!(
                     "should be a whole number from 0 to 65535, but it is {}",
                     short(v)
                 ))
@@ -464,26 +475,26 @@ impl Decode for u16 {
 }
 
 impl<T: Decode> Decode for Option<T> {
-    fn decode(v: &Value, path: &Path) -> R<Self> {
+    fn decode(v: &Value) -> R<Self> {
         if v.is_null() {
             Ok(None)
         } else {
-            T::decode(v, path).map(Some)
+            T::decode(v).map(Some)
         }
     }
 
-    fn absent(_: &Path) -> R<Self> {
+    fn absent() -> R<Self> {
         Ok(None)
     }
 }
 
 impl<T: Decode> Decode for Vec<T> {
-    fn decode(v: &Value, path: &Path) -> R<Self> {
-        let items = v.as_array().ok_or_else(|| wrong(path, "a list", v))?;
+    fn decode(v: &Value) -> R<Self> {
+        let items = v.as_array().ok_or_else(|| wrong("a list", v))?;
         // A plain loop: `collect::<Result<Vec<_>>>` costs far more code per item type.
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            out.push(T::decode(item, &path.index(i))?);
+            out.push(T::decode(item).map_err(|f| at_index(i, f))?);
         }
         Ok(out)
     }
@@ -506,12 +517,11 @@ pub fn short(v: &Value) -> String {
 /// Reads a string and turns it into `T`, or explains what it should look like.
 fn from_string<T>(
     v: &Value,
-    path: &Path,
     parse: impl FnOnce(&str) -> Option<T>,
     explain: impl FnOnce(&str) -> String,
 ) -> R<T> {
-    let s = v.as_str().ok_or_else(|| wrong(path, "text", v))?;
-    parse(s).ok_or_else(|| path.error(explain(s)))
+    let s = v.as_str().ok_or_else(|| wrong("text", v))?;
+    parse(s).ok_or_else(|| fail(explain(s)))
 }
 
 fn one_of(s: &str, keys: &[&str]) -> String {
@@ -524,8 +534,8 @@ fn one_of(s: &str, keys: &[&str]) -> String {
 macro_rules! decode_enum {
     ($($t:ty { $($key:literal => $variant:expr),* $(,)? })*) => {
         $(impl Decode for $t {
-            fn decode(v: &Value, path: &Path) -> R<Self> {
-                from_string(v, path, |s| match s { $($key => Some($variant),)* _ => None }, |s| one_of(s, &[$($key),*]))
+            fn decode(v: &Value) -> R<Self> {
+                from_string(v, |s| match s { $($key => Some($variant),)* _ => None }, |s| one_of(s, &[$($key),*]))
             }
         })*
     };
@@ -561,10 +571,9 @@ decode_enum! {
 }
 
 impl Decode for Id {
-    fn decode(v: &Value, path: &Path) -> R<Self> {
+    fn decode(v: &Value) -> R<Self> {
         from_string(
             v,
-            path,
             |s| Id::new(s),
             |s| {
                 if s == EVERYONE {
@@ -578,10 +587,9 @@ impl Decode for Id {
 }
 
 impl Decode for Owner {
-    fn decode(v: &Value, path: &Path) -> R<Self> {
+    fn decode(v: &Value) -> R<Self> {
         from_string(
             v,
-            path,
             |s| {
                 if s == EVERYONE {
                     Some(Owner::Everyone)
@@ -595,24 +603,24 @@ impl Decode for Owner {
 }
 
 impl Decode for Date {
-    fn decode(v: &Value, path: &Path) -> R<Self> {
-        from_string(v, path, Date::parse, |s| {
+    fn decode(v: &Value) -> R<Self> {
+        from_string(v, Date::parse, |s| {
             format!("\u{201c}{s}\u{201d} is not a date; write it as YYYY-MM-DD")
         })
     }
 }
 
 impl Decode for Timestamp {
-    fn decode(v: &Value, path: &Path) -> R<Self> {
-        from_string(v, path, Timestamp::parse, |s| {
+    fn decode(v: &Value) -> R<Self> {
+        from_string(v, Timestamp::parse, |s| {
             format!("\u{201c}{s}\u{201d} is not a date and time; write it as YYYY-MM-DDTHH:MM:SSZ")
         })
     }
 }
 
 impl Decode for TimeOfDay {
-    fn decode(v: &Value, path: &Path) -> R<Self> {
-        from_string(v, path, TimeOfDay::parse, |s| {
+    fn decode(v: &Value) -> R<Self> {
+        from_string(v, TimeOfDay::parse, |s| {
             format!("\u{201c}{s}\u{201d} is not a time; write it as HH:MM")
         })
     }
@@ -621,35 +629,35 @@ impl Decode for TimeOfDay {
 /// An object's members, checked against the names it may have.
 pub struct Fields<'a> {
     value: &'a Value,
-    path: &'a Path<'a>,
 }
 
 impl<'a> Fields<'a> {
-    pub fn new(v: &'a Value, path: &'a Path<'a>, allowed: &[&str]) -> R<Self> {
-        let members = v.as_object().ok_or_else(|| wrong(path, "an object", v))?;
+    pub fn new(v: &'a Value, allowed: &[&str]) -> R<Self> {
+        let members = v.as_object().ok_or_else(|| wrong("an object", v))?;
         if let Some((unknown, _)) = members.iter().find(|(k, _)| !allowed.contains(&k.as_str())) {
-            return Err(path
-                .key(unknown)
-                .error("this field is not part of the format"));
+            return Err(at_key(
+                unknown,
+                fail("this field is not part of the format"),
+            ));
         }
-        Ok(Fields { value: v, path })
+        Ok(Fields { value: v })
     }
 
     /// A member: present, or absent where that is allowed (optional fields).
     pub fn get<T: Decode>(&self, key: &str) -> R<T> {
-        let path = self.path.key(key);
         match self.value.get(key) {
-            Some(v) => T::decode(v, &path),
-            None => T::absent(&path),
+            Some(v) => T::decode(v),
+            None => T::absent(),
         }
+        .map_err(|f| at_key(key, f))
     }
 }
 
 macro_rules! decode_struct {
     ($($t:ident { $($key:literal => $field:ident),* $(,)? })*) => {
         $(impl Decode for $t {
-            fn decode(v: &Value, path: &Path) -> R<Self> {
-                let f = Fields::new(v, path, &[$($key),*])?;
+            fn decode(v: &Value) -> R<Self> {
+                let f = Fields::new(v, &[$($key),*])?;
                 Ok($t { $($field: f.get($key)?),* })
             }
         })*
@@ -698,30 +706,31 @@ decode_struct! {
 }
 
 impl Decode for When {
-    fn decode(v: &Value, path: &Path) -> R<Self> {
+    fn decode(v: &Value) -> R<Self> {
         let kind = v.get("kind").ok_or_else(|| {
             if v.is_object() {
-                path.key("kind").error("this required field is missing")
+                at_key("kind", fail("this required field is missing"))
             } else {
-                wrong(path, "an object", v)
+                wrong("an object", v)
             }
         })?;
         match kind.as_str() {
             Some("date") => {
-                let f = Fields::new(v, path, &["kind", "date"])?;
+                let f = Fields::new(v, &["kind", "date"])?;
                 Ok(When::Date {
                     date: f.get("date")?,
                 })
             }
             Some("after") => {
-                let f = Fields::new(v, path, &["kind", "event"])?;
+                let f = Fields::new(v, &["kind", "event"])?;
                 Ok(When::After {
                     event: f.get("event")?,
                 })
             }
-            _ => Err(path
-                .key("kind")
-                .error(format!("{} is not one of: date, after", short(kind)))),
+            _ => Err(at_key(
+                "kind",
+                fail(format!("{} is not one of: date, after", short(kind))),
+            )),
         }
     }
 }

@@ -5,7 +5,7 @@
 //! deeper than [`MAX_DEPTH`], more than [`MAX_PARTIES`] parties, more than [`MAX_ITEMS`] items in
 //! any other list. Older `schemaVersion`s pass through [`MIGRATIONS`] first.
 
-use super::codec::{self, DecodeError, Encode, Failed, Fields, Path, Writer};
+use super::codec::{self, DecodeError, Encode, Failed, Fields, Writer};
 use super::date::Timestamp;
 use super::json_value::{self, Json, ParseErrorKind};
 use super::model::*;
@@ -246,10 +246,8 @@ pub fn import_value(
     let from = u32::try_from(version).unwrap_or(newest);
     let mut value = migrate(value, from, migrations)?;
     value.set("schemaVersion", Json::Number(newest.to_string()));
-    let root = Path::root("");
     let fields = Fields::new(
         &value,
-        &root,
         &["format", "schemaVersion", "exportedAt", "alliance"],
     )
     .map_err(field_error)?;
