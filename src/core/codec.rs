@@ -524,18 +524,20 @@ fn from_string<T>(
     parse(s).ok_or_else(|| fail(explain(s)))
 }
 
-fn one_of(s: &str, keys: &[&str]) -> String {
-    format!(
-        "\u{201c}{s}\u{201d} is not one of: {}",
-        super::join(keys, ", ")
-    )
+/// `keys`: the names allowed, joined with ", " when compiled.
+fn one_of(s: &str, keys: &str) -> String {
+    format!("\u{201c}{s}\u{201d} is not one of: {keys}")
 }
 
 macro_rules! decode_enum {
-    ($($t:ty { $($key:literal => $variant:expr),* $(,)? })*) => {
+    ($($t:ty { $key0:literal => $variant0:expr $(, $key:literal => $variant:expr)* $(,)? })*) => {
         $(impl Decode for $t {
             fn decode(v: &Value) -> R<Self> {
-                from_string(v, |s| match s { $($key => Some($variant),)* _ => None }, |s| one_of(s, &[$($key),*]))
+                from_string(
+                    v,
+                    |s| match s { $key0 => Some($variant0), $($key => Some($variant),)* _ => None },
+                    |s| one_of(s, concat!($key0 $(, ", ", $key)*)),
+                )
             }
         })*
     };
