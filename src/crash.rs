@@ -11,7 +11,6 @@
 
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
 
 /// Class of the notice element, so tests and styles can find it.
 pub const NOTICE_CLASS: &str = "da-crash";
@@ -55,35 +54,22 @@ fn show_everywhere(detail: &str) {
     });
 }
 
-/// Shows the notice when this widget's WebAssembly traps: an uncaught `RuntimeError` (from an
-/// event handler, a timer) or an unhandled rejection (from a promise), whose stack passes through
-/// this widget's files (`designed-alliance.js`, `designed-alliance_bg.wasm`). Another script's errors, and another module's traps, are left alone.
+/// Shows the notice when this widget's WebAssembly traps: `web/element.js` watches for an
+/// uncaught `RuntimeError` (from an event handler, a timer) or an unhandled rejection (from a
+/// promise) whose stack passes through this widget's files (`designed-alliance.js`,
+/// `designed-alliance_bg.wasm`). Another script's errors, and another module's traps, are left
+/// alone.
 fn watch_traps() {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let listener = Closure::<dyn Fn(web_sys::Event)>::new(|e: web_sys::Event| {
-        let get = |v: &JsValue, key: &str| {
-            js_sys::Reflect::get(v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-        };
-        // `error` of an error event, `reason` of an unhandled rejection.
-        let mut error = get(&e, "error");
-        if !error.is_instance_of::<js_sys::WebAssembly::RuntimeError>() {
-            error = get(&e, "reason");
-        }
-        let ours = get(&error, "stack")
-            .dyn_into::<js_sys::JsString>()
-            .is_ok_and(|stack| stack.includes("designed-alliance", 0));
-        if ours && error.is_instance_of::<js_sys::WebAssembly::RuntimeError>() {
-            let detail: String = error.unchecked_into::<js_sys::Error>().to_string().into();
-            show_everywhere(&detail);
-        }
-    });
-    for event in ["error", "unhandledrejection"] {
-        let _ = window.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
-    }
+    let show = Closure::<dyn Fn(String)>::new(|detail: String| show_everywhere(&detail));
+    watch_traps_js(&show);
     // Lives as long as the page.
-    listener.forget();
+    show.forget();
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/web/element.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = watchTraps)]
+    fn watch_traps_js(show: &Closure<dyn Fn(String)>);
 }
 
 /// Puts a readable notice at the top of `host`, leaving everything else in it untouched.

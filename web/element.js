@@ -55,3 +55,15 @@ export function settle(promise, f) {
     (e) => f(false, e),
   );
 }
+
+// Calls show(text) when this widget's WebAssembly traps: an uncaught RuntimeError (from an
+// event handler, a timer) or an unhandled rejection (from a promise) whose stack passes through
+// the widget's files. Another script's errors, and another module's traps, are left alone.
+export function watchTraps(show) {
+  const check = (e) => {
+    const error = e.error instanceof WebAssembly.RuntimeError ? e.error : e.reason;
+    if (error instanceof WebAssembly.RuntimeError && String(error.stack).includes("designed-alliance")) show(String(error));
+  };
+  addEventListener("error", check);
+  addEventListener("unhandledrejection", check);
+}
