@@ -1,5 +1,5 @@
-//! The widget's state at the UI edge: the core's [`Editor`] wrapped once in a signal, the
-//! current step, and the few helpers every component shares.
+//! The widget's state at the UI edge: the core's [`Editor`] and its validation report in one
+//! signal ([`Doc`]), the current step, and the few helpers every component shares.
 
 use super::browser;
 use super::dom::Sig;
@@ -286,8 +286,8 @@ impl Ctx {
         self.id(&format!("{}-{item}-{field}", section.key()))
     }
 
-    /// Reads from the alliance (tracked). Through a read guard, so the tracking code is
-    /// compiled once rather than once per caller.
+    /// Reads from the alliance (tracked); `T`'s default once the widget is gone (`f` is not
+    /// called then).
     pub fn with<T: Default>(&self, f: impl FnOnce(&Alliance) -> T) -> T {
         self.doc.with(|d| f(d.editor.alliance()))
     }

@@ -130,9 +130,8 @@ pub fn local<T: 'static>(h: Local) -> Option<Rc<T>> {
 /// type, about 1.5 KB each, where this is one trigger type for every signal.
 ///
 /// Copyable, like a Leptos signal, and gone with the owner that created it: then reads give
-/// the default (or `None` for the `try_` methods) and writes do nothing. A value is never
-/// borrowed across a call out, so the `try_` methods only miss it while it is being changed
-/// further up the stack.
+/// the default (or `None` for the `try_` methods) and writes do nothing. The same happens,
+/// instead of a panic, to a read inside a change of the same signal, or a change inside a read.
 pub struct Sig<T: 'static>(Local, PhantomData<fn() -> T>);
 
 impl<T> Clone for Sig<T> {
