@@ -46,36 +46,55 @@ function leb(n) {
 }
 const str = (s) => Buffer.concat([leb(Buffer.byteLength(s)), Buffer.from(s)]);
 
-/** Rewrites the import section, renaming module and names with `rename`, and leaves out the
- * custom sections (producers, target features: metadata the browser never reads). */
-function renameImports(wasm, rename) {
+/** Rewrites section `id` entry by entry: `entry(p)` reads the entry at `p` and returns its new
+ * bytes and where the next one starts. Other sections are copied as they are; custom sections
+ * (producers, target features: metadata the browser never reads) are left out when `dropCustom`. */
+function rewriteSection(wasm, id, entry, dropCustom = false) {
   const out = [wasm.subarray(0, 8)];
   let pos = 8;
   while (pos < wasm.length) {
-    const id = wasm[pos];
+    const sectionId = wasm[pos];
     const [size, start] = readLeb(wasm, pos + 1);
     const end = start + size;
-    if (id === 0) {
+    if (sectionId === 0 && dropCustom) {
       pos = end;
       continue;
     }
-    if (id !== 2) {
+    if (sectionId !== id) {
       out.push(wasm.subarray(pos, end));
       pos = end;
       continue;
     }
-    let p = start;
-    let count;
-    [count, p] = readLeb(wasm, p);
+    let [count, p] = readLeb(wasm, start);
     const entries = [leb(count)];
     for (let i = 0; i < count; i++) {
-      let len;
-      [len, p] = readLeb(wasm, p);
-      const module = wasm.subarray(p, p + len).toString();
-      p += len;
-      [len, p] = readLeb(wasm, p);
-      const name = wasm.subarray(p, p + len).toString();
-      p += len;
+      let bytes;
+      [bytes, p] = entry(p);
+      entries.push(bytes);
+    }
+    const body = Buffer.concat(entries);
+    out.push(Buffer.from([id]), leb(body.length), body);
+    pos = end;
+  }
+  return Buffer.concat(out);
+}
+
+/** A name (length, then UTF-8) at `p`, and where it ends. */
+function readName(wasm, p) {
+  const [len, start] = readLeb(wasm, p);
+  return [wasm.subarray(start, start + len).toString(), start + len];
+}
+
+/** Rewrites the import section, renaming module and names with `rename`, and leaves out the
+ * custom sections. */
+function renameImports(wasm, rename) {
+  return rewriteSection(
+    wasm,
+    2,
+    (p) => {
+      let module, name;
+      [module, p] = readName(wasm, p);
+      [name, p] = readName(wasm, p);
       // The descriptor (kind and type), copied as is.
       const descStart = p;
       const kind = wasm[p++];
@@ -85,48 +104,22 @@ function renameImports(wasm, rename) {
       else if (kind === 3) p += 2;
       else throw new Error(`unknown import kind ${kind}`);
       const [m, n] = rename(module, name);
-      entries.push(str(m), str(n), wasm.subarray(descStart, p));
-    }
-    const body = Buffer.concat(entries);
-    out.push(Buffer.from([2]), leb(body.length), body);
-    pos = end;
-  }
-  return Buffer.concat(out);
+      return [Buffer.concat([str(m), str(n), wasm.subarray(descStart, p)]), p];
+    },
+    true,
+  );
 }
 
 /** Rewrites the export section, renaming exports with `rename` (name -> name). */
 function renameExports(wasm, rename) {
-  const out = [wasm.subarray(0, 8)];
-  let pos = 8;
-  while (pos < wasm.length) {
-    const id = wasm[pos];
-    const [size, start] = readLeb(wasm, pos + 1);
-    const end = start + size;
-    if (id !== 7) {
-      out.push(wasm.subarray(pos, end));
-      pos = end;
-      continue;
-    }
-    let p = start;
-    let count;
-    [count, p] = readLeb(wasm, p);
-    const entries = [leb(count)];
-    for (let i = 0; i < count; i++) {
-      let len;
-      [len, p] = readLeb(wasm, p);
-      const name = wasm.subarray(p, p + len).toString();
-      p += len;
-      // The kind and index, copied as they are.
-      const descStart = p;
-      p++;
-      [, p] = readLeb(wasm, p);
-      entries.push(str(rename(name)), wasm.subarray(descStart, p));
-    }
-    const body = Buffer.concat(entries);
-    out.push(Buffer.from([7]), leb(body.length), body);
-    pos = end;
-  }
-  return Buffer.concat(out);
+  return rewriteSection(wasm, 7, (p) => {
+    let name;
+    [name, p] = readName(wasm, p);
+    // The kind and index, copied as they are.
+    const descStart = p;
+    [, p] = readLeb(wasm, p + 1);
+    return [Buffer.concat([str(rename(name)), wasm.subarray(descStart, p)]), p];
+  });
 }
 
 /** The names of the wasm's exports. */
