@@ -334,52 +334,72 @@ pub struct Failed;
 
 pub type R<T> = Result<T, Failed>;
 
-thread_local! {
-    static LAST_ERROR: std::cell::RefCell<Option<DecodeError>> = const { std::cell::RefCell::new(None) };
+/// The last failed read: what went wrong, and where. The place is built on the way out (each
+/// member and list item adds itself, see [`at_key`]), innermost first: keeping it out of the
+/// way while reading, rather than passing a path down, saves code for each of the format's
+/// fields.
+struct Last {
+    detail: String,
+    place: Vec<Seg>,
 }
 
-/// The details of the last failed read, if any (taking them clears them).
-pub fn take_error() -> Option<DecodeError> {
-    let mut e = LAST_ERROR.with(|e| e.try_borrow_mut().ok().and_then(|mut e| e.take()))?;
-    e.path = last_place();
-    Some(e)
-}
-
-/// Where a failed read happened, built on the way out: the innermost place first. Keeping the
-/// path out of the way while reading (rather than passing it down) saves code for each of the
-/// format's fields.
 enum Seg {
     Key(String),
     Index(usize),
 }
 
 thread_local! {
-    static LAST_PLACE: std::cell::RefCell<Vec<Seg>> = const { std::cell::RefCell::new(Vec::new()) };
+    static LAST: std::cell::RefCell<Option<Last>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The details of the last failed read, if any (taking them clears them).
+pub fn take_error() -> Option<DecodeError> {
+    let last = LAST.with(|l| l.try_borrow_mut().ok()?.take())?;
+    let mut path = String::new();
+    for seg in last.place.iter().rev() {
+        match seg {
+            Seg::Key(k) => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(k);
+            }
+            Seg::Index(i) => {
+                path.push('[');
+                path.push_str(&i.to_string());
+                path.push(']');
+            }
+        }
+    }
+    Some(DecodeError {
+        path,
+        detail: last.detail,
+    })
 }
 
 /// A failed read, explained in `detail`, here (its place follows, see [`at_key`]).
 fn fail(detail: impl Into<String>) -> Failed {
-    let error = DecodeError {
-        path: String::new(),
+    let last = Last {
         detail: detail.into(),
+        place: Vec::new(),
     };
-    LAST_ERROR.with(|e| {
-        if let Ok(mut e) = e.try_borrow_mut() {
-            *e = Some(error);
-        }
-    });
-    LAST_PLACE.with(|p| {
-        if let Ok(mut p) = p.try_borrow_mut() {
-            p.clear();
+    LAST.with(|l| {
+        if let Ok(mut l) = l.try_borrow_mut() {
+            *l = Some(last);
         }
     });
     Failed
 }
 
 fn at(seg: Seg) -> Failed {
-    LAST_PLACE.with(|p| {
-        if let Ok(mut p) = p.try_borrow_mut() {
-            p.push(seg);
+    LAST.with(|l| {
+        if let Some(last) = l
+            .try_borrow_mut()
+            .ok()
+            .as_deref_mut()
+            .and_then(Option::as_mut)
+        {
+            last.place.push(seg);
         }
     });
     Failed
@@ -395,31 +415,6 @@ fn at_key(key: &str, _: Failed) -> Failed {
 #[inline(never)]
 fn at_index(i: usize, _: Failed) -> Failed {
     at(Seg::Index(i))
-}
-
-/// The place of the last failed read, as `a.b[2].c` (empty at the top level).
-fn last_place() -> String {
-    let mut out = String::new();
-    LAST_PLACE.with(|p| {
-        if let Ok(p) = p.try_borrow() {
-            for seg in p.iter().rev() {
-                match seg {
-                    Seg::Key(k) => {
-                        if !out.is_empty() {
-                            out.push('.');
-                        }
-                        out.push_str(k);
-                    }
-                    Seg::Index(i) => {
-                        out.push('[');
-                        out.push_str(&i.to_string());
-                        out.push(']');
-                    }
-                }
-            }
-        }
-    });
-    out
 }
 
 fn kind_of(v: &Value) -> &'static str {

@@ -163,17 +163,17 @@ pub struct Ctx {
     fixed: super::dom::Local,
 }
 
-/// The parts of [`Ctx`] that never change or need no signal, kept in the owner's slab (one
-/// handle instead of a `StoredValue` per type, each of which costs code).
+/// The parts of [`Ctx`] that need no signal, in one `RefCell` in the owner's slab (one handle
+/// instead of a `StoredValue` per type, each of which costs code).
 struct Fixed {
     /// The widget's root element, where ids are looked up.
-    root: std::cell::RefCell<Option<web_sys::Element>>,
+    root: Option<web_sys::Element>,
     /// What the host page listens to (see `crate::mount`).
-    hooks: std::cell::RefCell<Hooks>,
+    hooks: Hooks,
     /// A prefix that makes DOM ids unique when several widgets share a page.
     uid: String,
     /// A file read and checked, waiting for the person to confirm the import.
-    import: std::cell::RefCell<Option<crate::core::json::Imported>>,
+    import: Option<crate::core::json::Imported>,
 }
 
 /// Receives an event for the host page: its name and its detail as JSON text.
@@ -205,79 +205,66 @@ impl Ctx {
             copy_fallback: Sig::new(String::new()),
             import_open: Sig::new(false),
             import_error: Sig::new(String::new()),
-            fixed: super::dom::keep_local(Rc::new(Fixed {
-                root: Default::default(),
-                hooks: Default::default(),
+            fixed: super::dom::keep_local(Rc::new(std::cell::RefCell::new(Fixed {
+                root: None,
+                hooks: Hooks::default(),
                 uid: format!("da{n}"),
-                import: Default::default(),
-            })),
+                import: None,
+            }))),
         }
     }
 
-    fn fixed(&self) -> Option<Rc<Fixed>> {
-        super::dom::local::<Fixed>(self.fixed)
+    fn fixed<R>(&self, f: impl FnOnce(&mut Fixed) -> R) -> Option<R> {
+        super::dom::with_local_mut(self.fixed, f)
     }
 
     /// Sets what the host page listens to.
     pub fn set_hooks(&self, hooks: Hooks) {
-        if let Some(mut h) = self
-            .fixed()
-            .as_ref()
-            .and_then(|f| f.hooks.try_borrow_mut().ok())
-        {
-            *h = hooks;
-        }
+        self.fixed(|f| f.hooks = hooks);
     }
 
     /// Tells the host page `name` happened, with `detail` (JSON text).
     pub fn tell(&self, name: &'static str, detail: &str) {
-        let sink = self
-            .fixed()
-            .and_then(|f| f.hooks.try_borrow().ok()?.event.clone());
-        if let Some(cb) = sink {
+        // Taken out first: the host page's listener may call back into the widget.
+        if let Some(cb) = self.fixed(|f| f.hooks.event.clone()).flatten() {
             cb(name, detail);
         }
     }
 
     /// Remembers the widget's root element.
     pub fn set_root(&self, el: web_sys::Element) {
-        if let Some(mut r) = self
-            .fixed()
-            .as_ref()
-            .and_then(|f| f.root.try_borrow_mut().ok())
-        {
-            *r = Some(el);
-        }
+        self.fixed(|f| f.root = Some(el));
     }
 
     /// The widget's root element.
     pub fn root_element(&self) -> Option<web_sys::Element> {
-        self.fixed()?.root.try_borrow().ok()?.clone()
+        self.fixed(|f| f.root.clone()).flatten()
     }
 
     /// Holds `imported` for the person to confirm (or lets go of it, with `None`), and opens or
     /// closes the preview.
     pub fn set_pending_import(&self, imported: Option<crate::core::json::Imported>) {
         let open = imported.is_some();
-        if let Some(mut slot) = self
-            .fixed()
-            .as_ref()
-            .and_then(|f| f.import.try_borrow_mut().ok())
-        {
-            *slot = imported;
-        }
+        self.fixed(|f| f.import = imported);
         self.import_open.set(open);
     }
 
-    /// The file waiting for confirmation, if any (a copy).
+    /// The file waiting for confirmation, if any (a copy, for the preview).
     pub fn pending_import(&self) -> Option<crate::core::json::Imported> {
-        self.fixed()?.import.try_borrow().ok()?.clone()
+        self.fixed(|f| f.import.clone()).flatten()
+    }
+
+    /// Takes the file waiting for confirmation, closing the preview.
+    pub fn take_pending_import(&self) -> Option<crate::core::json::Imported> {
+        let imported = self.fixed(|f| f.import.take()).flatten();
+        self.import_open.set(false);
+        imported
     }
 
     /// A DOM id unique to this widget instance.
     pub fn id(&self, suffix: &str) -> String {
-        let uid = self.fixed();
-        format!("{}-{suffix}", uid.as_ref().map_or("da", |f| f.uid.as_str()))
+        self.fixed(|f| format!("{}-{suffix}", f.uid))
+            .unwrap_or_else(|| format!("da-{suffix}"))
     }
 
     /// The DOM id of the control for a field, so findings can link to it.

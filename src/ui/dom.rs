@@ -115,6 +115,14 @@ impl Drop for Release {
     }
 }
 
+/// Runs `f` on the value behind a handle to an `Rc<RefCell<T>>`; `None` once it is gone, or
+/// while it is borrowed further up the stack.
+pub fn with_local_mut<T: 'static, R>(h: Local, f: impl FnOnce(&mut T) -> R) -> Option<R> {
+    let cell = local::<RefCell<T>>(h)?;
+    let mut value = cell.try_borrow_mut().ok()?;
+    Some(f(&mut value))
+}
+
 /// The value behind a handle, if it is still alive and of type `T`.
 pub fn local<T: 'static>(h: Local) -> Option<Rc<T>> {
     let v = SLAB.with(|s| {
@@ -195,15 +203,22 @@ impl<T: 'static> Sig<T> {
         self.try_with_untracked(f).unwrap_or_default()
     }
 
-    /// Changes the value with `f`, then notifies subscribers.
-    pub fn try_update<R>(self, f: impl FnOnce(&mut T) -> R) -> Option<R> {
+    /// Changes the value with `f`, which says whether subscribers should be told.
+    fn change<R>(self, f: impl FnOnce(&mut T) -> (R, bool)) -> Option<R> {
         let c = self.cell()?;
-        let r = {
+        let (r, notify) = {
             let mut v = c.value.try_borrow_mut().ok()?;
             f(&mut v)
         };
-        c.trigger.notify();
+        if notify {
+            c.trigger.notify();
+        }
         Some(r)
+    }
+
+    /// Changes the value with `f`, then notifies subscribers.
+    pub fn try_update<R>(self, f: impl FnOnce(&mut T) -> R) -> Option<R> {
+        self.change(|v| (f(v), true))
     }
 
     pub fn update(self, f: impl FnOnce(&mut T)) {
@@ -212,14 +227,7 @@ impl<T: 'static> Sig<T> {
 
     /// Changes the value with `f`; notifies subscribers only when `f` says it changed.
     pub fn maybe_update(self, f: impl FnOnce(&mut T) -> bool) {
-        let Some(c) = self.cell() else { return };
-        let changed = match c.value.try_borrow_mut() {
-            Ok(mut v) => f(&mut v),
-            Err(_) => false,
-        };
-        if changed {
-            c.trigger.notify();
-        }
+        self.change(|v| ((), f(v)));
     }
 
     pub fn set(self, value: T) {

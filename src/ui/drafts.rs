@@ -23,7 +23,7 @@
 use super::browser;
 use super::ctx::{Ctx, Step, STEPS};
 use super::dialog::modal;
-use super::dom::{derived, el, keep_local, local, on_change, El, Local, Sig};
+use super::dom::{derived, el, keep_local, local, on_change, with_local_mut, El, Local, Sig};
 use super::storage;
 use crate::core::drafts::{
     Check, DraftStore, Listed, MemoryStorage, OpenError, SaveError, Saved, Storage, StorageError,
@@ -286,15 +286,13 @@ impl Drafts {
     }
 
     fn pending(self) -> bool {
-        self.s.try_with_untracked(|s| s.pending).unwrap_or(false)
+        self.s.with_untracked(|s| s.pending)
     }
 
     /// Runs `f` on the store and timers; `None` once the widget is gone (or while they are in
     /// use further up the stack).
     fn inner<T>(self, f: impl FnOnce(&mut Inner) -> T) -> Option<T> {
-        let cell = local::<RefCell<Inner>>(self.inner)?;
-        let mut inner = cell.try_borrow_mut().ok()?;
-        Some(f(&mut inner))
+        with_local_mut(self.inner, f)
     }
 
     fn is_disposed(self) -> bool {
@@ -563,7 +561,7 @@ impl Drafts {
                 ctx.focus_later(ctx.id("step-heading"));
             }
             Act::TakeTheirs => {
-                let theirs = self.s.try_with_untracked(|s| s.conflict.clone()).flatten();
+                let theirs = self.s.with_untracked(|s| s.conflict.clone());
                 let opened = theirs.and_then(|theirs| self.inner(|i| i.store.take_theirs(&theirs)));
                 match opened {
                     Some(Ok(o)) => {
@@ -717,7 +715,7 @@ impl Drafts {
                 }
             }
             Act::UndoDelete => {
-                let deleted = self.s.try_with_untracked(|s| s.deleted.clone()).flatten();
+                let deleted = self.s.with_untracked(|s| s.deleted.clone());
                 if let Some((slot, _, raw)) = deleted {
                     let mut result = Ok(());
                     self.run(&mut |s, store| result = store.restore(s, &slot, &raw));

@@ -115,8 +115,7 @@ pub fn import_preview(ctx: Ctx, d: super::drafts::Drafts) -> El {
         ctx.announce(t::IMPORT_CANCELLED);
     };
     let confirm = move || {
-        if let Some(Imported { alliance, .. }) = ctx.pending_import() {
-            ctx.set_pending_import(None);
+        if let Some(Imported { alliance, .. }) = ctx.take_pending_import() {
             // A new draft: the one on screen stays in "My drafts".
             d.open_new(alliance, Step::Review);
             ctx.announce(t::IMPORT_DONE);
