@@ -47,6 +47,18 @@ if ! cargo clippy --version >/dev/null 2>&1 || ! cargo fmt --version >/dev/null 
   rustup component add rustfmt clippy
 fi
 
+# 1b. Every crate the builds need, in cargo's cache: Trunk runs cargo with --offline. The
+# project's own (from Cargo.lock), and the standard library's for the release build, which
+# rebuilds std (-Zbuild-std) with the crates its Cargo.lock names (`cargo fetch` reads that
+# workspace's nightly-only manifest keys only with RUSTC_BOOTSTRAP=1).
+std_manifest="$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+for manifest in "$root/Cargo.toml" "$std_manifest"; do
+  if ! RUSTC_BOOTSTRAP=1 cargo fetch --locked --offline --manifest-path "$manifest" >/dev/null 2>&1; then
+    step "fetching the crates of $manifest"
+    RUSTC_BOOTSTRAP=1 cargo fetch --locked --manifest-path "$manifest"
+  fi
+done
+
 # 2. Trunk, the bundler.
 if ! have trunk || [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
   step "installing trunk $TRUNK_VERSION (takes several minutes once)"

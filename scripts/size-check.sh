@@ -4,7 +4,7 @@
 # never ships to a coach's site.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
-budget=$((150 * 1024))
+budget=$((256 * 1024))
 dir="${1:-$SITE_DIR}"
 total=0
 shopt -s nullglob globstar

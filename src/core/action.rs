@@ -715,37 +715,37 @@ fn fnv1a(bytes: &[u8]) -> String {
     super::hex(h, 16)
 }
 
-/// The fingerprint of every section's terms, as they are now.
+/// The fingerprint of every section's terms, as they are now: of each section's parts as one
+/// compact JSON list.
 pub fn fingerprints(a: &Alliance) -> Vec<SectionFingerprint> {
-    use super::codec::{Encode, Writer};
+    let k = &a.keeping_alive;
     SectionId::ALL
         .iter()
         .map(|&section| {
-            let mut w = Writer::new(false);
-            let parts: &[&dyn Encode] = match section {
-                SectionId::Basics => &[&a.title, &a.relationship, &a.relationship_note, &a.parties],
-                SectionId::Goal => &[&a.goal],
-                SectionId::Progress => &[&a.progress],
-                SectionId::Commitments => &[&a.commitments],
-                SectionId::Communication => &[&a.communication],
-                SectionId::Celebrations => &[&a.celebrations],
-                SectionId::NeedsAndOffers => &[&a.needs_and_offers],
-                SectionId::Assumptions => &[&a.assumptions],
-                SectionId::HardTimes => &[&a.hard_times],
-                SectionId::Decisions => &[&a.decisions],
+            let terms = match section {
+                SectionId::Basics => serde_json::to_string(&(
+                    &a.title,
+                    &a.relationship,
+                    &a.relationship_note,
+                    &a.parties,
+                )),
+                SectionId::Goal => serde_json::to_string(&(&a.goal,)),
+                SectionId::Progress => serde_json::to_string(&(&a.progress,)),
+                SectionId::Commitments => serde_json::to_string(&(&a.commitments,)),
+                SectionId::Communication => serde_json::to_string(&(&a.communication,)),
+                SectionId::Celebrations => serde_json::to_string(&(&a.celebrations,)),
+                SectionId::NeedsAndOffers => serde_json::to_string(&(&a.needs_and_offers,)),
+                SectionId::Assumptions => serde_json::to_string(&(&a.assumptions,)),
+                SectionId::HardTimes => serde_json::to_string(&(&a.hard_times,)),
+                SectionId::Decisions => serde_json::to_string(&(&a.decisions,)),
                 SectionId::KeepingAlive => {
-                    &[&a.keeping_alive.next_review, &a.keeping_alive.review_rhythm]
+                    serde_json::to_string(&(&k.next_review, &k.review_rhythm))
                 }
             };
-            w.begin_array();
-            for part in parts {
-                w.element();
-                part.encode(&mut w);
-            }
-            w.end_array();
             SectionFingerprint {
                 section,
-                fingerprint: fnv1a(w.finish().as_bytes()),
+                // Plain data with string keys: serialising cannot fail.
+                fingerprint: fnv1a(terms.unwrap_or_default().as_bytes()),
             }
         })
         .collect()

@@ -218,8 +218,7 @@ impl fmt::Display for Timestamp {
     }
 }
 
-/// serde support, natively only (the JSON Schema and the codec's cross-check).
-#[cfg(not(target_arch = "wasm32"))]
+/// Dates and times are written as ISO 8601 text, and each is checked as it is read.
 mod serde_impls {
     use super::{Date, Timestamp};
     use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
@@ -234,7 +233,9 @@ mod serde_impls {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             let s = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
             Date::parse(&s).ok_or_else(|| {
-                de::Error::custom(format!("{s:?} is not a date; write it as YYYY-MM-DD"))
+                de::Error::custom(format!(
+                    "\u{201c}{s}\u{201d} is not a date; write it as YYYY-MM-DD"
+                ))
             })
         }
     }
@@ -250,7 +251,7 @@ mod serde_impls {
             let s = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
             Timestamp::parse(&s).ok_or_else(|| {
                 de::Error::custom(format!(
-                    "{s:?} is not a date and time; write it as YYYY-MM-DDTHH:MM:SSZ"
+                    "\u{201c}{s}\u{201d} is not a date and time; write it as YYYY-MM-DDTHH:MM:SSZ"
                 ))
             })
         }

@@ -17,11 +17,11 @@
     clippy::indexing_slicing
 )]
 
-use super::codec::{Encode, Writer};
 use super::date::Timestamp;
 use super::json::{self, FORMAT, MIGRATIONS, SCHEMA_VERSION};
-use super::json_value::Json;
 use super::model::{Alliance, Id, RelationshipKind};
+use serde::Serialize;
+use serde_json::Value;
 
 /// The value of `format` in a stored draft.
 pub const DRAFT_FORMAT: &str = "designed-alliance-draft";
@@ -335,7 +335,7 @@ impl DraftStore {
 
     /// Records `raw` (decoded as `d`) as what storage holds for the open draft.
     fn became(&mut self, raw: String, d: &Decoded) {
-        self.saved_content = Some(content_of(&super::codec::to_compact(&d.alliance), &d.step));
+        self.saved_content = Some(content_of(&compact(&d.alliance), &d.step));
         self.known = Some(raw);
         self.pristine = None;
         self.sequence = d.sequence;
@@ -348,7 +348,7 @@ impl DraftStore {
         self.slot = slot;
         self.known = None;
         self.saved_content = None;
-        self.pristine = pristine.map(super::codec::to_compact);
+        self.pristine = pristine.map(compact);
         self.sequence = 0;
     }
 
@@ -372,8 +372,7 @@ impl DraftStore {
         progress: u32,
         now: Timestamp,
     ) -> Result<Saved, SaveError> {
-        // Serialised once: the alliance decides whether anything changed, and is stored as is.
-        let json = super::codec::to_compact(a);
+        let json = compact(a);
         let content = content_of(&json, step);
         let key = self.key(self.slot.as_str());
         let stored = s.get(&key).map_err(SaveError::Storage)?;
@@ -394,15 +393,8 @@ impl DraftStore {
             // Ours, or gone (cleared elsewhere: write it again).
             _ => {}
         }
-        let raw = envelope_of(
-            &json,
-            a,
-            step,
-            progress,
-            now,
-            &self.writer,
-            self.sequence + 1,
-        );
+        let raw = encode(a, step, progress, now, &self.writer, self.sequence + 1)
+            .map_err(SaveError::Storage)?;
         s.set(&key, &raw).map_err(SaveError::Storage)?;
         self.sequence += 1;
         self.known = Some(raw);
@@ -450,7 +442,8 @@ impl DraftStore {
             now,
             &self.writer,
             d.sequence + 1,
-        );
+        )
+        .map_err(OpenError::Storage)?;
         s.set(&self.key(slot.as_str()), &raw)
             .map_err(OpenError::Storage)
     }
@@ -471,7 +464,7 @@ impl DraftStore {
                 super::text::drafts::SLOT_TAKEN.to_string(),
             ));
         }
-        s.set(&key, &encode(a, step, progress, now, &self.writer, 1))
+        s.set(&key, &encode(a, step, progress, now, &self.writer, 1)?)
     }
 
     /// Removes a draft; returns what was stored, so the deletion can be undone.
@@ -527,6 +520,40 @@ fn content_of(json: &str, step: &str) -> String {
     s
 }
 
+/// The alliance as compact JSON: what decides whether a save would change anything.
+fn compact(a: &Alliance) -> String {
+    // Plain data with string keys: serde_json cannot fail on it.
+    serde_json::to_string(a).unwrap_or_default()
+}
+
+/// A stored draft: a versioned record around the alliance in the file format, so stored drafts
+/// go through the same checks and migrations as imported files. The members before `file` let
+/// the drafts list show a draft without checking all of it.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Record<'a> {
+    format: &'static str,
+    draft_version: u64,
+    saved_at: Timestamp,
+    writer: &'a str,
+    sequence: u64,
+    step: &'a str,
+    title: &'a str,
+    relationship: Option<RelationshipKind>,
+    progress: u32,
+    file: File<'a>,
+}
+
+/// The alliance as an exported file would hold it.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct File<'a> {
+    format: &'static str,
+    schema_version: u32,
+    exported_at: Timestamp,
+    alliance: &'a Alliance,
+}
+
 /// The stored form of a draft (compact JSON).
 pub fn encode(
     a: &Alliance,
@@ -535,59 +562,36 @@ pub fn encode(
     now: Timestamp,
     writer: &str,
     sequence: u64,
-) -> String {
-    let json = super::codec::to_compact(a);
-    envelope_of(&json, a, step, progress, now, writer, sequence)
+) -> Result<String, StorageError> {
+    let record = Record {
+        format: DRAFT_FORMAT,
+        draft_version: DRAFT_VERSION,
+        saved_at: now,
+        writer,
+        sequence,
+        step,
+        title: &a.title,
+        relationship: a.relationship,
+        progress,
+        file: File {
+            format: FORMAT,
+            schema_version: SCHEMA_VERSION,
+            exported_at: now,
+            alliance: a,
+        },
+    };
+    // Plain data with string keys cannot fail; if it ever did, nothing is written.
+    serde_json::to_string(&record).map_err(|e| StorageError::Failed(e.to_string()))
 }
 
-/// The stored form of a draft whose alliance is already serialised as `json`.
-fn envelope_of(
-    json: &str,
-    a: &Alliance,
-    step: &str,
-    progress: u32,
-    now: Timestamp,
-    writer: &str,
-    sequence: u64,
-) -> String {
-    let mut w = Writer::new(false);
-    w.begin_object();
-    w.str_member("format", DRAFT_FORMAT);
-    w.key("draftVersion");
-    w.number(DRAFT_VERSION);
-    w.key("savedAt");
-    now.encode(&mut w);
-    w.str_member("writer", writer);
-    w.key("sequence");
-    w.number(sequence);
-    w.str_member("step", step);
-    w.str_member("title", &a.title);
-    w.key("relationship");
-    a.relationship.encode(&mut w);
-    w.key("progress");
-    w.number(u64::from(progress));
-    w.key("file");
-    w.begin_object();
-    w.str_member("format", FORMAT);
-    w.key("schemaVersion");
-    w.number(u64::from(SCHEMA_VERSION));
-    w.key("exportedAt");
-    now.encode(&mut w);
-    w.key("alliance");
-    w.compact_json(json);
-    w.end_object();
-    w.end_object();
-    w.finish()
-}
-
-/// Parses the envelope and checks its format and version (the reason, in words, if not).
-fn envelope(raw: &str) -> Result<Json, String> {
+/// Parses the record and checks its format and version (the reason, in words, if not).
+fn record(raw: &str) -> Result<Value, String> {
     use super::text::drafts as t;
     let value = json::parse_limited(raw.as_bytes(), MAX_DRAFT_BYTES).map_err(|e| e.message)?;
-    if value.get("format").and_then(Json::as_str) != Some(DRAFT_FORMAT) {
+    if value.get("format").and_then(Value::as_str) != Some(DRAFT_FORMAT) {
         return Err(t::NOT_A_DRAFT.to_string());
     }
-    match value.get("draftVersion").and_then(Json::as_u64) {
+    match value.get("draftVersion").and_then(Value::as_u64) {
         Some(v) if v > DRAFT_VERSION => Err(t::NEWER.to_string()),
         Some(v) if v >= 1 => Ok(value),
         _ => Err(t::NOT_A_DRAFT.to_string()),
@@ -605,22 +609,24 @@ struct Decoded {
 
 /// A stored draft in full, or why it cannot be read.
 fn decode(raw: &str) -> Result<Decoded, String> {
-    let mut v = envelope(raw)?;
-    let text = |v: &Json, k: &str| {
+    let mut v = record(raw)?;
+    // What the list shows is read leniently: only the file itself must be right.
+    let text = |v: &Value, k: &str| {
         v.get(k)
-            .and_then(Json::as_str)
+            .and_then(Value::as_str)
             .unwrap_or_default()
             .to_string()
     };
     let step = text(&v, "step");
     let saved_at = Timestamp::parse(&text(&v, "savedAt")).unwrap_or_default();
-    let sequence = v.get("sequence").and_then(Json::as_u64).unwrap_or(0);
+    let sequence = v.get("sequence").and_then(Value::as_u64).unwrap_or(0);
     let progress = v
         .get("progress")
-        .and_then(Json::as_u64)
+        .and_then(Value::as_u64)
         .map_or(0, |p| p.min(100) as u32);
     let file = v
-        .remove("file")
+        .get_mut("file")
+        .map(Value::take)
         .ok_or_else(|| super::text::drafts::NOT_A_DRAFT.to_string())?;
     let imported = json::import_value(file, SCHEMA_VERSION, MIGRATIONS).map_err(|e| e.message)?;
     Ok(Decoded {

@@ -1,17 +1,21 @@
 //! The JSON file format, version 1: `{"format": "designed-alliance", "schemaVersion": 1,
-//! "exportedAt": ..., "alliance": {...}}`, and an import that never panics.
+//! "exportedAt": ..., "alliance": {...}}`, written and read with serde, and an import that never
+//! panics.
 //!
 //! Import limits (each refused with its own message): files over [`MAX_FILE_BYTES`], nesting
-//! deeper than [`MAX_DEPTH`], more than [`MAX_PARTIES`] parties, more than [`MAX_ITEMS`] items in
-//! any other list. Older `schemaVersion`s pass through [`MIGRATIONS`] first.
+//! deeper than [`MAX_DEPTH`] (checked before parsing), more than [`MAX_PARTIES`] parties, more
+//! than [`MAX_ITEMS`] items in any other list. Older `schemaVersion`s pass through
+//! [`MIGRATIONS`] first. Whatever is wrong is said in plain words with where it is
+//! ("Problem at alliance.commitments[2].owner: ..."), never in serde's own wording
+//! (see [`plain`]).
 
-use super::codec::{self, DecodeError, Encode, Failed, Fields, Writer};
 use super::date::Timestamp;
-use super::json_value::{self, Json, ParseErrorKind};
 use super::model::*;
 use super::text::import as msg;
-#[cfg(not(target_arch = "wasm32"))]
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+mod plain;
 
 /// The value of `format` in every file.
 pub const FORMAT: &str = "designed-alliance";
@@ -27,11 +31,8 @@ pub const MAX_PARTIES: usize = 50;
 pub const MAX_ITEMS: usize = 500;
 
 /// A whole exported file.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(
-    not(target_arch = "wasm32"),
-    derive(Serialize, Deserialize, schemars::JsonSchema)
-)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[cfg_attr(
     not(target_arch = "wasm32"),
     schemars(
@@ -39,10 +40,7 @@ pub const MAX_ITEMS: usize = 500;
         description = "A designed alliance exported by the Designed Alliance widget."
     )
 )]
-#[cfg_attr(
-    not(target_arch = "wasm32"),
-    serde(rename_all = "camelCase", deny_unknown_fields)
-)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Envelope {
     /// Always "designed-alliance".
     #[cfg_attr(
@@ -59,6 +57,16 @@ pub struct Envelope {
     /// When the file was written.
     pub exported_at: Timestamp,
     pub alliance: Alliance,
+}
+
+/// The envelope as written: the same members, the alliance borrowed.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct EnvelopeRef<'a> {
+    format: &'static str,
+    schema_version: u32,
+    exported_at: Timestamp,
+    alliance: &'a Alliance,
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -122,25 +130,21 @@ pub struct Imported {
     pub migrated_from: Option<u32>,
 }
 
-/// Writes the alliance as a JSON file (pretty-printed, ends with a newline).
+/// Writes the alliance as a JSON file (pretty-printed, two-space indents, ends with a newline).
 pub fn export(alliance: &Alliance, now: Timestamp) -> Result<String, String> {
-    let mut w = Writer::new(true);
-    w.begin_object();
-    w.str_member("format", FORMAT);
-    w.key("schemaVersion");
-    w.number(u64::from(SCHEMA_VERSION));
-    w.key("exportedAt");
-    now.encode(&mut w);
-    w.key("alliance");
-    alliance.encode(&mut w);
-    w.end_object();
-    let mut s = w.finish();
+    let envelope = EnvelopeRef {
+        format: FORMAT,
+        schema_version: SCHEMA_VERSION,
+        exported_at: now,
+        alliance,
+    };
+    let mut s = serde_json::to_string_pretty(&envelope).map_err(|e| e.to_string())?;
     s.push('\n');
     Ok(s)
 }
 
 /// One step of the migration chain: turns a file of version `n` into version `n + 1`.
-pub type Migration = fn(Json) -> Result<Json, ImportError>;
+pub type Migration = fn(Value) -> Result<Value, ImportError>;
 
 /// `MIGRATIONS[i]` turns version `i + 1` into version `i + 2`. Version 1 is the first, so the
 /// chain is empty; adding version 2 means adding one function here.
@@ -149,7 +153,7 @@ pub const MIGRATIONS: &[Migration] = &[];
 const _: () = assert!(MIGRATIONS.len() + 1 == SCHEMA_VERSION as usize);
 
 /// Runs `steps` from version `from` up to the newest.
-pub fn migrate(mut value: Json, from: u32, steps: &[Migration]) -> Result<Json, ImportError> {
+pub fn migrate(mut value: Value, from: u32, steps: &[Migration]) -> Result<Value, ImportError> {
     let start = usize::try_from(from.saturating_sub(1)).unwrap_or(usize::MAX);
     for step in steps.iter().skip(start) {
         value = step(value)?;
@@ -173,12 +177,13 @@ pub fn import_with(
 }
 
 /// Reads the text of a file as JSON, within the size and nesting limits.
-pub fn parse_file(bytes: &[u8]) -> Result<Json, ImportError> {
+pub fn parse_file(bytes: &[u8]) -> Result<Value, ImportError> {
     parse_limited(bytes, MAX_FILE_BYTES)
 }
 
-/// Reads text as JSON, refusing more than `limit` bytes and the nesting limit.
-pub fn parse_limited(bytes: &[u8], limit: usize) -> Result<Json, ImportError> {
+/// Reads text as JSON, refusing more than `limit` bytes and nesting deeper than [`MAX_DEPTH`]
+/// (both before parsing: a 100,000-deep file never reaches the parser).
+pub fn parse_limited(bytes: &[u8], limit: usize) -> Result<Value, ImportError> {
     if bytes.len() > limit {
         return Err(err(
             ImportErrorKind::TooLarge,
@@ -188,40 +193,54 @@ pub fn parse_limited(bytes: &[u8], limit: usize) -> Result<Json, ImportError> {
     let text =
         std::str::from_utf8(bytes).map_err(|_| err(ImportErrorKind::NotUtf8, msg::NOT_UTF8))?;
     // Editors on Windows often start UTF-8 files with a byte-order mark: it is not content.
-    let text = text.strip_prefix("\u{feff}").unwrap_or(text);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(err(ImportErrorKind::Empty, msg::EMPTY));
     }
-    json_value::parse(text, MAX_DEPTH).map_err(|e| match e.kind {
-        ParseErrorKind::Eof => err(ImportErrorKind::Truncated, msg::TRUNCATED),
-        ParseErrorKind::TooDeep => err(ImportErrorKind::TooDeep, msg::TOO_DEEP),
-        ParseErrorKind::LoneSurrogate => err(
-            ImportErrorKind::NotJson {
-                line: e.line,
-                column: e.column,
-            },
-            msg::not_json(e.line, e.column, msg::BROKEN_ESCAPE),
-        ),
-        ParseErrorKind::Syntax(what) => err(
-            ImportErrorKind::NotJson {
-                line: e.line,
-                column: e.column,
-            },
-            msg::not_json(e.line, e.column, what),
-        ),
-    })
+    if nesting_depth(text.as_bytes()) > MAX_DEPTH {
+        return Err(err(ImportErrorKind::TooDeep, msg::TOO_DEEP));
+    }
+    serde_json::from_str(text).map_err(|e| plain::syntax_error(&e, text))
+}
+
+/// How deeply arrays and objects nest in JSON text (brackets inside strings are text). Only a
+/// count: the parser checks everything else.
+pub fn nesting_depth(text: &[u8]) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let (mut in_string, mut escaped) = (false, false);
+    for &b in text {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
 }
 
 /// Reads an alliance file already parsed as JSON: format, version, migrations, fields, limits.
 pub fn import_value(
-    value: Json,
+    value: Value,
     newest: u32,
     migrations: &[Migration],
 ) -> Result<Imported, ImportError> {
     if !value.is_object() {
         return Err(err(ImportErrorKind::NotAnObject, msg::NOT_AN_OBJECT));
     }
-    if value.get("format").and_then(Json::as_str) != Some(FORMAT) {
+    if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err(err(ImportErrorKind::WrongFormat, msg::WRONG_FORMAT));
     }
     let version = match value.get("schemaVersion") {
@@ -231,7 +250,7 @@ pub fn import_value(
             _ => {
                 return Err(err(
                     ImportErrorKind::BadVersion,
-                    msg::bad_version(&codec::short(v)),
+                    msg::bad_version(&plain::short(v)),
                 ))
             }
         },
@@ -245,42 +264,16 @@ pub fn import_value(
     // Checked just above: 1 <= version <= newest, which is a u32.
     let from = u32::try_from(version).unwrap_or(newest);
     let mut value = migrate(value, from, migrations)?;
-    value.set("schemaVersion", Json::Number(newest.to_string()));
-    let fields = Fields::new(
-        &value,
-        &["format", "schemaVersion", "exportedAt", "alliance"],
-    )
-    .map_err(field_error)?;
-    let exported_at: Timestamp = fields.get("exportedAt").map_err(field_error)?;
-    let alliance: Alliance = fields.get("alliance").map_err(field_error)?;
-    let envelope = Envelope {
-        format: FORMAT.to_string(),
-        schema_version: newest,
-        exported_at,
-        alliance,
-    };
+    if let Some(v) = value.get_mut("schemaVersion") {
+        *v = Value::from(newest);
+    }
+    let envelope: Envelope = plain::decode(&value)?;
     check_limits_and_ids(&envelope.alliance)?;
     Ok(Imported {
         alliance: envelope.alliance,
         exported_at: envelope.exported_at,
         migrated_from: (from < newest).then_some(from),
     })
-}
-
-fn field_error(_: Failed) -> ImportError {
-    let e = codec::take_error().unwrap_or(DecodeError {
-        path: String::new(),
-        detail: "this value is not valid".to_string(),
-    });
-    let path = if e.path.is_empty() {
-        "the top level".to_string()
-    } else {
-        e.path
-    };
-    err(
-        ImportErrorKind::InvalidField { path: path.clone() },
-        msg::invalid_field(&path, &e.detail),
-    )
 }
 
 fn check_limits_and_ids(a: &Alliance) -> Result<(), ImportError> {

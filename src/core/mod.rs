@@ -2,12 +2,10 @@
 //! catalogue and the file formats. No signals and no browser APIs, so it is tested natively.
 
 pub mod action;
-pub mod codec;
 pub mod date;
 pub mod drafts;
 pub mod ics;
 pub mod json;
-pub mod json_value;
 pub mod markdown;
 pub mod model;
 #[cfg(not(target_arch = "wasm32"))]

@@ -7,11 +7,13 @@
 use super::date::{Date, Timestamp};
 use std::fmt;
 
-/// Derives the JSON Schema natively only: the widget itself never needs it.
+/// serde's derives for every type of the format; the JSON Schema's natively only (the widget
+/// itself never needs it).
 macro_rules! schema {
     ($($item:item)*) => {
         $(
-            #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+            #[derive(serde::Serialize, serde::Deserialize)]
+            #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
             $item
         )*
     };
@@ -107,7 +109,7 @@ impl fmt::Display for TimeOfDay {
 schema! {
     /// A designed alliance: an agreement between two or more people pursuing a common goal.
     #[derive(Debug, Clone, PartialEq)]
-    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    #[serde(rename_all = "camelCase", deny_unknown_fields)]
     pub struct Alliance {
         /// Stable id of this alliance.
         pub id: Id,
@@ -150,7 +152,7 @@ schema! {
 
     /// The kind of relationship; it chooses the examples and hints shown.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase"))]
+    #[serde(rename_all = "camelCase")]
     pub enum RelationshipKind {
         CoachAndClient,
         ManagerAndReport,
@@ -166,7 +168,7 @@ schema! {
 
     /// Whether every party has agreed to the current version.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase"))]
+    #[serde(rename_all = "camelCase")]
     pub enum Status {
         #[default]
         Draft,
@@ -175,7 +177,7 @@ schema! {
 
     /// One person (or group) in the alliance.
     #[derive(Debug, Clone, PartialEq, Eq)]
-    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    #[serde(rename_all = "camelCase", deny_unknown_fields)]
     pub struct Party {
         pub id: Id,
         pub name: String,
@@ -187,7 +189,7 @@ schema! {
 
     /// Reflection answers, grouped by when they are asked.
     #[derive(Debug, Clone, PartialEq, Eq, Default)]
-    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    #[serde(rename_all = "camelCase", deny_unknown_fields)]
     pub struct Reflections {
         pub before_you_begin: BeforeReflections,
         pub after_agreeing: AfterReflections,
@@ -195,7 +197,7 @@ schema! {
     }
 
     #[derive(Debug, Clone, PartialEq, Eq, Default)]
-    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    #[serde(rename_all = "camelCase", deny_unknown_fields)]
     pub struct BeforeReflections {
         pub why_this_relationship: String,
         pub assumptions_to_test: String,
@@ -203,7 +205,7 @@ schema! {
     }
 
     #[derive(Debug, Clone, PartialEq, Eq, Default)]
-    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    #[serde(rename_all = "camelCase", deny_unknown_fields)]
     pub struct AfterReflections {
         pub first_step: String,
         pub what_could_get_in_the_way: String,
@@ -211,7 +213,7 @@ schema! {
     }
 
     #[derive(Debug, Clone, PartialEq, Eq, Default)]
-    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    #[serde(rename_all = "camelCase", deny_unknown_fields)]
     pub struct ReviewReflections {
         pub what_is_working: String,
         pub what_is_not: String,
@@ -220,7 +222,7 @@ schema! {
 
     /// Section 1: what we are trying to achieve and why it matters.
     #[derive(Debug, Clone, PartialEq, Eq, Default)]
-    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    #[serde(rename_all = "camelCase", deny_unknown_fields)]
     pub struct Goal {
         pub what: String,
         pub why: String,
@@ -230,7 +232,7 @@ schema! {
 
     /// How often something happens.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase"))]
+    #[serde(rename_all = "camelCase")]
     pub enum Frequency {
         Daily,
         Weekly,
@@ -243,7 +245,7 @@ schema! {
 
     /// Section 2: one signal that we are getting there.
     #[derive(Debug, Clone, PartialEq, Eq)]
-    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    #[serde(rename_all = "camelCase", deny_unknown_fields)]
     pub struct Measure {
         pub id: Id,
         /// What we will see when it goes well.
@@ -254,7 +256,7 @@ schema! {
 
     /// Section 3: one commitment.
     #[derive(Debug, Clone, PartialEq, Eq)]
-    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    #[serde(rename_all = "camelCase", deny_unknown_fields)]
     pub struct Commitment {
         pub id: Id,
         /// A party's id, or `"everyone"`.
@@ -266,7 +268,7 @@ schema! {
 
     /// When a commitment is due: on a date, or after some event.
     #[derive(Debug, Clone, PartialEq, Eq)]
-    #[cfg_attr(not(target_arch = "wasm32"), serde(tag = "kind", rename_all = "camelCase", rename_all_fields = "camelCase", deny_unknown_fields))]
+    #[serde(tag = "kind", rename_all = "camelCase", rename_all_fields = "camelCase", deny_unknown_fields)]
     pub enum When {
         Date { date: Date },
         After { event: String },
@@ -274,7 +276,7 @@ schema! {
 
     /// Section 4: how we talk along the way.
     #[derive(Debug, Clone, PartialEq, Eq, Default)]
-    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    #[serde(rename_all = "camelCase", deny_unknown_fields)]
     pub struct Communication {
         pub channels: Vec<Channel>,
         pub check_in: CheckIn,
@@ -286,7 +288,7 @@ schema! {
 
     /// A way of talking, what it is for, and whether we use or avoid it.
     #[derive(Debug, Clone, PartialEq, Eq)]
-    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    #[serde(rename_all = "camelCase", deny_unknown_fields)]
     pub struct Channel {
         pub id: Id,
         pub name: String,
@@ -295,7 +297,7 @@ schema! {
     }
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase"))]
+    #[serde(rename_all = "camelCase")]
     pub enum ChannelUsage {
         Use,
         Avoid,
@@ -303,7 +305,7 @@ schema! {
 
     /// Our regular check-in.
     #[derive(Debug, Clone, PartialEq, Eq, Default)]
-    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    #[serde(rename_all = "camelCase", deny_unknown_fields)]
     pub struct CheckIn {
         pub rhythm: Option<Frequency>,
         /// The first check-in; the rhythm repeats from it.
@@ -317,7 +319,7 @@ schema! {
 
     /// How one party likes updates.
     #[derive(Debug, Clone, PartialEq, Eq)]
-    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    #[serde(rename_all = "camelCase", deny_unknown_fields)]
     pub struct UpdatePreference {
         pub party_id: Id,
         pub style: Option<UpdateStyle>,
@@ -325,7 +327,7 @@ schema! {
     }
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase"))]
+    #[serde(rename_all = "camelCase")]
     pub enum UpdateStyle {
         FrequentDetail,
         PeriodicSummary,
@@ -333,7 +335,7 @@ schema! {
 
     /// Section 5: how we mark success.
     #[derive(Debug, Clone, PartialEq, Eq, Default)]
-    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    #[serde(rename_all = "camelCase", deny_unknown_fields)]
     pub struct Celebrations {
         /// How we celebrate reaching the goal.
         pub goal: String,
@@ -341,7 +343,7 @@ schema! {
     }
 
     #[derive(Debug, Clone, PartialEq, Eq)]
-    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    #[serde(rename_all = "camelCase", deny_unknown_fields)]
     pub struct Milestone {
         pub id: Id,
         pub milestone: String,
@@ -350,7 +352,7 @@ schema! {
 
     /// Section 6: one thing a party needs from the others, or offers them.
     #[derive(Debug, Clone, PartialEq, Eq)]
-    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    #[serde(rename_all = "camelCase", deny_unknown_fields)]
     pub struct NeedOrOffer {
         pub id: Id,
         pub party_id: Id,
@@ -359,7 +361,7 @@ schema! {
     }
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase"))]
+    #[serde(rename_all = "camelCase")]
     pub enum NeedOrOfferKind {
         Need,
         Offer,
@@ -367,7 +369,7 @@ schema! {
 
     /// Section 7: an assumption worth checking.
     #[derive(Debug, Clone, PartialEq, Eq)]
-    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    #[serde(rename_all = "camelCase", deny_unknown_fields)]
     pub struct Assumption {
         pub id: Id,
         pub text: String,
@@ -379,7 +381,7 @@ schema! {
     }
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase"))]
+    #[serde(rename_all = "camelCase")]
     pub enum AssumptionStatus {
         #[default]
         Unchecked,
@@ -390,7 +392,7 @@ schema! {
 
     /// Section 8: what we do when it gets hard.
     #[derive(Debug, Clone, PartialEq, Eq, Default)]
-    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    #[serde(rename_all = "camelCase", deny_unknown_fields)]
     pub struct HardTimes {
         pub surprises: String,
         pub missed_commitments: String,
@@ -401,7 +403,7 @@ schema! {
 
     /// A permission one of us gives the others, such as "be direct with me".
     #[derive(Debug, Clone, PartialEq, Eq)]
-    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    #[serde(rename_all = "camelCase", deny_unknown_fields)]
     pub struct Permission {
         pub id: Id,
         /// A party's id, or `"everyone"`.
@@ -411,7 +413,7 @@ schema! {
 
     /// Section 9: a trade-off we faced and what we chose.
     #[derive(Debug, Clone, PartialEq, Eq)]
-    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    #[serde(rename_all = "camelCase", deny_unknown_fields)]
     pub struct Decision {
         pub id: Id,
         pub question: String,
@@ -422,7 +424,7 @@ schema! {
     }
 
     #[derive(Debug, Clone, PartialEq, Eq)]
-    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    #[serde(rename_all = "camelCase", deny_unknown_fields)]
     pub struct DecisionOption {
         pub id: Id,
         pub name: String,
@@ -432,7 +434,7 @@ schema! {
 
     /// Section 10: keeping the alliance alive.
     #[derive(Debug, Clone, PartialEq, Eq, Default)]
-    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    #[serde(rename_all = "camelCase", deny_unknown_fields)]
     pub struct KeepingAlive {
         pub next_review: Option<Date>,
         pub review_rhythm: Option<Frequency>,
@@ -441,7 +443,7 @@ schema! {
 
     /// One entry of the revision log.
     #[derive(Debug, Clone, PartialEq, Eq)]
-    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    #[serde(rename_all = "camelCase", deny_unknown_fields)]
     pub struct Revision {
         pub id: Id,
         pub date: Date,
@@ -453,7 +455,7 @@ schema! {
 
     /// Agreement to the current version.
     #[derive(Debug, Clone, PartialEq, Eq, Default)]
-    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    #[serde(rename_all = "camelCase", deny_unknown_fields)]
     pub struct Agreement {
         pub signatures: Vec<Signature>,
         /// A fingerprint of each section as last agreed, to tell what changed since.
@@ -461,7 +463,7 @@ schema! {
     }
 
     #[derive(Debug, Clone, PartialEq, Eq)]
-    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    #[serde(rename_all = "camelCase", deny_unknown_fields)]
     pub struct Signature {
         pub party_id: Id,
         /// The name as it was when they agreed.
@@ -470,14 +472,14 @@ schema! {
     }
 
     #[derive(Debug, Clone, PartialEq, Eq)]
-    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    #[serde(rename_all = "camelCase", deny_unknown_fields)]
     pub struct AgreedVersion {
         pub date: Date,
         pub fingerprints: Vec<SectionFingerprint>,
     }
 
     #[derive(Debug, Clone, PartialEq, Eq)]
-    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase", deny_unknown_fields))]
+    #[serde(rename_all = "camelCase", deny_unknown_fields)]
     pub struct SectionFingerprint {
         pub section: SectionId,
         /// 16 hexadecimal digits.
@@ -486,7 +488,7 @@ schema! {
 
     /// The parts of an alliance, in the order the wizard walks through them.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase"))]
+    #[serde(rename_all = "camelCase")]
     pub enum SectionId {
         /// Before you begin: title, relationship, parties.
         Basics,
@@ -781,9 +783,7 @@ impl Alliance {
     }
 }
 
-/// serde support, natively only: it generates the JSON Schema and checks the hand-written
-/// codec (see `codec`), which is what the widget itself uses.
-#[cfg(not(target_arch = "wasm32"))]
+/// The format's own string types: ids, owners and times, each checked as it is read.
 mod serde_impls {
     use super::*;
     use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
@@ -818,7 +818,9 @@ mod serde_impls {
                 return Ok(Owner::Everyone);
             }
             Id::new(s.as_ref()).map(Owner::Party).ok_or_else(|| {
-                de::Error::custom(format!("{s:?} is neither \"everyone\" nor a party id"))
+                de::Error::custom(format!(
+                    "\u{201c}{s}\u{201d} is neither \"everyone\" nor a party id"
+                ))
             })
         }
     }
@@ -832,8 +834,11 @@ mod serde_impls {
     impl<'de> Deserialize<'de> for TimeOfDay {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             let s = Cow::<'de, str>::deserialize(deserializer)?;
-            TimeOfDay::parse(&s)
-                .ok_or_else(|| de::Error::custom(format!("{s:?} is not a time; write it as HH:MM")))
+            TimeOfDay::parse(&s).ok_or_else(|| {
+                de::Error::custom(format!(
+                    "\u{201c}{s}\u{201d} is not a time; write it as HH:MM"
+                ))
+            })
         }
     }
 
@@ -841,7 +846,9 @@ mod serde_impls {
         if s == EVERYONE {
             "\"everyone\" is reserved and cannot be used as an id".to_string()
         } else {
-            format!("{s:?} is not a valid id (use 1 to 64 letters, digits, '-' or '_')")
+            format!(
+                "\u{201c}{s}\u{201d} is not a valid id (use 1 to 64 letters, digits, '-' or '_')"
+            )
         }
     }
 }

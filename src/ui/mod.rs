@@ -236,16 +236,12 @@ pub fn build_into(
             ctx.tell("da-step-changed", &format!(r#"{{"step":"{step}"}}"#));
         }),
     );
-    let mut detail = crate::core::codec::Writer::new(false);
-    detail.begin_object();
-    detail.str_member(
-        "namespace",
-        &crate::core::drafts::clean_namespace(namespace),
-    );
-    detail.end_object();
+    let detail = serde_json::json!({
+        "namespace": crate::core::drafts::clean_namespace(namespace),
+    });
     // The methods first: a host page may call them as soon as it hears the widget is ready.
     add_methods(host, ctx, d);
-    ctx.tell("da-ready", &detail.finish());
+    ctx.tell("da-ready", &detail.to_string());
     ctx
 }
 
