@@ -11,6 +11,6 @@ cd "$root"
 export RUSTC_BOOTSTRAP=1
 export CARGO_UNSTABLE_BUILD_STD="std,panic_abort"
 export CARGO_UNSTABLE_BUILD_STD_FEATURES="optimize_for_size"
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort --cfg=erase_components"
 trunk build --release --offline --dist "$SITE_DIR"
 node scripts/post-build.mjs "$SITE_DIR"

@@ -73,9 +73,10 @@ extern "C" {
 }
 
 /// Puts a readable notice at the top of `host`, leaving everything else in it untouched.
-/// Never panics: every DOM call that can fail is allowed to fail quietly.
+/// Never panics: every DOM call that can fail is allowed to fail quietly. Built with plain DOM
+/// calls: when the widget has stopped, nothing of it can be relied on.
 pub fn show_crash_notice(host: &web_sys::HtmlElement, detail: &str) {
-    use crate::ui::dom::el;
+    use crate::core::text::ui as t;
     // Inside the shadow root when the widget has one, else directly in the host.
     let selector = format!(".{NOTICE_CLASS}");
     let (root, existing): (web_sys::Node, _) = match host.shadow_root() {
@@ -89,17 +90,33 @@ pub fn show_crash_notice(host: &web_sys::HtmlElement, detail: &str) {
     if let Ok(Some(_)) = existing {
         return;
     }
-    let notice = el("div")
-        .class(NOTICE_CLASS)
-        .attr("role", "alert")
-        .child(el("p").child(el("strong").text(crate::core::text::ui::CRASH_TITLE)))
-        .child(el("p").text(crate::core::text::ui::CRASH_BODY))
-        .child(
-            el("details")
-                .child(el("summary").text(crate::core::text::ui::CRASH_DETAILS))
-                .child(el("code").text(detail)),
-        );
-    if let Some(notice) = notice.into_node() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let el = |tag: &str, text: Option<&str>| -> Option<web_sys::Element> {
+        let e = document.create_element(tag).ok()?;
+        e.set_text_content(text);
+        Some(e)
+    };
+    let notice = (|| {
+        let notice = el("div", None)?;
+        notice.set_class_name(NOTICE_CLASS);
+        notice.set_attribute("role", "alert").ok()?;
+        let title = el("p", None)?;
+        let strong = el("strong", Some(t::CRASH_TITLE))?;
+        title.append_child(&strong).ok()?;
+        notice.append_child(&title).ok()?;
+        let body = el("p", Some(t::CRASH_BODY))?;
+        notice.append_child(&body).ok()?;
+        let details = el("details", None)?;
+        let summary = el("summary", Some(t::CRASH_DETAILS))?;
+        details.append_child(&summary).ok()?;
+        let code = el("code", Some(detail))?;
+        details.append_child(&code).ok()?;
+        notice.append_child(&details).ok()?;
+        Some(notice)
+    })();
+    if let Some(notice) = notice {
         let _ = root.insert_before(&notice, root.first_child().as_ref());
     }
 }

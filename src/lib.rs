@@ -35,25 +35,22 @@ extern "C" {
 /// never into `<body>`, the page belongs to the coach. Returns a JavaScript function that
 /// unmounts it: what was typed is saved, every listener and timer stops, `root` is emptied.
 pub fn mount(host: web_sys::HtmlElement, root: web_sys::Node) -> wasm_bindgen::JsValue {
+    use wasm_bindgen::JsCast;
     crash::register_host(&host);
     let target: web_sys::Element = host.into();
+    let Ok(root) = root.dyn_into::<web_sys::HtmlElement>() else {
+        return wasm_bindgen::JsValue::UNDEFINED;
+    };
     let (namespace, preset) = attributes(&target);
-    let into = target.clone();
+    let emitter = target.clone();
     // What happens in the widget, told to the host page as DOM events on the element.
     let hooks = ui::Hooks {
         event: Some(std::rc::Rc::new(move |name: &'static str, detail: &str| {
-            emit(&target, name, detail);
+            emit(&emitter, name, detail);
         })),
     };
-    // Leptos owns the widget's reactive scope; the DOM itself is built by `ui::dom`. Async
-    // work runs on wasm-bindgen-futures (an error only says it was set up already).
-    let _ = any_spawner::Executor::init_wasm_bindgen();
-    let owner = leptos::reactive::owner::Owner::new();
-    owner.with(|| ui::build_into(&into, &root, &namespace, preset, hooks));
-    wasm_bindgen::closure::Closure::once_into_js(move || {
-        owner.cleanup();
-        root.set_text_content(None);
-    })
+    let unmount = ui::mount(target, root, namespace, preset, hooks);
+    wasm_bindgen::closure::Closure::once_into_js(unmount)
 }
 
 /// Reads the element's attributes: `namespace`, and what a new alliance starts with

@@ -47,15 +47,6 @@ export function define(tag, mount) {
   );
 }
 
-// Calls f(true, value) or f(false, reason) once the promise settles: the widget's only way of
-// waiting for one (Rust futures for it cost more code).
-export function settle(promise, f) {
-  Promise.resolve(promise).then(
-    (v) => f(true, v),
-    (e) => f(false, e),
-  );
-}
-
 // Calls show(text) when this widget's WebAssembly traps: an uncaught RuntimeError (from an
 // event handler, a timer) or an unhandled rejection (from a promise) whose stack passes through
 // the widget's files. Another script's errors, and another module's traps, are left alone.

@@ -159,6 +159,46 @@ impl ListKind {
 }
 
 impl Item {
+    /// The text `field` of this item: for an option's field, of its option `id`.
+    pub fn text(&self, field: ItemText, id: &Id) -> Option<&str> {
+        let s = match (self, field) {
+            (Item::Party(x), ItemText::PartyName) => &x.name,
+            (Item::Party(x), ItemText::PartyRole) => &x.role,
+            (Item::Measure(x), ItemText::MeasureSignal) => &x.signal,
+            (Item::Measure(x), ItemText::MeasureHowWeCheck) => &x.how_we_check,
+            (Item::Commitment(x), ItemText::CommitmentWhat) => &x.what,
+            (Item::Commitment(x), ItemText::CommitmentAfter) => match &x.when {
+                Some(When::After { event }) => event,
+                _ => return None,
+            },
+            (Item::Channel(x), ItemText::ChannelName) => &x.name,
+            (Item::Channel(x), ItemText::ChannelPurpose) => &x.purpose,
+            (Item::Milestone(x), ItemText::MilestoneWhat) => &x.milestone,
+            (Item::Milestone(x), ItemText::MilestoneHow) => &x.how,
+            (Item::NeedOrOffer(x), ItemText::NeedOrOfferText) => &x.text,
+            (Item::Assumption(x), ItemText::AssumptionText) => &x.text,
+            (Item::Assumption(x), ItemText::AssumptionInstead) => &x.instead,
+            (Item::Permission(x), ItemText::PermissionText) => &x.text,
+            (Item::Decision(x), ItemText::DecisionQuestion) => &x.question,
+            (Item::Decision(x), ItemText::DecisionWhy) => &x.why,
+            (
+                Item::Decision(x),
+                ItemText::OptionName | ItemText::OptionPros | ItemText::OptionCons,
+            ) => {
+                let o = x.options.iter().find(|o| &o.id == id)?;
+                match field {
+                    ItemText::OptionName => &o.name,
+                    ItemText::OptionPros => &o.pros,
+                    _ => &o.cons,
+                }
+            }
+            (Item::Revision(x), ItemText::RevisionChanges) => &x.changes,
+            (Item::Revision(x), ItemText::RevisionWhy) => &x.why,
+            _ => return None,
+        };
+        Some(s)
+    }
+
     pub fn id(&self) -> &Id {
         match self {
             Item::Party(x) => &x.id,
@@ -583,6 +623,44 @@ impl Alliance {
         s.map(String::as_str)
     }
 
+    /// Item `i` of `list` (a copy).
+    pub fn item_at(&self, list: ListKind, i: usize) -> Option<Item> {
+        Some(match list {
+            ListKind::Parties => Item::Party(self.parties.get(i)?.clone()),
+            ListKind::Progress => Item::Measure(self.progress.get(i)?.clone()),
+            ListKind::Commitments => Item::Commitment(self.commitments.get(i)?.clone()),
+            ListKind::Channels => Item::Channel(self.communication.channels.get(i)?.clone()),
+            ListKind::Milestones => Item::Milestone(self.celebrations.milestones.get(i)?.clone()),
+            ListKind::NeedsAndOffers => Item::NeedOrOffer(self.needs_and_offers.get(i)?.clone()),
+            ListKind::Assumptions => Item::Assumption(self.assumptions.get(i)?.clone()),
+            ListKind::Permissions => Item::Permission(self.hard_times.permissions.get(i)?.clone()),
+            ListKind::Decisions => Item::Decision(self.decisions.get(i)?.clone()),
+            ListKind::Revisions => Item::Revision(self.keeping_alive.revisions.get(i)?.clone()),
+        })
+    }
+
+    /// Where every item of every list is in its own list, by id (ids are unique in the whole
+    /// alliance): one pass, so finding an item afterwards costs the same for any list length.
+    pub fn positions(&self) -> std::collections::HashMap<Id, usize> {
+        let mut at = std::collections::HashMap::new();
+        fn add<T: HasId>(at: &mut std::collections::HashMap<Id, usize>, list: &[T]) {
+            for (i, x) in list.iter().enumerate() {
+                at.insert(x.item_id().clone(), i);
+            }
+        }
+        add(&mut at, &self.parties);
+        add(&mut at, &self.progress);
+        add(&mut at, &self.commitments);
+        add(&mut at, &self.communication.channels);
+        add(&mut at, &self.celebrations.milestones);
+        add(&mut at, &self.needs_and_offers);
+        add(&mut at, &self.assumptions);
+        add(&mut at, &self.hard_times.permissions);
+        add(&mut at, &self.decisions);
+        add(&mut at, &self.keeping_alive.revisions);
+        at
+    }
+
     /// The ids of one list, in order.
     pub fn ids_of(&self, list: ListKind) -> Vec<Id> {
         fn ids<T: HasId>(list: &[T]) -> Vec<Id> {
@@ -811,18 +889,19 @@ impl Editor {
             Action::SetUpdatePreference(p) => Some(CoalesceKey::Update(p.party_id.clone())),
             _ => None,
         };
-        let before = self.current.clone();
-        let changed = self.current.apply(action, now)?;
-        if !changed {
-            return Ok(false);
-        }
         let coalesce = match (&key, &self.last) {
             (Some(k), Some((last_key, at))) => {
                 k == last_key && now.unix_seconds() - at.unix_seconds() <= COALESCE_SECONDS
             }
             _ => false,
         };
-        if !coalesce {
+        // Typing into one field is one undo step: only its first change keeps a copy.
+        let before = (!coalesce).then(|| self.current.clone());
+        let changed = self.current.apply(action, now)?;
+        if !changed {
+            return Ok(false);
+        }
+        if let Some(before) = before {
             self.undo.push(before);
             if self.undo.len() > HISTORY_LIMIT {
                 self.undo.remove(0);

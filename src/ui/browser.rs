@@ -3,8 +3,8 @@
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use crate::core::{Date, Timestamp};
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 
 /// The current instant.
 pub fn now() -> Timestamp {
@@ -81,37 +81,27 @@ pub fn download(name: &str, mime: &str, content: &str) -> Result<(), String> {
     Ok(())
 }
 
-#[wasm_bindgen::prelude::wasm_bindgen(module = "/web/element.js")]
-extern "C" {
-    #[wasm_bindgen(js_name = settle)]
-    fn settle_js(promise: &JsValue, f: &JsValue);
-}
-
-/// Calls `then` once `promise` settles: with its value, or with why it was rejected.
-pub fn settle(promise: &JsValue, then: impl FnOnce(Result<JsValue, JsValue>) + 'static) {
-    let f =
-        Closure::once_into_js(move |ok: bool, v: JsValue| then(if ok { Ok(v) } else { Err(v) }));
-    settle_js(promise, &f);
-}
-
-/// Calls `then` once the widget's pending updates have run (they run as microtasks).
+/// Calls `then` once the widget's pending updates have reached the page (on the next
+/// animation frame: after every effect the last change scheduled has run).
 pub fn after_updates(then: impl FnOnce() + 'static) {
-    settle(&JsValue::UNDEFINED, move |_| then());
+    leptos::prelude::request_animation_frame(then);
 }
 
-/// Copies text to the clipboard; `then` learns whether it worked. Fails when the browser has no
-/// clipboard API or refuses.
-pub fn copy_text(text: &str, then: impl FnOnce(Result<(), String>) + 'static) {
-    match clipboard_write(text) {
-        Ok(promise) => settle(&promise, move |r| {
-            then(r.map(|_| ()).map_err(|e| describe(&e)))
-        }),
-        Err(e) => then(Err(e)),
-    }
+/// Waits for `promise`: its value, or why it was rejected.
+pub async fn settled(promise: js_sys::Promise) -> Result<JsValue, JsValue> {
+    JsFuture::from(promise).await
 }
 
-fn clipboard_write(text: &str) -> Result<JsValue, String> {
+/// Copies text to the clipboard. Fails when the browser has no clipboard API or refuses.
+pub async fn copy_text(text: &str) -> Result<(), String> {
+    let promise = clipboard_write(text)?;
+    settled(promise).await.map(|_| ()).map_err(|e| describe(&e))
+}
+
+fn clipboard_write(text: &str) -> Result<js_sys::Promise, String> {
     let window = web_sys::window().ok_or_else(|| "no window".to_string())?;
+    // Read by name: `navigator.clipboard` is missing outside secure contexts, and calling
+    // through a missing object would throw through the widget.
     let clipboard = js_sys::Reflect::get(&window.navigator(), &JsValue::from_str("clipboard"))
         .map_err(|e| describe(&e))?;
     if clipboard.is_undefined() || clipboard.is_null() {
@@ -123,7 +113,9 @@ fn clipboard_write(text: &str) -> Result<JsValue, String> {
         .map_err(|_| "no writeText".to_string())?;
     write
         .call1(&clipboard, &JsValue::from_str(text))
-        .map_err(|e| describe(&e))
+        .map_err(|e| describe(&e))?
+        .dyn_into::<js_sys::Promise>()
+        .map_err(|_| "writeText gave no promise".to_string())
 }
 
 /// Opens the browser's print dialog.
@@ -134,24 +126,17 @@ pub fn print() -> Result<(), String> {
         .map_err(|e| describe(&e))
 }
 
-/// Reads a whole file and gives it to `then`, refusing before reading when it is larger than
-/// `limit` bytes.
-pub fn read_file(
-    file: &web_sys::File,
-    limit: usize,
-    then: impl FnOnce(Result<Vec<u8>, ReadError>) + 'static,
-) {
+/// Reads a whole file, refusing before reading when it is larger than `limit` bytes.
+pub async fn read_file(file: &web_sys::File, limit: usize) -> Result<Vec<u8>, ReadError> {
     let size = file.size();
     if size > limit as f64 {
         // Saturating float-to-int conversion is fine for a size in a message.
-        return then(Err(ReadError::TooLarge(size as u64)));
+        return Err(ReadError::TooLarge(size as u64));
     }
-    settle(&file.array_buffer(), move |r| {
-        then(match r {
-            Ok(buffer) => Ok(js_sys::Uint8Array::new(&buffer).to_vec()),
-            Err(_) => Err(ReadError::Unreadable),
-        })
-    });
+    let buffer = settled(file.array_buffer())
+        .await
+        .map_err(|_| ReadError::Unreadable)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// Why a file could not be read.

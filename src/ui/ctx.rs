@@ -1,11 +1,20 @@
-//! The widget's state at the UI edge: the core's [`Editor`] and its validation report in one
-//! signal ([`Doc`]), the current step, and the few helpers every component shares.
+//! The widget's state at the UI edge, shared by every component through Leptos' context: the
+//! core's [`Editor`] and its validation report kept together in one signal ([`Doc`]), the
+//! current step, and the few helpers every component needs.
+//!
+//! Components never read the whole document where a slice will do. Everything derived from it
+//! is a [`Memo`] computed once per change for the whole widget ([`Ctx::positions`], the
+//! findings by field, the parties' names), and each list item reads its own item through
+//! [`Ctx::item`]: typing into one field re-runs that field's bindings, its messages and the
+//! step's state, not every binding on the step.
 
 use super::browser;
-use super::dom::Sig;
+use crate::core::json::Imported;
 use crate::core::text::{self, ui as t};
 use crate::core::Action;
 use crate::core::*;
+use leptos::prelude::*;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 /// The steps of the wizard, in order.
@@ -53,6 +62,15 @@ impl Step {
             Step::Review => t::STEP_REVIEW,
             Step::Agreement => t::STEP_AGREEMENT,
             Step::Finish => t::STEP_FINISH,
+        }
+    }
+
+    pub fn intro(self) -> &'static str {
+        match self {
+            Step::Section(s) => text::section(s).intro,
+            Step::Review => t::REVIEW_INTRO,
+            Step::Agreement => t::AGREEMENT_INTRO,
+            Step::Finish => t::FINISH_INTRO,
         }
     }
 
@@ -113,8 +131,8 @@ impl StepState {
     }
 }
 
-/// The core's editor and the validation report of its alliance, kept together in one signal:
-/// every change recomputes the report at once (a memo of its own cost 3 KB of code).
+/// The core's editor and the validation report of its alliance, kept together: every change
+/// recomputes the report at once, so the two never disagree.
 pub struct Doc {
     pub editor: Editor,
     pub report: Report,
@@ -123,13 +141,17 @@ pub struct Doc {
 }
 
 impl Doc {
-    fn new(editor: Editor, today: Date) -> Self {
+    pub fn new(editor: Editor, today: Date) -> Self {
         let report = validate(editor.alliance(), today);
         Doc {
             editor,
             report,
             today,
         }
+    }
+
+    pub fn alliance(&self) -> &Alliance {
+        self.editor.alliance()
     }
 
     /// Changes the editor with `f`; when it says something changed, the report follows.
@@ -142,39 +164,11 @@ impl Doc {
     }
 }
 
-/// Shared by every component of one widget instance (copied, never cloned deeply).
-#[derive(Clone, Copy)]
-pub struct Ctx {
-    pub doc: Sig<Doc>,
-    pub step: Sig<Step>,
-    /// Steps the person has left at least once: missing parts are pointed out there.
-    pub visited: Sig<Vec<Step>>,
-    /// The last polite announcement for screen readers (and the visible status line).
-    pub announcement: Sig<String>,
-    /// The Markdown to copy by hand when the clipboard was denied (empty: none). Plain
-    /// `String`s, like the announcement: each signal type costs code of its own.
-    pub copy_fallback: Sig<String>,
-    /// Whether a file read and checked waits for the person to confirm the import (the file
-    /// itself waits in [`Ctx::pending_import`]).
-    pub import_open: Sig<bool>,
-    /// Why the last import failed, in plain words (empty: it did not).
-    pub import_error: Sig<String>,
-    /// What is not reactive: the root element, the host page's hooks, the id prefix.
-    fixed: super::dom::Local,
-}
+/// Where a finding belongs: its section, its item (if any) and its field.
+pub type FieldKey = (SectionId, Option<Id>, &'static str);
 
-/// The parts of [`Ctx`] that need no signal, in one `RefCell` in the owner's slab (one handle
-/// instead of a `StoredValue` per type, each of which costs code).
-struct Fixed {
-    /// The widget's root element, where ids are looked up.
-    root: Option<web_sys::Element>,
-    /// What the host page listens to (see `crate::mount`).
-    hooks: Hooks,
-    /// A prefix that makes DOM ids unique when several widgets share a page.
-    uid: String,
-    /// A file read and checked, waiting for the person to confirm the import.
-    import: Option<crate::core::json::Imported>,
-}
+/// Every finding, grouped by the field it is about (one pass per change).
+pub type FindingsByField = HashMap<FieldKey, Vec<Finding>>;
 
 /// Receives an event for the host page: its name and its detail as JSON text.
 pub type EventSink = Rc<dyn Fn(&'static str, &str)>;
@@ -186,84 +180,122 @@ pub struct Hooks {
     pub event: Option<EventSink>,
 }
 
+/// What needs no signal: the host page's hooks, the widget's root element, and the prefix
+/// that keeps DOM ids unique when several widgets share a page.
+struct Fixed {
+    hooks: Hooks,
+    root: Option<web_sys::Element>,
+    uid: String,
+}
+
 thread_local! {
     static INSTANCES: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
+/// Shared by every component of one widget instance (through `provide_context`; copied,
+/// never cloned deeply: it holds handles only).
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub doc: RwSignal<Doc>,
+    pub step: RwSignal<Step>,
+    /// Steps the person has left at least once: missing parts are pointed out there.
+    pub visited: RwSignal<Vec<Step>>,
+    /// The last polite announcement for screen readers (and the visible status line).
+    pub announcement: RwSignal<String>,
+    /// The Markdown to copy by hand when the clipboard was denied.
+    pub copy_fallback: RwSignal<Option<String>>,
+    /// A file read and checked, waiting for the person to confirm the import.
+    pub pending_import: RwSignal<Option<Imported>>,
+    /// Why the last import failed, in plain words.
+    pub import_error: RwSignal<Option<String>>,
+    /// Where each list item is in its list, by id.
+    pub positions: Memo<HashMap<Id, usize>>,
+    /// The findings of the report, by field.
+    pub findings: Memo<FindingsByField>,
+    /// Each party's id and name as shown (a placeholder until they have one).
+    pub party_labels: Memo<Vec<(Id, String)>>,
+    /// The kind of relationship, which picks the examples shown.
+    pub kind: Memo<Option<RelationshipKind>>,
+    fixed: StoredValue<Fixed, LocalStorage>,
+}
+
 impl Ctx {
-    pub fn new(alliance: Alliance) -> Self {
+    /// The state of a widget showing `alliance`. Call under the widget's owner.
+    pub fn new(alliance: Alliance, hooks: Hooks) -> Self {
         let n = INSTANCES.with(|c| {
             c.set(c.get() + 1);
             c.get()
         });
-        let doc = Sig::new(Doc::new(Editor::new(alliance), browser::today()));
+        let doc = RwSignal::new(Doc::new(Editor::new(alliance), browser::today()));
+        let positions = Memo::new(move |_| doc.with(|d| d.alliance().positions()));
+        let findings = Memo::new(move |_| {
+            doc.with(|d| {
+                let mut by_field = FindingsByField::new();
+                for f in &d.report.findings {
+                    by_field
+                        .entry((f.section, f.item.clone(), f.field))
+                        .or_default()
+                        .push(f.clone());
+                }
+                by_field
+            })
+        });
+        let party_labels = Memo::new(move |_| {
+            doc.with(|d| {
+                let a = d.alliance();
+                a.parties
+                    .iter()
+                    .map(|p| (p.id.clone(), a.party_label(&p.id)))
+                    .collect()
+            })
+        });
+        let kind = Memo::new(move |_| doc.with(|d| d.alliance().relationship));
         Ctx {
             doc,
-            step: Sig::new(STEPS[0]),
-            visited: Sig::new(Vec::new()),
-            announcement: Sig::new(String::new()),
-            copy_fallback: Sig::new(String::new()),
-            import_open: Sig::new(false),
-            import_error: Sig::new(String::new()),
-            fixed: super::dom::keep_local(Rc::new(std::cell::RefCell::new(Fixed {
+            step: RwSignal::new(STEPS[0]),
+            visited: RwSignal::new(Vec::new()),
+            announcement: RwSignal::new(String::new()),
+            copy_fallback: RwSignal::new(None),
+            pending_import: RwSignal::new(None),
+            import_error: RwSignal::new(None),
+            positions,
+            findings,
+            party_labels,
+            kind,
+            fixed: StoredValue::new_local(Fixed {
+                hooks,
                 root: None,
-                hooks: Hooks::default(),
                 uid: format!("da{n}"),
-                import: None,
-            }))),
+            }),
         }
-    }
-
-    fn fixed<R>(&self, f: impl FnOnce(&mut Fixed) -> R) -> Option<R> {
-        super::dom::with_local_mut(self.fixed, f)
-    }
-
-    /// Sets what the host page listens to.
-    pub fn set_hooks(&self, hooks: Hooks) {
-        self.fixed(|f| f.hooks = hooks);
     }
 
     /// Tells the host page `name` happened, with `detail` (JSON text).
     pub fn tell(&self, name: &'static str, detail: &str) {
         // Taken out first: the host page's listener may call back into the widget.
-        if let Some(cb) = self.fixed(|f| f.hooks.event.clone()).flatten() {
+        if let Some(cb) = self
+            .fixed
+            .try_with_value(|f| f.hooks.event.clone())
+            .flatten()
+        {
             cb(name, detail);
         }
     }
 
-    /// Remembers the widget's root element.
+    /// Remembers the widget's root element, where ids are looked up.
     pub fn set_root(&self, el: web_sys::Element) {
-        self.fixed(|f| f.root = Some(el));
+        self.fixed.try_update_value(|f| f.root = Some(el));
     }
 
     /// The widget's root element.
     pub fn root_element(&self) -> Option<web_sys::Element> {
-        self.fixed(|f| f.root.clone()).flatten()
-    }
-
-    /// Holds `imported` for the person to confirm (or lets go of it, with `None`), and opens or
-    /// closes the preview.
-    pub fn set_pending_import(&self, imported: Option<crate::core::json::Imported>) {
-        let open = imported.is_some();
-        self.fixed(|f| f.import = imported);
-        self.import_open.set(open);
-    }
-
-    /// The file waiting for confirmation, if any (a copy, for the preview).
-    pub fn pending_import(&self) -> Option<crate::core::json::Imported> {
-        self.fixed(|f| f.import.clone()).flatten()
-    }
-
-    /// Takes the file waiting for confirmation, closing the preview.
-    pub fn take_pending_import(&self) -> Option<crate::core::json::Imported> {
-        let imported = self.fixed(|f| f.import.take()).flatten();
-        self.import_open.set(false);
-        imported
+        self.fixed.try_with_value(|f| f.root.clone()).flatten()
     }
 
     /// A DOM id unique to this widget instance.
     pub fn id(&self, suffix: &str) -> String {
-        self.fixed(|f| format!("{}-{suffix}", f.uid))
+        self.fixed
+            .try_with_value(|f| format!("{}-{suffix}", f.uid))
             .unwrap_or_else(|| format!("da-{suffix}"))
     }
 
@@ -273,34 +305,24 @@ impl Ctx {
         self.id(&format!("{}-{item}-{field}", section.key()))
     }
 
-    /// Reads from the alliance (tracked); `T`'s default once the widget is gone (`f` is not
-    /// called then).
-    pub fn with<T: Default>(&self, f: impl FnOnce(&Alliance) -> T) -> T {
-        self.doc.with(|d| f(d.editor.alliance()))
-    }
-
-    /// Reads from the validation report (tracked).
-    pub fn report_with<T: Default>(&self, f: impl FnOnce(&Report) -> T) -> T {
-        self.doc.with(|d| f(&d.report))
-    }
-
-    /// Starts over with `editor` (another draft, or an imported file).
-    pub fn replace_editor(&self, editor: Editor) {
-        let today = self
-            .doc
-            .try_with_untracked(|d| d.today)
-            .unwrap_or_else(browser::today);
-        self.doc.set(Doc::new(editor, today));
-    }
-
-    /// Reads from the alliance without subscribing.
-    pub fn with_untracked<T: Default>(&self, f: impl FnOnce(&Alliance) -> T) -> T {
-        self.doc.with_untracked(|d| f(d.editor.alliance()))
+    /// Reads from the alliance (tracked): for what depends on the whole of it.
+    pub fn with<T>(&self, f: impl FnOnce(&Alliance) -> T) -> T {
+        self.doc.with(|d| f(d.alliance()))
     }
 
     /// Reads from the alliance without subscribing; `None` once the widget is gone.
     pub fn try_with_untracked<T>(&self, f: impl FnOnce(&Alliance) -> T) -> Option<T> {
-        self.doc.try_with_untracked(|d| f(d.editor.alliance()))
+        self.doc.try_with_untracked(|d| f(d.alliance()))
+    }
+
+    /// One list item as it is now (tracked), found through [`Ctx::positions`]: the same cost
+    /// however long the list. Make a [`Memo`] of it so that only what shows this item follows
+    /// its changes.
+    pub fn item(&self, list: ListKind, id: &Id) -> Option<Item> {
+        let at = self.positions.with(|p| p.get(id).copied())?;
+        self.doc
+            .with(|d| d.alliance().item_at(list, at))
+            .filter(|item| item.id() == id)
     }
 
     /// Applies a change; returns whether anything changed. Subscribers are only notified
@@ -313,9 +335,7 @@ impl Ctx {
             d.change(|e| {
                 let was_agreed = e.alliance().status == Status::Agreed;
                 changed = matches!(e.apply(action, now), Ok(true));
-                if changed && !was_agreed && e.alliance().status == Status::Agreed {
-                    became_agreed = true;
-                }
+                became_agreed = changed && !was_agreed && e.alliance().status == Status::Agreed;
                 changed
             })
         });
@@ -326,6 +346,15 @@ impl Ctx {
             }
         }
         changed
+    }
+
+    /// Starts over with `editor` (another draft, or an imported file).
+    pub fn replace_editor(&self, editor: Editor) {
+        let today = self
+            .doc
+            .try_with_untracked(|d| d.today)
+            .unwrap_or_else(browser::today);
+        self.doc.set(Doc::new(editor, today));
     }
 
     pub fn undo(&self) {
@@ -350,15 +379,10 @@ impl Ctx {
     pub fn announce(&self, message: impl Into<String>) {
         let message = message.into();
         // Saying the same thing twice must still be heard: clear first if unchanged.
-        if self.announcement.get_untracked() == message {
+        if self.announcement.try_get_untracked().as_ref() == Some(&message) {
             self.announcement.set(String::new());
         }
-        self.announcement.set(message);
-    }
-
-    /// Tells the host page something was exported.
-    pub fn exported(&self, kind: super::exports::ExportKind) {
-        self.tell("da-exported", &format!(r#"{{"kind":"{}"}}"#, kind.key()));
+        self.announcement.try_set(message);
     }
 
     /// Goes to a step, remembering that the one we leave was visited.
@@ -411,17 +435,17 @@ impl Ctx {
         });
     }
 
-    /// Whether missing parts should be pointed out on this step yet.
+    /// Whether missing parts should be pointed out on this step yet (tracked).
     pub fn show_missing(&self, step: Step) -> bool {
         self.visited.with(|v| v.contains(&step))
     }
 
-    /// The state of a step for the progress indicator.
+    /// The state of a step for the progress indicator (tracked).
     pub fn step_state(&self, step: Step) -> StepState {
         let visited = self.show_missing(step);
         match step {
             Step::Section(section) => {
-                let state = self.report_with(|r| r.section(section).state);
+                let state = self.doc.with(|d| d.report.section(section).state);
                 match state {
                     SectionState::NeedsAttention => StepState::NeedsAttention,
                     SectionState::Complete => StepState::Complete,
@@ -464,14 +488,53 @@ impl Ctx {
         }
     }
 
-    /// Findings about one field, honouring when missing parts are shown.
-    pub fn findings(&self, section: SectionId, item: Option<&Id>, field: &str) -> Vec<Finding> {
+    /// Findings about one field (tracked), honouring when missing parts are shown.
+    pub fn findings_for(
+        &self,
+        section: SectionId,
+        item: Option<&Id>,
+        field: &'static str,
+    ) -> Vec<Finding> {
         let show_missing = self.show_missing(Step::Section(section));
-        self.report_with(|r| {
-            r.for_field(section, item, field)
-                .filter(|f| show_missing || f.severity != Severity::Missing)
-                .cloned()
-                .collect()
+        self.findings.with(|by_field| {
+            by_field
+                .get(&(section, item.cloned(), field))
+                .map(|list| {
+                    list.iter()
+                        .filter(|f| show_missing || f.severity != Severity::Missing)
+                        .cloned()
+                        .collect()
+                })
+                .unwrap_or_default()
         })
     }
+}
+
+impl Ctx {
+    /// The findings about one field, kept up to date (see [`Ctx::findings_for`]).
+    pub fn findings_memo(
+        &self,
+        section: SectionId,
+        item: Option<Id>,
+        field: &'static str,
+    ) -> Memo<Vec<Finding>> {
+        let ctx = *self;
+        Memo::new(move |_| ctx.findings_for(section, item.as_ref(), field))
+    }
+
+    /// The name shown for a party (tracked; empty when there is no such party).
+    pub fn party_label(&self, party: &Id) -> String {
+        self.party_labels.with(|labels| {
+            labels
+                .iter()
+                .find(|(id, _)| id == party)
+                .map(|(_, name)| name.clone())
+                .unwrap_or_default()
+        })
+    }
+}
+
+/// The widget's state, from the component that provides it.
+pub fn use_ctx() -> Ctx {
+    expect_context::<Ctx>()
 }

@@ -103,8 +103,13 @@ pub fn ask_to_persist() {
     {
         // A promise we do not need the answer of; a rejection is harmless (and handled, so
         // the page sees no unhandled rejection).
-        if let Ok(p) = persist.call0(&storage) {
-            super::browser::settle(&p, drop);
+        if let Ok(p) = persist
+            .call0(&storage)
+            .and_then(|p| p.dyn_into::<js_sys::Promise>())
+        {
+            leptos::task::spawn_local(async move {
+                let _ = super::browser::settled(p).await;
+            });
         }
     }
 }

@@ -1,0 +1,309 @@
+//! What the buttons of the drafts UI do: one enum, one handler.
+
+use super::*;
+use crate::core::text::ui as tu;
+use crate::core::{Action, TextField};
+
+/// Everything a button in the drafts UI can do. One enum, one click handler: far less code
+/// than a closure per button.
+pub enum Act {
+    DownloadCopy,
+    TryAgain,
+    KeepMine,
+    TakeTheirs,
+    DownloadUnreadable,
+    HideUnreadable,
+    Open(String),
+    /// Renaming starts: the slot, and its title as stored.
+    Rename(String, String),
+    SaveName(String),
+    CancelRename(String),
+    Duplicate(String),
+    Delete(String, String),
+    UndoDelete,
+    DownloadStored(String),
+    New,
+    AskForget,
+    Forget,
+    KeepAll,
+    Close,
+}
+
+impl Drafts {
+    /// Reports the outcome of an action in the dialog, and lists the drafts again.
+    fn done(self, m: String) {
+        self.ctx.announce(m.clone());
+        self.edit(|s| {
+            s.message = Some(m.clone());
+            s.version += 1;
+        });
+    }
+
+    fn failed(self, detail: &str) {
+        self.done(t::action_failed(detail));
+    }
+
+    fn focus(self, slot: &str, what: &str) {
+        self.ctx
+            .focus_later(self.ctx.id(&format!("draft-{slot}-{what}")));
+    }
+
+    /// Does what a button asks.
+    pub fn act(self, a: &Act) {
+        let ctx = self.ctx;
+        let now = browser::now();
+        let slot_id = |slot: &str| Id::new(slot).ok_or_else(|| t::BAD_KEY.to_string());
+        match a {
+            Act::DownloadCopy => crate::ui::io::download_json(ctx),
+            Act::TryAgain => {
+                self.save_now();
+                let failed = self
+                    .s
+                    .try_with_untracked(|s| s.problem.is_some())
+                    .unwrap_or(true);
+                ctx.announce(if failed {
+                    t::NOT_SAVED.to_string()
+                } else {
+                    t::saved(&when(now))
+                });
+            }
+            Act::KeepMine => {
+                let theirs = self.s.try_update(|s| s.conflict.take()).flatten();
+                if let Some(theirs) = theirs {
+                    self.inner(|i| i.store.keep_mine(theirs));
+                }
+                self.save_now();
+                ctx.announce(t::KEPT_MINE);
+                ctx.focus_later(ctx.id("step-heading"));
+            }
+            Act::TakeTheirs => {
+                let theirs = self.s.try_with_untracked(|s| s.conflict.clone()).flatten();
+                let opened = theirs.and_then(|theirs| self.inner(|i| i.store.take_theirs(&theirs)));
+                match opened {
+                    Some(Ok(o)) => {
+                        self.edit(|s| {
+                            s.conflict = None;
+                            s.pending = false;
+                            s.saved_at = Some(o.saved_at);
+                        });
+                        // Undoable, like any other change.
+                        ctx.apply(Action::Replace(Box::new(o.alliance)));
+                        ctx.announce(t::LOADED_OTHER);
+                        ctx.focus_later(ctx.id("step-heading"));
+                    }
+                    // Theirs cannot be read (a newer version of the widget, say): the conflict
+                    // stays, so nothing is written over it unless the person keeps theirs on
+                    // screen on purpose, and theirs can be downloaded.
+                    Some(Err(OpenError::Unreadable { reason, raw })) => {
+                        self.s.try_update(|s| s.unreadable = Some((reason, raw)));
+                    }
+                    _ => {}
+                }
+            }
+            Act::DownloadUnreadable => {
+                let raw = self
+                    .s
+                    .try_with_untracked(|s| s.unreadable.as_ref().map(|u| u.1.clone()))
+                    .flatten();
+                download_raw(ctx, raw);
+            }
+            Act::HideUnreadable => {
+                self.edit(|s| s.unreadable = None);
+                ctx.focus_later(ctx.id("step-heading"));
+            }
+            Act::Open(slot) => {
+                self.flush();
+                let mut opened = Err(String::new());
+                if let Ok(id) = slot_id(slot) {
+                    self.run(&mut |s, store| {
+                        opened = store.open(s, &id).map_err(|e| open_error(&e));
+                    });
+                }
+                match opened {
+                    Ok(o) => {
+                        let title = title_of(&o.alliance.title);
+                        self.edit(|s| s.dialog = false);
+                        let step = Step::from_key(&o.step).unwrap_or(STEPS[0]);
+                        self.show(o.alliance, step, Some(o.saved_at));
+                        ctx.announce(t::opened(&title));
+                    }
+                    Err(e) => self.failed(&e),
+                }
+            }
+            Act::Rename(slot, title) => {
+                self.rename.set(title.trim().to_string());
+                self.edit(|s| {
+                    s.message = None;
+                    s.renaming = Some(slot.clone());
+                });
+                ctx.focus_later(ctx.id("draft-rename"));
+            }
+            Act::CancelRename(slot) => {
+                self.edit(|s| s.renaming = None);
+                self.focus(slot, "rename");
+            }
+            Act::SaveName(slot) => {
+                let title = self
+                    .rename
+                    .try_get_untracked()
+                    .unwrap_or_default()
+                    .trim()
+                    .to_string();
+                self.edit(|s| s.renaming = None);
+                if self.is_open(slot) {
+                    ctx.apply(Action::SetText(TextField::Title, title));
+                    self.save_now();
+                    self.done(t::RENAMED.to_string());
+                } else {
+                    let mut result = Err(String::new());
+                    if let Ok(id) = slot_id(slot) {
+                        self.run(&mut |s, store| {
+                            result = store
+                                .rename(s, &id, &title, now)
+                                .map_err(|e| open_error(&e));
+                        });
+                    }
+                    match result {
+                        Ok(()) => self.done(t::RENAMED.to_string()),
+                        Err(e) => self.failed(&e),
+                    }
+                }
+                self.focus(slot, "rename");
+            }
+            Act::Duplicate(slot) => {
+                self.flush();
+                let copy = new_slot();
+                let mut result = Err(String::new());
+                let Some(alliance) = ctx.try_with_untracked(Clone::clone) else {
+                    return;
+                };
+                let current = (alliance, ctx.step.get_untracked().key().to_string());
+                if let Ok(id) = slot_id(slot) {
+                    self.run(&mut |s, store| {
+                        let found = if store.slot() == &id {
+                            Ok(current.clone())
+                        } else {
+                            store.peek(s, &id)
+                        };
+                        result = found.map_err(|e| open_error(&e)).and_then(|(mut a, step)| {
+                            let title = title_of(&a.title);
+                            a.id = crate::new_alliance_id();
+                            a.title = t::copy_of(&title);
+                            let progress =
+                                crate::core::validate(&a, browser::today()).percent_complete();
+                            store
+                                .store_new(s, &copy, &a, &step, progress, now)
+                                .map(|()| title)
+                                .map_err(|e| detail(&e).to_string())
+                        });
+                    });
+                }
+                match result {
+                    Ok(title) => {
+                        self.done(t::duplicated(&title));
+                        self.focus(copy.as_str(), "open");
+                    }
+                    Err(e) => self.failed(&e),
+                }
+            }
+            Act::Delete(slot, title) => {
+                let was_open = self.is_open(slot);
+                if was_open {
+                    self.clear_timer();
+                }
+                let mut result = Ok(None);
+                self.run(&mut |s, store| result = store.delete(s, slot));
+                match result {
+                    Ok(raw) => {
+                        if was_open {
+                            // A new, empty draft takes its place on screen.
+                            self.begin(blank(), STEPS[0], true);
+                        }
+                        self.edit(|s| {
+                            s.deleted = raw.clone().map(|r| (slot.clone(), title.clone(), r))
+                        });
+                        self.done(t::deleted(title));
+                        ctx.focus_later(ctx.id("drafts-undo"));
+                    }
+                    Err(e) => self.failed(detail(&e)),
+                }
+            }
+            Act::UndoDelete => {
+                let deleted = self.s.try_with_untracked(|s| s.deleted.clone()).flatten();
+                if let Some((slot, _, raw)) = deleted {
+                    let mut result = Ok(());
+                    self.run(&mut |s, store| result = store.restore(s, &slot, &raw));
+                    match result {
+                        Ok(()) => {
+                            self.edit(|s| s.deleted = None);
+                            self.done(t::RESTORED.to_string());
+                            self.focus(&slot, "open");
+                        }
+                        Err(e) => self.failed(detail(&e)),
+                    }
+                }
+            }
+            Act::DownloadStored(slot) => {
+                let mut raw = None;
+                self.run(&mut |s, store| raw = s.get(&store.key(slot)).ok().flatten());
+                download_raw(ctx, raw);
+            }
+            Act::New => self.start_new(),
+            Act::AskForget => {
+                self.edit(|s| s.confirm_forget = true);
+                ctx.focus_later(ctx.id("forget-no"));
+            }
+            Act::KeepAll => {
+                self.edit(|s| s.confirm_forget = false);
+                ctx.focus_later(ctx.id("forget"));
+            }
+            Act::Forget => {
+                self.clear_timer();
+                let mut result = Ok(0);
+                self.run(&mut |s, store| result = store.forget(s));
+                self.edit(|s| s.confirm_forget = false);
+                match result {
+                    Ok(_) => {
+                        self.edit(|s| {
+                            s.deleted = None;
+                            s.unreadable = None;
+                        });
+                        self.begin(blank(), STEPS[0], true);
+                        self.done(t::FORGOTTEN.to_string());
+                    }
+                    Err(e) => self.failed(detail(&e)),
+                }
+            }
+            Act::Close => self.edit(|s| s.dialog = false),
+        }
+    }
+
+    /// Opens the drafts dialog, listing them afresh.
+    pub fn open_dialog(self) {
+        self.flush();
+        self.edit(|s| {
+            s.message = None;
+            s.renaming = None;
+            s.confirm_forget = false;
+            s.version += 1;
+            s.dialog = true;
+        });
+    }
+}
+
+fn open_error(e: &OpenError) -> String {
+    match e {
+        OpenError::Missing => t::GONE.to_string(),
+        OpenError::Unreadable { reason, .. } => reason.clone(),
+        OpenError::Storage(e) => detail(e).to_string(),
+    }
+}
+
+fn download_raw(ctx: Ctx, raw: Option<String>) {
+    if let Some(raw) = raw {
+        match browser::download(t::UNREADABLE_FILE, "application/json", &raw) {
+            Ok(()) => ctx.announce(tu::DOWNLOADED),
+            Err(e) => ctx.announce(tu::download_failed(&e)),
+        }
+    }
+}

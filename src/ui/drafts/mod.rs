@@ -1,0 +1,524 @@
+//! Drafts in this browser, at the UI edge: saving as the person types, the save status,
+//! what to do when storage fails or another writer changed the draft, and "My drafts".
+//!
+//! The rules (keys, envelope, conflict detection, never writing before reading) are in
+//! [`crate::core::drafts`]; this module decides *when* to save and *what to tell the person*.
+//!
+//! - Saving is debounced ([`DEBOUNCE_MS`] after the last change) and flushed at once on step
+//!   change, when focus leaves the widget, when the page is hidden and on `pagehide`.
+//! - When `localStorage` cannot be used at all, drafts live in memory for this page (so the
+//!   drafts list still works) and the person is told plainly; every later save probes again and
+//!   moves the drafts back into the browser's storage once it works.
+//! - A failed write keeps what storage held, keeps the text on screen, and says what to do.
+//! - The `storage` event reports writes from other tabs; writes from other widgets on this
+//!   page are reported in-process ([`PEERS`]), as browsers never send that event to the page
+//!   that wrote.
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod actions;
+mod view;
+
+pub use view::{DraftsButton, DraftsDialog, Notices, SaveStatus};
+
+use super::browser;
+use super::ctx::{Ctx, Step, STEPS};
+use super::storage;
+use crate::core::drafts::{
+    Check, DraftStore, MemoryStorage, OpenError, SaveError, Saved, Storage, StorageError,
+};
+use crate::core::text::{self, drafts as t};
+use crate::core::{Alliance, Editor, Id, Timestamp};
+use leptos::leptos_dom::helpers::TimeoutHandle;
+use leptos::prelude::*;
+use std::cell::RefCell;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+/// How long after the last change a draft is saved.
+pub const DEBOUNCE_MS: u64 = 400;
+
+thread_local! {
+    /// Drafts of this page when the browser's storage cannot be used.
+    static MEMORY: RefCell<MemoryStorage> = RefCell::new(MemoryStorage::default());
+    /// Every widget on this page, so a save by one reaches the others.
+    static PEERS: RefCell<Vec<Drafts>> = const { RefCell::new(Vec::new()) };
+}
+
+fn random_hex() -> String {
+    crate::core::hex(browser::random_u48(), 12)
+}
+
+/// A fresh slot (storage key suffix) for a new draft.
+fn new_slot() -> Id {
+    Id::new(format!("d{}", random_hex())).unwrap_or_else(crate::new_alliance_id)
+}
+
+/// What a new alliance starts with, from the element's attributes: a kind of relationship, a
+/// title.
+pub type Preset = (Option<crate::core::RelationshipKind>, String);
+
+/// A new, empty alliance.
+fn blank() -> Alliance {
+    Alliance::new(crate::new_alliance_id(), browser::now())
+}
+
+fn title_of(title: &str) -> String {
+    match title.trim() {
+        "" => text::UNTITLED.to_string(),
+        t => t.to_string(),
+    }
+}
+
+/// "at 14:02" when `at` is today, "on 2026-11-20 at 14:02" otherwise (local time).
+fn when(at: Timestamp) -> String {
+    let date = browser::local_date(at);
+    let other_day = (date != browser::today()).then(|| date.to_string());
+    t::when(other_day.as_deref(), &browser::local_time(at))
+}
+
+fn describe(e: &StorageError) -> String {
+    match e {
+        StorageError::Unavailable(_) => t::UNAVAILABLE.to_string(),
+        StorageError::Full => t::FULL.to_string(),
+        StorageError::Failed(m) => t::failed(m),
+    }
+}
+
+fn detail(e: &StorageError) -> &str {
+    match e {
+        StorageError::Unavailable(m) | StorageError::Failed(m) => m,
+        StorageError::Full => "storage is full",
+    }
+}
+
+/// What start-up found, read before anything is written.
+pub struct Start {
+    inner: Inner,
+    step: Step,
+    state: State,
+}
+
+/// Reads the draft that was open last time in `namespace` (the browser's storage, or this
+/// page's memory when storage cannot be used). Nothing is written to a draft before it has
+/// been read and decoded; a draft that cannot be read is left as it is and reported.
+pub fn start(namespace: &str, preset: Preset) -> (Alliance, Start) {
+    let mut store = DraftStore::new(namespace, &format!("w{}", random_hex()), new_slot());
+    let (web, problem) = match storage::local() {
+        Ok(s) => (Some(s), None),
+        Err(e) => (None, Some(e)),
+    };
+    let memory = web.is_none();
+    // The alliance a person finds when there is no draft to resume starts with the preset.
+    let mut alliance = blank();
+    (alliance.relationship, alliance.title) = preset;
+    let mut state = State {
+        problem,
+        ..State::default()
+    };
+    let mut step = STEPS[0];
+    let mut opened = None;
+    let mut read = |s: &mut dyn Storage| {
+        // A draft already open in another widget on this page is not opened twice.
+        let last = store.last_open(s).filter(|slot| {
+            let key = store.key(slot.as_str());
+            !PEERS.with(|p| {
+                p.borrow()
+                    .iter()
+                    .any(|d| d.open_key().as_deref() == Some(&key))
+            })
+        });
+        if let Some(slot) = last {
+            opened = Some(store.open(s, &slot));
+        }
+    };
+    match web {
+        Some(mut w) => read(&mut w),
+        None => MEMORY.with(|m| read(&mut *m.borrow_mut())),
+    }
+    match opened {
+        Some(Ok(o)) => {
+            alliance = o.alliance;
+            step = Step::from_key(&o.step).unwrap_or(STEPS[0]);
+            state.saved_at = Some(o.saved_at);
+        }
+        other => {
+            if let Some(Err(OpenError::Unreadable { reason, raw })) = other {
+                state.unreadable = Some((reason, raw));
+            }
+            store.start(new_slot(), Some(&alliance));
+        }
+    }
+    let inner = Inner {
+        store,
+        memory,
+        timer: None,
+        asked_to_persist: false,
+    };
+    (alliance, Start { inner, step, state })
+}
+
+/// What the person sees of the drafts.
+#[derive(Default)]
+struct State {
+    /// Changes on screen not yet saved.
+    pending: bool,
+    saved_at: Option<Timestamp>,
+    problem: Option<StorageError>,
+    /// What another writer stored, while the person decides which version to keep.
+    conflict: Option<String>,
+    /// A draft found unreadable: why, and the value itself (for download).
+    unreadable: Option<(String, String)>,
+    dialog: bool,
+    /// The draft being renamed in the list.
+    renaming: Option<String>,
+    /// The last deleted draft (slot, title, stored value), so it can be put back.
+    deleted: Option<(String, String, String)>,
+    confirm_forget: bool,
+    /// The outcome of the last action in the dialog.
+    message: Option<String>,
+    /// Bumped when storage changed, to list the drafts again.
+    version: u32,
+}
+
+/// What is not shown: the store and how saving is going.
+struct Inner {
+    store: DraftStore,
+    /// Drafts live in this page's memory: the browser's storage could not be used.
+    memory: bool,
+    timer: Option<TimeoutHandle>,
+    asked_to_persist: bool,
+}
+
+/// The drafts of one widget (through `provide_context`). Copied freely: it holds handles
+/// owned by the widget's root.
+#[derive(Clone, Copy)]
+pub struct Drafts {
+    ctx: Ctx,
+    s: RwSignal<State>,
+    /// The new name typed while renaming a draft in the list.
+    rename: RwSignal<String>,
+    inner: StoredValue<Inner>,
+}
+
+/// The drafts of the widget, from the component that provides them.
+pub fn use_drafts() -> Drafts {
+    expect_context::<Drafts>()
+}
+
+/// A listener on the window or the document, removed when the widget's owner lets go of it.
+struct Listener {
+    target: web_sys::EventTarget,
+    event: &'static str,
+    closure: Closure<dyn Fn(web_sys::Event)>,
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        let _ = self
+            .target
+            .remove_event_listener_with_callback(self.event, self.closure.as_ref().unchecked_ref());
+    }
+}
+
+/// Listens on `target` for as long as the current owner lives.
+fn listen(
+    target: &web_sys::EventTarget,
+    event: &'static str,
+    f: impl Fn(web_sys::Event) + 'static,
+) {
+    let closure = Closure::<dyn Fn(web_sys::Event)>::new(f);
+    if target
+        .add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())
+        .is_ok()
+    {
+        StoredValue::new_local(Listener {
+            target: target.clone(),
+            event,
+            closure,
+        });
+    }
+}
+
+impl Drafts {
+    /// Wires saving to `ctx`. Call once, under the widget's root owner, after [`start`]: the
+    /// flush on unmount runs before that owner's signals go.
+    pub fn new(ctx: Ctx, start: Start) -> Drafts {
+        ctx.step.set(start.step);
+        ctx.visited
+            .set(STEPS.iter().take(start.step.index()).copied().collect());
+        let d = Drafts {
+            ctx,
+            s: RwSignal::new(start.state),
+            rename: RwSignal::new(String::new()),
+            inner: StoredValue::new(start.inner),
+        };
+        // Every change: save after a pause. (The first run only subscribes.)
+        Effect::watch(move || ctx.doc.track(), move |_, _, _| d.changed(), false);
+        // A new step: save now (the step itself is saved, to resume there).
+        Effect::watch(move || ctx.step.get(), move |_, _, _| d.save_now(), false);
+        PEERS.with(|p| p.borrow_mut().push(d));
+        // Unmounted (the element was taken off the page): what was typed is saved first.
+        on_cleanup(move || {
+            d.flush();
+            PEERS.with(|p| p.borrow_mut().retain(|x| x.inner != d.inner));
+        });
+        if let Some(w) = web_sys::window() {
+            listen(w.as_ref(), "storage", move |ev| {
+                let key = ev
+                    .dyn_ref::<web_sys::StorageEvent>()
+                    .and_then(web_sys::StorageEvent::key);
+                d.elsewhere(key);
+            });
+            listen(w.as_ref(), "pagehide", move |_| d.flush());
+            if let Some(doc) = w.document() {
+                let hidden = doc.clone();
+                listen(doc.as_ref(), "visibilitychange", move |_| {
+                    if hidden.visibility_state() == web_sys::VisibilityState::Hidden {
+                        d.flush();
+                    }
+                });
+            }
+        }
+        d
+    }
+
+    fn edit(self, f: impl FnOnce(&mut State)) {
+        self.s.try_update(f);
+    }
+
+    fn pending(self) -> bool {
+        self.s.try_with_untracked(|s| s.pending).unwrap_or(false)
+    }
+
+    /// Runs `f` on the store and timers; `None` once the widget is gone.
+    fn inner<T>(self, f: impl FnOnce(&mut Inner) -> T) -> Option<T> {
+        self.inner.try_update_value(f)
+    }
+
+    fn is_disposed(self) -> bool {
+        self.inner.is_disposed()
+    }
+
+    fn memory(self) -> bool {
+        self.inner(|i| i.memory).unwrap_or(false)
+    }
+
+    fn is_open(self, slot: &str) -> bool {
+        self.inner(|i| i.store.slot().as_str() == slot)
+            .unwrap_or(false)
+    }
+
+    /// The storage key of the open draft.
+    fn open_key(&self) -> Option<String> {
+        self.inner(|i| i.store.key(i.store.slot().as_str()))
+    }
+
+    /// Runs `f` with the storage drafts live in now. In memory, probes the browser's storage
+    /// first and moves back there when it works again.
+    fn run(self, f: &mut dyn FnMut(&mut dyn Storage, &mut DraftStore)) {
+        self.inner(|inner| Self::run_with(inner, f));
+    }
+
+    fn run_with(inner: &mut Inner, f: &mut dyn FnMut(&mut dyn Storage, &mut DraftStore)) {
+        let web = storage::local();
+        if inner.memory {
+            if let Ok(mut w) = web {
+                // Storage works again: copy this page's drafts there (never over a stored one).
+                let moved = MEMORY.with(|m| {
+                    let m = m.borrow();
+                    m.keys()
+                        .unwrap_or_default()
+                        .into_iter()
+                        .filter(|k| inner.store.is_ours(k))
+                        .try_for_each(|k| match (w.get(&k)?, m.get(&k)?) {
+                            (None, Some(v)) => w.set(&k, &v),
+                            _ => Ok(()),
+                        })
+                });
+                if moved.is_ok() {
+                    inner.memory = false;
+                    f(&mut w, &mut inner.store);
+                    return;
+                }
+            }
+            MEMORY.with(|m| f(&mut *m.borrow_mut(), &mut inner.store));
+            return;
+        }
+        match web {
+            Ok(mut w) => f(&mut w, &mut inner.store),
+            // Storage went away: every call fails with the reason, and nothing is lost.
+            Err(e) => {
+                let mut failing = MemoryStorage::default();
+                failing.failure = Some(e);
+                f(&mut failing, &mut inner.store);
+            }
+        }
+    }
+
+    fn clear_timer(self) {
+        if let Some(h) = self.inner(|i| i.timer.take()).flatten() {
+            h.clear();
+        }
+    }
+
+    /// Something changed on screen: save after a pause.
+    fn changed(self) {
+        if !self.pending() {
+            self.edit(|s| s.pending = true);
+        }
+        self.clear_timer();
+        let timer = leptos::leptos_dom::helpers::set_timeout_with_handle(
+            move || self.flush(),
+            std::time::Duration::from_millis(DEBOUNCE_MS),
+        );
+        self.inner(|i| i.timer = timer.ok());
+    }
+
+    fn save_now(self) {
+        self.edit(|s| s.pending = true);
+        self.flush();
+    }
+
+    /// Saves now, if anything changed.
+    pub fn flush(self) {
+        if self.is_disposed() {
+            return;
+        }
+        self.clear_timer();
+        let paused = self
+            .s
+            .try_with_untracked(|s| !s.pending || s.conflict.is_some())
+            .unwrap_or(true);
+        if paused {
+            return;
+        }
+        let ctx = self.ctx;
+        let Some(step) = ctx.step.try_get_untracked() else {
+            return;
+        };
+        let now = browser::now();
+        let mut result = Ok(Saved::Unchanged);
+        self.run(&mut |s, store| {
+            // A widget that is gone has nothing left to save.
+            result = ctx
+                .doc
+                .try_with_untracked(|d| {
+                    let progress = d.report.percent_complete();
+                    store.save(s, d.editor.alliance(), step.key(), progress, now)
+                })
+                .unwrap_or(Ok(Saved::Unchanged));
+        });
+        // Saved in memory is not saved in the browser: the problem stays until then.
+        let memory = self.memory();
+        let written = result == Ok(Saved::Written);
+        self.edit(|s| match result {
+            Ok(_) => {
+                s.pending = false;
+                if !memory {
+                    s.problem = None;
+                }
+                if written {
+                    s.saved_at = Some(now);
+                }
+            }
+            Err(SaveError::Conflict(theirs)) => s.conflict = Some(theirs),
+            Err(SaveError::Storage(e)) => s.problem = Some(e),
+        });
+        if written {
+            if !memory {
+                ctx.tell("da-draft-saved", &format!(r#"{{"savedAt":"{now}"}}"#));
+            }
+            self.tell_peers();
+            let ask = self
+                .inner(|i| {
+                    let first = !i.memory && !i.asked_to_persist;
+                    i.asked_to_persist = true;
+                    first
+                })
+                .unwrap_or(false);
+            if ask {
+                storage::ask_to_persist();
+            }
+        }
+    }
+
+    /// Tells the other widgets on this page that the open draft was written.
+    fn tell_peers(self) {
+        let key = self.open_key();
+        let others: Vec<Drafts> = PEERS.with(|p| {
+            p.borrow()
+                .iter()
+                .filter(|x| x.inner != self.inner)
+                .copied()
+                .collect()
+        });
+        for other in others {
+            other.elsewhere(key.clone());
+        }
+    }
+
+    /// Someone else wrote `key` (`None`: storage was cleared).
+    fn elsewhere(self, key: Option<String>) {
+        if self.is_disposed() || (key.is_some() && key != self.open_key()) {
+            return;
+        }
+        let mut found = Check::Same;
+        self.run(&mut |s, store| found = store.check(s));
+        match found {
+            Check::Changed(theirs) => {
+                let known = self
+                    .s
+                    .try_with_untracked(|s| s.conflict.as_ref() == Some(&theirs))
+                    .unwrap_or(true);
+                if !known {
+                    self.edit(|s| s.conflict = Some(theirs));
+                }
+            }
+            // Cleared elsewhere while the text is on screen: save it again.
+            Check::Gone => self.save_now(),
+            Check::Same => {}
+        }
+    }
+
+    /// Shows `alliance` as the open draft, at `step`, with a fresh undo history.
+    fn show(self, alliance: Alliance, step: Step, saved_at: Option<Timestamp>) {
+        let ctx = self.ctx;
+        self.edit(|s| {
+            s.pending = false;
+            s.conflict = None;
+            s.saved_at = saved_at;
+        });
+        ctx.replace_editor(Editor::new(alliance));
+        ctx.visited
+            .set(STEPS.iter().take(step.index()).copied().collect());
+        ctx.step.set(step);
+        ctx.focus_later(ctx.id("step-heading"));
+    }
+
+    /// Starts a new slot as the open draft, showing `alliance`.
+    fn begin(self, alliance: Alliance, step: Step, pristine: bool) {
+        self.inner(|i| i.store.start(new_slot(), pristine.then_some(&alliance)));
+        self.show(alliance, step, None);
+    }
+
+    /// Opens `alliance` (an imported file) as a new draft, stored at once. The draft that was
+    /// open stays in the list.
+    pub fn open_new(self, alliance: Alliance, step: Step) {
+        self.flush();
+        self.begin(alliance, step, false);
+        self.save_now();
+    }
+
+    /// Starts a new, empty alliance as a new draft. The one that was open stays in the list.
+    pub fn start_new(self) {
+        self.flush();
+        self.edit(|s| s.dialog = false);
+        self.begin(blank(), STEPS[0], true);
+        self.ctx.announce(t::NEW_STARTED);
+    }
+}

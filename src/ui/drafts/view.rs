@@ -1,0 +1,410 @@
+//! What the person sees of the drafts: the save status, notices when saving fails or another
+//! writer changed the draft, and the "My drafts" dialog.
+
+use super::actions::Act;
+use super::*;
+use crate::core::drafts::Listed;
+use crate::core::text::ui as tu;
+use crate::ui::shell::Modal;
+
+/// A button that does `a`. `name`, when given, is what it is called for assistive technology
+/// (to tell apart the buttons of several drafts).
+#[component]
+fn ActButton(
+    label: &'static str,
+    class: &'static str,
+    act: Act,
+    #[prop(optional)] name: Option<String>,
+    #[prop(optional)] id: Option<String>,
+) -> impl IntoView {
+    let d = use_drafts();
+    view! {
+        <button type="button" class=class aria-label=name id=id on:click=move |_| d.act(&act)>
+            {label}
+        </button>
+    }
+}
+
+/// What the save status says about `s`.
+fn status_text(s: &State) -> String {
+    if s.conflict.is_some() {
+        t::CONFLICT_STATUS.to_string()
+    } else if s.problem.is_some() {
+        t::NOT_SAVED.to_string()
+    } else if s.pending {
+        t::SAVING.to_string()
+    } else if let Some(at) = s.saved_at {
+        t::saved(&when(at))
+    } else {
+        t::SAVED_AS_YOU_TYPE.to_string()
+    }
+}
+
+/// The save status beside the title, announced politely.
+#[component]
+pub fn SaveStatus() -> impl IntoView {
+    let d = use_drafts();
+    let text = Memo::new(move |_| d.s.with(status_text));
+    view! {
+        <p class="da-save-status" role="status">
+            {move || text.get()}
+        </p>
+    }
+}
+
+/// A notice: what happened and the two things the person can do about it (the first is the
+/// main one).
+#[component]
+fn Notice(
+    #[prop(optional)] title: Option<&'static str>,
+    text: String,
+    first: (&'static str, Act),
+    second: (&'static str, Act),
+) -> impl IntoView {
+    view! {
+        <div class="da-notice da-notice-warning" role="alert">
+            {title.map(|title| view! { <p><strong>{title}</strong></p> })}
+            <p>{text}</p>
+            <div class="da-notice-buttons">
+                <ActButton label=first.0 class="da-button da-button-primary" act=first.1/>
+                <ActButton label=second.0 class="da-button" act=second.1/>
+            </div>
+        </div>
+    }
+}
+
+/// What went wrong with saving, another writer's changes, or an unreadable draft: each with
+/// what the person can do about it.
+#[component]
+pub fn Notices() -> impl IntoView {
+    let d = use_drafts();
+    let problem = Memo::new(move |_| d.s.with(|s| s.problem.as_ref().map(describe)));
+    let conflict = Memo::new(move |_| d.s.with(|s| s.conflict.is_some()));
+    let unreadable = Memo::new(move |_| {
+        d.s.with(|s| s.unreadable.as_ref().map(|u| t::unreadable(&u.0)))
+    });
+    view! {
+        <div class="da-no-print">
+            {move || {
+                problem
+                    .get()
+                    .map(|text| {
+                        view! {
+                            <Notice
+                                title=t::NOT_SAVED
+                                text
+                                first=(t::DOWNLOAD_COPY, Act::DownloadCopy)
+                                second=(t::TRY_AGAIN, Act::TryAgain)
+                            />
+                        }
+                    })
+            }}
+            <Show when=move || conflict.get()>
+                <Notice
+                    text=t::CONFLICT.to_string()
+                    first=(t::KEEP_MINE, Act::KeepMine)
+                    second=(t::LOAD_OTHER, Act::TakeTheirs)
+                />
+            </Show>
+            {move || {
+                unreadable
+                    .get()
+                    .map(|text| {
+                        view! {
+                            <Notice
+                                text
+                                first=(t::DOWNLOAD_UNREADABLE, Act::DownloadUnreadable)
+                                second=(tu::CLOSE, Act::HideUnreadable)
+                            />
+                        }
+                    })
+            }}
+        </div>
+    }
+}
+
+/// The "My drafts" button for the toolbar.
+#[component]
+pub fn DraftsButton() -> impl IntoView {
+    let d = use_drafts();
+    view! {
+        <button
+            type="button"
+            class="da-button da-button-quiet"
+            aria-haspopup="dialog"
+            on:click=move |_| d.open_dialog()
+        >
+            {t::MY_DRAFTS}
+        </button>
+    }
+}
+
+/// One entry of the list, as shown.
+#[derive(Clone, PartialEq)]
+struct Row {
+    slot: String,
+    title: String,
+    /// The title as stored (for renaming), or `None` for a value that cannot be read.
+    stored_title: Option<String>,
+    details: String,
+    open_now: bool,
+    renaming: bool,
+}
+
+/// Everything the dialog shows, computed from the state and storage.
+#[derive(Clone, PartialEq)]
+struct Listing {
+    memory: bool,
+    message: Option<String>,
+    undo: bool,
+    rows: Result<Vec<Row>, String>,
+    confirm_forget: bool,
+}
+
+fn listing(d: Drafts) -> Listing {
+    // Read so that the listing follows storage changes made by the dialog (`version`).
+    let (message, undo, renaming, confirm_forget) = d.s.with(|s| {
+        let _ = s.version;
+        (
+            s.message.clone(),
+            s.deleted.is_some(),
+            s.renaming.clone(),
+            s.confirm_forget,
+        )
+    });
+    let mut rows = Err(String::new());
+    d.run(&mut |s, store| {
+        rows = store
+            .list(s)
+            .map(|list| {
+                list.into_iter()
+                    .map(|entry| match entry {
+                        Listed::Draft(info) => {
+                            let slot = info.slot.to_string();
+                            let mut details = String::new();
+                            if let Some(kind) = info.relationship {
+                                details.push_str(text::relationship_label(kind));
+                                details.push_str(" \u{b7} ");
+                            }
+                            details.push_str(&t::last_saved(&when(info.saved_at)));
+                            details.push_str(" \u{b7} ");
+                            details.push_str(&tu::progress_label(info.progress));
+                            Row {
+                                open_now: store.slot().as_str() == slot,
+                                renaming: renaming.as_deref() == Some(slot.as_str()),
+                                title: title_of(&info.title),
+                                stored_title: Some(info.title),
+                                details,
+                                slot,
+                            }
+                        }
+                        Listed::Unreadable { slot, reason } => Row {
+                            slot,
+                            title: t::UNREADABLE_ITEM.to_string(),
+                            stored_title: None,
+                            details: reason,
+                            open_now: false,
+                            renaming: false,
+                        },
+                    })
+                    .collect()
+            })
+            .map_err(|e| t::list_failed(detail(&e)));
+    });
+    Listing {
+        memory: d.memory(),
+        message,
+        undo,
+        rows,
+        confirm_forget,
+    }
+}
+
+/// One draft in the list, with what can be done with it.
+#[component]
+fn DraftRow(row: Row) -> impl IntoView {
+    let d = use_drafts();
+    let ctx = d.ctx;
+    let Row {
+        slot,
+        title,
+        stored_title,
+        details,
+        open_now,
+        renaming,
+    } = row;
+    let heading = ctx.id(&format!("draft-{slot}-title"));
+    // Each button names its draft for assistive technology ("Delete “Team charter”").
+    let name = |label: &str| t::action_label(label, &title);
+    let id = |what: &str| ctx.id(&format!("draft-{slot}-{what}"));
+    let buttons = match stored_title {
+        // A value that cannot be read: it can be downloaded or removed, nothing else.
+        None => view! {
+            <div class="da-draft-buttons">
+                <ActButton label=t::DOWNLOAD class="da-button" act=Act::DownloadStored(slot.clone()) name=name(t::DOWNLOAD)/>
+                <ActButton
+                    label=t::DELETE
+                    class="da-button da-button-danger"
+                    act=Act::Delete(slot.clone(), title.clone())
+                    name=name(t::DELETE)
+                />
+            </div>
+        }
+        .into_any(),
+        Some(_) if renaming => {
+            let (save, cancel) = (slot.clone(), slot.clone());
+            view! {
+                <div class="da-draft-rename">
+                    <input
+                        id=ctx.id("draft-rename")
+                        type="text"
+                        class="da-input"
+                        aria-label=t::new_name_for(&title)
+                        bind:value=d.rename
+                        on:keydown=move |ev| {
+                            let a = match ev.key().as_str() {
+                                "Enter" => Act::SaveName(save.clone()),
+                                // Closes the rename box, not the dialog.
+                                "Escape" => Act::CancelRename(save.clone()),
+                                _ => return,
+                            };
+                            ev.prevent_default();
+                            ev.stop_propagation();
+                            d.act(&a);
+                        }
+                    />
+                    <ActButton label=t::SAVE_NAME class="da-button da-button-primary" act=Act::SaveName(slot.clone())/>
+                    <ActButton label=t::CANCEL class="da-button" act=Act::CancelRename(cancel)/>
+                </div>
+            }
+            .into_any()
+        }
+        Some(stored) => view! {
+            <div class="da-draft-buttons">
+                {(!open_now)
+                    .then(|| {
+                        view! {
+                            <ActButton
+                                label=t::OPEN
+                                class="da-button da-button-primary"
+                                act=Act::Open(slot.clone())
+                                name=name(t::OPEN)
+                                id=id("open")
+                            />
+                        }
+                    })}
+                <ActButton
+                    label=t::RENAME
+                    class="da-button"
+                    act=Act::Rename(slot.clone(), stored)
+                    name=name(t::RENAME)
+                    id=id("rename")
+                />
+                <ActButton
+                    label=t::DUPLICATE
+                    class="da-button"
+                    act=Act::Duplicate(slot.clone())
+                    name=name(t::DUPLICATE)
+                />
+                <ActButton
+                    label=t::DELETE
+                    class="da-button da-button-danger"
+                    act=Act::Delete(slot.clone(), title.clone())
+                    name=name(t::DELETE)
+                />
+            </div>
+        }
+        .into_any(),
+    };
+    let labelledby = heading.clone();
+    view! {
+        <li class="da-draft" aria-labelledby=labelledby>
+            <p class="da-draft-title" id=heading>
+                {title.clone()}
+                {open_now.then(|| view! { <span class="da-badge">{t::OPEN_NOW}</span> })}
+            </p>
+            <p class="da-draft-meta">{details}</p>
+            {buttons}
+        </li>
+    }
+}
+
+/// The "My drafts" dialog.
+#[component]
+pub fn DraftsDialog() -> impl IntoView {
+    let d = use_drafts();
+    let ctx = d.ctx;
+    let heading = ctx.id("drafts-heading");
+    let open = Signal::derive(move || d.s.with(|s| s.dialog));
+    let h = heading.clone();
+    view! {
+        <Modal open on_close=move |_| d.act(&Act::Close) labelledby=heading>
+            <h2 class="da-dialog-heading" id=h.clone()>{t::MY_DRAFTS}</h2>
+            <p class="da-hint">{t::NOTE}</p>
+            <div>
+                {move || {
+                    let l = listing(d);
+                    let message = l
+                        .message
+                        .map(|m| {
+                            view! {
+                                <div class="da-notice da-notice-success">
+                                    <p>{m}</p>
+                                    {l
+                                        .undo
+                                        .then(|| {
+                                            view! {
+                                                <ActButton
+                                                    label=t::UNDO_DELETE
+                                                    class="da-button"
+                                                    act=Act::UndoDelete
+                                                    id=ctx.id("drafts-undo")
+                                                />
+                                            }
+                                        })}
+                                </div>
+                            }
+                        });
+                    let rows = match l.rows {
+                        Ok(rows) if rows.is_empty() => view! { <p>{t::NONE_YET}</p> }.into_any(),
+                        Ok(rows) => view! {
+                            <ul class="da-drafts">
+                                {rows.into_iter().map(|row| view! { <DraftRow row/> }).collect_view()}
+                            </ul>
+                        }
+                        .into_any(),
+                        Err(e) => view! { <p class="da-notice da-notice-error">{e}</p> }.into_any(),
+                    };
+                    view! {
+                        {l.memory.then(|| view! { <p class="da-notice da-notice-warning">{t::MEMORY_NOTE}</p> })}
+                        {message}
+                        {rows}
+                        {l
+                            .confirm_forget
+                            .then(|| {
+                                view! {
+                                    <div class="da-notice da-notice-warning" role="alert">
+                                        <p>{t::FORGET_QUESTION}</p>
+                                        <div class="da-notice-buttons">
+                                            <ActButton label=t::FORGET_YES class="da-button da-button-danger" act=Act::Forget/>
+                                            <ActButton
+                                                label=t::FORGET_NO
+                                                class="da-button"
+                                                act=Act::KeepAll
+                                                id=ctx.id("forget-no")
+                                            />
+                                        </div>
+                                    </div>
+                                }
+                            })}
+                    }
+                }}
+            </div>
+            <div class="da-dialog-buttons">
+                <ActButton label=t::NEW_DRAFT class="da-button da-button-primary" act=Act::New/>
+                <ActButton label=t::FORGET class="da-button da-button-danger" act=Act::AskForget id=ctx.id("forget")/>
+                <ActButton label=tu::CLOSE class="da-button" act=Act::Close/>
+            </div>
+        </Modal>
+    }
+}

@@ -1,0 +1,268 @@
+//! One question of a table, rendered: its control, bound to the alliance through the field's
+//! [`Value`], inside its frame.
+
+use super::{described_by, invalid, FieldFrame, FieldLabel, Messages};
+use crate::core::text;
+use crate::core::{Action, Finding, Id, Item, SectionId};
+use crate::ui::ctx::{use_ctx, Ctx};
+use crate::ui::steps::table::{ChoiceList, Choices, Field, Kind, Label, Shown, Value};
+use leptos::prelude::*;
+
+/// The list item a field belongs to, kept up to date (see [`Ctx::item`]).
+pub type ItemMemo = Memo<Option<Item>>;
+
+/// One field of the alliance (`key` None) or of the list item `item`, whose own id (or its
+/// option's, for a decision's options) is `key`. Hidden while the field's [`Shown`] says so.
+#[component]
+pub fn FieldView(
+    section: SectionId,
+    field: &'static Field,
+    #[prop(optional)] key: Option<Id>,
+    #[prop(optional)] item: Option<ItemMemo>,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let shown: Option<Memo<bool>> = match field.shown {
+        Shown::Always => None,
+        Shown::IfTop(f) => Some(Memo::new(move |_| ctx.with(f))),
+        Shown::IfItem(f) => Some(Memo::new(move |_| {
+            item.is_some_and(|i| i.with(|i| i.as_ref().is_some_and(f)))
+        })),
+    };
+    match shown {
+        None => view! { <Control section field key item/> }.into_any(),
+        Some(shown) => view! {
+            <div class="da-field-slot">
+                <Show when=move || shown.get()>
+                    <Control section field key=key.clone() item/>
+                </Show>
+            </div>
+        }
+        .into_any(),
+    }
+}
+
+/// What the field holds now (tracked).
+fn read(ctx: Ctx, value: Value, key: Option<&Id>, item: Option<ItemMemo>) -> String {
+    let from_item = |f: &dyn Fn(&Item) -> String| {
+        item.and_then(|i| i.with(|i| i.as_ref().map(f)))
+            .unwrap_or_default()
+    };
+    match value {
+        Value::Text(field) => ctx.with(|a| a.text(field).to_string()),
+        Value::Top { get, .. } => ctx.with(get),
+        Value::ItemText(field) => from_item(&|i| {
+            key.and_then(|k| i.text(field, k))
+                .unwrap_or_default()
+                .to_string()
+        }),
+        Value::Item { get, .. } => from_item(&get),
+        Value::PerParty { get, .. } => match key {
+            Some(party) => ctx.with(|a| get(a, party)),
+            None => String::new(),
+        },
+    }
+}
+
+/// The change that sets the field to `v` (`None`: nothing to change).
+fn change(
+    ctx: Ctx,
+    value: Value,
+    key: Option<&Id>,
+    item: Option<ItemMemo>,
+    v: &str,
+) -> Option<Action> {
+    match value {
+        Value::Text(field) => Some(Action::SetText(field, v.to_string())),
+        Value::Top { set, .. } => ctx.try_with_untracked(|a| set(a, v)).flatten(),
+        Value::ItemText(field) => Some(Action::SetItemText(field, key?.clone(), v.to_string())),
+        Value::Item { set, .. } => item?.get_untracked().and_then(|i| set(&i, v)),
+        Value::PerParty { set, .. } => {
+            let party = key?;
+            ctx.try_with_untracked(|a| set(a, party, v)).flatten()
+        }
+    }
+}
+
+/// The choices of a select, kept up to date.
+fn choices(
+    ctx: Ctx,
+    choices: Choices,
+    value: Memo<String>,
+    item: Option<ItemMemo>,
+) -> Signal<ChoiceList> {
+    match choices {
+        Choices::Fixed(f) => Signal::stored(f()),
+        Choices::Parties { everyone } => Memo::new(move |_| {
+            let mut list: ChoiceList = ctx
+                .party_labels
+                .get()
+                .into_iter()
+                .map(|(id, name)| (id.to_string(), name))
+                .collect();
+            if everyone {
+                list.push((
+                    crate::core::EVERYONE.to_string(),
+                    text::EVERYONE_LABEL.to_string(),
+                ));
+            }
+            // A party who left, while still chosen: the select keeps showing the truth.
+            let current = value.get();
+            if !current.is_empty() && !list.iter().any(|(k, _)| *k == current) {
+                list.push((current, text::missing_party().to_string()));
+            }
+            list
+        })
+        .into(),
+        Choices::OfItem(f) => Memo::new(move |_| {
+            item.and_then(|i| i.with(|i| i.as_ref().map(f)))
+                .unwrap_or_default()
+        })
+        .into(),
+    }
+}
+
+#[component]
+fn Control(
+    section: SectionId,
+    field: &'static Field,
+    key: Option<Id>,
+    item: Option<ItemMemo>,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let id = ctx.field_id(section, key.as_ref(), field.json);
+    let value = {
+        let key = key.clone();
+        Memo::new(move |_| read(ctx, field.value, key.as_ref(), item))
+    };
+    let findings: Memo<Vec<Finding>> = ctx.findings_memo(section, key.clone(), field.json);
+    let set = {
+        let key = key.clone();
+        move |v: String| {
+            if let Some(action) = change(ctx, field.value, key.as_ref(), item, &v) {
+                ctx.apply(action);
+            }
+        }
+    };
+    let label: Signal<String> = match field.label {
+        Label::Question(q) | Label::Compact(q) => {
+            Signal::stored(text::question(q).prompt.to_string())
+        }
+        Label::Static(s) => Signal::stored(s.to_string()),
+        Label::OfItem(f) => Signal::derive(move || {
+            item.and_then(|i| i.with(|i| i.as_ref().map(f)))
+                .unwrap_or_default()
+        }),
+        Label::OfParty(f) => {
+            let party = key.clone().unwrap_or_else(|| Id::for_alliance(0));
+            Signal::derive(move || f(&ctx.party_label(&party)))
+        }
+    };
+    let question = match field.label {
+        Label::Question(q) => Some(text::question(q)),
+        _ => None,
+    };
+    let (help, examples) = (question.map(|q| q.help), question.map(|q| q.examples));
+    let described = described_by(&id, help.is_some(), examples.is_some());
+    let aria_invalid = move || findings.with(|f| invalid(f)).then_some("true");
+
+    if let Kind::Check = field.kind {
+        return view! {
+            <div class="da-check">
+                <input
+                    type="checkbox"
+                    id=id.clone()
+                    class="da-checkbox"
+                    aria-describedby=described
+                    prop:checked=move || value.with(|v| v == "true")
+                    on:change:target=move |ev| {
+                        set(if ev.target().checked() { "true".into() } else { String::new() })
+                    }
+                />
+                <FieldLabel for_id=id.clone() text=label/>
+                <Messages id=format!("{id}-msg") findings/>
+            </div>
+        }
+        .into_any();
+    }
+
+    let control = match field.kind {
+        Kind::Text => view! {
+            <textarea
+                id=id.clone()
+                class="da-input da-textarea"
+                rows="3"
+                aria-describedby=described
+                aria-invalid=aria_invalid
+                prop:value=move || value.get()
+                on:input:target=move |ev| set(ev.target().value())
+            ></textarea>
+        }
+        .into_any(),
+        Kind::Choice(source) => {
+            let list = choices(ctx, source, value, item);
+            view! {
+                <select
+                    id=id.clone()
+                    class="da-input da-select"
+                    aria-describedby=described
+                    aria-invalid=aria_invalid
+                    on:change:target=move |ev| set(ev.target().value())
+                >
+                    <For each=move || list.get() key=|choice| choice.clone() let:choice>
+                        {
+                            let (k, l) = choice;
+                            let option = k.clone();
+                            view! {
+                                <option value=k prop:selected=move || value.with(|v| *v == option)>
+                                    {l}
+                                </option>
+                            }
+                        }
+                    </For>
+                </select>
+            }
+            .into_any()
+        }
+        kind => {
+            // Typing updates at once; dates, times and numbers when committed.
+            let (input_type, class) = match kind {
+                Kind::Date => ("date", "da-input da-input-short"),
+                Kind::Time => ("time", "da-input da-input-short"),
+                Kind::Minutes => ("number", "da-input da-input-short"),
+                _ => ("text", "da-input"),
+            };
+            let minutes = matches!(kind, Kind::Minutes);
+            let on_commit = set.clone();
+            view! {
+                <input
+                    type=input_type
+                    id=id.clone()
+                    class=class
+                    aria-describedby=described
+                    aria-invalid=aria_invalid
+                    min=minutes.then_some("1")
+                    max=minutes.then_some("1440")
+                    inputmode=minutes.then_some("numeric")
+                    prop:value=move || value.get()
+                    on:input:target=move |ev| {
+                        if input_type == "text" {
+                            set(ev.target().value())
+                        }
+                    }
+                    on:change:target=move |ev| {
+                        if input_type != "text" {
+                            on_commit(ev.target().value())
+                        }
+                    }
+                />
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <FieldFrame id=id label help examples optional=field.optional findings>
+            {control}
+        </FieldFrame>
+    }
+    .into_any()
+}

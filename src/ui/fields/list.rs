@@ -1,0 +1,239 @@
+//! Lists of items: each item with its fields, keyed by its id, and the tools every list shares
+//! (move up, move down, remove, add).
+
+use super::control::{FieldView, ItemMemo};
+use crate::core::text::ui as t;
+use crate::core::{Action, Alliance, Id, Item, ListKind, SectionId};
+use crate::ui::ctx::use_ctx;
+use crate::ui::steps::table::{Items, Legend};
+use leptos::prelude::*;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// A stable name for a list, used in DOM ids.
+pub fn list_key(list: ListKind) -> &'static str {
+    match list {
+        ListKind::Parties => "parties",
+        ListKind::Progress => "progress",
+        ListKind::Commitments => "commitments",
+        ListKind::Channels => "channels",
+        ListKind::Milestones => "milestones",
+        ListKind::NeedsAndOffers => "needs",
+        ListKind::Assumptions => "assumptions",
+        ListKind::Permissions => "permissions",
+        ListKind::Decisions => "decisions",
+        ListKind::Revisions => "revisions",
+    }
+}
+
+/// Every item of `ids`, in order, keyed by id, each with its fields (and tools).
+#[component]
+pub fn ItemList(
+    section: SectionId,
+    items: &'static Items,
+    /// The items shown, in order: a whole list, or part of one (one person's needs).
+    #[prop(into)]
+    ids: Signal<Vec<Id>>,
+    /// Where focus goes when an item is removed.
+    after_remove: String,
+) -> impl IntoView {
+    // Positions for every item of the list in one pass, whenever the list itself changes
+    // (never while typing).
+    let positions = Memo::new(move |_| {
+        ids.with(|ids| {
+            ids.iter()
+                .enumerate()
+                .map(|(i, id)| (id.clone(), i + 1))
+                .collect::<HashMap<_, _>>()
+        })
+    });
+    let count = Memo::new(move |_| ids.with(Vec::len));
+    view! {
+        <ol class="da-items">
+            <For each=move || ids.get() key=|id| id.clone() let:id>
+                <ItemRow section items id positions count siblings=ids after_remove=after_remove.clone()/>
+            </For>
+        </ol>
+    }
+}
+
+#[component]
+fn ItemRow(
+    section: SectionId,
+    items: &'static Items,
+    id: Id,
+    positions: Memo<HashMap<Id, usize>>,
+    count: Memo<usize>,
+    siblings: Signal<Vec<Id>>,
+    after_remove: String,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let list = items.list;
+    let item: ItemMemo = {
+        let id = id.clone();
+        Memo::new(move |_| ctx.item(list, &id))
+    };
+    let n = {
+        let id = id.clone();
+        Memo::new(move |_| positions.with(|p| p.get(&id).copied().unwrap_or(0)))
+    };
+    let legend = {
+        let id = id.clone();
+        move || match items.legend {
+            Legend::Numbered => t::item_label(items.noun, n.get()),
+            Legend::Party => ctx.party_label(&id),
+            Legend::OfItem(f) => item.with(|i| i.as_ref().map(f)).unwrap_or_default(),
+        }
+    };
+    let fields = items
+        .fields
+        .iter()
+        .map(|f| view! { <FieldView section field=f key=id.clone() item/> })
+        .collect_view();
+    view! {
+        <li class="da-item">
+            <fieldset class="da-item-fieldset">
+                <legend class="da-item-legend">{legend}</legend>
+                {fields}
+                {items.extra.map(|extra| extra(id.clone()))}
+                {items
+                    .tools
+                    .then(|| {
+                        view! { <ItemTools list noun=items.noun id n count siblings after_remove/> }
+                    })}
+            </fieldset>
+        </li>
+    }
+}
+
+/// Move up, move down and remove, for one item. Positions are among `siblings`, the items shown
+/// together (a group can be part of a list, such as one person's needs).
+#[component]
+fn ItemTools(
+    list: ListKind,
+    noun: &'static str,
+    id: Id,
+    /// The item's position among its siblings, from 1.
+    n: Memo<usize>,
+    count: Memo<usize>,
+    siblings: Signal<Vec<Id>>,
+    after_remove: String,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let key = format!("{}-{}", list_key(list), id);
+    let up_id = ctx.id(&format!("{key}-up"));
+    let down_id = ctx.id(&format!("{key}-down"));
+    let label = move |verb: &str| format!("{verb}: {}", t::item_label(noun, n.get()));
+    let shift = {
+        let (id, up_id, down_id) = (id.clone(), up_id.clone(), down_id.clone());
+        move |delta: isize| {
+            let neighbour = siblings.with_untracked(|group| {
+                group
+                    .iter()
+                    .position(|x| *x == id)
+                    .and_then(|i| i.checked_add_signed(delta))
+                    .and_then(|j| group.get(j))
+                    .cloned()
+            });
+            let Some(neighbour) = neighbour else { return };
+            let target = ctx
+                .try_with_untracked(|a| a.ids_of(list).iter().position(|x| *x == neighbour))
+                .flatten();
+            let Some(target) = target else { return };
+            if ctx.apply(Action::Move(list, id.clone(), target)) {
+                let (to, of) = (n.get_untracked(), count.get_untracked());
+                ctx.announce(t::moved(noun, to, of));
+                // Keep focus on the button pressed, unless the item reached an end where it
+                // no longer applies: then on the other one.
+                let focus = match (delta < 0, to <= 1, to >= of) {
+                    (true, true, _) => &down_id,
+                    (true, false, _) => &up_id,
+                    (false, _, true) => &up_id,
+                    (false, _, false) => &down_id,
+                };
+                ctx.focus_later(focus.clone());
+            }
+        }
+    };
+    let shift_up = shift.clone();
+    let remove = {
+        let id = id.clone();
+        move |_| {
+            if ctx.apply(Action::Remove(list, id.clone())) {
+                ctx.announce(t::removed(noun));
+                ctx.focus_later(after_remove.clone());
+            }
+        }
+    };
+    view! {
+        <div class="da-item-tools">
+            <button
+                type="button"
+                id=up_id
+                class="da-button da-button-quiet"
+                aria-label=move || label(t::MOVE_UP)
+                disabled=move || { n.get() <= 1 }
+                on:click=move |_| shift_up(-1)
+            >
+                <span aria-hidden="true">"↑ "</span>
+                {t::MOVE_UP}
+            </button>
+            <button
+                type="button"
+                id=down_id
+                class="da-button da-button-quiet"
+                aria-label=move || label(t::MOVE_DOWN)
+                disabled=move || { n.get() >= count.get() }
+                on:click=move |_| shift(1)
+            >
+                <span aria-hidden="true">"↓ "</span>
+                {t::MOVE_DOWN}
+            </button>
+            <button
+                type="button"
+                id=ctx.id(&format!("{key}-remove"))
+                class="da-button da-button-quiet da-button-danger"
+                aria-label=move || label(t::REMOVE)
+                on:click=remove
+            >
+                {t::REMOVE}
+            </button>
+        </div>
+    }
+}
+
+/// How a new item is made from the alliance and a fresh id.
+pub type MakeItem = Arc<dyn Fn(&Alliance, Id) -> Item + Send + Sync>;
+/// The DOM id of the field to focus in a new item.
+pub type FocusField = Arc<dyn Fn(&Id) -> String + Send + Sync>;
+
+/// An "Add …" button: makes a new item with a fresh id, then puts the cursor in it.
+#[component]
+pub fn AddButton(
+    id: String,
+    #[prop(into)] label: Signal<String>,
+    list: ListKind,
+    /// What one item is called, for the announcement.
+    noun: &'static str,
+    make: MakeItem,
+    focus: FocusField,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let add = move |_| {
+        let made = ctx.try_with_untracked(|a| {
+            let new_id = a.fresh_id(list.id_prefix());
+            (make(a, new_id.clone()), new_id)
+        });
+        let Some((item, new_id)) = made else { return };
+        if ctx.apply(Action::Insert(item)) {
+            ctx.announce(t::added(noun));
+            ctx.focus_later(focus(&new_id));
+        }
+    };
+    view! {
+        <button type="button" id=id class="da-button da-button-add" on:click=add>
+            <span aria-hidden="true">"+ "</span>
+            <span>{move || label.get()}</span>
+        </button>
+    }
+}

@@ -1,0 +1,172 @@
+//! The generic components every step is rendered with: a question's frame (label, help, the
+//! example for the chosen relationship, messages), its control, and lists of items.
+
+mod control;
+mod list;
+
+pub use control::FieldView;
+pub use list::{AddButton, ItemList};
+
+use crate::core::text::{self, ui as t, Examples, QuestionId};
+use crate::core::{Finding, Severity};
+use crate::ui::ctx::use_ctx;
+use leptos::prelude::*;
+
+fn severity_class(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "da-msg da-msg-error",
+        Severity::Missing => "da-msg da-msg-missing",
+        Severity::Warning => "da-msg da-msg-warning",
+        Severity::Hint => "da-msg da-msg-hint",
+    }
+}
+
+fn severity_word(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => t::MSG_ERROR,
+        Severity::Missing => t::MSG_MISSING,
+        Severity::Warning => t::MSG_WARNING,
+        Severity::Hint => t::MSG_HINT,
+    }
+}
+
+/// Whether the findings make a control invalid (for `aria-invalid`).
+pub fn invalid(findings: &[Finding]) -> bool {
+    findings
+        .iter()
+        .any(|f| matches!(f.severity, Severity::Error | Severity::Missing))
+}
+
+/// Validation messages, each marked by kind in words, not only by colour.
+#[component]
+pub fn Messages(
+    /// The DOM id a control's `aria-describedby` names.
+    id: String,
+    /// What validation says, kept up to date.
+    #[prop(into)]
+    findings: Signal<Vec<Finding>>,
+) -> impl IntoView {
+    view! {
+        <div id=id class="da-messages">
+            {move || {
+                findings
+                    .get()
+                    .into_iter()
+                    .map(|f| {
+                        view! {
+                            <p class=severity_class(f.severity)>
+                                <span class="da-msg-kind">{severity_word(f.severity)}</span>
+                                " "
+                                {f.message}
+                            </p>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </div>
+    }
+}
+
+/// The visible label of a control, marked "(optional)" when it may stay empty.
+#[component]
+pub fn FieldLabel(
+    /// The id of the control it labels.
+    #[prop(into)]
+    for_id: String,
+    #[prop(into)] text: Signal<String>,
+    #[prop(optional)] optional: bool,
+) -> impl IntoView {
+    view! {
+        <label class="da-label" for=for_id>
+            {move || text.get()}
+            {optional
+                .then(|| {
+                    view! { <span class="da-optional">" (" {t::OPTIONAL} ")"</span> }
+                })}
+        </label>
+    }
+}
+
+/// The example of a question for the chosen kind of relationship.
+#[component]
+fn Example(id: String, examples: Examples) -> impl IntoView {
+    let ctx = use_ctx();
+    view! {
+        <p class="da-example" id=id>
+            <span class="da-example-lead">{t::FOR_EXAMPLE}</span>
+            " "
+            {move || examples.for_kind(ctx.kind.get())}
+        </p>
+    }
+}
+
+/// A control with its label and help above it and its messages below, tied together with
+/// `aria-describedby` (see [`described_by`]).
+#[component]
+pub fn FieldFrame(
+    /// The DOM id of the control.
+    id: String,
+    #[prop(into)] label: Signal<String>,
+    /// A sentence or two under the label.
+    help: Option<&'static str>,
+    /// Examples for each kind of relationship.
+    examples: Option<Examples>,
+    #[prop(optional)] optional: bool,
+    #[prop(into)] findings: Signal<Vec<Finding>>,
+    /// The control itself.
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <div class="da-field">
+            <FieldLabel for_id=id.clone() text=label optional/>
+            {help.map(|h| view! { <p class="da-help" id=format!("{id}-help")>{h}</p> })}
+            {examples.map(|ex| view! { <Example id=format!("{id}-ex") examples=ex/> })}
+            {children()}
+            <Messages id=format!("{id}-msg") findings/>
+        </div>
+    }
+}
+
+/// The ids of the elements that describe the control `id`: its help and example when it has
+/// them, and its messages.
+pub fn described_by(id: &str, help: bool, example: bool) -> String {
+    let mut ids = Vec::new();
+    if help {
+        ids.push(format!("{id}-help"));
+    }
+    if example {
+        ids.push(format!("{id}-ex"));
+    }
+    ids.push(format!("{id}-msg"));
+    ids.join(" ")
+}
+
+/// Help and example of a list's questions, shown once above its items.
+#[component]
+pub fn ListHelp(questions: &'static [QuestionId]) -> impl IntoView {
+    let ctx = use_ctx();
+    view! {
+        <dl class="da-list-help">
+            {questions
+                .iter()
+                .map(|q| {
+                    let q = text::question(*q);
+                    view! {
+                        <div class="da-list-help-item">
+                            <dt>{q.prompt}</dt>
+                            <dd>
+                                {q.help}
+                                " "
+                                <span class="da-example-inline">
+                                    <span class="da-example-lead">{t::FOR_EXAMPLE}</span>
+                                    " "
+                                    {move || q.examples.for_kind(ctx.kind.get())}
+                                </span>
+                            </dd>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </dl>
+    }
+}

@@ -1,0 +1,168 @@
+//! Taking the alliance away: JSON, Markdown, print, calendar.
+
+use crate::core::text::ui as t;
+use crate::core::{file_name, ics, json, markdown};
+use crate::ui::browser;
+use crate::ui::ctx::{use_ctx, Ctx, Step};
+use crate::ui::shell::Modal;
+use leptos::html;
+use leptos::prelude::*;
+
+/// What was exported, for the host page's `da-exported` event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportKind {
+    Json,
+    Markdown,
+    Print,
+    Calendar,
+}
+
+impl ExportKind {
+    pub fn key(self) -> &'static str {
+        match self {
+            ExportKind::Json => "json",
+            ExportKind::Markdown => "markdown",
+            ExportKind::Print => "print",
+            ExportKind::Calendar => "calendar",
+        }
+    }
+}
+
+/// Downloads the alliance as a JSON file named after its title and today's date.
+pub fn download_json(ctx: Ctx) {
+    let now = browser::now();
+    let Some((name, file)) = ctx.try_with_untracked(|a| {
+        (
+            file_name(&a.title, browser::today(), "json"),
+            json::export(a, now),
+        )
+    }) else {
+        return;
+    };
+    let result = file.and_then(|f| browser::download(&name, "application/json", &f));
+    finish(ctx, ExportKind::Json, result, t::DOWNLOADED);
+}
+
+fn download_calendar(ctx: Ctx) {
+    let now = browser::now();
+    let Some((name, file)) = ctx.try_with_untracked(|a| {
+        (
+            file_name(&a.title, browser::today(), "ics"),
+            ics::to_ics(a, now),
+        )
+    }) else {
+        return;
+    };
+    let result = browser::download(&name, "text/calendar", &file);
+    finish(ctx, ExportKind::Calendar, result, t::CALENDAR_DOWNLOADED);
+}
+
+fn copy_markdown(ctx: Ctx) {
+    let Some(text) = ctx.try_with_untracked(|a| markdown::to_markdown(a, browser::now())) else {
+        return;
+    };
+    leptos::task::spawn_local(async move {
+        match browser::copy_text(&text).await {
+            Ok(()) => finish(ctx, ExportKind::Markdown, Ok(()), t::COPIED),
+            // Denied or unavailable: show the text so the person can copy it themselves.
+            Err(_) => {
+                ctx.copy_fallback.try_set(Some(text));
+            }
+        }
+    });
+}
+
+fn print(ctx: Ctx) {
+    // The review is the printable document.
+    ctx.go_to(Step::Review);
+    browser::after_updates(move || finish(ctx, ExportKind::Print, browser::print(), ""));
+}
+
+fn finish(ctx: Ctx, kind: ExportKind, result: Result<(), String>, done: &str) {
+    match result {
+        Ok(()) => {
+            if !done.is_empty() {
+                ctx.announce(done);
+            }
+            ctx.tell("da-exported", &format!(r#"{{"kind":"{}"}}"#, kind.key()));
+        }
+        Err(e) => ctx.announce(t::download_failed(&e)),
+    }
+}
+
+/// The four ways to take the alliance away: as menu items, or as large buttons.
+#[component]
+pub fn ExportButtons(#[prop(optional)] large: bool) -> impl IntoView {
+    let ctx = use_ctx();
+    let class = if large {
+        "da-button da-button-large"
+    } else {
+        "da-button da-button-menu-item"
+    };
+    type Export = (&'static str, fn(Ctx));
+    let actions: [Export; 4] = [
+        (t::DOWNLOAD_JSON, download_json),
+        (t::COPY_MARKDOWN, copy_markdown),
+        (t::PRINT, print),
+        (t::DOWNLOAD_CALENDAR, download_calendar),
+    ];
+    view! {
+        <div class="da-export-buttons">
+            {actions
+                .into_iter()
+                .map(|(label, action)| {
+                    view! {
+                        <button type="button" class=class on:click=move |_| action(ctx)>
+                            {label}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+}
+
+/// Shown when the clipboard is denied: the Markdown, selected, ready to copy by hand.
+#[component]
+pub fn CopyFallback() -> impl IntoView {
+    let ctx = use_ctx();
+    let heading = ctx.id("copy-heading");
+    let area_id = ctx.id("copy-text");
+    let open = Signal::derive(move || ctx.copy_fallback.with(Option::is_some));
+    let close = move || ctx.copy_fallback.set(None);
+    let h = heading.clone();
+    view! {
+        <Modal open on_close=move |_| close() labelledby=heading>
+            {
+                let area = NodeRef::<html::Textarea>::new();
+                // Everything selected once the dialog shows, ready for Ctrl+C.
+                area.on_load(|a| {
+                    browser::after_updates(move || {
+                        let _ = a.focus();
+                        a.select();
+                    })
+                });
+                let text = ctx.copy_fallback.get_untracked().unwrap_or_default();
+                view! {
+                    <h2 class="da-dialog-heading" id=h.clone()>{t::COPY_FALLBACK_TITLE}</h2>
+                    <p>{t::COPY_FALLBACK_BODY}</p>
+                    <label class="da-label" for=area_id.clone()>{t::COPY_FALLBACK_LABEL}</label>
+                    <textarea
+                        id=area_id.clone()
+                        class="da-input da-textarea da-copy-area"
+                        readonly
+                        rows="12"
+                        node_ref=area
+                    >
+                        {text}
+                    </textarea>
+                    <div class="da-dialog-buttons">
+                        <button type="button" class="da-button da-button-primary" on:click=move |_| close()>
+                            {t::CLOSE}
+                        </button>
+                    </div>
+                }
+            }
+        </Modal>
+    }
+}

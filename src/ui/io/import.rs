@@ -1,0 +1,197 @@
+//! Opening a saved alliance: by file picker or drag and drop, with a preview and a
+//! confirmation before anything changes. Errors are shown in plain words and change nothing.
+
+use crate::core::json::{self, Imported, MAX_FILE_BYTES};
+use crate::core::text::{self, import as msg, ui as t};
+use crate::core::{SectionId, Status};
+use crate::ui::browser::{self, ReadError};
+use crate::ui::ctx::{use_ctx, Ctx, Step};
+use crate::ui::drafts::use_drafts;
+use crate::ui::shell::Modal;
+use leptos::html;
+use leptos::prelude::*;
+
+/// Reads `file` and, when it is a valid alliance, asks for confirmation.
+pub fn open_file(ctx: Ctx, file: web_sys::File) {
+    ctx.import_error.set(None);
+    leptos::task::spawn_local(async move {
+        let result = match browser::read_file(&file, MAX_FILE_BYTES).await {
+            Ok(bytes) => json::import(&bytes).map_err(|e| e.message),
+            Err(ReadError::TooLarge(size)) => Err(msg::too_large(size, MAX_FILE_BYTES as u64)),
+            Err(ReadError::Unreadable) => Err(t::IMPORT_READ_FAILED.to_string()),
+        };
+        match result {
+            Ok(imported) => {
+                ctx.pending_import.try_set(Some(imported));
+            }
+            Err(message) => {
+                ctx.import_error.try_set(Some(message));
+                ctx.announce(t::IMPORT_FAILED_TITLE);
+            }
+        }
+    });
+}
+
+/// Opens the file of a drop or a picker (one at a time).
+pub fn open_files(ctx: Ctx, files: Option<web_sys::FileList>) {
+    let Some(files) = files else { return };
+    if files.length() > 1 {
+        ctx.import_error.set(Some(t::IMPORT_ONE_FILE.to_string()));
+        return;
+    }
+    if let Some(file) = files.get(0) {
+        open_file(ctx, file);
+    }
+}
+
+/// The "Open a file…" button and its hidden file input.
+#[component]
+pub fn ImportButton() -> impl IntoView {
+    let ctx = use_ctx();
+    let input = NodeRef::<html::Input>::new();
+    let choose = move |_| {
+        if let Some(i) = input.get() {
+            // Choosing the same file again must still be noticed.
+            i.set_value("");
+            i.click();
+        }
+    };
+    view! {
+        <button type="button" class="da-button da-button-menu-item" on:click=choose>
+            {t::IMPORT}
+        </button>
+        <input
+            id=ctx.id("file-input")
+            type="file"
+            accept=".json,application/json"
+            hidden
+            aria-label=t::FILE_INPUT_LABEL
+            node_ref=input
+            on:change:target=move |ev| open_files(ctx, ev.target().files())
+        />
+    }
+}
+
+/// The import error, if any, in plain words.
+#[component]
+pub fn ImportError() -> impl IntoView {
+    let ctx = use_ctx();
+    view! {
+        <div>
+            {move || {
+                ctx.import_error
+                    .get()
+                    .map(|message| {
+                        view! {
+                            <div class="da-notice da-notice-error" role="alert">
+                                <p>
+                                    <strong>{t::IMPORT_FAILED_TITLE}</strong>
+                                </p>
+                                <p>{message}</p>
+                                <p>{t::IMPORT_UNCHANGED}</p>
+                                <button
+                                    type="button"
+                                    class="da-button da-button-quiet"
+                                    on:click=move |_| ctx.import_error.set(None)
+                                >
+                                    {t::CLOSE}
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
+        </div>
+    }
+}
+
+/// One term of the preview.
+#[component]
+fn Row(term: &'static str, value: String) -> impl IntoView {
+    view! {
+        <div class="da-doc-row">
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+        </div>
+    }
+}
+
+/// The preview of a file about to be opened, with the choice to open it or not.
+#[component]
+pub fn ImportPreview() -> impl IntoView {
+    let ctx = use_ctx();
+    let drafts = use_drafts();
+    let heading = ctx.id("import-heading");
+    let open = Signal::derive(move || ctx.pending_import.with(Option::is_some));
+    let cancel = move || {
+        ctx.pending_import.set(None);
+        ctx.announce(t::IMPORT_CANCELLED);
+    };
+    let confirm = move || {
+        if let Some(Imported { alliance, .. }) =
+            ctx.pending_import.try_update(Option::take).flatten()
+        {
+            // A new draft: the one on screen stays in "My drafts".
+            drafts.open_new(alliance, Step::Review);
+            ctx.announce(t::IMPORT_DONE);
+        }
+    };
+    let h = heading.clone();
+    view! {
+        <Modal open on_close=move |_| cancel() labelledby=heading>
+            {
+                let Some(Imported { alliance: a, exported_at, .. }) = ctx.pending_import.get_untracked()
+                else {
+                    return ().into_any();
+                };
+                let title = if a.title.trim().is_empty() {
+                    text::UNTITLED.to_string()
+                } else {
+                    a.title.trim().to_string()
+                };
+                let people = a
+                    .parties
+                    .iter()
+                    .map(|p| a.party_label(&p.id))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let status = match a.status {
+                    Status::Draft => t::STATUS_DRAFT,
+                    Status::Agreed => t::STATUS_AGREED,
+                };
+                view! {
+                    <h2 class="da-dialog-heading" id=h.clone()>{t::IMPORT_TITLE}</h2>
+                    <dl class="da-doc-dl da-preview">
+                        <Row term=text::question(text::QuestionId::Title).prompt value=title/>
+                        <Row term=t::PREVIEW_PEOPLE value=people/>
+                        {a
+                            .relationship
+                            .map(|kind| {
+                                view! {
+                                    <Row
+                                        term=text::export::RELATIONSHIP
+                                        value=text::relationship_label(kind).to_string()
+                                    />
+                                }
+                            })}
+                        <Row term=text::export::STATUS value=status.to_string()/>
+                        <Row
+                            term=text::section(SectionId::Commitments).title
+                            value=t::preview_counts(a.commitments.len(), a.progress.len())
+                        />
+                        <Row term=t::PREVIEW_SAVED_ON value=exported_at.date().to_string()/>
+                    </dl>
+                    <p class="da-notice da-notice-warning">{t::IMPORT_WARNING}</p>
+                    <div class="da-dialog-buttons">
+                        <button type="button" class="da-button da-button-primary" on:click=move |_| confirm()>
+                            {t::IMPORT_REPLACE}
+                        </button>
+                        <button type="button" class="da-button" on:click=move |_| cancel()>
+                            {t::IMPORT_CANCEL}
+                        </button>
+                    </div>
+                }
+                    .into_any()
+            }
+        </Modal>
+    }
+}

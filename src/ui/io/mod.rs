@@ -1,0 +1,7 @@
+//! Files in and out: opening a saved alliance, and the exports.
+
+mod exports;
+mod import;
+
+pub use exports::{download_json, CopyFallback, ExportButtons, ExportKind};
+pub use import::{open_files, ImportButton, ImportError, ImportPreview};

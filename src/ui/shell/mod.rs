@@ -1,0 +1,184 @@
+//! What surrounds every step: the header with the title, the save status and the toolbar, the
+//! status line, notices, the progress indicator and the dialogs.
+
+mod dialog;
+mod nav;
+
+pub use dialog::Modal;
+
+use crate::core::text::{self, ui as t};
+use crate::ui::ctx::{use_ctx, Ctx};
+use crate::ui::drafts::{use_drafts, DraftsButton, DraftsDialog, Notices, SaveStatus};
+use crate::ui::io::{
+    open_files, CopyFallback, ExportButtons, ImportButton, ImportError, ImportPreview,
+};
+use leptos::ev;
+use leptos::html;
+use leptos::prelude::*;
+use nav::{CurrentStep, StepNav};
+use wasm_bindgen::JsCast;
+
+fn has_files(ev: &web_sys::DragEvent) -> bool {
+    ev.data_transfer().is_some_and(|dt| {
+        dt.types()
+            .iter()
+            .any(|t| t.as_string().as_deref() == Some("Files"))
+    })
+}
+
+/// Whether `to` (an event's related target: where focus or the pointer went) is inside the
+/// widget.
+fn inside(ctx: Ctx, to: Option<web_sys::EventTarget>) -> bool {
+    to.and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+        .zip(ctx.root_element())
+        .is_some_and(|(node, root)| root.contains(Some(&node)))
+}
+
+/// Undo and redo from the keyboard: Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z and Ctrl/Cmd+Y; Escape closes
+/// the menu.
+fn shortcuts(ctx: Ctx, menu_open: RwSignal<bool>, ev: &web_sys::KeyboardEvent) {
+    if ev.key() == "Escape" && menu_open.get_untracked() {
+        menu_open.set(false);
+        return;
+    }
+    if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() {
+        return;
+    }
+    match ev.key().as_str() {
+        "z" | "Z" if ev.shift_key() => {
+            ev.prevent_default();
+            ctx.redo();
+        }
+        "z" | "Z" => {
+            ev.prevent_default();
+            ctx.undo();
+        }
+        "y" | "Y" => {
+            ev.prevent_default();
+            ctx.redo();
+        }
+        _ => {}
+    }
+}
+
+/// The whole widget for one alliance.
+#[component]
+pub fn Widget() -> impl IntoView {
+    let ctx = use_ctx();
+    let d = use_drafts();
+    let dragging = RwSignal::new(false);
+    let menu_open = RwSignal::new(false);
+    let title = Memo::new(move |_| ctx.with(|a| a.title.trim().to_string()));
+    let root = NodeRef::<html::Div>::new();
+    root.on_load(move |el| ctx.set_root(el.into()));
+    view! {
+        <div
+            class="da-widget"
+            node_ref=root
+            on:keydown=move |ev| shortcuts(ctx, menu_open, &ev)
+            // Leaving the widget is a moment to save.
+            on:focusout=move |ev: ev::FocusEvent| {
+                if !inside(ctx, ev.related_target()) {
+                    d.flush();
+                }
+            }
+            on:dragover=move |ev: ev::DragEvent| {
+                if has_files(&ev) {
+                    ev.prevent_default();
+                    dragging.set(true);
+                }
+            }
+            // Only when leaving the widget, not moving between its children.
+            on:dragleave=move |ev: ev::DragEvent| {
+                if !inside(ctx, ev.related_target()) {
+                    dragging.set(false);
+                }
+            }
+            on:drop=move |ev: ev::DragEvent| {
+                ev.prevent_default();
+                dragging.set(false);
+                open_files(ctx, ev.data_transfer().and_then(|dt| dt.files()));
+            }
+        >
+            <header class="da-header da-no-print">
+                <div class="da-header-text">
+                    <p class="da-kicker">{t::WIDGET_HEADING}</p>
+                    <p class="da-title">
+                        {move || {
+                            let title = title.get();
+                            if title.is_empty() { text::UNTITLED.to_string() } else { title }
+                        }}
+                    </p>
+                    <SaveStatus/>
+                </div>
+                <Toolbar menu_open/>
+            </header>
+            <p class="da-status da-no-print" role="status">{move || ctx.announcement.get()}</p>
+            <Notices/>
+            <ImportError/>
+            <div class="da-body">
+                <StepNav/>
+                <CurrentStep/>
+            </div>
+            <div class="da-drop" class:da-drop-active=move || dragging.get() aria-hidden="true">
+                <p>{t::DROP_HERE}</p>
+            </div>
+            <ImportPreview/>
+            <DraftsDialog/>
+            <CopyFallback/>
+        </div>
+    }
+}
+
+/// Undo, redo, "My drafts" and the "Save or share" menu.
+#[component]
+fn Toolbar(menu_open: RwSignal<bool>) -> impl IntoView {
+    let ctx = use_ctx();
+    let menu_id = ctx.id("menu");
+    let can_undo = Memo::new(move |_| ctx.doc.with(|d| d.editor.can_undo()));
+    let can_redo = Memo::new(move |_| ctx.doc.with(|d| d.editor.can_redo()));
+    view! {
+        <div class="da-toolbar" role="group" aria-label=t::TOOLBAR>
+            <button
+                type="button"
+                class="da-button da-button-quiet"
+                aria-keyshortcuts="Control+Z"
+                disabled=move || !can_undo.get()
+                on:click=move |_| ctx.undo()
+            >
+                {t::UNDO}
+            </button>
+            <button
+                type="button"
+                class="da-button da-button-quiet"
+                aria-keyshortcuts="Control+Shift+Z"
+                disabled=move || !can_redo.get()
+                on:click=move |_| ctx.redo()
+            >
+                {t::REDO}
+            </button>
+            <DraftsButton/>
+            <div class="da-menu">
+                <button
+                    type="button"
+                    class="da-button"
+                    aria-controls=menu_id.clone()
+                    aria-expanded=move || menu_open.get().to_string()
+                    on:click=move |_| menu_open.update(|o| *o = !*o)
+                >
+                    {t::TAKE_IT_AWAY}
+                    <span aria-hidden="true">" ▾"</span>
+                </button>
+                <div
+                    id=menu_id
+                    class="da-menu-panel"
+                    hidden=move || !menu_open.get()
+                    on:click=move |_| menu_open.set(false)
+                >
+                    <ExportButtons/>
+                    <ImportButton/>
+                </div>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,130 @@
+//! The Agreement step: each person confirms the current version.
+
+use crate::core::text::ui as t;
+use crate::core::{Action, Id, Status};
+use crate::ui::browser;
+use crate::ui::ctx::{use_ctx, Step};
+use leptos::prelude::*;
+
+#[component]
+pub fn AgreementStep() -> impl IntoView {
+    let ctx = use_ctx();
+    let ready = Memo::new(move |_| ctx.doc.with(|d| d.report.ready_to_agree()));
+    let agreed = Memo::new(move |_| ctx.with(|a| a.status == Status::Agreed));
+    let draft_again = Memo::new(move |_| {
+        ctx.with(|a| {
+            a.status == Status::Draft
+                && a.agreement.signatures.is_empty()
+                && a.agreement.last_agreed.is_some()
+        })
+    });
+    let parties = Memo::new(move |_| {
+        ctx.party_labels
+            .with(|p| p.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>())
+    });
+    view! {
+        <div>
+            <Show when=move || draft_again.get()>
+                <p class="da-notice">{t::DRAFT_AGAIN}</p>
+            </Show>
+        </div>
+        <div>
+            <Show when=move || !ready.get()>
+                <div class="da-notice da-notice-warning">
+                    <p>{t::NOT_READY}</p>
+                    <button type="button" class="da-button" on:click=move |_| ctx.go_to(Step::Review)>
+                        {t::GO_TO_REVIEW}
+                    </button>
+                </div>
+            </Show>
+        </div>
+        <ul class="da-agree-list">
+            <For each=move || parties.get() key=|party| party.clone() let:party>
+                <AgreeRow party ready/>
+            </For>
+        </ul>
+        <div>
+            <Show when=move || agreed.get()>
+                <p class="da-notice da-notice-success">{t::ALL_AGREED}</p>
+            </Show>
+        </div>
+    }
+}
+
+/// One person: their agreement, or the button to give it.
+#[component]
+fn AgreeRow(party: Id, ready: Memo<bool>) -> impl IntoView {
+    let ctx = use_ctx();
+    let name = {
+        let p = party.clone();
+        Memo::new(move |_| ctx.party_label(&p))
+    };
+    let signature = {
+        let p = party.clone();
+        Memo::new(move |_| {
+            ctx.with(|a| {
+                a.agreement
+                    .signatures
+                    .iter()
+                    .find(|s| s.party_id == p)
+                    .cloned()
+            })
+        })
+    };
+    let button_id = ctx.id(&format!("agree-{party}"));
+    let agree = {
+        let p = party.clone();
+        move |_| {
+            let who = name.get_untracked();
+            if ctx.apply(Action::Agree {
+                party: p.clone(),
+                date: browser::today(),
+            }) {
+                let all = ctx
+                    .try_with_untracked(|a| a.status == Status::Agreed)
+                    .unwrap_or(false);
+                ctx.announce(if all {
+                    t::ALL_AGREED.to_string()
+                } else {
+                    t::someone_agreed(&who)
+                });
+            }
+        }
+    };
+    let withdraw = {
+        let (p, focus) = (party.clone(), button_id.clone());
+        move |_| {
+            if ctx.apply(Action::Withdraw { party: p.clone() }) {
+                ctx.focus_later(focus.clone());
+            }
+        }
+    };
+    view! {
+        <li class="da-agree-row">
+            {move || match signature.get() {
+                Some(s) => view! {
+                    <p class="da-agreed">
+                        <span aria-hidden="true">"✓ "</span>
+                        {t::agreed_on(&s.name, &s.date.to_string())}
+                    </p>
+                    <button type="button" class="da-button da-button-quiet" on:click=withdraw.clone()>
+                        {t::withdraw(&s.name)}
+                    </button>
+                }
+                .into_any(),
+                None => view! {
+                    <button
+                        type="button"
+                        id=button_id.clone()
+                        class="da-button da-button-primary"
+                        disabled=move || !ready.get()
+                        on:click=agree.clone()
+                    >
+                        {move || t::agree_as(&name.get())}
+                    </button>
+                }
+                .into_any(),
+            }}
+        </li>
+    }
+}

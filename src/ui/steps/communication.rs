@@ -1,0 +1,277 @@
+//! The table of "How we will communicate": channels, the check-in, how each person likes
+//! updates, and how we raise a problem.
+
+use super::access::{
+    change, choose_first, date_value, frequencies, frequency_key, of, set_check_in, set_update,
+    update_of, update_style_key,
+};
+use super::table::*;
+use crate::core::text::{self, ui as t, QuestionId as Q};
+use crate::core::Action;
+use crate::core::*;
+use crate::ui::ctx::use_ctx;
+use crate::ui::fields::Messages;
+use leptos::prelude::*;
+
+pub static COMMUNICATION: &[Block] = &[
+    Block::List(ListBlock {
+        heading: Some(t::CHANNELS_HEADING),
+        help: &[Q::ChannelName, Q::ChannelPurpose, Q::ChannelUsage],
+        add: Some(Add {
+            label: t::ADD_CHANNEL,
+            json: "channels",
+            make: |_, id| {
+                Item::Channel(Channel {
+                    id,
+                    name: String::new(),
+                    purpose: String::new(),
+                    usage: ChannelUsage::Use,
+                })
+            },
+            focus: "name",
+        }),
+        items: Items {
+            list: ListKind::Channels,
+            noun: t::CHANNEL,
+            legend: Legend::Numbered,
+            extra: None,
+            tools: true,
+            fields: &[
+                item_text(
+                    "name",
+                    Q::ChannelName,
+                    ItemText::ChannelName,
+                    Kind::Line,
+                    false,
+                ),
+                item_text(
+                    "purpose",
+                    Q::ChannelPurpose,
+                    ItemText::ChannelPurpose,
+                    Kind::Line,
+                    true,
+                ),
+                Field {
+                    json: "usage",
+                    label: Label::Compact(Q::ChannelUsage),
+                    kind: Kind::Choice(Choices::Fixed(|| {
+                        [ChannelUsage::Use, ChannelUsage::Avoid]
+                            .into_iter()
+                            .map(|u| (usage_key(u).to_string(), text::usage_label(u).to_string()))
+                            .collect()
+                    })),
+                    optional: false,
+                    value: Value::Item {
+                        get: |i| of!(i, Channel(c) => usage_key(c.usage).to_string()),
+                        set: |i, v| {
+                            let usage = if v == "avoid" {
+                                ChannelUsage::Avoid
+                            } else {
+                                ChannelUsage::Use
+                            };
+                            change!(i, Channel(c) => c.usage = usage)
+                        },
+                    },
+                    shown: Shown::Always,
+                },
+            ],
+        },
+    }),
+    Block::Heading(t::CHECK_IN_HEADING),
+    Block::Field(Field {
+        json: "rhythm",
+        label: Label::Question(Q::CheckInRhythm),
+        kind: Kind::Choice(Choices::Fixed(frequencies)),
+        optional: false,
+        value: Value::Top {
+            get: |a| frequency_key(a.communication.check_in.rhythm),
+            set: |a, v| set_check_in(a, &mut |c| c.rhythm = Frequency::from_key(v)),
+        },
+        shown: Shown::Always,
+    }),
+    Block::Row(&[
+        Field {
+            json: "firstOn",
+            label: Label::Question(Q::CheckInFirstOn),
+            kind: Kind::Date,
+            optional: true,
+            value: Value::Top {
+                get: |a| date_value(a.communication.check_in.first_on),
+                set: |a, v| set_check_in(a, &mut |c| c.first_on = Date::parse(v)),
+            },
+            shown: Shown::Always,
+        },
+        Field {
+            json: "time",
+            label: Label::Question(Q::CheckInTime),
+            kind: Kind::Time,
+            optional: true,
+            value: Value::Top {
+                get: |a| {
+                    a.communication
+                        .check_in
+                        .time
+                        .map(|t| t.to_string())
+                        .unwrap_or_default()
+                },
+                set: |a, v| set_check_in(a, &mut |c| c.time = TimeOfDay::parse(v)),
+            },
+            shown: Shown::Always,
+        },
+        Field {
+            json: "durationMinutes",
+            label: Label::Question(Q::CheckInDuration),
+            kind: Kind::Minutes,
+            optional: true,
+            value: Value::Top {
+                get: |a| {
+                    a.communication
+                        .check_in
+                        .duration_minutes
+                        .map(|m| m.to_string())
+                        .unwrap_or_default()
+                },
+                set: |a, v| {
+                    set_check_in(a, &mut |c| {
+                        c.duration_minutes = crate::core::parse_whole(v.trim())
+                            .and_then(|m| u16::try_from(m).ok())
+                            .filter(|m| (1..=1440).contains(m))
+                    })
+                },
+            },
+            shown: Shown::Always,
+        },
+    ]),
+    Block::Field(Field {
+        json: "format",
+        label: Label::Question(Q::CheckInFormat),
+        kind: Kind::Line,
+        optional: true,
+        value: Value::Top {
+            get: |a| a.communication.check_in.format.clone(),
+            set: |a, v| set_check_in(a, &mut |c| c.format = v.to_string()),
+        },
+        shown: Shown::Always,
+    }),
+    Block::List(ListBlock {
+        heading: Some(t::UPDATES_HEADING),
+        help: &[Q::UpdateStyle],
+        add: None,
+        items: Items {
+            list: ListKind::Parties,
+            noun: t::PERSON,
+            legend: Legend::Party,
+            extra: None,
+            tools: false,
+            fields: &[
+                Field {
+                    json: "style",
+                    label: Label::OfParty(t::update_style_for),
+                    kind: Kind::Choice(Choices::Fixed(|| {
+                        choose_first(
+                            [UpdateStyle::FrequentDetail, UpdateStyle::PeriodicSummary]
+                                .into_iter()
+                                .map(|s| {
+                                    (
+                                        update_style_key(Some(s)).to_string(),
+                                        text::update_style_label(s).to_string(),
+                                    )
+                                }),
+                        )
+                    })),
+                    optional: true,
+                    value: Value::PerParty {
+                        get: |a, id| update_style_key(update_of(a, id).style).to_string(),
+                        set: |a, id, v| {
+                            set_update(a, id, &mut |u| {
+                                u.style = match v {
+                                    "frequentDetail" => Some(UpdateStyle::FrequentDetail),
+                                    "periodicSummary" => Some(UpdateStyle::PeriodicSummary),
+                                    _ => None,
+                                }
+                            })
+                        },
+                    },
+                    shown: Shown::Always,
+                },
+                Field {
+                    json: "note",
+                    label: Label::OfParty(t::update_note_for),
+                    kind: Kind::Line,
+                    optional: true,
+                    value: Value::PerParty {
+                        get: |a, id| update_of(a, id).note,
+                        set: |a, id, v| set_update(a, id, &mut |u| u.note = v.to_string()),
+                    },
+                    shown: Shown::Always,
+                },
+            ],
+        },
+    }),
+    Block::Custom(|| view! { <OrphanUpdates/> }.into_any()),
+    Block::Field(text(
+        "raisingProblems",
+        Q::RaisingProblems,
+        TextField::RaisingProblems,
+        Kind::Text,
+        false,
+    )),
+];
+
+fn usage_key(u: ChannelUsage) -> &'static str {
+    match u {
+        ChannelUsage::Use => "use",
+        ChannelUsage::Avoid => "avoid",
+    }
+}
+
+/// Update preferences of people no longer in the alliance: shown so they can be removed.
+#[component]
+fn OrphanUpdates() -> impl IntoView {
+    let ctx = use_ctx();
+    let s = SectionId::Communication;
+    let orphans = Memo::new(move |_| {
+        ctx.with(|a| {
+            a.communication
+                .updates
+                .iter()
+                .filter(|u| a.party(&u.party_id).is_none())
+                .map(|u| u.party_id.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let remove = move |party: Id| {
+        if ctx.apply(Action::RemoveUpdatePreference(party)) {
+            ctx.announce(t::removed(t::UPDATES_HEADING));
+            ctx.focus_later(ctx.id("step-heading"));
+        }
+    };
+    view! {
+        <Show when=move || orphans.with(|o| !o.is_empty())>
+            <div class="da-orphans">
+                <h4 class="da-minor-heading">{t::ORPHANS_HEADING}</h4>
+                <div>
+                    <For each=move || orphans.get() key=|party| party.clone() let:party>
+                        <div class="da-orphan">
+                            <Messages
+                                id=ctx.id(&format!("updates-{party}-msg"))
+                                findings=ctx.findings_memo(s, Some(party.clone()), "partyId")
+                            />
+                            <button
+                                type="button"
+                                id=ctx.field_id(s, Some(&party), "partyId")
+                                class="da-button da-button-quiet da-button-danger"
+                                on:click={
+                                    let party = party.clone();
+                                    move |_| remove(party.clone())
+                                }
+                            >
+                                {t::REMOVE}
+                            </button>
+                        </div>
+                    </For>
+                </div>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,238 @@
+//! The tables of the deeper steps: assumptions, when it gets hard, and keeping it alive.
+
+use super::access::{change, me_or_everyone, of, owner_from_key, owner_key, status_key, STATUSES};
+use super::table::*;
+use crate::core::text::{self, ui as t, QuestionId as Q, ReflectionMoment};
+use crate::core::Action;
+use crate::core::*;
+use crate::ui::browser;
+
+// ------------------------------------------------------------------ 7. Assumptions
+
+pub static ASSUMPTIONS: &[Block] = &[Block::List(ListBlock {
+    heading: None,
+    help: &[
+        Q::AssumptionText,
+        Q::AssumptionHeldBy,
+        Q::AssumptionStatus,
+        Q::AssumptionInstead,
+    ],
+    add: Some(Add {
+        label: t::ADD_ASSUMPTION,
+        json: "",
+        make: |_, id| {
+            Item::Assumption(Assumption {
+                id,
+                text: String::new(),
+                held_by: Owner::Everyone,
+                status: AssumptionStatus::Unchecked,
+                instead: String::new(),
+            })
+        },
+        focus: "text",
+    }),
+    items: Items {
+        list: ListKind::Assumptions,
+        noun: t::ASSUMPTION,
+        legend: Legend::Numbered,
+        extra: None,
+        tools: true,
+        fields: &[
+            item_text(
+                "text",
+                Q::AssumptionText,
+                ItemText::AssumptionText,
+                Kind::Text,
+                false,
+            ),
+            Field {
+                json: "heldBy",
+                label: Label::Compact(Q::AssumptionHeldBy),
+                kind: Kind::Choice(Choices::Parties { everyone: true }),
+                optional: false,
+                value: Value::Item {
+                    get: |i| of!(i, Assumption(x) => owner_key(&x.held_by)),
+                    set: |i, v| {
+                        let owner = owner_from_key(v)?;
+                        change!(i, Assumption(x) => x.held_by = owner)
+                    },
+                },
+                shown: Shown::Always,
+            },
+            Field {
+                json: "status",
+                label: Label::Compact(Q::AssumptionStatus),
+                kind: Kind::Choice(Choices::Fixed(|| {
+                    STATUSES
+                        .iter()
+                        .map(|s| {
+                            (
+                                status_key(*s).to_string(),
+                                text::assumption_status_label(*s).to_string(),
+                            )
+                        })
+                        .collect()
+                })),
+                optional: false,
+                value: Value::Item {
+                    get: |i| of!(i, Assumption(x) => status_key(x.status).to_string()),
+                    set: |i, v| {
+                        let status = STATUSES.into_iter().find(|s| status_key(*s) == v)?;
+                        change!(i, Assumption(x) => x.status = status)
+                    },
+                },
+                shown: Shown::Always,
+            },
+            item_text(
+                "instead",
+                Q::AssumptionInstead,
+                ItemText::AssumptionInstead,
+                Kind::Text,
+                true,
+            ),
+        ],
+    },
+})];
+
+// ------------------------------------------------------------------ 8. When it gets hard
+
+pub static HARD_TIMES: &[Block] = &[
+    Block::Field(text(
+        "surprises",
+        Q::Surprises,
+        TextField::Surprises,
+        Kind::Text,
+        false,
+    )),
+    Block::Field(text(
+        "missedCommitments",
+        Q::MissedCommitments,
+        TextField::MissedCommitments,
+        Kind::Text,
+        false,
+    )),
+    Block::List(ListBlock {
+        heading: Some(t::PERMISSIONS_HEADING),
+        help: &[Q::PermissionText],
+        add: Some(Add {
+            label: t::ADD_PERMISSION,
+            json: "permissions",
+            make: |a, id| {
+                Item::Permission(Permission {
+                    id,
+                    given_by: me_or_everyone(a),
+                    text: String::new(),
+                })
+            },
+            focus: "text",
+        }),
+        items: Items {
+            list: ListKind::Permissions,
+            noun: t::PERMISSION,
+            legend: Legend::Numbered,
+            extra: None,
+            tools: true,
+            fields: &[
+                Field {
+                    json: "givenBy",
+                    label: Label::Static(t::PERMISSION_FROM),
+                    kind: Kind::Choice(Choices::Parties { everyone: true }),
+                    optional: false,
+                    value: Value::Item {
+                        get: |i| of!(i, Permission(p) => owner_key(&p.given_by)),
+                        set: |i, v| {
+                            let owner = owner_from_key(v)?;
+                            change!(i, Permission(p) => p.given_by = owner)
+                        },
+                    },
+                    shown: Shown::Always,
+                },
+                item_text(
+                    "text",
+                    Q::PermissionText,
+                    ItemText::PermissionText,
+                    Kind::Line,
+                    false,
+                ),
+            ],
+        },
+    }),
+    Block::Field(text(
+        "mistakes",
+        Q::Mistakes,
+        TextField::Mistakes,
+        Kind::Text,
+        false,
+    )),
+];
+
+// ------------------------------------------------------------------ 10. Keeping it alive
+
+pub static KEEPING_ALIVE: &[Block] = &[
+    Block::Field(Field {
+        json: "nextReview",
+        label: Label::Question(Q::NextReview),
+        kind: Kind::Date,
+        optional: false,
+        value: Value::Top {
+            get: |a| super::access::date_value(a.keeping_alive.next_review),
+            set: |_, v| Some(Action::SetNextReview(Date::parse(v))),
+        },
+        shown: Shown::Always,
+    }),
+    Block::Field(Field {
+        json: "reviewRhythm",
+        label: Label::Question(Q::ReviewRhythm),
+        kind: Kind::Choice(Choices::Fixed(super::access::frequencies)),
+        optional: false,
+        value: Value::Top {
+            get: |a| super::access::frequency_key(a.keeping_alive.review_rhythm),
+            set: |_, v| Some(Action::SetReviewRhythm(Frequency::from_key(v))),
+        },
+        shown: Shown::Always,
+    }),
+    Block::List(ListBlock {
+        heading: Some(t::REVISIONS_HEADING),
+        help: &[Q::RevisionChanges, Q::RevisionWhy],
+        add: Some(Add {
+            label: t::ADD_REVISION,
+            json: "revisions",
+            make: |_, id| {
+                Item::Revision(Revision {
+                    id,
+                    date: browser::today(),
+                    sections: Vec::new(),
+                    changes: String::new(),
+                    why: String::new(),
+                })
+            },
+            focus: "changes",
+        }),
+        items: Items {
+            list: ListKind::Revisions,
+            noun: t::REVISION,
+            legend: Legend::OfItem(
+                |i| of!(i, Revision(r) => format!("{} {}", t::REVISION, r.date)),
+            ),
+            extra: None,
+            tools: true,
+            fields: &[
+                item_text(
+                    "changes",
+                    Q::RevisionChanges,
+                    ItemText::RevisionChanges,
+                    Kind::Text,
+                    false,
+                ),
+                item_text(
+                    "why",
+                    Q::RevisionWhy,
+                    ItemText::RevisionWhy,
+                    Kind::Text,
+                    true,
+                ),
+            ],
+        },
+    }),
+    Block::Reflections(ReflectionMoment::AtReview, t::REFLECT_REVIEW),
+];

@@ -1,0 +1,177 @@
+//! "Needs and offers": for each person, what they need from the others and what they offer
+//! them, side by side.
+
+use super::table::*;
+use crate::core::text::{ui as t, QuestionId as Q};
+use crate::core::*;
+use crate::ui::ctx::use_ctx;
+use crate::ui::fields::{AddButton, ItemList, ListHelp, Messages};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+pub static NEEDS: &[Block] = &[Block::Custom(|| view! { <NeedsByPerson/> }.into_any())];
+
+static NEED_TEXT: Field = Field {
+    json: "text",
+    label: Label::OfItem(|i| match i {
+        Item::NeedOrOffer(n) if n.kind == NeedOrOfferKind::Offer => t::OFFER.to_string(),
+        _ => t::NEED.to_string(),
+    }),
+    kind: Kind::Text,
+    optional: false,
+    value: Value::ItemText(ItemText::NeedOrOfferText),
+    shown: Shown::Always,
+};
+
+static NEED_LIST: Items = Items {
+    list: ListKind::NeedsAndOffers,
+    noun: t::NEED,
+    fields: std::slice::from_ref(&NEED_TEXT),
+    legend: Legend::Numbered,
+    extra: None,
+    tools: true,
+};
+
+static OFFER_LIST: Items = Items {
+    list: ListKind::NeedsAndOffers,
+    noun: t::OFFER,
+    fields: std::slice::from_ref(&NEED_TEXT),
+    legend: Legend::Numbered,
+    extra: None,
+    tools: true,
+};
+
+/// Needs and offers of people no longer in the alliance, with a choice of whose they are.
+static ORPHAN_NEEDS: Items = Items {
+    list: ListKind::NeedsAndOffers,
+    noun: t::NEED_OR_OFFER,
+    legend: Legend::Numbered,
+    extra: None,
+    tools: true,
+    fields: &[
+        NEED_TEXT,
+        Field {
+            json: "partyId",
+            label: Label::Static(t::PERSON),
+            kind: Kind::Choice(Choices::Parties { everyone: false }),
+            optional: false,
+            value: Value::Item {
+                get: |i| match i {
+                    Item::NeedOrOffer(n) => n.party_id.to_string(),
+                    _ => String::new(),
+                },
+                set: |i, v| {
+                    let party = Id::new(v)?;
+                    super::access::change!(i, NeedOrOffer(n) => n.party_id = party)
+                },
+            },
+            shown: Shown::Always,
+        },
+    ],
+};
+
+#[component]
+fn NeedsByPerson() -> impl IntoView {
+    let ctx = use_ctx();
+    let s = SectionId::NeedsAndOffers;
+    let parties = Memo::new(move |_| {
+        ctx.party_labels
+            .with(|p| p.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>())
+    });
+    let orphans = Memo::new(move |_| {
+        ctx.with(|a| {
+            a.needs_and_offers
+                .iter()
+                .filter(|n| a.party(&n.party_id).is_none())
+                .map(|n| n.id.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <div>
+            <ListHelp questions=&[Q::Need, Q::Offer]/>
+            <Messages id=ctx.id("needs-msg") findings=ctx.findings_memo(s, None, "")/>
+            <div>
+                <For each=move || parties.get() key=|party| party.clone() let:party>
+                    <PersonNeeds party/>
+                </For>
+            </div>
+            <Show when=move || orphans.with(|o| !o.is_empty())>
+                <section class="da-list-section da-orphans">
+                    <h3 class="da-subheading">{t::ORPHANS_HEADING}</h3>
+                    <ItemList section=s items=&ORPHAN_NEEDS ids=orphans after_remove=ctx.id("needs-msg")/>
+                </section>
+            </Show>
+        </div>
+    }
+}
+
+/// One person's needs and offers.
+#[component]
+fn PersonNeeds(
+    /// The person's id.
+    party: Id,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let s = SectionId::NeedsAndOffers;
+    let name = {
+        let p = party.clone();
+        Memo::new(move |_| ctx.party_label(&p))
+    };
+    let heading_id = ctx.field_id(s, Some(&party), "");
+    let messages_id = ctx.id(&format!("needs-{party}-msg"));
+    let messages = ctx.findings_memo(s, Some(party.clone()), "");
+    let group = move |kind: NeedOrOfferKind| {
+        type Words = fn(&str) -> String;
+        let (items, title, add_label, key): (&'static Items, Words, Words, &str) = match kind {
+            NeedOrOfferKind::Need => (&NEED_LIST, t::needs_of, t::add_need, "need"),
+            NeedOrOfferKind::Offer => (&OFFER_LIST, t::offers_of, t::add_offer, "offer"),
+        };
+        let ids = {
+            let p = party.clone();
+            Memo::new(move |_| {
+                ctx.with(|a| {
+                    a.needs_and_offers
+                        .iter()
+                        .filter(|n| n.party_id == p && n.kind == kind)
+                        .map(|n| n.id.clone())
+                        .collect::<Vec<_>>()
+                })
+            })
+        };
+        let add_id = ctx.id(&format!("needs-{party}-{key}-add"));
+        let owner = party.clone();
+        view! {
+            <div class="da-needs-group">
+                <h4 class="da-minor-heading">{move || title(&name.get())}</h4>
+                <ItemList section=s items ids after_remove=add_id.clone()/>
+                <AddButton
+                    id=add_id
+                    label=Signal::derive(move || add_label(&name.get()))
+                    list=ListKind::NeedsAndOffers
+                    noun=items.noun
+                    make=Arc::new(move |_: &Alliance, id| {
+                        Item::NeedOrOffer(NeedOrOffer {
+                            id,
+                            party_id: owner.clone(),
+                            kind,
+                            text: String::new(),
+                        })
+                    })
+                    focus=Arc::new(move |id: &Id| ctx.field_id(s, Some(id), "text"))
+                />
+            </div>
+        }
+    };
+    view! {
+        <section class="da-list-section da-party-needs">
+            <h3 class="da-subheading" id=heading_id tabindex="-1">
+                {move || name.get()}
+            </h3>
+            <Messages id=messages_id findings=messages/>
+            <div class="da-needs-columns">
+                {group(NeedOrOfferKind::Need)} {group(NeedOrOfferKind::Offer)}
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,201 @@
+//! The Review step: the whole alliance on one page (the same summary the Markdown export
+//! writes), with everything that still blocks agreement linked to its field.
+
+use crate::core::summary::{summarize, Block as DocBlock, Line, Summary};
+use crate::core::text::{self, ui as t};
+use crate::core::{Severity, Status};
+use crate::ui::ctx::{use_ctx, Step};
+use leptos::prelude::*;
+
+/// The one-page view of the whole alliance, with what is missing linked to where it is.
+#[component]
+pub fn ReviewStep() -> impl IntoView {
+    let ctx = use_ctx();
+    let summary = Memo::new(move |_| ctx.with(summarize));
+    view! {
+        <MissingList/>
+        <div class="da-doc">{move || view! { <Document summary=summary.get()/> }}</div>
+    }
+}
+
+/// Everything that blocks agreement, each a link to its field.
+#[component]
+fn MissingList() -> impl IntoView {
+    let ctx = use_ctx();
+    let blocking = Memo::new(move |_| {
+        ctx.doc.with(|d| {
+            d.report
+                .findings
+                .iter()
+                .filter(|f| f.severity.blocks_agreement())
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    let heading = ctx.id("missing-heading");
+    let labelledby = heading.clone();
+    view! {
+        <section class="da-missing da-no-print" aria-labelledby=labelledby>
+            <h3 class="da-subheading" id=heading>{t::MISSING_HEADING}</h3>
+            <div>
+                <Show
+                    when=move || blocking.with(|b| !b.is_empty())
+                    fallback=|| view! { <p class="da-ok">{t::MISSING_NONE}</p> }
+                >
+                    <ul class="da-missing-list">
+                        {move || {
+                            blocking
+                                .get()
+                                .into_iter()
+                                .map(|f| {
+                                    let label = format!("{}: {}", text::section(f.section).title, f.message);
+                                    let class = if f.severity == Severity::Error {
+                                        "da-link da-link-error"
+                                    } else {
+                                        "da-link"
+                                    };
+                                    view! {
+                                        <li>
+                                            <button type="button" class=class on:click=move |_| ctx.go_to_field(&f)>
+                                                {label}
+                                            </button>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </ul>
+                </Show>
+            </div>
+        </section>
+    }
+}
+
+/// Text as typed, or "nothing yet" in muted words.
+fn text_or_empty(s: String) -> AnyView {
+    if s.trim().is_empty() {
+        view! { <span class="da-empty">{t::NOTHING_YET}</span> }.into_any()
+    } else {
+        view! { <span class="da-text">{s}</span> }.into_any()
+    }
+}
+
+fn doc_line(l: Line) -> impl IntoView {
+    let show_text = l.lead.is_none() || !l.text.trim().is_empty();
+    view! {
+        <li>
+            {l.lead.map(|lead| view! { <strong>{lead}</strong> {show_text.then_some(": ")} })}
+            {show_text.then(|| text_or_empty(l.text))}
+            {l.extra.map(|extra| view! { <br/> <span class="da-muted">{extra}</span> })}
+        </li>
+    }
+}
+
+fn labelled(label: Option<&'static str>, body: AnyView) -> AnyView {
+    match label {
+        Some(label) => view! {
+            <dl class="da-doc-dl">
+                <dt>{label}</dt>
+                <dd>{body}</dd>
+            </dl>
+        }
+        .into_any(),
+        None => body,
+    }
+}
+
+fn doc_blocks(blocks: Vec<DocBlock>) -> AnyView {
+    blocks
+        .into_iter()
+        .map(|b| match b {
+            DocBlock::Text { label: None, text } => {
+                view! { <p class="da-doc-text">{text_or_empty(text)}</p> }.into_any()
+            }
+            DocBlock::Text { label, text } => labelled(label, text_or_empty(text)),
+            DocBlock::List { label, items } => {
+                let list = if items.is_empty() {
+                    text_or_empty(String::new())
+                } else {
+                    view! {
+                        <ul class="da-doc-list">{items.into_iter().map(doc_line).collect_view()}</ul>
+                    }
+                    .into_any()
+                };
+                labelled(label, list)
+            }
+            DocBlock::Group { heading, blocks } => view! {
+                <div class="da-doc-group">
+                    <h4 class="da-minor-heading">{text_or_empty(heading)}</h4>
+                    {doc_blocks(blocks)}
+                </div>
+            }
+            .into_any(),
+        })
+        .collect_view()
+        .into_any()
+}
+
+#[component]
+fn Document(summary: Summary) -> impl IntoView {
+    let ctx = use_ctx();
+    let agreed = summary.status == Status::Agreed;
+    let status = if agreed {
+        text::export::STATUS_AGREED
+    } else {
+        text::export::STATUS_DRAFT
+    };
+    let badge = if agreed {
+        "da-badge da-badge-agreed"
+    } else {
+        "da-badge"
+    };
+    let signatures = if summary.signatures.is_empty() {
+        view! { <p class="da-empty">{text::export::NOT_AGREED}</p> }.into_any()
+    } else {
+        view! {
+            <ul class="da-doc-list">
+                {summary.signatures.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    let sections = summary
+        .sections
+        .into_iter()
+        .map(|sec| {
+            let id = sec.id;
+            view! {
+                <section class="da-doc-section">
+                    <div class="da-doc-section-head">
+                        <h3 class="da-doc-heading">{sec.title}</h3>
+                        <button
+                            type="button"
+                            class="da-button da-button-quiet da-no-print"
+                            aria-label=t::edit_section(text::section(id).title)
+                            on:click=move |_| ctx.go_to(Step::Section(id))
+                        >
+                            {t::EDIT}
+                        </button>
+                    </div>
+                    {doc_blocks(sec.blocks)}
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <article class="da-doc-article">
+            <header class="da-doc-header">
+                <p class="da-doc-title">{summary.title}</p>
+                <p class="da-doc-meta">
+                    <span class=badge>{status}</span>
+                    {summary.relationship.map(|r| format!(" · {r}"))}
+                </p>
+            </header>
+            {sections}
+            <section class="da-doc-section">
+                <h3 class="da-doc-heading">{text::export::AGREEMENT}</h3>
+                {signatures}
+            </section>
+        </article>
+    }
+}
