@@ -70,6 +70,60 @@ fn every_text_field_reads_back_what_was_set() {
     }
 }
 
+/// The UI reads each list item on its own (`Item::text`, through `positions`): it must say
+/// exactly what the alliance-wide accessor says, for every text of every item.
+#[test]
+fn an_item_read_on_its_own_says_what_the_alliance_says() {
+    let a = large();
+    let at = a.positions();
+    let lists = [
+        ListKind::Parties,
+        ListKind::Progress,
+        ListKind::Commitments,
+        ListKind::Channels,
+        ListKind::Milestones,
+        ListKind::NeedsAndOffers,
+        ListKind::Assumptions,
+        ListKind::Permissions,
+        ListKind::Decisions,
+        ListKind::Revisions,
+    ];
+    let mut checked = 0;
+    for list in lists {
+        for id in a.ids_of(list) {
+            let item = a
+                .item_at(list, at[&id])
+                .expect("positions point at the item");
+            assert_eq!(item.id(), &id);
+            for field in ItemText::ALL {
+                let key = match &item {
+                    // An option's texts are read with the option's id.
+                    Item::Decision(d) if field.is_option() => match d.options.first() {
+                        Some(o) => o.id.clone(),
+                        None => continue,
+                    },
+                    _ => id.clone(),
+                };
+                if field.list() == list {
+                    assert_eq!(
+                        item.text(field, &key),
+                        a.item_text(field, &key),
+                        "{field:?} of {key}"
+                    );
+                    checked += 1;
+                } else {
+                    assert_eq!(
+                        item.text(field, &key),
+                        None,
+                        "{field:?} is not a text of {list:?}"
+                    );
+                }
+            }
+        }
+    }
+    assert!(checked > 100, "{checked}");
+}
+
 #[test]
 fn list_items_are_added_updated_moved_and_removed_by_id() {
     let mut a = Alliance::new(id("x"), now());

@@ -1,6 +1,16 @@
-//! Component tests in headless Chromium (wasm-bindgen-test). One binary for all of them.
+//! Component tests in a real browser (wasm-bindgen-test; headless Chromium, and Firefox with
+//! geckodriver). One binary for all of them. Each mounts a component with the context it
+//! needs, finds controls the way a person does (by their labels), and checks what a person
+//! sees.
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+
+use common::*;
+use designed_alliance::core::{Alliance, ListKind, SectionId};
+use designed_alliance::ui::steps::{blocks, SectionBlocks};
+use designed_alliance::ui::{Ctx, Hooks};
+use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement};
@@ -13,11 +23,11 @@ fn document() -> web_sys::Document {
         .expect("test runs in a browser")
 }
 
-/// A fresh host element on the page, as a coach's page would provide, with a namespace of
-/// its own so drafts of earlier tests (kept in this page's storage) never show up.
-fn host() -> HtmlElement {
+/// A fresh element on the page, as a coach's page would provide, with a namespace of its own
+/// so drafts of earlier tests (kept in this page's storage) never show up.
+fn host(tag: &str) -> HtmlElement {
     let host: HtmlElement = document()
-        .create_element("designed-alliance")
+        .create_element(tag)
         .expect("create host")
         .dyn_into()
         .expect("host is an HtmlElement");
@@ -32,36 +42,81 @@ fn host() -> HtmlElement {
     host
 }
 
-/// Mounts a widget and waits for it to render.
-async fn widget() -> HtmlElement {
-    let host = host();
-    let _unmount = designed_alliance::mount(host.clone(), host.clone().into());
+/// Lets every pending update reach the page: effects run, then the next animation frame
+/// (where focus moves).
+async fn settle() {
     leptos::task::tick().await;
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window().unwrap().request_animation_frame(&resolve);
+    });
+    wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
+    leptos::task::tick().await;
+}
+
+/// The whole widget, mounted into a host element as the custom element does.
+async fn widget() -> HtmlElement {
+    let host = host("designed-alliance");
+    let _unmount = designed_alliance::mount(host.clone(), host.clone().into());
+    settle().await;
     host
 }
 
+/// One section's step, mounted on its own with a widget state around `alliance`.
+async fn section(alliance: Alliance, section: SectionId) -> (HtmlElement, Ctx) {
+    let root = host("div");
+    let (tx, rx) = std::sync::mpsc::channel();
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        let ctx = Ctx::new(alliance, Hooks::default());
+        provide_context(ctx);
+        tx.send(ctx).unwrap();
+        view! {
+            <div class="da-widget">
+                <SectionBlocks section blocks=blocks(section)/>
+            </div>
+        }
+    });
+    // Kept for the whole test: the page is thrown away afterwards.
+    std::mem::forget(handle);
+    let ctx = rx.recv().unwrap();
+    if let Some(el) = root.first_element_child() {
+        ctx.set_root(el);
+    }
+    settle().await;
+    (root, ctx)
+}
+
 /// The control labelled `text` inside `root`, found the way a person finds it: by its label.
-fn field_by_label(root: &HtmlElement, text: &str) -> web_sys::HtmlElement {
+fn field_by_label(root: &HtmlElement, text: &str) -> HtmlElement {
+    fields_by_label(root, text)
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| panic!("no label {text:?}"))
+}
+
+/// Every control labelled `text`, in order.
+fn fields_by_label(root: &HtmlElement, text: &str) -> Vec<HtmlElement> {
     let labels = root.query_selector_all("label").expect("labels");
+    let mut found = Vec::new();
     for i in 0..labels.length() {
         let label: web_sys::HtmlLabelElement = labels.item(i).unwrap().dyn_into().unwrap();
-        if label
+        let own = label
             .text_content()
             .unwrap_or_default()
             .trim_end_matches(" (optional)")
             .trim()
-            == text
-        {
+            .to_string();
+        if own == text {
             let id = label.html_for();
-            return root
-                .query_selector(&format!("#{id}"))
-                .unwrap()
-                .unwrap_or_else(|| panic!("label {text:?} points at missing #{id}"))
-                .dyn_into()
-                .expect("labelled control is an element");
+            found.push(
+                root.query_selector(&format!("#{id}"))
+                    .unwrap()
+                    .unwrap_or_else(|| panic!("label {text:?} points at missing #{id}"))
+                    .dyn_into()
+                    .expect("labelled control is an element"),
+            );
         }
     }
-    panic!("no label {text:?}");
+    found
 }
 
 fn type_into(el: &HtmlElement, text: &str) {
@@ -77,15 +132,19 @@ fn value_of(el: &HtmlElement) -> String {
         .unwrap()
 }
 
-fn button(root: &HtmlElement, text: &str) -> HtmlElement {
+/// The button whose accessible name is `name` (its label, or its text).
+fn button(root: &HtmlElement, name: &str) -> HtmlElement {
     let buttons = root.query_selector_all("button").unwrap();
     for i in 0..buttons.length() {
         let b: HtmlElement = buttons.item(i).unwrap().dyn_into().unwrap();
-        if b.text_content().unwrap_or_default().contains(text) {
+        let accessible = b
+            .get_attribute("aria-label")
+            .unwrap_or_else(|| b.text_content().unwrap_or_default());
+        if accessible.trim() == name || accessible.contains(name) {
             return b;
         }
     }
-    panic!("no button with {text:?}");
+    panic!("no button {name:?}");
 }
 
 fn step_heading(root: &HtmlElement) -> String {
@@ -95,6 +154,13 @@ fn step_heading(root: &HtmlElement) -> String {
         .text_content()
         .unwrap()
 }
+
+/// The element that has focus, looking into the widget's shadow root when there is one.
+fn focused() -> Option<web_sys::Element> {
+    document().active_element()
+}
+
+// ------------------------------------------------------------------ the whole widget
 
 #[wasm_bindgen_test]
 async fn mounts_into_the_given_host_and_nowhere_else() {
@@ -120,7 +186,7 @@ async fn typing_a_title_shows_it_in_the_header() {
     assert_eq!(title.text_content().unwrap(), "Untitled alliance");
     let field = field_by_label(&host, "What shall we call this alliance?");
     type_into(&field, "Launch the new website");
-    leptos::task::tick().await;
+    settle().await;
     assert_eq!(title.text_content().unwrap(), "Launch the new website");
     assert_eq!(
         value_of(&field),
@@ -131,40 +197,29 @@ async fn typing_a_title_shows_it_in_the_header() {
 }
 
 #[wasm_bindgen_test]
-async fn every_field_has_help_and_an_example_tied_to_it() {
-    let host = widget().await;
-    let field = field_by_label(&host, "What shall we call this alliance?");
-    let described = field.get_attribute("aria-describedby").unwrap();
-    for id in described.split(' ') {
-        assert!(
-            host.query_selector(&format!("#{id}")).unwrap().is_some(),
-            "{id} exists"
-        );
-    }
-    let example = host
-        .query_selector(&format!("#{}", described.split(' ').nth(1).unwrap()))
-        .unwrap()
-        .unwrap();
-    assert!(example.text_content().unwrap().starts_with("For example:"));
-    host.remove();
-}
-
-#[wasm_bindgen_test]
 async fn next_moves_to_the_next_step_and_remembers_what_was_typed() {
     let host = widget().await;
     type_into(
         &field_by_label(&host, "What shall we call this alliance?"),
         "Our plan",
     );
-    leptos::task::tick().await;
+    settle().await;
     button(&host, "Next: The goal").click();
-    leptos::task::tick().await;
+    settle().await;
     assert_eq!(step_heading(&host), "The goal");
-    let what = field_by_label(&host, "What are we trying to achieve together?");
-    type_into(&what, "Ship it");
-    leptos::task::tick().await;
+    let heading = host.query_selector(".da-step-heading").unwrap().unwrap();
+    assert_eq!(
+        focused(),
+        Some(heading),
+        "focus moves to the step's heading"
+    );
+    type_into(
+        &field_by_label(&host, "What are we trying to achieve together?"),
+        "Ship it",
+    );
+    settle().await;
     button(&host, "Back: Before you begin").click();
-    leptos::task::tick().await;
+    settle().await;
     assert_eq!(
         value_of(&field_by_label(&host, "What shall we call this alliance?")),
         "Our plan"
@@ -173,36 +228,16 @@ async fn next_moves_to_the_next_step_and_remembers_what_was_typed() {
 }
 
 #[wasm_bindgen_test]
-async fn adding_an_item_gives_it_labelled_fields_and_focus() {
-    let host = widget().await;
-    let people = host.query_selector_all(".da-item").unwrap().length();
-    button(&host, "Add a person").click();
-    leptos::task::tick().await;
-    leptos::task::tick().await;
-    assert_eq!(
-        host.query_selector_all(".da-item").unwrap().length(),
-        people + 1
-    );
-    let active = document().active_element().expect("something has focus");
-    assert_eq!(
-        active.tag_name(),
-        "INPUT",
-        "focus moved into the new person's name"
-    );
-    host.remove();
-}
-
-#[wasm_bindgen_test]
-async fn undo_takes_back_the_last_change() {
+async fn undo_and_redo_take_back_and_restore_the_last_change() {
     let host = widget().await;
     let field = field_by_label(&host, "What shall we call this alliance?");
     type_into(&field, "First");
-    leptos::task::tick().await;
+    settle().await;
     button(&host, "Undo").click();
-    leptos::task::tick().await;
+    settle().await;
     assert_eq!(value_of(&field), "");
     button(&host, "Redo").click();
-    leptos::task::tick().await;
+    settle().await;
     assert_eq!(value_of(&field), "First");
     host.remove();
 }
@@ -225,12 +260,12 @@ async fn crash_notice_is_readable_and_keeps_the_typed_text() {
     let text = notice.text_content().unwrap();
     assert!(
         text.contains("stopped working"),
-        "notice says what happened: {text}"
+        "says what happened: {text}"
     );
-    assert!(text.contains("reload"), "notice says what to do: {text}");
+    assert!(text.contains("reload"), "says what to do: {text}");
     assert!(
         text.contains("panicked at src/app.rs"),
-        "notice keeps the details: {text}"
+        "keeps the details: {text}"
     );
     assert_eq!(
         field.value(),
@@ -238,6 +273,178 @@ async fn crash_notice_is_readable_and_keeps_the_typed_text() {
         "typed text stays on screen"
     );
     host.remove();
+}
+
+// ------------------------------------------------------------------ one step at a time
+
+#[wasm_bindgen_test]
+async fn every_question_has_its_help_and_an_example_for_the_relationship() {
+    let mut a = coaching();
+    a.relationship = Some(designed_alliance::core::RelationshipKind::Partners);
+    let (root, ctx) = section(a, SectionId::Goal).await;
+    let field = field_by_label(&root, "What are we trying to achieve together?");
+    let described = field.get_attribute("aria-describedby").unwrap();
+    let ids: Vec<&str> = described.split(' ').collect();
+    assert_eq!(ids.len(), 3, "help, example and messages: {described}");
+    for id in &ids {
+        assert!(
+            root.query_selector(&format!("#{id}")).unwrap().is_some(),
+            "{id} exists"
+        );
+    }
+    let example = root
+        .query_selector(&format!("#{}", ids[1]))
+        .unwrap()
+        .unwrap();
+    let personal = example.text_content().unwrap();
+    assert!(personal.starts_with("For example:"), "{personal}");
+    // Another kind of relationship: the example follows.
+    ctx.apply(designed_alliance::core::Action::SetRelationship(Some(
+        designed_alliance::core::RelationshipKind::TeamAndStakeholder,
+    )));
+    settle().await;
+    assert_ne!(
+        example.text_content().unwrap(),
+        personal,
+        "the example follows the kind"
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn typing_into_one_item_leaves_every_other_item_alone() {
+    let mut a = coaching();
+    a.commitments.truncate(3);
+    let (root, ctx) = section(a, SectionId::Commitments).await;
+    let whats = fields_by_label(&root, "What will be done?");
+    assert_eq!(whats.len(), 3);
+    // Written on screen behind the widget's back: a binding that re-ran would put the
+    // alliance's text back.
+    js_sys::Reflect::set(&whats[1], &"value".into(), &"left alone".into()).unwrap();
+    js_sys::Reflect::set(&whats[2], &"value".into(), &"left alone".into()).unwrap();
+    for text in ["A", "AB", "ABC"] {
+        type_into(&whats[0], text);
+        settle().await;
+    }
+    assert_eq!(
+        ctx.try_with_untracked(|a| a.commitments[0].what.clone())
+            .unwrap(),
+        "ABC"
+    );
+    assert_eq!(
+        value_of(&whats[1]),
+        "left alone",
+        "the second item's field did not re-run"
+    );
+    assert_eq!(
+        value_of(&whats[2]),
+        "left alone",
+        "the third item's field did not re-run"
+    );
+    // A change that does concern them (undo restores the whole alliance) still reaches them.
+    ctx.apply(designed_alliance::core::Action::SetItemText(
+        designed_alliance::core::ItemText::CommitmentWhat,
+        id("c-2"),
+        "changed for real".into(),
+    ));
+    settle().await;
+    assert_eq!(value_of(&whats[1]), "changed for real");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn adding_an_item_gives_it_labelled_fields_and_focus() {
+    let (root, ctx) = section(coaching(), SectionId::Progress).await;
+    let before = fields_by_label(&root, "What will we see when it is going well?").len();
+    button(&root, "Add a way to measure progress").click();
+    settle().await;
+    let signals = fields_by_label(&root, "What will we see when it is going well?");
+    assert_eq!(signals.len(), before + 1);
+    assert_eq!(
+        focused(),
+        signals.last().map(|e| e.clone().into()),
+        "focus moved into the new item's first field"
+    );
+    assert_eq!(
+        ctx.try_with_untracked(|a| a.progress.len()).unwrap(),
+        before + 1
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn moving_an_item_to_an_end_keeps_focus_on_a_button_that_still_works() {
+    let (root, ctx) = section(coaching(), SectionId::Commitments).await;
+    let n = ctx.try_with_untracked(|a| a.commitments.len()).unwrap();
+    assert!(n >= 2);
+    let ids = ctx
+        .try_with_untracked(|a| a.ids_of(ListKind::Commitments))
+        .unwrap();
+    button(&root, "Move up: Commitment 2").click();
+    settle().await;
+    let after = ctx
+        .try_with_untracked(|a| a.ids_of(ListKind::Commitments))
+        .unwrap();
+    assert_eq!(after[0], ids[1], "the second commitment is now first");
+    let focus: HtmlElement = focused().unwrap().dyn_into().unwrap();
+    assert_eq!(
+        focus.get_attribute("aria-label").as_deref(),
+        Some("Move down: Commitment 1"),
+        "at the top, focus goes to the button that can still move it"
+    );
+    assert!(!focus.has_attribute("disabled"));
+    assert!(
+        button(&root, "Move up: Commitment 1").has_attribute("disabled"),
+        "the first item cannot move up"
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn owner_choices_follow_the_names_of_the_people() {
+    let (root, ctx) = section(coaching(), SectionId::Commitments).await;
+    let owner = field_by_label(&root, "Who does it?");
+    let options = || {
+        let list = owner.query_selector_all("option").unwrap();
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().text_content().unwrap())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(options(), ["Priya", "Jordan", "Everyone"]);
+    ctx.apply(designed_alliance::core::Action::SetItemText(
+        designed_alliance::core::ItemText::PartyName,
+        id("p-2"),
+        "Jo".into(),
+    ));
+    settle().await;
+    assert_eq!(options(), ["Priya", "Jo", "Everyone"]);
+    assert_eq!(value_of(&owner), "p-1", "the chosen owner stays chosen");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn missing_parts_are_pointed_out_once_the_step_was_visited() {
+    let blank = designed_alliance::core::Alliance::new(id("blank"), ts("2026-11-02T09:00:00Z"));
+    let (root, ctx) = section(blank, SectionId::Goal).await;
+    let what = field_by_label(&root, "What are we trying to achieve together?");
+    assert!(
+        !what.has_attribute("aria-invalid"),
+        "nothing is pointed out before a visit"
+    );
+    ctx.visited
+        .update(|v| v.push(designed_alliance::ui::Step::Section(SectionId::Goal)));
+    settle().await;
+    assert_eq!(what.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let msg_id = format!("{}-msg", what.id());
+    let messages = root.query_selector(&format!("#{msg_id}")).unwrap().unwrap();
+    assert!(messages.text_content().unwrap().contains("Missing"));
+    type_into(&what, "Something");
+    settle().await;
+    assert!(
+        !what.has_attribute("aria-invalid"),
+        "filled in, no longer invalid"
+    );
+    root.remove();
 }
 
 /// Runs JavaScript in the page (to patch browser APIs the way a hostile browser behaves).
@@ -364,7 +571,7 @@ mod storage {
         let host = widget().await;
         let field = field_by_label(&host, "What shall we call this alliance?");
         type_into(&field, "Kept on screen");
-        leptos::task::tick().await;
+        settle().await;
         assert_eq!(status(&host), "Saving\u{2026}");
         // The page is hidden: saving is due now, and storage is full.
         with_throwing("setItem", "QuotaExceededError", || {
@@ -373,7 +580,7 @@ mod storage {
                 .dispatch_event(&web_sys::Event::new("pagehide").unwrap())
                 .unwrap()
         });
-        leptos::task::tick().await;
+        settle().await;
         assert_eq!(status(&host), "Not saved in this browser");
         let alert = host
             .query_selector("[role=alert]")
@@ -383,7 +590,7 @@ mod storage {
         assert_eq!(value_of(&field), "Kept on screen");
         // Space again: trying again saves, and the alert goes.
         button(&host, "Try saving again").click();
-        leptos::task::tick().await;
+        settle().await;
         assert!(
             status(&host).starts_with("Saved in this browser at "),
             "{}",
@@ -392,86 +599,4 @@ mod storage {
         assert!(host.query_selector("[role=alert]").unwrap().is_none());
         host.remove();
     }
-}
-
-#[wasm_bindgen_test]
-fn values_kept_for_an_owner_go_with_it_and_stale_handles_find_nothing() {
-    use designed_alliance::ui::dom::{keep_local, local};
-    use leptos::reactive::owner::Owner;
-    use std::rc::Rc;
-    let owner = Owner::new();
-    let kept = owner.with(|| keep_local(Rc::new(String::from("kept"))));
-    assert_eq!(
-        local::<String>(kept).as_deref().map(String::as_str),
-        Some("kept")
-    );
-    assert!(local::<u32>(kept).is_none(), "another type finds nothing");
-    // The owner's cleanup functions still find it (a widget taken off the page saves its
-    // draft from one), whenever they were registered.
-    let seen = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-    owner.with(|| {
-        let seen = seen.clone();
-        leptos::prelude::on_cleanup(move || {
-            seen.store(
-                local::<String>(kept).is_some(),
-                std::sync::atomic::Ordering::Relaxed,
-            )
-        });
-    });
-    owner.cleanup();
-    assert!(
-        seen.load(std::sync::atomic::Ordering::Relaxed),
-        "alive while the owner's cleanup functions run"
-    );
-    assert!(local::<String>(kept).is_none(), "gone with its owner");
-    let other = Owner::new();
-    let new = other.with(|| keep_local(Rc::new(String::from("new"))));
-    assert!(
-        local::<String>(kept).is_none(),
-        "a stale handle never sees what took its slot"
-    );
-    assert_eq!(
-        local::<String>(new).as_deref().map(String::as_str),
-        Some("new")
-    );
-    other.cleanup();
-}
-
-#[wasm_bindgen_test]
-async fn a_sig_notifies_what_reads_it_and_reads_the_default_once_gone() {
-    use designed_alliance::ui::dom::{bind, Sig};
-    use leptos::reactive::owner::Owner;
-    use std::cell::RefCell;
-    use std::rc::Rc;
-    any_spawner::Executor::init_wasm_bindgen().ok();
-    let owner = Owner::new();
-    let seen = Rc::new(RefCell::new(Vec::<String>::new()));
-    let s = owner.with(|| {
-        let s = Sig::new(String::from("a"));
-        let seen = seen.clone();
-        bind(Box::new(move || seen.borrow_mut().push(s.get())));
-        s
-    });
-    leptos::task::tick().await;
-    s.set(String::from("b"));
-    leptos::task::tick().await;
-    s.maybe_update(|v| {
-        v.push('!');
-        false
-    });
-    leptos::task::tick().await;
-    assert_eq!(
-        *seen.borrow(),
-        ["a", "b"],
-        "a change said to be none notifies nobody"
-    );
-    s.update(|v| v.push('?'));
-    leptos::task::tick().await;
-    assert_eq!(*seen.borrow(), ["a", "b", "b!?"]);
-    owner.cleanup();
-    assert!(s.is_disposed());
-    assert_eq!(s.get_untracked(), "", "the default once its owner is gone");
-    assert_eq!(s.try_with_untracked(String::len), None);
-    s.set(String::from("ignored"));
-    assert_eq!(s.get_untracked(), "");
 }

@@ -414,6 +414,38 @@ impl Alliance {
 }
 
 impl ItemText {
+    pub const ALL: [ItemText; 21] = [
+        ItemText::PartyName,
+        ItemText::PartyRole,
+        ItemText::MeasureSignal,
+        ItemText::MeasureHowWeCheck,
+        ItemText::CommitmentWhat,
+        ItemText::CommitmentAfter,
+        ItemText::ChannelName,
+        ItemText::ChannelPurpose,
+        ItemText::MilestoneWhat,
+        ItemText::MilestoneHow,
+        ItemText::NeedOrOfferText,
+        ItemText::AssumptionText,
+        ItemText::AssumptionInstead,
+        ItemText::PermissionText,
+        ItemText::DecisionQuestion,
+        ItemText::DecisionWhy,
+        ItemText::OptionName,
+        ItemText::OptionPros,
+        ItemText::OptionCons,
+        ItemText::RevisionChanges,
+        ItemText::RevisionWhy,
+    ];
+
+    /// Whether this is a text of a decision's option (read with the option's id).
+    pub fn is_option(self) -> bool {
+        matches!(
+            self,
+            ItemText::OptionName | ItemText::OptionPros | ItemText::OptionCons
+        )
+    }
+
     /// The list the item belongs to.
     pub fn list(self) -> ListKind {
         match self {

@@ -741,8 +741,10 @@ impl Alliance {
 
     /// `n` distinct ids of the form `<prefix>-<k>`, none used in this alliance.
     pub fn fresh_ids(&self, prefix: &str, n: usize) -> Vec<Id> {
-        let mut used: Vec<&str> = Vec::new();
-        self.for_each_id(|id| used.push(id.as_str()));
+        let mut used = std::collections::HashSet::new();
+        self.for_each_id(|id| {
+            used.insert(id.as_str());
+        });
         let prefix: String = prefix
             .chars()
             .filter(|c| c.is_ascii_alphanumeric())
@@ -757,7 +759,7 @@ impl Alliance {
         let mut k = 1usize;
         while out.len() < n {
             let candidate = format!("{prefix}-{k}");
-            if !used.contains(&candidate.as_str()) {
+            if !used.contains(candidate.as_str()) {
                 out.push(Id(candidate));
             }
             k += 1;
