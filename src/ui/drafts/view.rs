@@ -44,10 +44,9 @@ fn status_text(s: &State) -> String {
 #[component]
 pub fn SaveStatus() -> impl IntoView {
     let d = use_drafts();
-    let text = Memo::new(move |_| d.s.with(status_text));
     view! {
         <p class="da-save-status" role="status">
-            {move || text.get()}
+            {move || d.s.with(status_text)}
         </p>
     }
 }
@@ -78,8 +77,9 @@ fn Notice(
 #[component]
 pub fn Notices() -> impl IntoView {
     let d = use_drafts();
+    // Each notice follows only what it says.
     let problem = Memo::new(move |_| d.s.with(|s| s.problem.as_ref().map(describe)));
-    let conflict = Memo::new(move |_| d.s.with(|s| s.conflict.is_some()));
+    let conflict = move || d.s.with(|s| s.conflict.is_some());
     let unreadable = Memo::new(move |_| {
         d.s.with(|s| s.unreadable.as_ref().map(|u| t::unreadable(&u.0)))
     });
@@ -99,7 +99,7 @@ pub fn Notices() -> impl IntoView {
                         }
                     })
             }}
-            <Show when=move || conflict.get()>
+            <Show when=conflict>
                 <Notice
                     text=t::CONFLICT.to_string()
                     first=(t::KEEP_MINE, Act::KeepMine)

@@ -21,10 +21,12 @@ pub fn FieldView(
     #[prop(optional)] item: Option<ItemMemo>,
 ) -> impl IntoView {
     let ctx = use_ctx();
-    let shown: Option<Memo<bool>> = match field.shown {
+    // `Show` keeps its condition in a memo of its own: the control is built once per change
+    // of the answer, not once per change of the alliance.
+    let shown: Option<Signal<bool>> = match field.shown {
         Shown::Always => None,
-        Shown::IfTop(f) => Some(Memo::new(move |_| ctx.with(f))),
-        Shown::IfItem(f) => Some(Memo::new(move |_| {
+        Shown::IfTop(f) => Some(Signal::derive(move || ctx.with(f))),
+        Shown::IfItem(f) => Some(Signal::derive(move || {
             item.is_some_and(|i| i.with(|i| i.as_ref().is_some_and(f)))
         })),
     };
@@ -92,7 +94,8 @@ fn choices(
 ) -> Signal<ChoiceList> {
     match choices {
         Choices::Fixed(f) => Signal::stored(f()),
-        Choices::Parties { everyone } => Memo::new(move |_| {
+        // Derived from memos already: nothing to keep apart.
+        Choices::Parties { everyone } => Signal::derive(move || {
             let mut list: ChoiceList = ctx
                 .party_labels
                 .get()
@@ -111,13 +114,11 @@ fn choices(
                 list.push((current, text::missing_party().to_string()));
             }
             list
-        })
-        .into(),
-        Choices::OfItem(f) => Memo::new(move |_| {
+        }),
+        Choices::OfItem(f) => Signal::derive(move || {
             item.and_then(|i| i.with(|i| i.as_ref().map(f)))
                 .unwrap_or_default()
-        })
-        .into(),
+        }),
     }
 }
 

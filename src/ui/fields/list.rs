@@ -47,7 +47,7 @@ pub fn ItemList(
                 .collect::<HashMap<_, _>>()
         })
     });
-    let count = Memo::new(move |_| ids.with(Vec::len));
+    let count = Signal::derive(move || ids.with(Vec::len));
     view! {
         <ol class="da-items">
             <For each=move || ids.get() key=|id| id.clone() let:id>
@@ -63,7 +63,7 @@ fn ItemRow(
     items: &'static Items,
     id: Id,
     positions: Memo<HashMap<Id, usize>>,
-    count: Memo<usize>,
+    count: Signal<usize>,
     siblings: Signal<Vec<Id>>,
     after_remove: String,
 ) -> impl IntoView {
@@ -75,7 +75,7 @@ fn ItemRow(
     };
     let n = {
         let id = id.clone();
-        Memo::new(move |_| positions.with(|p| p.get(&id).copied().unwrap_or(0)))
+        Signal::derive(move || positions.with(|p| p.get(&id).copied().unwrap_or(0)))
     };
     let legend = {
         let id = id.clone();
@@ -114,8 +114,8 @@ fn ItemTools(
     noun: &'static str,
     id: Id,
     /// The item's position among its siblings, from 1.
-    n: Memo<usize>,
-    count: Memo<usize>,
+    n: Signal<usize>,
+    count: Signal<usize>,
     siblings: Signal<Vec<Id>>,
     after_remove: String,
 ) -> impl IntoView {

@@ -135,15 +135,15 @@ pub fn Widget() -> impl IntoView {
 fn Toolbar(menu_open: RwSignal<bool>) -> impl IntoView {
     let ctx = use_ctx();
     let menu_id = ctx.id("menu");
-    let can_undo = Memo::new(move |_| ctx.doc.with(|d| d.editor.can_undo()));
-    let can_redo = Memo::new(move |_| ctx.doc.with(|d| d.editor.can_redo()));
+    let can_undo = move || ctx.doc.with(|d| d.editor.can_undo());
+    let can_redo = move || ctx.doc.with(|d| d.editor.can_redo());
     view! {
         <div class="da-toolbar" role="group" aria-label=t::TOOLBAR>
             <button
                 type="button"
                 class="da-button da-button-quiet"
                 aria-keyshortcuts="Control+Z"
-                disabled=move || !can_undo.get()
+                disabled=move || !can_undo()
                 on:click=move |_| ctx.undo()
             >
                 {t::UNDO}
@@ -152,7 +152,7 @@ fn Toolbar(menu_open: RwSignal<bool>) -> impl IntoView {
                 type="button"
                 class="da-button da-button-quiet"
                 aria-keyshortcuts="Control+Shift+Z"
-                disabled=move || !can_redo.get()
+                disabled=move || !can_redo()
                 on:click=move |_| ctx.redo()
             >
                 {t::REDO}

@@ -18,16 +18,16 @@ pub fn StepNav() -> impl IntoView {
         .enumerate()
         .map(|(i, &step)| {
             let state = Memo::new(move |_| ctx.step_state(step));
-            let current = Memo::new(move |_| ctx.step.get() == step);
+            let current = move || ctx.step.get() == step;
             view! {
                 <li class="da-step-item">
                     <button
                         type="button"
                         class=move || {
-                            let current = if current.get() { " da-step-current" } else { "" };
+                            let current = if current() { " da-step-current" } else { "" };
                             format!("da-step-link {}{current}", state.get().class())
                         }
-                        aria-current=move || current.get().then_some("step")
+                        aria-current=move || current().then_some("step")
                         on:click=move |_| {
                             expanded.set(false);
                             ctx.go_to(step);

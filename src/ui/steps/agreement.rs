@@ -9,22 +9,22 @@ use leptos::prelude::*;
 #[component]
 pub fn AgreementStep() -> impl IntoView {
     let ctx = use_ctx();
-    let ready = Memo::new(move |_| ctx.doc.with(|d| d.report.ready_to_agree()));
-    let agreed = Memo::new(move |_| ctx.with(|a| a.status == Status::Agreed));
-    let draft_again = Memo::new(move |_| {
+    let ready = Signal::derive(move || ctx.doc.with(|d| d.report.ready_to_agree()));
+    let agreed = move || ctx.with(|a| a.status == Status::Agreed);
+    let draft_again = move || {
         ctx.with(|a| {
             a.status == Status::Draft
                 && a.agreement.signatures.is_empty()
                 && a.agreement.last_agreed.is_some()
         })
-    });
-    let parties = Memo::new(move |_| {
+    };
+    let parties = Signal::derive(move || {
         ctx.party_labels
             .with(|p| p.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>())
     });
     view! {
         <div>
-            <Show when=move || draft_again.get()>
+            <Show when=draft_again>
                 <p class="da-notice">{t::DRAFT_AGAIN}</p>
             </Show>
         </div>
@@ -44,7 +44,7 @@ pub fn AgreementStep() -> impl IntoView {
             </For>
         </ul>
         <div>
-            <Show when=move || agreed.get()>
+            <Show when=agreed>
                 <p class="da-notice da-notice-success">{t::ALL_AGREED}</p>
             </Show>
         </div>
@@ -53,11 +53,11 @@ pub fn AgreementStep() -> impl IntoView {
 
 /// One person: their agreement, or the button to give it.
 #[component]
-fn AgreeRow(party: Id, ready: Memo<bool>) -> impl IntoView {
+fn AgreeRow(party: Id, ready: Signal<bool>) -> impl IntoView {
     let ctx = use_ctx();
     let name = {
         let p = party.clone();
-        Memo::new(move |_| ctx.party_label(&p))
+        Signal::derive(move || ctx.party_label(&p))
     };
     let signature = {
         let p = party.clone();

@@ -132,7 +132,7 @@ fn DecisionOptions(
         let id = decision.clone();
         Memo::new(move |_| ctx.item(ListKind::Decisions, &id))
     };
-    let option_ids = Memo::new(move |_| {
+    let option_ids = Signal::derive(move || {
         item.with(|i| match i {
             Some(Item::Decision(d)) => d.options.iter().map(|o| o.id.clone()).collect(),
             _ => Vec::new(),
@@ -168,7 +168,7 @@ fn DecisionOptions(
                     {
                         let n = {
                             let option = option.clone();
-                            Memo::new(move |_| position(&option))
+                            Signal::derive(move || position(&option))
                         };
                         let remove = {
                             let option = option.clone();

@@ -74,7 +74,7 @@ static ORPHAN_NEEDS: Items = Items {
 fn NeedsByPerson() -> impl IntoView {
     let ctx = use_ctx();
     let s = SectionId::NeedsAndOffers;
-    let parties = Memo::new(move |_| {
+    let parties = Signal::derive(move || {
         ctx.party_labels
             .with(|p| p.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>())
     });
@@ -116,7 +116,7 @@ fn PersonNeeds(
     let s = SectionId::NeedsAndOffers;
     let name = {
         let p = party.clone();
-        Memo::new(move |_| ctx.party_label(&p))
+        Signal::derive(move || ctx.party_label(&p))
     };
     let heading_id = ctx.field_id(s, Some(&party), "");
     let messages_id = ctx.id(&format!("needs-{party}-msg"));
