@@ -655,6 +655,41 @@ impl Alliance {
         s.map(String::as_str)
     }
 
+    /// How many items `list` has.
+    pub fn len_of(&self, list: ListKind) -> usize {
+        match list {
+            ListKind::Parties => self.parties.len(),
+            ListKind::Progress => self.progress.len(),
+            ListKind::Commitments => self.commitments.len(),
+            ListKind::Channels => self.communication.channels.len(),
+            ListKind::Milestones => self.celebrations.milestones.len(),
+            ListKind::NeedsAndOffers => self.needs_and_offers.len(),
+            ListKind::Assumptions => self.assumptions.len(),
+            ListKind::Permissions => self.hard_times.permissions.len(),
+            ListKind::Decisions => self.decisions.len(),
+            ListKind::Revisions => self.keeping_alive.revisions.len(),
+        }
+    }
+
+    /// The id of item `i` of `list`.
+    pub fn id_at(&self, list: ListKind, i: usize) -> Option<&Id> {
+        fn at<T: HasId>(list: &[T], i: usize) -> Option<&Id> {
+            list.get(i).map(HasId::item_id)
+        }
+        match list {
+            ListKind::Parties => at(&self.parties, i),
+            ListKind::Progress => at(&self.progress, i),
+            ListKind::Commitments => at(&self.commitments, i),
+            ListKind::Channels => at(&self.communication.channels, i),
+            ListKind::Milestones => at(&self.celebrations.milestones, i),
+            ListKind::NeedsAndOffers => at(&self.needs_and_offers, i),
+            ListKind::Assumptions => at(&self.assumptions, i),
+            ListKind::Permissions => at(&self.hard_times.permissions, i),
+            ListKind::Decisions => at(&self.decisions, i),
+            ListKind::Revisions => at(&self.keeping_alive.revisions, i),
+        }
+    }
+
     /// Item `i` of `list` (a copy).
     pub fn item_at(&self, list: ListKind, i: usize) -> Option<Item> {
         Some(match list {

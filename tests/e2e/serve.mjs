@@ -1,8 +1,12 @@
 // A tiny static file server for the end-to-end tests and benchmarks: correct MIME types
 // (application/wasm matters for streaming compilation), no directory listings, no traversal.
 //
-// usage: node serve.mjs --root DIR [--port 4173] [--host 127.0.0.1]
+// With --gzip, responses are gzip-compressed when the browser accepts it, as a coach's web host
+// would serve them (the benchmarks use it).
+//
+// usage: node serve.mjs --root DIR [--port 4173] [--host 127.0.0.1] [--gzip 1]
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
@@ -11,6 +15,7 @@ for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i], proce
 const root = resolve(args.get('--root') ?? '.');
 const port = Number(args.get('--port') ?? 4173);
 const host = args.get('--host') ?? '127.0.0.1';
+const gzip = args.has('--gzip');
 
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -44,10 +49,16 @@ createServer(async (req, res) => {
     res.end('not found');
     return;
   }
-  res.writeHead(200, {
+  const headers = {
     'content-type': types[extname(file.path)] ?? 'application/octet-stream',
     'cache-control': 'no-store',
-  });
+  };
+  if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+    res.writeHead(200, { ...headers, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+    res.end(gzipSync(file.body, { level: 6 }));
+    return;
+  }
+  res.writeHead(200, headers);
   res.end(file.body);
 }).listen(port, host, () => {
   console.log(`serving ${root} on http://${host}:${port}/`);

@@ -9,7 +9,7 @@ use crate::ui::steps::table::{ChoiceList, Choices, Field, Kind, Label, Shown, Va
 use leptos::prelude::*;
 
 /// The list item a field belongs to, kept up to date (see [`Ctx::item`]).
-pub type ItemMemo = Memo<Option<Item>>;
+pub type ItemMemo = Signal<Option<Item>>;
 
 /// One field of the alliance (`key` None) or of the list item `item`, whose own id (or its
 /// option's, for a decision's options) is `key`. Hidden while the field's [`Shown`] says so.

@@ -7,7 +7,6 @@ use crate::core::{Action, Alliance, Id, Item, ListKind, SectionId};
 use crate::ui::ctx::use_ctx;
 use crate::ui::steps::table::{Items, Legend};
 use leptos::prelude::*;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 /// A stable name for a list, used in DOM ids.
@@ -37,21 +36,10 @@ pub fn ItemList(
     /// Where focus goes when an item is removed.
     after_remove: String,
 ) -> impl IntoView {
-    // Positions for every item of the list in one pass, whenever the list itself changes
-    // (never while typing).
-    let positions = Memo::new(move |_| {
-        ids.with(|ids| {
-            ids.iter()
-                .enumerate()
-                .map(|(i, id)| (id.clone(), i + 1))
-                .collect::<HashMap<_, _>>()
-        })
-    });
-    let count = Signal::derive(move || ids.with(Vec::len));
     view! {
         <ol class="da-items">
             <For each=move || ids.get() key=|id| id.clone() let:id>
-                <ItemRow section items id positions count siblings=ids after_remove=after_remove.clone()/>
+                <ItemRow section items id siblings=ids after_remove=after_remove.clone()/>
             </For>
         </ol>
     }
@@ -62,20 +50,23 @@ fn ItemRow(
     section: SectionId,
     items: &'static Items,
     id: Id,
-    positions: Memo<HashMap<Id, usize>>,
-    count: Signal<usize>,
     siblings: Signal<Vec<Id>>,
     after_remove: String,
 ) -> impl IntoView {
     let ctx = use_ctx();
     let list = items.list;
-    let item: ItemMemo = {
-        let id = id.clone();
-        Memo::new(move |_| ctx.item(list, &id))
-    };
+    let item: ItemMemo = ctx.item(list, &id);
+    // Where the item is, and whether it is last: memos of its own, so that adding an item
+    // wakes only what shows a position that changed (the previous last item's "Move down").
     let n = {
         let id = id.clone();
-        Signal::derive(move || positions.with(|p| p.get(&id).copied().unwrap_or(0)))
+        Memo::new(move |_| {
+            siblings.with(|ids| ids.iter().position(|x| *x == id).map_or(0, |i| i + 1))
+        })
+    };
+    let last = {
+        let id = id.clone();
+        Memo::new(move |_| siblings.with(|ids| ids.last() == Some(&id)))
     };
     let legend = {
         let id = id.clone();
@@ -99,7 +90,7 @@ fn ItemRow(
                 {items
                     .tools
                     .then(|| {
-                        view! { <ItemTools list noun=items.noun id n count siblings after_remove/> }
+                        view! { <ItemTools list noun=items.noun id n last siblings after_remove/> }
                     })}
             </fieldset>
         </li>
@@ -114,8 +105,9 @@ fn ItemTools(
     noun: &'static str,
     id: Id,
     /// The item's position among its siblings, from 1.
-    n: Signal<usize>,
-    count: Signal<usize>,
+    n: Memo<usize>,
+    /// Whether it is the last of its siblings.
+    last: Memo<bool>,
     siblings: Signal<Vec<Id>>,
     after_remove: String,
 ) -> impl IntoView {
@@ -141,7 +133,8 @@ fn ItemTools(
                 .flatten();
             let Some(target) = target else { return };
             if ctx.apply(Action::Move(list, id.clone(), target)) {
-                let (to, of) = (n.get_untracked(), count.get_untracked());
+                let to = n.get_untracked();
+                let of = siblings.with_untracked(Vec::len);
                 ctx.announce(t::moved(noun, to, of));
                 // Keep focus on the button pressed, unless the item reached an end where it
                 // no longer applies: then on the other one.
@@ -183,7 +176,7 @@ fn ItemTools(
                 id=down_id
                 class="da-button da-button-quiet"
                 aria-label=move || label(t::MOVE_DOWN)
-                disabled=move || { n.get() >= count.get() }
+                disabled=move || last.get()
                 on:click=move |_| shift(1)
             >
                 <span aria-hidden="true">"↓ "</span>

@@ -128,10 +128,7 @@ fn DecisionOptions(
 ) -> impl IntoView {
     let ctx = use_ctx();
     let s = SectionId::Decisions;
-    let item = {
-        let id = decision.clone();
-        Memo::new(move |_| ctx.item(ListKind::Decisions, &id))
-    };
+    let item = ctx.item(ListKind::Decisions, &decision);
     let option_ids = Signal::derive(move || {
         item.with(|i| match i {
             Some(Item::Decision(d)) => d.options.iter().map(|o| o.id.clone()).collect(),

@@ -71,7 +71,7 @@ pub fn SectionBlocks(section: SectionId, blocks: &'static [Block]) -> impl IntoV
 fn ListSection(section: SectionId, list: &'static ListBlock) -> impl IntoView {
     let ctx = use_ctx();
     let kind = list.items.list;
-    let ids = Memo::new(move |_| ctx.with(|a| a.ids_of(kind)));
+    let ids = ctx.ids(kind);
     let add_id = list
         .add
         .as_ref()

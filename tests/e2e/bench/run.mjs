@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumArgs, executablePath } from '../chromium.mjs';
+import { LIST_KEYS, listAlliance, measureList } from './lists.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = new Map();
@@ -41,7 +42,7 @@ await cp(path.join(core, 'survey.core.min.js'), path.join(root, 'surveyjs/survey
 await cp(path.join(core, 'survey-core.min.css'), path.join(root, 'surveyjs/survey-core.min.css'));
 await cp(path.join(ui, 'survey-js-ui.min.js'), path.join(root, 'surveyjs/survey-js-ui.min.js'));
 for (const f of ['surveyjs.html', 'surveyjs.js']) await cp(path.join(here, 'pages', f), path.join(root, 'surveyjs', f));
-for (const f of ['hand.html', 'hand.js']) await cp(path.join(here, 'pages', f), path.join(root, 'hand', f));
+for (const f of ['hand.html', 'hand.js', 'hand-list.html', 'hand-list.js']) await cp(path.join(here, 'pages', f), path.join(root, 'hand', f));
 // The widget as a coach embeds it (README, "Embed on your site"), like the other two pages:
 // not the demo page, whose heading, demo stylesheet and icon are no part of the widget.
 await cp(path.join(here, 'pages', 'widget.html'), path.join(root, 'widget', 'widget.html'));
@@ -112,6 +113,33 @@ const p95 = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)] : NaN;
 };
+
+/** A slow phone: the CPU four times slower, and a network of 1.6 Mbit/s with 150 ms latency. */
+async function slowPhone(context, page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 150,
+    downloadThroughput: (1.6 * 1024 * 1024) / 8,
+    uploadThroughput: (750 * 1024) / 8,
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+}
+
+/** Time from navigation until the first field accepts typing, on a slow phone. */
+async function measureSlowStart(browser, p) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await slowPhone(context, page);
+  const field = page.locator(p.scope).locator('input[type="text"], textarea').first();
+  await page.goto(base + p.url, { waitUntil: 'commit' });
+  await field.press('x', { timeout: 120_000 });
+  await page.waitForFunction((el) => el.value === 'x', await field.elementHandle());
+  const ready = await page.evaluate(() => performance.now());
+  await context.close();
+  return ready;
+}
 
 async function measure(browser, p) {
   const context = await browser.newContext();
@@ -190,7 +218,8 @@ async function measure(browser, p) {
 
 // ------------------------------------------------------------------------------ the run
 
-const server = spawn('node', [path.join(here, '..', 'serve.mjs'), '--root', root, '--port', String(port)], { stdio: 'ignore' });
+// Served gzip-compressed, as a coach's web host would.
+const server = spawn('node', [path.join(here, '..', 'serve.mjs'), '--root', root, '--port', String(port), '--gzip', '1'], { stdio: 'ignore' });
 try {
   for (let i = 0; i < 100; i++) {
     try {
@@ -205,6 +234,26 @@ try {
     for (const p of pages) {
       results[p.key].push(await measure(browser, p));
       process.stdout.write('.');
+    }
+  }
+  // A slow phone's start, and list steps of 10, 100 and 500 items: interleaved rounds too.
+  const slow = Object.fromEntries(pages.map((p) => [p.key, []]));
+  const sizes = [10, 100, 500];
+  const listPages = pages.filter((p) => p.key !== 'surveyjs');
+  const lists = Object.fromEntries(sizes.map((n) => [n, Object.fromEntries(listPages.map((p) => [p.key, []]))]));
+  const files = Object.fromEntries(
+    await Promise.all(sizes.map(async (n) => [n, await listAlliance(path.join(here, '..', '..', '..', 'examples', 'coach-and-client.json'), n)])),
+  );
+  for (let r = 0; r < rounds; r++) {
+    for (const p of pages) {
+      slow[p.key].push(await measureSlowStart(browser, p));
+      process.stdout.write('s');
+    }
+    for (const n of sizes) {
+      for (const p of listPages) {
+        lists[n][p.key].push(await measureList(browser, base, p, n, files[n]));
+        process.stdout.write('l');
+      }
     }
   }
   process.stdout.write('\n');
@@ -225,8 +274,21 @@ try {
       savePerKey: median(rs.map((r) => r.savePerKey)),
       saves: median(rs.map((r) => r.saves)),
       heap: median(rs.map((r) => r.heap)),
+      slowReady: median(slow[p.key]),
     };
   }
+  const listSummary = Object.fromEntries(
+    sizes.map((n) => [
+      n,
+      Object.fromEntries(
+        listPages.map((p) => {
+          const rs = lists[n][p.key];
+          const lat = rs.flatMap((r) => r.latency);
+          return [p.key, { p50: median(lat), p95: p95(lat), task: median(rs.map((r) => r.taskPerKey)), add: median(rs.map((r) => r.add)) }];
+        }),
+      ),
+    ]),
+  );
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   const ms = (n) => `${n.toFixed(1)} ms`;
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, Chromium ${chromiumVersion}`;
@@ -239,6 +301,7 @@ try {
     ['Time saving, per keystroke', 'savePerKey', ms],
     [`Saves while typing ${KEYS.length} keys`, 'saves', String],
     ['JS heap after load', 'heap', kb],
+    ['First field accepts typing on a slow phone (CPU 4× slower, 1.6 Mbit/s, 150 ms)', 'slowReady', ms],
   ];
   const w = summary.widget;
   const ratio = (a, b) => (b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a');
@@ -260,10 +323,25 @@ try {
       .join(', ');
     lines.push(`- ${summary[p.key].name}: ${list}`);
   }
+  lines.push('');
+  lines.push(`A list step with N commitments (what, who, when): typing ${LIST_KEYS.length} keys into the first one, then adding one.`);
+  lines.push('');
+  lines.push('| N | widget p50 / p95 | hand-written p50 / p95 | widget ÷ hand-written (p50) | main thread per key, widget / hand-written | "Add", widget / hand-written |');
+  lines.push('| ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const n of sizes) {
+    const { widget: lw, hand: lh } = listSummary[n];
+    lines.push(`| ${n} | ${ms(lw.p50)} / ${ms(lw.p95)} | ${ms(lh.p50)} / ${ms(lh.p95)} | ${ratio(lw.p50, lh.p50)} | ${ms(lw.task)} / ${ms(lh.task)} | ${ms(lw.add)} / ${ms(lh.add)} |`);
+  }
+  const growth = listSummary[500].widget.task / listSummary[100].widget.task;
+  lines.push('');
+  lines.push(`Main-thread time per key grows ${growth.toFixed(2)}× from 100 to 500 items (linear growth would be 5×).`);
   const goals = [
-    ['Total gzipped bytes at most a third of SurveyJS', w.bytes * 3 <= summary.surveyjs.bytes],
+    ['Total gzipped bytes at most half of SurveyJS', w.bytes * 2 <= summary.surveyjs.bytes],
     ['First field ready no later than SurveyJS', w.ready <= summary.surveyjs.ready],
+    ['First field ready on a slow phone in at most half of SurveyJS\'s time', w.slowReady * 2 <= summary.surveyjs.slowReady],
     ['Typing latency within 2× of the hand-written page (median and 95th percentile)', w.latencyMedian <= 2 * summary.hand.latencyMedian && w.latencyP95 <= 2 * summary.hand.latencyP95],
+    ['List of 500 items: typing p50 within 1.5× of the hand-written page', listSummary[500].widget.p50 <= 1.5 * listSummary[500].hand.p50],
+    ['List: main-thread time per key grows no faster than the list (100 to 500 items)', growth <= 5],
   ];
   lines.push('');
   lines.push('Goals:');
@@ -272,7 +350,7 @@ try {
   const table = lines.join('\n');
   console.log('\n' + table + '\n');
   await mkdir(out, { recursive: true });
-  await writeFile(path.join(out, 'results.json'), JSON.stringify({ date, machine, rounds, summary, results }, null, 2));
+  await writeFile(path.join(out, 'results.json'), JSON.stringify({ date, machine, rounds, summary, results, slow, lists: listSummary }, null, 2));
   await writeFile(path.join(out, 'results.md'), table + '\n');
   if (readme) {
     const text = await readFile(readme, 'utf8');

@@ -2,11 +2,16 @@
 //! core's [`Editor`] and its validation report kept together in one signal ([`Doc`]), the
 //! current step, and the few helpers every component needs.
 //!
-//! Components never read the whole document where a slice will do. Everything derived from it
-//! is a [`Memo`] computed once per change for the whole widget ([`Ctx::positions`], the
-//! findings by field, the parties' names), and each list item reads its own item through
-//! [`Ctx::item`]: typing into one field re-runs that field's bindings, its messages and the
-//! step's state, not every binding on the step.
+//! Components never read the whole document where a slice will do: list items, the order of
+//! lists, the findings about each field, the parties' names and the kind of relationship are
+//! signals of their own, set after each change only when they changed ([`mirror`]). Typing
+//! into one field re-runs that field's bindings, its messages, the step's state and the save
+//! status, not every binding on the step.
+
+mod mirror;
+mod step;
+
+pub use step::{Step, StepState, STEPS};
 
 use super::browser;
 use crate::core::json::Imported;
@@ -14,122 +19,8 @@ use crate::core::text::{self, ui as t};
 use crate::core::Action;
 use crate::core::*;
 use leptos::prelude::*;
-use std::collections::HashMap;
+use mirror::Mirror;
 use std::rc::Rc;
-
-/// The steps of the wizard, in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Step {
-    /// Section 0, "Before you begin", or one of sections 1 to 10.
-    Section(SectionId),
-    Review,
-    Agreement,
-    Finish,
-}
-
-impl Default for Step {
-    /// The first step.
-    fn default() -> Self {
-        Step::Section(SectionId::Basics)
-    }
-}
-
-pub const STEPS: [Step; 14] = [
-    Step::Section(SectionId::Basics),
-    Step::Section(SectionId::Goal),
-    Step::Section(SectionId::Progress),
-    Step::Section(SectionId::Commitments),
-    Step::Section(SectionId::Communication),
-    Step::Section(SectionId::Celebrations),
-    Step::Section(SectionId::NeedsAndOffers),
-    Step::Section(SectionId::Assumptions),
-    Step::Section(SectionId::HardTimes),
-    Step::Section(SectionId::Decisions),
-    Step::Section(SectionId::KeepingAlive),
-    Step::Review,
-    Step::Agreement,
-    Step::Finish,
-];
-
-impl Step {
-    pub fn index(self) -> usize {
-        STEPS.iter().position(|s| *s == self).unwrap_or(0)
-    }
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Step::Section(s) => text::section(s).title,
-            Step::Review => t::STEP_REVIEW,
-            Step::Agreement => t::STEP_AGREEMENT,
-            Step::Finish => t::STEP_FINISH,
-        }
-    }
-
-    pub fn intro(self) -> &'static str {
-        match self {
-            Step::Section(s) => text::section(s).intro,
-            Step::Review => t::REVIEW_INTRO,
-            Step::Agreement => t::AGREEMENT_INTRO,
-            Step::Finish => t::FINISH_INTRO,
-        }
-    }
-
-    pub fn next(self) -> Option<Step> {
-        STEPS.get(self.index() + 1).copied()
-    }
-
-    pub fn previous(self) -> Option<Step> {
-        self.index()
-            .checked_sub(1)
-            .and_then(|i| STEPS.get(i))
-            .copied()
-    }
-
-    /// A stable name, used in saved drafts and in events for the host page.
-    pub fn key(self) -> &'static str {
-        match self {
-            Step::Section(SectionId::Basics) => "beforeYouBegin",
-            Step::Section(s) => s.key(),
-            Step::Review => "review",
-            Step::Agreement => "agreement",
-            Step::Finish => "finish",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Step> {
-        STEPS.into_iter().find(|s| s.key() == key)
-    }
-}
-
-/// How a step is shown in the progress indicator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum StepState {
-    #[default]
-    NotStarted,
-    InProgress,
-    Complete,
-    NeedsAttention,
-}
-
-impl StepState {
-    pub fn label(self) -> &'static str {
-        match self {
-            StepState::NotStarted => t::STATE_NOT_STARTED,
-            StepState::InProgress => t::STATE_IN_PROGRESS,
-            StepState::Complete => t::STATE_COMPLETE,
-            StepState::NeedsAttention => t::STATE_NEEDS_ATTENTION,
-        }
-    }
-
-    pub fn class(self) -> &'static str {
-        match self {
-            StepState::NotStarted => "da-state-not-started",
-            StepState::InProgress => "da-state-in-progress",
-            StepState::Complete => "da-state-complete",
-            StepState::NeedsAttention => "da-state-attention",
-        }
-    }
-}
 
 /// The core's editor and the validation report of its alliance, kept together: every change
 /// recomputes the report at once, so the two never disagree.
@@ -166,9 +57,6 @@ impl Doc {
 
 /// Where a finding belongs: its section, its item (if any) and its field.
 pub type FieldKey = (SectionId, Option<Id>, &'static str);
-
-/// Every finding, grouped by the field it is about (one pass per change).
-pub type FindingsByField = HashMap<FieldKey, Vec<Finding>>;
 
 /// Receives an event for the host page: its name and its detail as JSON text.
 pub type EventSink = Rc<dyn Fn(&'static str, &str)>;
@@ -208,14 +96,12 @@ pub struct Ctx {
     pub pending_import: RwSignal<Option<Imported>>,
     /// Why the last import failed, in plain words.
     pub import_error: RwSignal<Option<String>>,
-    /// Where each list item is in its list, by id.
-    pub positions: Memo<HashMap<Id, usize>>,
-    /// The findings of the report, by field.
-    pub findings: Memo<FindingsByField>,
     /// Each party's id and name as shown (a placeholder until they have one).
-    pub party_labels: Memo<Vec<(Id, String)>>,
+    pub party_labels: RwSignal<Vec<(Id, String)>>,
     /// The kind of relationship, which picks the examples shown.
-    pub kind: Memo<Option<RelationshipKind>>,
+    pub kind: RwSignal<Option<RelationshipKind>>,
+    /// Items, lists and findings, each in a signal of its own.
+    mirror: StoredValue<Mirror>,
     fixed: StoredValue<Fixed, LocalStorage>,
 }
 
@@ -226,30 +112,10 @@ impl Ctx {
             c.set(c.get() + 1);
             c.get()
         });
-        let doc = RwSignal::new(Doc::new(Editor::new(alliance), browser::today()));
-        let positions = Memo::new(move |_| doc.with(|d| d.alliance().positions()));
-        let findings = Memo::new(move |_| {
-            doc.with(|d| {
-                let mut by_field = FindingsByField::new();
-                for f in &d.report.findings {
-                    by_field
-                        .entry((f.section, f.item.clone(), f.field))
-                        .or_default()
-                        .push(f.clone());
-                }
-                by_field
-            })
-        });
-        let party_labels = Memo::new(move |_| {
-            doc.with(|d| {
-                let a = d.alliance();
-                a.parties
-                    .iter()
-                    .map(|p| (p.id.clone(), a.party_label(&p.id)))
-                    .collect()
-            })
-        });
-        let kind = Memo::new(move |_| doc.with(|d| d.alliance().relationship));
+        let doc = Doc::new(Editor::new(alliance), browser::today());
+        let party_labels = RwSignal::new(labels_of(doc.alliance()));
+        let kind = RwSignal::new(doc.alliance().relationship);
+        let doc = RwSignal::new(doc);
         Ctx {
             doc,
             step: RwSignal::new(STEPS[0]),
@@ -258,10 +124,9 @@ impl Ctx {
             copy_fallback: RwSignal::new(None),
             pending_import: RwSignal::new(None),
             import_error: RwSignal::new(None),
-            positions,
-            findings,
             party_labels,
             kind,
+            mirror: StoredValue::new(Mirror::default()),
             fixed: StoredValue::new_local(Fixed {
                 hooks,
                 root: None,
@@ -315,14 +180,39 @@ impl Ctx {
         self.doc.try_with_untracked(|d| f(d.alliance()))
     }
 
-    /// One list item as it is now (tracked), found through [`Ctx::positions`]: the same cost
-    /// however long the list. Make a [`Memo`] of it so that only what shows this item follows
-    /// its changes.
-    pub fn item(&self, list: ListKind, id: &Id) -> Option<Item> {
-        let at = self.positions.with(|p| p.get(id).copied())?;
+    /// One list item, kept up to date (`None` once it is gone).
+    pub fn item(&self, list: ListKind, id: &Id) -> Signal<Option<Item>> {
+        let mirror = self.mirror;
         self.doc
-            .with(|d| d.alliance().item_at(list, at))
-            .filter(|item| item.id() == id)
+            .try_with_untracked(|d| mirror.try_update_value(|m| m.item(d.alliance(), list, id)))
+            .flatten()
+            .map_or_else(|| Signal::stored(None), |s| s.read_only().into())
+    }
+
+    /// The ids of one list, in order, kept up to date.
+    pub fn ids(&self, list: ListKind) -> Signal<Vec<Id>> {
+        let mirror = self.mirror;
+        self.doc
+            .try_with_untracked(|d| mirror.try_update_value(|m| m.ids(d.alliance(), list)))
+            .flatten()
+            .map_or_else(|| Signal::stored(Vec::new()), |s| s.read_only().into())
+    }
+
+    /// Brings everything derived from the document in step with it, after a change.
+    fn synced(&self) {
+        let mirror = self.mirror;
+        let derived = self.doc.try_with_untracked(|d| {
+            mirror.try_update_value(|m| m.sync(d.alliance(), &d.report));
+            (labels_of(d.alliance()), d.alliance().relationship)
+        });
+        if let Some((labels, kind)) = derived {
+            if self.party_labels.try_with_untracked(|l| *l != labels) == Some(true) {
+                self.party_labels.set(labels);
+            }
+            if self.kind.try_get_untracked() != Some(kind) {
+                self.kind.try_set(kind);
+            }
+        }
     }
 
     /// Applies a change; returns whether anything changed. Subscribers are only notified
@@ -339,6 +229,9 @@ impl Ctx {
                 changed
             })
         });
+        if changed {
+            self.synced();
+        }
         if became_agreed {
             // The detail is the alliance as an exported file.
             if let Some(Ok(file)) = self.try_with_untracked(|a| crate::core::json::export(a, now)) {
@@ -355,6 +248,7 @@ impl Ctx {
             .try_with_untracked(|d| d.today)
             .unwrap_or_else(browser::today);
         self.doc.set(Doc::new(editor, today));
+        self.synced();
     }
 
     pub fn undo(&self) {
@@ -363,6 +257,9 @@ impl Ctx {
             done = d.change(Editor::undo);
             done
         });
+        if done {
+            self.synced();
+        }
         self.announce(if done { t::UNDONE } else { t::NOTHING_TO_UNDO });
     }
 
@@ -372,6 +269,9 @@ impl Ctx {
             done = d.change(Editor::redo);
             done
         });
+        if done {
+            self.synced();
+        }
         self.announce(if done { t::REDONE } else { t::NOTHING_TO_REDO });
     }
 
@@ -488,30 +388,8 @@ impl Ctx {
         }
     }
 
-    /// Findings about one field (tracked), honouring when missing parts are shown.
-    pub fn findings_for(
-        &self,
-        section: SectionId,
-        item: Option<&Id>,
-        field: &'static str,
-    ) -> Vec<Finding> {
-        let show_missing = self.show_missing(Step::Section(section));
-        self.findings.with(|by_field| {
-            by_field
-                .get(&(section, item.cloned(), field))
-                .map(|list| {
-                    list.iter()
-                        .filter(|f| show_missing || f.severity != Severity::Missing)
-                        .cloned()
-                        .collect()
-                })
-                .unwrap_or_default()
-        })
-    }
-}
-
-impl Ctx {
-    /// The findings about one field, kept up to date (see [`Ctx::findings_for`]).
+    /// The findings about one field, kept up to date, honouring when missing parts are shown
+    /// (only once the person has left the step).
     pub fn findings_memo(
         &self,
         section: SectionId,
@@ -519,7 +397,23 @@ impl Ctx {
         field: &'static str,
     ) -> Memo<Vec<Finding>> {
         let ctx = *self;
-        Memo::new(move |_| ctx.findings_for(section, item.as_ref(), field))
+        let mirror = self.mirror;
+        let all: Signal<Vec<Finding>> = self
+            .doc
+            .try_with_untracked(|d| {
+                mirror.try_update_value(|m| m.findings(&d.report, (section, item, field)))
+            })
+            .flatten()
+            .map_or_else(|| Signal::stored(Vec::new()), |s| s.read_only().into());
+        Memo::new(move |_| {
+            let show_missing = ctx.show_missing(Step::Section(section));
+            all.with(|list| {
+                list.iter()
+                    .filter(|f| show_missing || f.severity != Severity::Missing)
+                    .cloned()
+                    .collect()
+            })
+        })
     }
 
     /// The name shown for a party (tracked; empty when there is no such party).
@@ -532,6 +426,14 @@ impl Ctx {
                 .unwrap_or_default()
         })
     }
+}
+
+/// Each party's id and name as shown.
+fn labels_of(a: &Alliance) -> Vec<(Id, String)> {
+    a.parties
+        .iter()
+        .map(|p| (p.id.clone(), a.party_label(&p.id)))
+        .collect()
 }
 
 /// The widget's state, from the component that provides it.
