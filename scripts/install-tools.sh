@@ -12,11 +12,16 @@
 #   - wasm-bindgen-cli must be installed WITHOUT --locked (resolution fails otherwise).
 #   - Debian's binaryen (108) emits a wasm that dies at start; the npm binaryen is used instead.
 #   - `npx playwright install` cannot download browsers here: Debian's chromium is used.
+#   - Firefox and WebKit come from Debian too (firefox-esr, webkit2gtk-driver); geckodriver is
+#     built with cargo; WebKitGTK has no headless mode, so its driver runs under xvfb-run.
 set -euo pipefail
 
 TRUNK_VERSION="0.21.14"
+GECKODRIVER_VERSION="0.37.0"
 WASM_TARGET="wasm32-unknown-unknown"
-CHROMIUM_PACKAGES="chromium chromium-driver"
+# The three engines the tests run in: Chromium, Firefox (ESR) and WebKitGTK (Safari's engine,
+# driven by WebKitWebDriver under a virtual display).
+BROWSER_PACKAGES="chromium chromium-driver firefox-esr webkit2gtk-driver xvfb xauth"
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -72,20 +77,24 @@ if ! have wasm-bindgen || ! have wasm-bindgen-test-runner \
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-# 4. Chromium and chromedriver from the system packages.
-if ! have chromium || ! have chromedriver; then
+# 4. Browsers and their drivers from the system packages; geckodriver from crates.io.
+if ! have chromium || ! have chromedriver || ! have firefox-esr || ! have WebKitWebDriver || ! have xvfb-run; then
   if [ "$(id -u)" = "0" ] && have apt-get; then
-    step "installing $CHROMIUM_PACKAGES with apt-get"
+    step "installing $BROWSER_PACKAGES with apt-get"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     # shellcheck disable=SC2086
-    apt-get install -y -qq --no-install-recommends $CHROMIUM_PACKAGES >/dev/null
+    apt-get install -y -qq --no-install-recommends $BROWSER_PACKAGES >/dev/null
   else
-    echo "install: Chromium and chromedriver are missing." >&2
-    echo "install: install the system packages '$CHROMIUM_PACKAGES' (e.g. sudo apt-get install $CHROMIUM_PACKAGES)" >&2
-    echo "install: so that 'chromium' and 'chromedriver' are on PATH, then run this again." >&2
+    echo "install: a browser or its driver is missing." >&2
+    echo "install: install the system packages '$BROWSER_PACKAGES' (e.g. sudo apt-get install $BROWSER_PACKAGES)" >&2
+    echo "install: so that chromium, chromedriver, firefox-esr, WebKitWebDriver and xvfb-run are on PATH, then run this again." >&2
     exit 1
   fi
+fi
+if ! have geckodriver || [ "$(geckodriver --version 2>/dev/null | awk 'NR==1 {print $2}')" != "$GECKODRIVER_VERSION" ]; then
+  step "installing geckodriver $GECKODRIVER_VERSION (Firefox's WebDriver)"
+  cargo install geckodriver --version "$GECKODRIVER_VERSION"
 fi
 
 # 5. npm packages for the end-to-end tests and the release optimiser.
@@ -103,7 +112,7 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$lock_sum" ]; then
 fi
 
 if [ "$did" = 0 ]; then
-  echo "install: all tools present (trunk $TRUNK_VERSION, wasm-bindgen $WASM_BINDGEN_VERSION, chromium, npm packages); nothing to do"
+  echo "install: all tools present (trunk $TRUNK_VERSION, wasm-bindgen $WASM_BINDGEN_VERSION, geckodriver $GECKODRIVER_VERSION, chromium, firefox-esr, WebKitWebDriver, npm packages); nothing to do"
 else
   echo "install: done"
 fi

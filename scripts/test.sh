@@ -36,7 +36,10 @@ phase "rustfmt" cargo fmt --all -- --check
 phase "clippy (native)" cargo clippy --all-targets --locked -- -D warnings
 phase "clippy (wasm32)" cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
 phase "native tests" cargo test --locked
-phase "browser tests (wasm)" cargo test --locked --target wasm32-unknown-unknown --test web
+phase "components (Chromium)" cargo test --locked --target wasm32-unknown-unknown --test web
+phase "components (Firefox)" env GECKODRIVER="$(command -v geckodriver)" \
+  cargo test --locked --target wasm32-unknown-unknown --test web
 phase "release build" scripts/build-release.sh
-phase "size budget" scripts/size-check.sh
+phase "size guard" scripts/size-check.sh
+phase "journey in 3 engines" cargo test --locked --test engines -- --ignored --test-threads=1
 phase "end-to-end (Playwright)" bash -c 'cd tests/e2e && npx playwright test'

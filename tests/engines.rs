@@ -1,0 +1,329 @@
+//! The same journey in the three engines coaches' clients arrive with: Chromium, Firefox and
+//! WebKit (Safari's engine), each driven over WebDriver: type, reload, export, import, and
+//! open a draft again from "My drafts".
+//!
+//! They need the release build and the browsers, so they are ignored by a plain `cargo test`;
+//! `make test` runs them after the release build (`cargo test --test engines -- --ignored`),
+//! with `SITE_DIR` naming the build. Drivers and browsers are found at the paths the install
+//! script puts them (each can be overridden by an environment variable, see `Engine`).
+#![cfg(not(target_arch = "wasm32"))]
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder};
+use serde_json::{json, Value};
+use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// How long any one thing may take before the journey fails (browsers start slowly here).
+const PATIENCE: Duration = Duration::from_secs(60);
+
+fn env_or(name: &str, default: &str) -> String {
+    std::env::var(name).unwrap_or_else(|_| default.to_string())
+}
+
+/// A free port on this machine.
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+/// A child process (and its process group) that stops when dropped.
+struct Process(Child);
+
+impl Process {
+    fn start(command: &mut Command) -> Process {
+        let child = command
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .process_group(0)
+            .spawn()
+            .unwrap_or_else(|e| panic!("could not start {command:?}: {e}"));
+        Process(child)
+    }
+}
+
+impl Drop for Process {
+    fn drop(&mut self) {
+        // The whole group: xvfb-run starts the X server and the driver as its children.
+        let _ = Command::new("kill")
+            .arg("--")
+            .arg(format!("-{}", self.0.id()))
+            .status();
+        let _ = self.0.wait();
+    }
+}
+
+/// The release build served as a coach's site would serve it.
+fn serve() -> (Process, String) {
+    let site = std::env::var("SITE_DIR").unwrap_or_else(|_| {
+        let root = env!("CARGO_MANIFEST_DIR");
+        format!("{root}/target/site")
+    });
+    assert!(
+        PathBuf::from(&site).join("index.html").exists(),
+        "no release build in {site}: run scripts/build-release.sh"
+    );
+    let port = free_port();
+    let server = Process::start(
+        Command::new("node")
+            .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/e2e/serve.mjs"))
+            .args(["--root", &site, "--port", &port.to_string()]),
+    );
+    (server, format!("http://127.0.0.1:{port}"))
+}
+
+/// One engine: how to start its driver, and what to ask it for.
+enum Engine {
+    Chromium,
+    Firefox,
+    WebKit,
+}
+
+impl Engine {
+    fn driver(&self, port: u16) -> Process {
+        let port = port.to_string();
+        match self {
+            Engine::Chromium => Process::start(
+                Command::new(env_or("CHROMEDRIVER", "/usr/bin/chromedriver"))
+                    .arg(format!("--port={port}")),
+            ),
+            Engine::Firefox => Process::start(
+                Command::new(env_or("GECKODRIVER", "geckodriver")).args(["--port", &port]),
+            ),
+            // WebKitGTK has no headless mode: a virtual display.
+            Engine::WebKit => Process::start(Command::new("xvfb-run").args([
+                "-a",
+                &env_or("WEBKITWEBDRIVER", "WebKitWebDriver"),
+                &format!("--port={port}"),
+            ])),
+        }
+    }
+
+    fn capabilities(&self) -> serde_json::Map<String, Value> {
+        let caps = match self {
+            Engine::Chromium => json!({
+                "goog:chromeOptions": {
+                    "binary": env_or("CHROMIUM", "/usr/bin/chromium"),
+                    "args": ["--headless=new", "--no-sandbox", "--disable-gpu",
+                             "--disable-dev-shm-usage", "--disable-background-networking",
+                             "--disable-component-update", "--disable-sync", "--no-first-run"]
+                }
+            }),
+            Engine::Firefox => json!({
+                "moz:firefoxOptions": {
+                    "binary": env_or("FIREFOX", "/usr/bin/firefox-esr"),
+                    "args": ["-headless"]
+                }
+            }),
+            Engine::WebKit => json!({
+                "browserName": "MiniBrowser",
+                "webkitgtk:browserOptions": {
+                    "binary": env_or(
+                        "MINIBROWSER",
+                        "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser"
+                    ),
+                    "args": ["--automation"]
+                }
+            }),
+        };
+        match caps {
+            Value::Object(map) => map,
+            _ => serde_json::Map::new(),
+        }
+    }
+}
+
+/// Connects to the driver once it listens.
+async fn connect(engine: &Engine, port: u16) -> Client {
+    let started = Instant::now();
+    loop {
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        let attempt = ClientBuilder::new(connector)
+            .capabilities(engine.capabilities())
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await;
+        match attempt {
+            Ok(client) => return client,
+            Err(e) if started.elapsed() > PATIENCE => panic!("no WebDriver session: {e}"),
+            Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
+        }
+    }
+}
+
+/// Helpers run in the page: the widget lives in a shadow root, where they look.
+const HELPERS: &str = r#"
+const root = () => document.querySelector('designed-alliance').shadowRoot;
+const byLabel = (text) => {
+  const label = [...root().querySelectorAll('label')].find(
+    (l) => l.textContent.replace(' (optional)', '').trim() === text);
+  return label ? root().getElementById(label.htmlFor) : null;
+};
+const byName = (name) => [...root().querySelectorAll('button')].find(
+  (b) => (b.getAttribute('aria-label') ?? b.textContent).trim() === name);
+"#;
+
+async fn run(client: &Client, body: &str, args: Vec<Value>) -> Value {
+    client
+        .execute(&format!("{HELPERS}\n{body}"), args)
+        .await
+        .unwrap_or_else(|e| panic!("script failed: {e}\n{body}"))
+}
+
+/// Waits until `body` (a script returning true or false) says yes.
+async fn until(client: &Client, what: &str, body: &str, args: Vec<Value>) {
+    let started = Instant::now();
+    loop {
+        let ok = client
+            .execute(
+                &format!("{HELPERS}\ntry {{ {body} }} catch (e) {{ return false; }}"),
+                args.clone(),
+            )
+            .await;
+        if matches!(ok, Ok(Value::Bool(true))) {
+            return;
+        }
+        assert!(started.elapsed() < PATIENCE, "waited too long for: {what}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// The element a script returns.
+async fn element(client: &Client, body: &str, args: Vec<Value>) -> Element {
+    let value = run(client, body, args).await;
+    let id = value
+        .as_object()
+        .and_then(|o| o.values().next())
+        .and_then(Value::as_str)
+        .unwrap_or_else(|| panic!("not an element: {value}"));
+    Element::from_element_id(client.clone(), id.to_string().into())
+}
+
+const TITLE: &str = "What shall we call this alliance?";
+
+async fn journey(engine: Engine) {
+    let (_server, base) = serve();
+    let port = free_port();
+    let _driver = engine.driver(port);
+    let client = connect(&engine, port).await;
+    let page = format!("{base}/index.html");
+
+    // A browser of its own, and no drafts in it.
+    client.goto(&page).await.expect("open the demo page");
+    run(&client, "localStorage.clear(); return true;", vec![]).await;
+    client.refresh().await.expect("reload");
+    until(
+        &client,
+        "the form",
+        &format!("return !!byLabel({TITLE:?});"),
+        vec![],
+    )
+    .await;
+
+    // Typed, as a person types: the header follows, and the draft is saved.
+    let title = element(&client, &format!("return byLabel({TITLE:?});"), vec![]).await;
+    title.send_keys("Cross-engine journey").await.expect("type");
+    until(
+        &client,
+        "the title in the header",
+        "return root().querySelector('.da-title').textContent === 'Cross-engine journey';",
+        vec![],
+    )
+    .await;
+    until(
+        &client,
+        "the draft saved",
+        "return root().querySelector('.da-save-status').textContent.startsWith('Saved in this browser');",
+        vec![],
+    )
+    .await;
+
+    // Reloaded: every character is back.
+    client.refresh().await.expect("reload");
+    until(
+        &client,
+        "the draft after a reload",
+        &format!("return byLabel({TITLE:?})?.value === 'Cross-engine journey';"),
+        vec![],
+    )
+    .await;
+
+    // Exported as the file format.
+    let file = run(
+        &client,
+        "return document.querySelector('designed-alliance').exportJson();",
+        vec![],
+    )
+    .await;
+    let file: Value = serde_json::from_str(file.as_str().expect("file text")).expect("JSON");
+    assert_eq!(file["format"], "designed-alliance");
+    assert_eq!(file["alliance"]["title"], "Cross-engine journey");
+
+    // Imported: another alliance opens as a new draft, at its review.
+    let mut other = file.clone();
+    other["alliance"]["id"] = json!("alliance-imported");
+    other["alliance"]["title"] = json!("Imported alliance");
+    run(
+        &client,
+        "document.querySelector('designed-alliance').importJson(arguments[0]); return true;",
+        vec![json!(other.to_string())],
+    )
+    .await;
+    until(
+        &client,
+        "the imported alliance on screen",
+        "return root().querySelector('.da-title').textContent === 'Imported alliance' \
+         && root().querySelector('h2').textContent === 'Review';",
+        vec![],
+    )
+    .await;
+
+    // Both are drafts in this browser: the first opens again from "My drafts".
+    run(&client, "byName('My drafts').click(); return true;", vec![]).await;
+    until(
+        &client,
+        "both drafts listed",
+        "return root().querySelectorAll('.da-draft').length === 2;",
+        vec![],
+    )
+    .await;
+    run(
+        &client,
+        "byName('Open \u{201c}Cross-engine journey\u{201d}').click(); return true;",
+        vec![],
+    )
+    .await;
+    until(
+        &client,
+        "the first draft open again",
+        &format!(
+            "return root().querySelector('.da-title').textContent === 'Cross-engine journey' \
+             && byLabel({TITLE:?})?.value === 'Cross-engine journey';"
+        ),
+        vec![],
+    )
+    .await;
+    client.close().await.expect("close the browser");
+}
+
+#[tokio::test(flavor = "current_thread")]
+#[ignore = "needs the release build and the browsers: make test runs it"]
+async fn the_journey_works_in_chromium() {
+    journey(Engine::Chromium).await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+#[ignore = "needs the release build and the browsers: make test runs it"]
+async fn the_journey_works_in_firefox() {
+    journey(Engine::Firefox).await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+#[ignore = "needs the release build and the browsers: make test runs it"]
+async fn the_journey_works_in_webkit() {
+    journey(Engine::WebKit).await;
+}
