@@ -277,7 +277,7 @@ fn a_new_change_clears_redo_and_history_is_bounded() {
         .unwrap();
     assert!(!e.can_redo());
 
-    for i in 0..(action::HISTORY_LIMIT + 20) {
+    for i in 0..(editor::HISTORY_LIMIT + 20) {
         e.apply(
             Action::SetRelationship(Some(RelationshipKind::ALL[i % 10])),
             now(),
@@ -288,7 +288,7 @@ fn a_new_change_clears_redo_and_history_is_bounded() {
     while e.undo() {
         steps += 1;
     }
-    assert_eq!(steps, action::HISTORY_LIMIT);
+    assert_eq!(steps, editor::HISTORY_LIMIT);
 }
 
 #[test]
@@ -1167,7 +1167,7 @@ fn example_files_round_trip_byte_for_byte() {
         if let Some(agreed) = &imported.alliance.agreement.last_agreed {
             assert_eq!(
                 agreed.fingerprints,
-                action::fingerprints(&imported.alliance),
+                editor::fingerprints(&imported.alliance),
                 "{}",
                 path.display()
             );
@@ -1928,7 +1928,7 @@ mod properties {
                         a.status = Status::Agreed;
                         a.agreement.last_agreed = Some(AgreedVersion {
                             date: sign_date,
-                            fingerprints: action::fingerprints(&a),
+                            fingerprints: editor::fingerprints(&a),
                         });
                     }
                     a

@@ -1,4 +1,4 @@
-//! Every change to an alliance is an [`Action`] applied by [`Alliance::apply`]; [`Editor`]
+//! Every change to an alliance is an [`Action`] applied by [`Alliance::apply`]; [`Editor`](super::editor::Editor)
 //! adds undo and redo on top of it.
 
 use super::date::{Date, Timestamp};
@@ -159,46 +159,6 @@ impl ListKind {
 }
 
 impl Item {
-    /// The text `field` of this item: for an option's field, of its option `id`.
-    pub fn text(&self, field: ItemText, id: &Id) -> Option<&str> {
-        let s = match (self, field) {
-            (Item::Party(x), ItemText::PartyName) => &x.name,
-            (Item::Party(x), ItemText::PartyRole) => &x.role,
-            (Item::Measure(x), ItemText::MeasureSignal) => &x.signal,
-            (Item::Measure(x), ItemText::MeasureHowWeCheck) => &x.how_we_check,
-            (Item::Commitment(x), ItemText::CommitmentWhat) => &x.what,
-            (Item::Commitment(x), ItemText::CommitmentAfter) => match &x.when {
-                Some(When::After { event }) => event,
-                _ => return None,
-            },
-            (Item::Channel(x), ItemText::ChannelName) => &x.name,
-            (Item::Channel(x), ItemText::ChannelPurpose) => &x.purpose,
-            (Item::Milestone(x), ItemText::MilestoneWhat) => &x.milestone,
-            (Item::Milestone(x), ItemText::MilestoneHow) => &x.how,
-            (Item::NeedOrOffer(x), ItemText::NeedOrOfferText) => &x.text,
-            (Item::Assumption(x), ItemText::AssumptionText) => &x.text,
-            (Item::Assumption(x), ItemText::AssumptionInstead) => &x.instead,
-            (Item::Permission(x), ItemText::PermissionText) => &x.text,
-            (Item::Decision(x), ItemText::DecisionQuestion) => &x.question,
-            (Item::Decision(x), ItemText::DecisionWhy) => &x.why,
-            (
-                Item::Decision(x),
-                ItemText::OptionName | ItemText::OptionPros | ItemText::OptionCons,
-            ) => {
-                let o = x.options.iter().find(|o| &o.id == id)?;
-                match field {
-                    ItemText::OptionName => &o.name,
-                    ItemText::OptionPros => &o.pros,
-                    _ => &o.cons,
-                }
-            }
-            (Item::Revision(x), ItemText::RevisionChanges) => &x.changes,
-            (Item::Revision(x), ItemText::RevisionWhy) => &x.why,
-            _ => return None,
-        };
-        Some(s)
-    }
-
     pub fn id(&self) -> &Id {
         match self {
             Item::Party(x) => &x.id,
@@ -264,7 +224,7 @@ macro_rules! with_list {
 }
 
 /// Things with an id, so the list operations can be written once.
-trait HasId {
+pub(super) trait HasId {
     fn item_id(&self) -> &Id;
 }
 
@@ -611,142 +571,6 @@ impl Alliance {
         text_place!(self, field, &)
     }
 
-    /// The current text of a field of a list item, if the item exists.
-    pub fn item_text(&self, field: ItemText, id: &Id) -> Option<&str> {
-        fn find<'a, T: HasId>(list: &'a [T], id: &Id) -> Option<&'a T> {
-            list.iter().find(|x| x.item_id() == id)
-        }
-        let option = || {
-            self.decisions
-                .iter()
-                .flat_map(|d| d.options.iter())
-                .find(|o| o.id == *id)
-        };
-        let s = match field {
-            ItemText::PartyName => find(&self.parties, id).map(|x| &x.name),
-            ItemText::PartyRole => find(&self.parties, id).map(|x| &x.role),
-            ItemText::MeasureSignal => find(&self.progress, id).map(|x| &x.signal),
-            ItemText::MeasureHowWeCheck => find(&self.progress, id).map(|x| &x.how_we_check),
-            ItemText::CommitmentWhat => find(&self.commitments, id).map(|x| &x.what),
-            ItemText::CommitmentAfter => match find(&self.commitments, id).map(|x| &x.when) {
-                Some(Some(When::After { event })) => Some(event),
-                _ => None,
-            },
-            ItemText::ChannelName => find(&self.communication.channels, id).map(|x| &x.name),
-            ItemText::ChannelPurpose => find(&self.communication.channels, id).map(|x| &x.purpose),
-            ItemText::MilestoneWhat => {
-                find(&self.celebrations.milestones, id).map(|x| &x.milestone)
-            }
-            ItemText::MilestoneHow => find(&self.celebrations.milestones, id).map(|x| &x.how),
-            ItemText::NeedOrOfferText => find(&self.needs_and_offers, id).map(|x| &x.text),
-            ItemText::AssumptionText => find(&self.assumptions, id).map(|x| &x.text),
-            ItemText::AssumptionInstead => find(&self.assumptions, id).map(|x| &x.instead),
-            ItemText::PermissionText => find(&self.hard_times.permissions, id).map(|x| &x.text),
-            ItemText::DecisionQuestion => find(&self.decisions, id).map(|x| &x.question),
-            ItemText::DecisionWhy => find(&self.decisions, id).map(|x| &x.why),
-            ItemText::OptionName => option().map(|x| &x.name),
-            ItemText::OptionPros => option().map(|x| &x.pros),
-            ItemText::OptionCons => option().map(|x| &x.cons),
-            ItemText::RevisionChanges => {
-                find(&self.keeping_alive.revisions, id).map(|x| &x.changes)
-            }
-            ItemText::RevisionWhy => find(&self.keeping_alive.revisions, id).map(|x| &x.why),
-        };
-        s.map(String::as_str)
-    }
-
-    /// How many items `list` has.
-    pub fn len_of(&self, list: ListKind) -> usize {
-        match list {
-            ListKind::Parties => self.parties.len(),
-            ListKind::Progress => self.progress.len(),
-            ListKind::Commitments => self.commitments.len(),
-            ListKind::Channels => self.communication.channels.len(),
-            ListKind::Milestones => self.celebrations.milestones.len(),
-            ListKind::NeedsAndOffers => self.needs_and_offers.len(),
-            ListKind::Assumptions => self.assumptions.len(),
-            ListKind::Permissions => self.hard_times.permissions.len(),
-            ListKind::Decisions => self.decisions.len(),
-            ListKind::Revisions => self.keeping_alive.revisions.len(),
-        }
-    }
-
-    /// The id of item `i` of `list`.
-    pub fn id_at(&self, list: ListKind, i: usize) -> Option<&Id> {
-        fn at<T: HasId>(list: &[T], i: usize) -> Option<&Id> {
-            list.get(i).map(HasId::item_id)
-        }
-        match list {
-            ListKind::Parties => at(&self.parties, i),
-            ListKind::Progress => at(&self.progress, i),
-            ListKind::Commitments => at(&self.commitments, i),
-            ListKind::Channels => at(&self.communication.channels, i),
-            ListKind::Milestones => at(&self.celebrations.milestones, i),
-            ListKind::NeedsAndOffers => at(&self.needs_and_offers, i),
-            ListKind::Assumptions => at(&self.assumptions, i),
-            ListKind::Permissions => at(&self.hard_times.permissions, i),
-            ListKind::Decisions => at(&self.decisions, i),
-            ListKind::Revisions => at(&self.keeping_alive.revisions, i),
-        }
-    }
-
-    /// Item `i` of `list` (a copy).
-    pub fn item_at(&self, list: ListKind, i: usize) -> Option<Item> {
-        Some(match list {
-            ListKind::Parties => Item::Party(self.parties.get(i)?.clone()),
-            ListKind::Progress => Item::Measure(self.progress.get(i)?.clone()),
-            ListKind::Commitments => Item::Commitment(self.commitments.get(i)?.clone()),
-            ListKind::Channels => Item::Channel(self.communication.channels.get(i)?.clone()),
-            ListKind::Milestones => Item::Milestone(self.celebrations.milestones.get(i)?.clone()),
-            ListKind::NeedsAndOffers => Item::NeedOrOffer(self.needs_and_offers.get(i)?.clone()),
-            ListKind::Assumptions => Item::Assumption(self.assumptions.get(i)?.clone()),
-            ListKind::Permissions => Item::Permission(self.hard_times.permissions.get(i)?.clone()),
-            ListKind::Decisions => Item::Decision(self.decisions.get(i)?.clone()),
-            ListKind::Revisions => Item::Revision(self.keeping_alive.revisions.get(i)?.clone()),
-        })
-    }
-
-    /// Where every item of every list is in its own list, by id (ids are unique in the whole
-    /// alliance): one pass, so finding an item afterwards costs the same for any list length.
-    pub fn positions(&self) -> std::collections::HashMap<Id, usize> {
-        let mut at = std::collections::HashMap::new();
-        fn add<T: HasId>(at: &mut std::collections::HashMap<Id, usize>, list: &[T]) {
-            for (i, x) in list.iter().enumerate() {
-                at.insert(x.item_id().clone(), i);
-            }
-        }
-        add(&mut at, &self.parties);
-        add(&mut at, &self.progress);
-        add(&mut at, &self.commitments);
-        add(&mut at, &self.communication.channels);
-        add(&mut at, &self.celebrations.milestones);
-        add(&mut at, &self.needs_and_offers);
-        add(&mut at, &self.assumptions);
-        add(&mut at, &self.hard_times.permissions);
-        add(&mut at, &self.decisions);
-        add(&mut at, &self.keeping_alive.revisions);
-        at
-    }
-
-    /// The ids of one list, in order.
-    pub fn ids_of(&self, list: ListKind) -> Vec<Id> {
-        fn ids<T: HasId>(list: &[T]) -> Vec<Id> {
-            list.iter().map(|x| x.item_id().clone()).collect()
-        }
-        match list {
-            ListKind::Parties => ids(&self.parties),
-            ListKind::Progress => ids(&self.progress),
-            ListKind::Commitments => ids(&self.commitments),
-            ListKind::Channels => ids(&self.communication.channels),
-            ListKind::Milestones => ids(&self.celebrations.milestones),
-            ListKind::NeedsAndOffers => ids(&self.needs_and_offers),
-            ListKind::Assumptions => ids(&self.assumptions),
-            ListKind::Permissions => ids(&self.hard_times.permissions),
-            ListKind::Decisions => ids(&self.decisions),
-            ListKind::Revisions => ids(&self.keeping_alive.revisions),
-        }
-    }
-
     fn insert(&mut self, item: Item) {
         match item {
             Item::Party(x) => self.parties.push(x),
@@ -825,7 +649,7 @@ impl Alliance {
             .all(|p| self.agreement.signatures.iter().any(|s| s.party_id == p.id));
         if everyone {
             self.status = Status::Agreed;
-            let fingerprints = fingerprints(self);
+            let fingerprints = super::editor::fingerprints(self);
             if let Some(previous) = &self.agreement.last_agreed {
                 let changed: Vec<SectionId> = fingerprints
                     .iter()
@@ -847,160 +671,5 @@ impl Alliance {
             self.agreement.last_agreed = Some(AgreedVersion { date, fingerprints });
         }
         Ok(true)
-    }
-}
-
-/// FNV-1a, 64 bits: a stable fingerprint (not a security measure).
-fn fnv1a(bytes: &[u8]) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    super::hex(h, 16)
-}
-
-/// The fingerprint of every section's terms, as they are now: of each section's parts as one
-/// compact JSON list.
-pub fn fingerprints(a: &Alliance) -> Vec<SectionFingerprint> {
-    let k = &a.keeping_alive;
-    SectionId::ALL
-        .iter()
-        .map(|&section| {
-            let terms = match section {
-                SectionId::Basics => serde_json::to_string(&(
-                    &a.title,
-                    &a.relationship,
-                    &a.relationship_note,
-                    &a.parties,
-                )),
-                SectionId::Goal => serde_json::to_string(&(&a.goal,)),
-                SectionId::Progress => serde_json::to_string(&(&a.progress,)),
-                SectionId::Commitments => serde_json::to_string(&(&a.commitments,)),
-                SectionId::Communication => serde_json::to_string(&(&a.communication,)),
-                SectionId::Celebrations => serde_json::to_string(&(&a.celebrations,)),
-                SectionId::NeedsAndOffers => serde_json::to_string(&(&a.needs_and_offers,)),
-                SectionId::Assumptions => serde_json::to_string(&(&a.assumptions,)),
-                SectionId::HardTimes => serde_json::to_string(&(&a.hard_times,)),
-                SectionId::Decisions => serde_json::to_string(&(&a.decisions,)),
-                SectionId::KeepingAlive => {
-                    serde_json::to_string(&(&k.next_review, &k.review_rhythm))
-                }
-            };
-            SectionFingerprint {
-                section,
-                // Plain data with string keys: serialising cannot fail.
-                fingerprint: fnv1a(terms.unwrap_or_default().as_bytes()),
-            }
-        })
-        .collect()
-}
-
-/// An alliance with undo and redo. Every change still goes through [`Alliance::apply`].
-#[derive(Debug, Clone)]
-pub struct Editor {
-    current: Alliance,
-    undo: Vec<Alliance>,
-    redo: Vec<Alliance>,
-    /// The last change, so typing into one field becomes one undo step.
-    last: Option<(CoalesceKey, Timestamp)>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum CoalesceKey {
-    Text(TextField),
-    ItemText(ItemText, Id),
-    Item(ListKind, Id),
-    CheckIn,
-    Update(Id),
-}
-
-/// How many steps can be undone.
-pub const HISTORY_LIMIT: usize = 100;
-/// Edits of one field closer together than this many seconds are undone together.
-pub const COALESCE_SECONDS: i64 = 2;
-
-impl Editor {
-    pub fn new(alliance: Alliance) -> Self {
-        Self {
-            current: alliance,
-            undo: Vec::new(),
-            redo: Vec::new(),
-            last: None,
-        }
-    }
-
-    pub fn alliance(&self) -> &Alliance {
-        &self.current
-    }
-
-    pub fn into_alliance(self) -> Alliance {
-        self.current
-    }
-
-    pub fn can_undo(&self) -> bool {
-        !self.undo.is_empty()
-    }
-
-    pub fn can_redo(&self) -> bool {
-        !self.redo.is_empty()
-    }
-
-    /// Applies a change, recording it for undo.
-    pub fn apply(&mut self, action: Action, now: Timestamp) -> Result<bool, ActionError> {
-        let key = match &action {
-            Action::SetText(field, _) => Some(CoalesceKey::Text(*field)),
-            Action::SetItemText(field, id, _) => Some(CoalesceKey::ItemText(*field, id.clone())),
-            Action::Update(item) => Some(CoalesceKey::Item(ListKind::of(item), item.id().clone())),
-            Action::SetCheckIn(_) => Some(CoalesceKey::CheckIn),
-            Action::SetUpdatePreference(p) => Some(CoalesceKey::Update(p.party_id.clone())),
-            _ => None,
-        };
-        let coalesce = match (&key, &self.last) {
-            (Some(k), Some((last_key, at))) => {
-                k == last_key && now.unix_seconds() - at.unix_seconds() <= COALESCE_SECONDS
-            }
-            _ => false,
-        };
-        // Typing into one field is one undo step: only its first change keeps a copy.
-        let before = (!coalesce).then(|| self.current.clone());
-        let changed = self.current.apply(action, now)?;
-        if !changed {
-            return Ok(false);
-        }
-        if let Some(before) = before {
-            self.undo.push(before);
-            if self.undo.len() > HISTORY_LIMIT {
-                self.undo.remove(0);
-            }
-        }
-        self.redo.clear();
-        self.last = key.map(|k| (k, now));
-        Ok(true)
-    }
-
-    /// Undoes the last change; false when there is none.
-    pub fn undo(&mut self) -> bool {
-        match self.undo.pop() {
-            Some(previous) => {
-                self.redo
-                    .push(std::mem::replace(&mut self.current, previous));
-                self.last = None;
-                true
-            }
-            None => false,
-        }
-    }
-
-    /// Redoes the last undone change; false when there is none.
-    pub fn redo(&mut self) -> bool {
-        match self.redo.pop() {
-            Some(next) => {
-                self.undo.push(std::mem::replace(&mut self.current, next));
-                self.last = None;
-                true
-            }
-            None => false,
-        }
     }
 }

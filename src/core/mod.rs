@@ -4,7 +4,9 @@
 pub mod action;
 pub mod date;
 pub mod drafts;
+pub mod editor;
 pub mod ics;
+mod items;
 pub mod json;
 pub mod markdown;
 pub mod model;
@@ -14,8 +16,9 @@ pub mod summary;
 pub mod text;
 pub mod validate;
 
-pub use action::{Action, ActionError, Editor, Item, ItemText, ListKind, TextField};
+pub use action::{Action, ActionError, Item, ItemText, ListKind, TextField};
 pub use date::{Date, Timestamp};
+pub use editor::{fingerprints, Editor};
 pub use model::*;
 pub use validate::{validate, Finding, Report, SectionProgress, SectionState, Severity};
 
