@@ -76,20 +76,8 @@ fn every_text_field_reads_back_what_was_set() {
 fn an_item_read_on_its_own_says_what_the_alliance_says() {
     let a = large();
     let at = a.positions();
-    let lists = [
-        ListKind::Parties,
-        ListKind::Progress,
-        ListKind::Commitments,
-        ListKind::Channels,
-        ListKind::Milestones,
-        ListKind::NeedsAndOffers,
-        ListKind::Assumptions,
-        ListKind::Permissions,
-        ListKind::Decisions,
-        ListKind::Revisions,
-    ];
     let mut checked = 0;
-    for list in lists {
+    for list in ListKind::ALL {
         for id in a.ids_of(list) {
             let item = a
                 .item_at(list, at[&id])

@@ -126,6 +126,19 @@ pub enum ActionError {
 }
 
 impl ListKind {
+    pub const ALL: [ListKind; 10] = [
+        ListKind::Parties,
+        ListKind::Progress,
+        ListKind::Commitments,
+        ListKind::Channels,
+        ListKind::Milestones,
+        ListKind::NeedsAndOffers,
+        ListKind::Assumptions,
+        ListKind::Permissions,
+        ListKind::Decisions,
+        ListKind::Revisions,
+    ];
+
     pub fn of(item: &Item) -> ListKind {
         match item {
             Item::Party(_) => ListKind::Parties,

@@ -13,20 +13,6 @@ use crate::core::{Alliance, Finding, Id, Item, ListKind, Report};
 use leptos::prelude::*;
 use std::collections::HashMap;
 
-/// Every list, in the order `sync` walks them.
-const LISTS: [ListKind; 10] = [
-    ListKind::Parties,
-    ListKind::Progress,
-    ListKind::Commitments,
-    ListKind::Channels,
-    ListKind::Milestones,
-    ListKind::NeedsAndOffers,
-    ListKind::Assumptions,
-    ListKind::Permissions,
-    ListKind::Decisions,
-    ListKind::Revisions,
-];
-
 /// The signals handed out so far, by what they show. Signals nobody asked for are not made.
 #[derive(Default)]
 pub struct Mirror {
@@ -81,7 +67,7 @@ impl Mirror {
     /// Brings every signal handed out in step with `a` and its report. Items no longer in the
     /// alliance show as `None` and are forgotten.
     pub fn sync(&mut self, a: &Alliance, report: &Report) {
-        for list in LISTS {
+        for list in ListKind::ALL {
             if let Some(ids) = self.ids.get(&list) {
                 let len = a.len_of(list);
                 let same = ids.with_untracked(|old| {
@@ -98,7 +84,7 @@ impl Mirror {
         }
         if !self.items.is_empty() {
             let mut seen = 0;
-            for list in LISTS {
+            for list in ListKind::ALL {
                 for i in 0..a.len_of(list) {
                     let Some(signal) = a.id_at(list, i).and_then(|id| self.items.get(id)) else {
                         continue;

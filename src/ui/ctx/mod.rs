@@ -252,27 +252,24 @@ impl Ctx {
     }
 
     pub fn undo(&self) {
-        let mut done = false;
-        self.doc.maybe_update(|d| {
-            done = d.change(Editor::undo);
-            done
-        });
-        if done {
-            self.synced();
-        }
-        self.announce(if done { t::UNDONE } else { t::NOTHING_TO_UNDO });
+        self.history(Editor::undo, t::UNDONE, t::NOTHING_TO_UNDO);
     }
 
     pub fn redo(&self) {
-        let mut done = false;
+        self.history(Editor::redo, t::REDONE, t::NOTHING_TO_REDO);
+    }
+
+    /// Goes back or forward in the editor's history, and says whether it could.
+    fn history(&self, go: fn(&mut Editor) -> bool, done: &str, nothing: &str) {
+        let mut moved = false;
         self.doc.maybe_update(|d| {
-            done = d.change(Editor::redo);
-            done
+            moved = d.change(go);
+            moved
         });
-        if done {
+        if moved {
             self.synced();
         }
-        self.announce(if done { t::REDONE } else { t::NOTHING_TO_REDO });
+        self.announce(if moved { done } else { nothing });
     }
 
     /// Says something politely to screen readers (and in the status line).

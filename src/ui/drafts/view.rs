@@ -237,17 +237,22 @@ fn DraftRow(row: Row) -> impl IntoView {
     // Each button names its draft for assistive technology ("Delete “Team charter”").
     let name = |label: &str| t::action_label(label, &title);
     let id = |what: &str| ctx.id(&format!("draft-{slot}-{what}"));
+    let delete = || {
+        view! {
+            <ActButton
+                label=t::DELETE
+                class="da-button da-button-danger"
+                act=Act::Delete(slot.clone(), title.clone())
+                name=name(t::DELETE)
+            />
+        }
+    };
     let buttons = match stored_title {
         // A value that cannot be read: it can be downloaded or removed, nothing else.
         None => view! {
             <div class="da-draft-buttons">
                 <ActButton label=t::DOWNLOAD class="da-button" act=Act::DownloadStored(slot.clone()) name=name(t::DOWNLOAD)/>
-                <ActButton
-                    label=t::DELETE
-                    class="da-button da-button-danger"
-                    act=Act::Delete(slot.clone(), title.clone())
-                    name=name(t::DELETE)
-                />
+                {delete()}
             </div>
         }
         .into_any(),
@@ -306,12 +311,7 @@ fn DraftRow(row: Row) -> impl IntoView {
                     act=Act::Duplicate(slot.clone())
                     name=name(t::DUPLICATE)
                 />
-                <ActButton
-                    label=t::DELETE
-                    class="da-button da-button-danger"
-                    act=Act::Delete(slot.clone(), title.clone())
-                    name=name(t::DELETE)
-                />
+                {delete()}
             </div>
         }
         .into_any(),

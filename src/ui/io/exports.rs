@@ -30,31 +30,48 @@ impl ExportKind {
 
 /// Downloads the alliance as a JSON file named after its title and today's date.
 pub fn download_json(ctx: Ctx) {
-    let now = browser::now();
-    let Some((name, file)) = ctx.try_with_untracked(|a| {
-        (
-            file_name(&a.title, browser::today(), "json"),
-            json::export(a, now),
-        )
-    }) else {
-        return;
-    };
-    let result = file.and_then(|f| browser::download(&name, "application/json", &f));
-    finish(ctx, ExportKind::Json, result, t::DOWNLOADED);
+    download(
+        ctx,
+        ExportKind::Json,
+        "json",
+        "application/json",
+        json::export,
+        t::DOWNLOADED,
+    );
 }
 
 fn download_calendar(ctx: Ctx) {
+    let calendar = |a: &_, now| Ok(ics::to_ics(a, now));
+    download(
+        ctx,
+        ExportKind::Calendar,
+        "ics",
+        "text/calendar",
+        calendar,
+        t::CALENDAR_DOWNLOADED,
+    );
+}
+
+/// Downloads the alliance written by `write` as a file named after its title and the date.
+fn download(
+    ctx: Ctx,
+    kind: ExportKind,
+    extension: &str,
+    mime: &str,
+    write: fn(&crate::core::Alliance, crate::core::Timestamp) -> Result<String, String>,
+    done: &str,
+) {
     let now = browser::now();
     let Some((name, file)) = ctx.try_with_untracked(|a| {
         (
-            file_name(&a.title, browser::today(), "ics"),
-            ics::to_ics(a, now),
+            file_name(&a.title, browser::today(), extension),
+            write(a, now),
         )
     }) else {
         return;
     };
-    let result = browser::download(&name, "text/calendar", &file);
-    finish(ctx, ExportKind::Calendar, result, t::CALENDAR_DOWNLOADED);
+    let result = file.and_then(|f| browser::download(&name, mime, &f));
+    finish(ctx, kind, result, done);
 }
 
 fn copy_markdown(ctx: Ctx) {

@@ -20,8 +20,8 @@ export async function listAlliance(examplePath, n) {
   return JSON.stringify(file);
 }
 
-/** Keystroke-to-next-frame times, installed before typing. */
-const LATENCY = () => {
+/** Keystroke-to-next-frame times (in `window.__lat`), installed before typing. */
+export const LATENCY = () => {
   window.__lat = [];
   addEventListener(
     'keydown',

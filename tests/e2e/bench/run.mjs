@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumArgs, executablePath } from '../chromium.mjs';
-import { LIST_KEYS, listAlliance, measureList } from './lists.mjs';
+import { LATENCY, LIST_KEYS, listAlliance, measureList } from './lists.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = new Map();
@@ -180,18 +180,8 @@ async function measure(browser, p) {
     return total >= n;
   }, DRAFT);
   await big.press('End');
-  const before = await page.evaluate(() => {
-    window.__lat = [];
-    addEventListener(
-      'keydown',
-      (e) => {
-        const t0 = e.timeStamp;
-        requestAnimationFrame(() => setTimeout(() => window.__lat.push(performance.now() - t0), 0));
-      },
-      true,
-    );
-    return { ms: window.__bench.saveMs, saves: window.__bench.saves };
-  });
+  await page.evaluate(LATENCY);
+  const before = await page.evaluate(() => ({ ms: window.__bench.saveMs, saves: window.__bench.saves }));
   await page.keyboard.type(KEYS, { delay: 40 });
   await page.waitForFunction((n) => window.__lat.length >= n, KEYS.length);
   // Every keystroke saved (the widget saves after a pause: wait for that save too).
