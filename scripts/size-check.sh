@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # Prints the gzipped size of the widget a coach embeds (its wasm, JS and CSS) and fails above
-# the budget. The demo page's own stylesheet is listed for information but not counted: it
+# the guard. The demo page's own stylesheet is listed for information but not counted: it
 # never ships to a coach's site.
+#
+# The guard is 320 KB: the named stack as published with the UI in Leptos' view! measures
+# 305 KB (December 2026; what each part costs is in DEVELOPERS.md, "Architecture, and the size
+# guard"). It stops a change that adds bytes by accident; a feature that truly needs more
+# raises it in the same commit, with the measurement.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
-budget=$((256 * 1024))
+budget=$((320 * 1024))
 dir="${1:-$SITE_DIR}"
 total=0
 shopt -s nullglob globstar
