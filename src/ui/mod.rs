@@ -8,6 +8,10 @@
 //! - `drafts/`: saving in the browser, its status and notices, "My drafts";
 //! - `io/`: opening a file, and the exports;
 //! - `browser`, `storage`: every browser API the widget calls, wrapped so none can panic.
+//!
+//! No `unwrap`, `expect` or `panic!` anywhere in browser code: a panic stops the widget for
+//! good, and the person's text with it.
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 pub mod browser;
 pub mod ctx;
