@@ -11,10 +11,14 @@ use crate::ui::shell::Modal;
 /// (to tell apart the buttons of several drafts).
 #[component]
 fn ActButton(
+    /// What the button says.
     label: &'static str,
     class: &'static str,
+    /// What it does.
     act: Act,
-    #[prop(optional)] name: Option<String>,
+    /// What assistive technology calls it, when its label alone is not enough.
+    #[prop(optional)]
+    name: Option<String>,
     #[prop(optional)] id: Option<String>,
 ) -> impl IntoView {
     let d = use_drafts();
@@ -55,9 +59,14 @@ pub fn SaveStatus() -> impl IntoView {
 /// main one).
 #[component]
 fn Notice(
-    #[prop(optional)] title: Option<&'static str>,
+    /// A title in bold above the text.
+    #[prop(optional)]
+    title: Option<&'static str>,
+    /// What happened, in plain words.
     text: String,
+    /// The main thing to do about it: label and action.
     first: (&'static str, Act),
+    /// The other thing to do about it.
     second: (&'static str, Act),
 ) -> impl IntoView {
     view! {
@@ -222,7 +231,10 @@ fn listing(d: Drafts) -> Listing {
 
 /// One draft in the list, with what can be done with it.
 #[component]
-fn DraftRow(row: Row) -> impl IntoView {
+fn DraftRow(
+    /// The draft, as listed.
+    row: Row,
+) -> impl IntoView {
     let d = use_drafts();
     let ctx = d.ctx;
     let Row {

@@ -15,10 +15,17 @@ pub type ItemMemo = Signal<Option<Item>>;
 /// option's, for a decision's options) is `key`. Hidden while the field's [`Shown`] says so.
 #[component]
 pub fn FieldView(
+    /// The section the field belongs to (findings and DOM ids are per section).
     section: SectionId,
+    /// The question, from a step's table.
     field: &'static Field,
-    #[prop(optional)] key: Option<Id>,
-    #[prop(optional)] item: Option<ItemMemo>,
+    /// The id of the list item (or of its option) the field is about; none for the
+    /// alliance's own fields.
+    #[prop(optional)]
+    key: Option<Id>,
+    /// The list item, kept up to date.
+    #[prop(optional)]
+    item: Option<ItemMemo>,
 ) -> impl IntoView {
     let ctx = use_ctx();
     // `Show` keeps its condition in a memo of its own: the control is built once per change
@@ -124,6 +131,7 @@ fn choices(
 
 #[component]
 fn Control(
+    /// As for [`FieldView`].
     section: SectionId,
     field: &'static Field,
     key: Option<Id>,

@@ -28,7 +28,9 @@ pub fn list_key(list: ListKind) -> &'static str {
 /// Every item of `ids`, in order, keyed by id, each with its fields (and tools).
 #[component]
 pub fn ItemList(
+    /// The section the list belongs to.
     section: SectionId,
+    /// What the items are, and their fields.
     items: &'static Items,
     /// The items shown, in order: a whole list, or part of one (one person's needs).
     #[prop(into)]
@@ -49,8 +51,11 @@ pub fn ItemList(
 fn ItemRow(
     section: SectionId,
     items: &'static Items,
+    /// The item's id.
     id: Id,
+    /// The items shown with it, in order.
     siblings: Signal<Vec<Id>>,
+    /// Where focus goes when the item is removed.
     after_remove: String,
 ) -> impl IntoView {
     let ctx = use_ctx();
@@ -102,13 +107,17 @@ fn ItemRow(
 #[component]
 fn ItemTools(
     list: ListKind,
+    /// What one item is called, for labels and announcements ("Commitment").
     noun: &'static str,
+    /// The item's id.
     id: Id,
     /// The item's position among its siblings, from 1.
     n: Memo<usize>,
     /// Whether it is the last of its siblings.
     last: Memo<bool>,
+    /// The items shown with it, in order.
     siblings: Signal<Vec<Id>>,
+    /// Where focus goes when the item is removed.
     after_remove: String,
 ) -> impl IntoView {
     let ctx = use_ctx();
@@ -203,12 +212,18 @@ pub type FocusField = Arc<dyn Fn(&Id) -> String + Send + Sync>;
 /// An "Add …" button: makes a new item with a fresh id, then puts the cursor in it.
 #[component]
 pub fn AddButton(
+    /// The button's DOM id (findings about the whole list link to it).
     id: String,
-    #[prop(into)] label: Signal<String>,
+    /// What it says after the "+".
+    #[prop(into)]
+    label: Signal<String>,
+    /// The list it adds to.
     list: ListKind,
     /// What one item is called, for the announcement.
     noun: &'static str,
+    /// How the new item is made.
     make: MakeItem,
+    /// The DOM id of the field to focus in the new item.
     focus: FocusField,
 ) -> impl IntoView {
     let ctx = use_ctx();

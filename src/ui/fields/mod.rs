@@ -73,8 +73,12 @@ pub fn FieldLabel(
     /// The id of the control it labels.
     #[prop(into)]
     for_id: String,
-    #[prop(into)] text: Signal<String>,
-    #[prop(optional)] optional: bool,
+    /// What it says.
+    #[prop(into)]
+    text: Signal<String>,
+    /// Whether the control may stay empty.
+    #[prop(optional)]
+    optional: bool,
 ) -> impl IntoView {
     view! {
         <label class="da-label" for=for_id>
@@ -89,7 +93,12 @@ pub fn FieldLabel(
 
 /// The example of a question for the chosen kind of relationship.
 #[component]
-fn Example(id: String, examples: Examples) -> impl IntoView {
+fn Example(
+    /// Its DOM id, which the control's `aria-describedby` names.
+    id: String,
+    /// The examples for each kind of relationship.
+    examples: Examples,
+) -> impl IntoView {
     let ctx = use_ctx();
     view! {
         <p class="da-example" id=id>
@@ -106,13 +115,19 @@ fn Example(id: String, examples: Examples) -> impl IntoView {
 pub fn FieldFrame(
     /// The DOM id of the control.
     id: String,
-    #[prop(into)] label: Signal<String>,
+    /// The question.
+    #[prop(into)]
+    label: Signal<String>,
     /// A sentence or two under the label.
     help: Option<&'static str>,
     /// Examples for each kind of relationship.
     examples: Option<Examples>,
-    #[prop(optional)] optional: bool,
-    #[prop(into)] findings: Signal<Vec<Finding>>,
+    /// Whether the control may stay empty.
+    #[prop(optional)]
+    optional: bool,
+    /// What validation says about the control.
+    #[prop(into)]
+    findings: Signal<Vec<Finding>>,
     /// The control itself.
     children: Children,
 ) -> impl IntoView {
@@ -143,7 +158,10 @@ pub fn described_by(id: &str, help: bool, example: bool) -> String {
 
 /// Help and example of a list's questions, shown once above its items.
 #[component]
-pub fn ListHelp(questions: &'static [QuestionId]) -> impl IntoView {
+pub fn ListHelp(
+    /// The questions every item of the list answers.
+    questions: &'static [QuestionId],
+) -> impl IntoView {
     let ctx = use_ctx();
     view! {
         <dl class="da-list-help">

@@ -109,7 +109,11 @@ fn finish(ctx: Ctx, kind: ExportKind, result: Result<(), String>, done: &str) {
 
 /// The four ways to take the alliance away: as menu items, or as large buttons.
 #[component]
-pub fn ExportButtons(#[prop(optional)] large: bool) -> impl IntoView {
+pub fn ExportButtons(
+    /// Large buttons (the Finish step) rather than menu items.
+    #[prop(optional)]
+    large: bool,
+) -> impl IntoView {
     let ctx = use_ctx();
     let class = if large {
         "da-button da-button-large"

@@ -106,7 +106,12 @@ pub fn ImportError() -> impl IntoView {
 
 /// One term of the preview.
 #[component]
-fn Row(term: &'static str, value: String) -> impl IntoView {
+fn Row(
+    /// What it is.
+    term: &'static str,
+    /// What the file says.
+    value: String,
+) -> impl IntoView {
     view! {
         <div class="da-doc-row">
             <dt>{term}</dt>

@@ -8,10 +8,15 @@ use leptos::prelude::*;
 /// (buttons inside close it themselves). The content is built afresh each time it opens.
 #[component]
 pub fn Modal(
-    #[prop(into)] open: Signal<bool>,
-    #[prop(into)] on_close: Callback<()>,
+    /// Whether the dialog shows.
+    #[prop(into)]
+    open: Signal<bool>,
+    /// What Escape does (the dialog's buttons close it themselves).
+    #[prop(into)]
+    on_close: Callback<()>,
     /// The id of the dialog's heading.
     labelledby: String,
+    /// The content, built afresh each time the dialog opens.
     children: ChildrenFn,
 ) -> impl IntoView {
     let dialog = NodeRef::<html::Dialog>::new();

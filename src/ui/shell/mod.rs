@@ -132,7 +132,10 @@ pub fn Widget() -> impl IntoView {
 
 /// Undo, redo, "My drafts" and the "Save or share" menu.
 #[component]
-fn Toolbar(menu_open: RwSignal<bool>) -> impl IntoView {
+fn Toolbar(
+    /// Whether the "Save or share" menu is open (Escape anywhere in the widget closes it).
+    menu_open: RwSignal<bool>,
+) -> impl IntoView {
     let ctx = use_ctx();
     let menu_id = ctx.id("menu");
     let can_undo = move || ctx.doc.with(|d| d.editor.can_undo());

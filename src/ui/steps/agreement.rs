@@ -53,7 +53,12 @@ pub fn AgreementStep() -> impl IntoView {
 
 /// One person: their agreement, or the button to give it.
 #[component]
-fn AgreeRow(party: Id, ready: Signal<bool>) -> impl IntoView {
+fn AgreeRow(
+    /// The person's id.
+    party: Id,
+    /// Whether everything agreement needs is there.
+    ready: Signal<bool>,
+) -> impl IntoView {
     let ctx = use_ctx();
     let name = {
         let p = party.clone();

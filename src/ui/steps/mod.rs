@@ -45,7 +45,12 @@ pub fn blocks(section: SectionId) -> &'static [Block] {
 
 /// A section's step: its table, block by block.
 #[component]
-pub fn SectionBlocks(section: SectionId, blocks: &'static [Block]) -> impl IntoView {
+pub fn SectionBlocks(
+    /// The section shown.
+    section: SectionId,
+    /// Its table (see [`blocks`]).
+    blocks: &'static [Block],
+) -> impl IntoView {
     blocks
         .iter()
         .map(|block| match block {
@@ -68,7 +73,11 @@ pub fn SectionBlocks(section: SectionId, blocks: &'static [Block]) -> impl IntoV
 
 /// A list with its heading, help, messages about the whole list, items and "Add" button.
 #[component]
-fn ListSection(section: SectionId, list: &'static ListBlock) -> impl IntoView {
+fn ListSection(
+    section: SectionId,
+    /// The list's part of the table.
+    list: &'static ListBlock,
+) -> impl IntoView {
     let ctx = use_ctx();
     let kind = list.items.list;
     let ids = ctx.ids(kind);
@@ -117,7 +126,12 @@ fn ListSection(section: SectionId, list: &'static ListBlock) -> impl IntoView {
 
 /// Reflection prompts of one moment, each answered or left empty.
 #[component]
-pub fn Reflections(moment: ReflectionMoment, heading: &'static str) -> impl IntoView {
+pub fn Reflections(
+    /// When they are asked: the prompts of that moment show.
+    moment: ReflectionMoment,
+    /// The heading above them.
+    heading: &'static str,
+) -> impl IntoView {
     let ctx = use_ctx();
     let heading_id = ctx.id(&format!("reflect-{}", moment_key(moment)));
     let prompts = REFLECTIONS

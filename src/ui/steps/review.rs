@@ -136,7 +136,10 @@ fn doc_blocks(blocks: Vec<DocBlock>) -> AnyView {
 }
 
 #[component]
-fn Document(summary: Summary) -> impl IntoView {
+fn Document(
+    /// The alliance as a document (the same summary the Markdown export writes).
+    summary: Summary,
+) -> impl IntoView {
     let ctx = use_ctx();
     let agreed = summary.status == Status::Agreed;
     let status = if agreed {
