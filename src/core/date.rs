@@ -218,6 +218,27 @@ impl fmt::Display for Timestamp {
     }
 }
 
+/// How dates and times read for a person. The browser writes them in the person's own language
+/// and conventions (`Intl`); files and tests use [`Iso`].
+pub trait Dates {
+    /// A calendar date, such as "1 December 2026".
+    fn date(&self, d: Date) -> String;
+    /// A time of day, such as "8:30 am".
+    fn time(&self, t: super::model::TimeOfDay) -> String;
+}
+
+/// Dates and times as ISO 8601 writes them: 2026-12-01, 08:30.
+pub struct Iso;
+
+impl Dates for Iso {
+    fn date(&self, d: Date) -> String {
+        d.to_string()
+    }
+    fn time(&self, t: super::model::TimeOfDay) -> String {
+        t.to_string()
+    }
+}
+
 /// Dates and times are written as ISO 8601 text, and each is checked as it is read.
 mod serde_impls {
     use super::{Date, Timestamp};

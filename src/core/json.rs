@@ -86,7 +86,10 @@ pub enum ImportErrorKind {
     TooLarge,
     Empty,
     NotUtf8,
-    NotJson { line: usize, column: usize },
+    NotJson {
+        line: usize,
+        column: usize,
+    },
     Truncated,
     TooDeep,
     NotAnObject,
@@ -94,9 +97,48 @@ pub enum ImportErrorKind {
     NoVersion,
     BadVersion,
     NewerVersion(u64),
-    InvalidField { path: String },
-    TooManyItems { path: String },
-    DuplicateId { path: String },
+    InvalidField {
+        path: String,
+    },
+    TooManyItems {
+        path: String,
+    },
+    DuplicateId {
+        path: String,
+    },
+    /// Another kind of file altogether: the person chose the wrong one.
+    WrongFile(FileKind),
+}
+
+/// The files people choose instead of a saved alliance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// The calendar file the widget makes (.ics).
+    Calendar,
+    /// Text or Markdown (such as the copied alliance, saved as a file).
+    Text,
+    Pdf,
+    Image,
+    /// A word-processor document, a spreadsheet or an archive (all zip files inside).
+    Document,
+}
+
+/// Recognises a file by its first bytes, when it is clearly not JSON.
+fn sniff(bytes: &[u8]) -> Option<FileKind> {
+    let starts = |magic: &[u8]| bytes.starts_with(magic);
+    if starts(b"%PDF") {
+        Some(FileKind::Pdf)
+    } else if starts(b"\x89PNG")
+        || starts(b"\xff\xd8\xff")
+        || starts(b"GIF8")
+        || (starts(b"RIFF") && bytes.get(8..12) == Some(b"WEBP"))
+    {
+        Some(FileKind::Image)
+    } else if starts(b"PK\x03\x04") || starts(b"\xd0\xcf\x11\xe0") {
+        Some(FileKind::Document)
+    } else {
+        None
+    }
 }
 
 /// Why a file could not be imported, in words a person can act on.
@@ -190,17 +232,33 @@ pub fn parse_limited(bytes: &[u8], limit: usize) -> Result<Value, ImportError> {
             msg::too_large(bytes.len() as u64, limit as u64),
         ));
     }
+    let wrong = |kind| err(ImportErrorKind::WrongFile(kind), msg::wrong_file(kind));
+    if let Some(kind) = sniff(bytes) {
+        return Err(wrong(kind));
+    }
     let text =
         std::str::from_utf8(bytes).map_err(|_| err(ImportErrorKind::NotUtf8, msg::NOT_UTF8))?;
     // Editors on Windows often start UTF-8 files with a byte-order mark: it is not content.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim().is_empty() {
+    let start = text.trim_start();
+    if start.is_empty() {
         return Err(err(ImportErrorKind::Empty, msg::EMPTY));
+    }
+    if start.starts_with("BEGIN:VCALENDAR") {
+        return Err(wrong(FileKind::Calendar));
     }
     if nesting_depth(text.as_bytes()) > MAX_DEPTH {
         return Err(err(ImportErrorKind::TooDeep, msg::TOO_DEEP));
     }
-    serde_json::from_str(text).map_err(|e| plain::syntax_error(&e, text))
+    serde_json::from_str(text).map_err(|e| {
+        // Not JSON at all (it does not even start like an object or a list): text someone
+        // saved, such as the copied alliance. Broken JSON is explained as JSON.
+        if start.starts_with(['{', '[']) {
+            plain::syntax_error(&e, text)
+        } else {
+            wrong(FileKind::Text)
+        }
+    })
 }
 
 /// How deeply arrays and objects nest in JSON text (brackets inside strings are text). Only a

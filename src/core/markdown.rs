@@ -2,9 +2,9 @@
 //! text is escaped so it can never change the document's structure (no headings, lists, links,
 //! HTML or code from it).
 
-use super::date::Timestamp;
+use super::date::{Dates, Iso, Timestamp};
 use super::model::*;
-use super::summary::{summarize, Block, Line};
+use super::summary::{summarize_with, Block, Line};
 use super::text::{self, export as t};
 use std::fmt::Write;
 
@@ -132,9 +132,14 @@ fn write_blocks(md: &mut String, blocks: &[Block]) {
     }
 }
 
-/// Writes the alliance as Markdown. `now` appears in the footer.
+/// Writes the alliance as Markdown, dates as ISO 8601 writes them. `now` appears in the footer.
 pub fn to_markdown(a: &Alliance, now: Timestamp) -> String {
-    let s = summarize(a);
+    to_markdown_with(a, now, &Iso)
+}
+
+/// Writes the alliance as Markdown, dates and times written by `dates`.
+pub fn to_markdown_with(a: &Alliance, now: Timestamp, dates: &dyn Dates) -> String {
+    let s = summarize_with(a, dates);
     let mut md = String::new();
     let _ = writeln!(md, "# {}\n", heading_text(&s.title));
     let status = match s.status {
@@ -162,7 +167,7 @@ pub fn to_markdown(a: &Alliance, now: Timestamp) -> String {
         }
         md.push('\n');
     }
-    let _ = writeln!(md, "---\n\n_{}_", t::exported_on(&now.date().to_string()));
+    let _ = writeln!(md, "---\n\n_{}_", t::exported_on(&dates.date(now.date())));
     md
 }
 

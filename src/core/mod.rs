@@ -5,6 +5,7 @@ pub mod action;
 pub mod date;
 pub mod drafts;
 pub mod editor;
+pub mod email;
 pub mod ics;
 mod items;
 pub mod json;

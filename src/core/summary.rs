@@ -1,6 +1,7 @@
 //! The alliance as a document: sections of labelled texts and lists, in plain text.
 //! The Review step and the Markdown export both render this, so they always agree.
 
+use super::date::{Dates, Iso};
 use super::model::*;
 use super::text::{self, export as x};
 
@@ -70,16 +71,16 @@ fn text_block(label: &'static str, s: &str) -> Block {
     }
 }
 
-/// "Every two weeks, starting 2026-12-01, at 08:30, 60 minutes. Video call."
-pub fn check_in_text(ci: &CheckIn) -> String {
+/// "Every two weeks, starting 1 December 2026, at 8:30 am, 60 minutes. Video call."
+pub fn check_in_text(ci: &CheckIn, dates: &dyn Dates) -> String {
     let mut s = ci.rhythm.map_or(text::NOT_SET.to_string(), |f| {
         text::frequency_label(f).to_string()
     });
     if let Some(d) = ci.first_on {
-        s.push_str(&format!(", {} {d}", x::STARTING));
+        s.push_str(&format!(", {} {}", x::STARTING, dates.date(d)));
     }
     if let Some(time) = ci.time {
-        s.push_str(&format!(", {} {time}", x::AT));
+        s.push_str(&format!(", {} {}", x::AT, dates.time(time)));
     }
     if let Some(m) = ci.duration_minutes {
         s.push_str(&format!(", {m} {}", x::MINUTES));
@@ -90,16 +91,21 @@ pub fn check_in_text(ci: &CheckIn) -> String {
     s
 }
 
-pub fn when_text(when: &Option<When>) -> String {
+pub fn when_text(when: &Option<When>, dates: &dyn Dates) -> String {
     match when {
         None => text::NOT_SET.to_string(),
-        Some(When::Date { date }) => format!("{} {date}", x::BY),
+        Some(When::Date { date }) => format!("{} {}", x::BY, dates.date(*date)),
         Some(When::After { event }) => format!("{} {}", x::AFTER, event.trim()),
     }
 }
 
-/// Builds the document.
+/// Builds the document, with dates as ISO 8601 writes them.
 pub fn summarize(a: &Alliance) -> Summary {
+    summarize_with(a, &Iso)
+}
+
+/// Builds the document, with dates and times written by `dates`.
+pub fn summarize_with(a: &Alliance, dates: &dyn Dates) -> Summary {
     let mut sections = Vec::new();
     let mut push = |id: SectionId, title: &'static str, blocks: Vec<Block>| {
         sections.push(SummarySection {
@@ -170,7 +176,7 @@ pub fn summarize(a: &Alliance) -> Summary {
         .map(|c| {
             line(
                 Some(a.owner_label(&c.owner)),
-                format!("{} ({})", c.what.trim(), when_text(&c.when)),
+                format!("{} ({})", c.what.trim(), when_text(&c.when, dates)),
             )
         })
         .collect();
@@ -219,7 +225,7 @@ pub fn summarize(a: &Alliance) -> Summary {
             },
             Block::Text {
                 label: Some(x::CHECK_IN),
-                text: check_in_text(&comm.check_in),
+                text: check_in_text(&comm.check_in, dates),
             },
             Block::List {
                 label: Some(x::UPDATES),
@@ -331,17 +337,21 @@ pub fn summarize(a: &Alliance) -> Summary {
                 .options
                 .iter()
                 .map(|o| {
-                    let mut t = String::new();
-                    if !o.pros.trim().is_empty() {
-                        t.push_str(&format!("{}: {}", x::PROS, o.pros.trim()));
+                    // For and against, each on its own line when there is one.
+                    let labelled = |label: &str, s: &str| {
+                        (!s.trim().is_empty()).then(|| format!("{label}: {}", s.trim()))
+                    };
+                    let pros = labelled(x::PROS, &o.pros);
+                    let cons = labelled(x::CONS, &o.cons);
+                    let (text, extra) = match (pros, cons) {
+                        (Some(p), c) => (p, c),
+                        (None, c) => (c.unwrap_or_default(), None),
+                    };
+                    Line {
+                        lead: Some(trimmed(&o.name)),
+                        text,
+                        extra,
                     }
-                    if !o.cons.trim().is_empty() {
-                        if !t.is_empty() {
-                            t.push_str("; ");
-                        }
-                        t.push_str(&format!("{}: {}", x::CONS, o.cons.trim()));
-                    }
-                    line(Some(trimmed(&o.name)), t)
                 })
                 .collect();
             let mut blocks = vec![Block::List {
@@ -383,7 +393,7 @@ pub fn summarize(a: &Alliance) -> Summary {
             if !r.why.trim().is_empty() {
                 t.push_str(&format!(" ({})", r.why.trim()));
             }
-            line(Some(r.date.to_string()), t)
+            line(Some(dates.date(r.date)), t)
         })
         .collect();
     push(
@@ -392,7 +402,7 @@ pub fn summarize(a: &Alliance) -> Summary {
         vec![
             Block::Text {
                 label: Some(x::NEXT_REVIEW),
-                text: k.next_review.map_or(String::new(), |d| d.to_string()),
+                text: k.next_review.map_or(String::new(), |d| dates.date(d)),
             },
             Block::Text {
                 label: Some(x::REVIEW_RHYTHM),
@@ -429,7 +439,7 @@ pub fn summarize(a: &Alliance) -> Summary {
             .agreement
             .signatures
             .iter()
-            .map(|s| format!("{} {} {}", s.name.trim(), x::AGREED_BY, s.date))
+            .map(|s| format!("{} {} {}", s.name.trim(), x::AGREED_BY, dates.date(s.date)))
             .collect(),
     }
 }

@@ -498,26 +498,21 @@ pub mod findings {
     pub const CELEBRATE_GOAL_MISSING: &str = "Say how you will celebrate reaching the goal.";
     pub const MILESTONE_MISSING: &str = "Name the milestone.";
     pub const MILESTONE_HOW_MISSING: &str = "Say how you will mark it.";
-    pub const NO_NEEDS_OR_OFFERS: &str = "Add at least one need or offer.";
     pub const NEED_OR_OFFER_EMPTY: &str = "Write the need or offer, or remove it.";
     pub fn ask_without_offer(name: &str) -> String {
         format!("{name} asks for something but offers nothing yet. Whatever we ask of each other, we should be ready to offer.")
     }
     pub const ASSUMPTION_EMPTY: &str = "Write the assumption, or remove it.";
-    pub const ASSUMPTION_INSTEAD_MISSING: &str = "Write what you agreed instead.";
-    pub const SURPRISES_MISSING: &str = "Agree how you will work through surprises.";
-    pub const MISSED_MISSING: &str = "Agree what happens when a commitment is missed.";
-    pub const MISTAKES_MISSING: &str = "Agree how you will own mistakes.";
+    pub const ASSUMPTION_INSTEAD_HINT: &str =
+        "Write down what you agreed instead, so you both remember it the same way.";
     pub const PERMISSION_EMPTY: &str = "Write the permission, or remove it.";
     pub const DECISION_QUESTION_MISSING: &str = "Say what you have to decide.";
     pub const OPTION_NAME_MISSING: &str = "Name this option.";
     pub const CHOSEN_GONE: &str = "The chosen option no longer exists. Choose again.";
-    pub const DECISION_WHY_MISSING: &str = "Say why you chose it.";
-    pub const NEXT_REVIEW_MISSING: &str = "Choose a date for the next review.";
-    pub const REVIEW_RHYTHM_MISSING: &str = "Choose how often you will review the alliance.";
-    pub fn review_in_past(date: &str) -> String {
-        format!("The review date {date} has passed. Hold the review, or choose a new date.")
-    }
+    pub const DECISION_WHY_HINT: &str =
+        "A line on why you chose it helps when you revisit the choice.";
+    pub const REVIEW_IN_PAST: &str =
+        "This review date has passed. Hold the review, or choose a new date.";
 }
 
 /// Messages of import errors. `path` is where in the file the problem is.
@@ -558,6 +553,25 @@ pub mod import {
     }
     pub fn duplicate_id(path: &str, id: &str) -> String {
         format!("Problem at {path}: the id \u{201c}{id}\u{201d} is used twice.")
+    }
+    /// Which file to choose instead of the one chosen.
+    pub fn wrong_file(kind: crate::core::json::FileKind) -> String {
+        use crate::core::json::FileKind;
+        let what = match kind {
+            FileKind::Calendar => "This is a calendar file (.ics), the one for your diary",
+            FileKind::Text => "This is a text or Markdown file, not a saved alliance",
+            FileKind::Pdf => {
+                "This is a PDF, such as a printed alliance: it cannot be opened again here"
+            }
+            FileKind::Image => "This is an image, not a saved alliance",
+            FileKind::Document => {
+                "This is a document or an archive (such as .docx or .zip), not a saved alliance"
+            }
+        };
+        format!(
+            "{what}. To open an alliance, choose the file the widget saved with \u{201c}{}\u{201d}: its name ends in .json.",
+            super::ui::DOWNLOAD_JSON
+        )
     }
     pub fn inconsistent_status(path: &str) -> String {
         format!("Problem at {path}: it says \u{201c}agreed\u{201d}, but not everyone has agreed.")
@@ -680,8 +694,8 @@ pub mod export {
     pub const PERMISSIONS: &str = "Permissions";
     pub const MISTAKES: &str = "Mistakes";
     pub const OPTIONS: &str = "Options";
-    pub const PROS: &str = "for";
-    pub const CONS: &str = "against";
+    pub const PROS: &str = "For";
+    pub const CONS: &str = "Against";
     pub const CHOSEN: &str = "Chosen";
     pub const NEXT_REVIEW: &str = "Next review";
     pub const REVIEW_RHYTHM: &str = "Review rhythm";

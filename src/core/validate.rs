@@ -347,14 +347,12 @@ pub fn validate(a: &Alliance, today: Date) -> Report {
         c.require(&it, "how", filled(&m.how), msg::MILESTONE_HOW_MISSING);
     }
 
+    // Sections 6 to 10 go deeper, and may be skipped: only what is started in them must be
+    // finished (an empty need, an assumption without words), and nothing in them is needed
+    // to agree.
+
     // 6. Needs and offers.
     let at = At::section(SectionId::NeedsAndOffers, "needsAndOffers");
-    c.require(
-        &at,
-        "",
-        a.needs_and_offers.iter().any(|n| filled(&n.text)),
-        msg::NO_NEEDS_OR_OFFERS,
-    );
     for (i, n) in a.needs_and_offers.iter().enumerate() {
         let it = at.item("", i, &n.id);
         c.require(&it, "text", filled(&n.text), msg::NEED_OR_OFFER_EMPTY);
@@ -386,12 +384,13 @@ pub fn validate(a: &Alliance, today: Date) -> Report {
         let it = at.item("", i, &x.id);
         c.require(&it, "text", filled(&x.text), msg::ASSUMPTION_EMPTY);
         c.owner_exists(&it, "heldBy", &x.held_by);
-        if x.status == AssumptionStatus::Revised {
-            c.require(
+        // "What we agreed instead" is optional: a suggestion, never "missing".
+        if x.status == AssumptionStatus::Revised && !filled(&x.instead) {
+            c.push(
                 &it,
                 "instead",
-                filled(&x.instead),
-                msg::ASSUMPTION_INSTEAD_MISSING,
+                Severity::Hint,
+                msg::ASSUMPTION_INSTEAD_HINT.to_string(),
             );
         }
     }
@@ -399,19 +398,6 @@ pub fn validate(a: &Alliance, today: Date) -> Report {
     // 8. When it gets hard.
     let at = At::section(SectionId::HardTimes, "hardTimes");
     let h = &a.hard_times;
-    c.require(
-        &at,
-        "surprises",
-        filled(&h.surprises),
-        msg::SURPRISES_MISSING,
-    );
-    c.require(
-        &at,
-        "missedCommitments",
-        filled(&h.missed_commitments),
-        msg::MISSED_MISSING,
-    );
-    c.require(&at, "mistakes", filled(&h.mistakes), msg::MISTAKES_MISSING);
     for (i, p) in h.permissions.iter().enumerate() {
         let it = at.item("permissions", i, &p.id);
         c.require(&it, "text", filled(&p.text), msg::PERMISSION_EMPTY);
@@ -434,7 +420,15 @@ pub fn validate(a: &Alliance, today: Date) -> Report {
         }
         if let Some(chosen) = &d.chosen {
             if d.options.iter().any(|o| &o.id == chosen) {
-                c.require(&it, "why", filled(&d.why), msg::DECISION_WHY_MISSING);
+                // "Why we chose it" is optional: a suggestion, never "missing".
+                if !filled(&d.why) {
+                    c.push(
+                        &it,
+                        "why",
+                        Severity::Hint,
+                        msg::DECISION_WHY_HINT.to_string(),
+                    );
+                }
             } else {
                 c.push(&it, "chosen", Severity::Error, msg::CHOSEN_GONE.to_string());
             }
@@ -444,25 +438,13 @@ pub fn validate(a: &Alliance, today: Date) -> Report {
     // 10. Keeping it alive.
     let at = At::section(SectionId::KeepingAlive, "keepingAlive");
     let k = &a.keeping_alive;
-    c.require(
-        &at,
-        "nextReview",
-        k.next_review.is_some(),
-        msg::NEXT_REVIEW_MISSING,
-    );
-    c.require(
-        &at,
-        "reviewRhythm",
-        k.review_rhythm.is_some(),
-        msg::REVIEW_RHYTHM_MISSING,
-    );
     if let Some(date) = k.next_review {
         if date < today {
             c.push(
                 &at,
                 "nextReview",
                 Severity::Warning,
-                msg::review_in_past(&date.to_string()),
+                msg::REVIEW_IN_PAST.to_string(),
             );
         }
     }
