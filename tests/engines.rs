@@ -165,6 +165,9 @@ const byLabel = (text) => {
 };
 const byName = (name) => [...root().querySelectorAll('button')].find(
   (b) => (b.getAttribute('aria-label') ?? b.textContent).trim() === name);
+const startingWith = (start) => [...root().querySelectorAll('button')].find(
+  (b) => b.textContent.trim().startsWith(start));
+const heading = () => root().querySelector('h2').textContent;
 "#;
 
 async fn run(client: &Client, body: &str, args: Vec<Value>) -> Value {
@@ -218,6 +221,19 @@ async fn journey(engine: Engine) {
     client.refresh().await.expect("reload");
     until(
         &client,
+        "the welcome",
+        "return heading() === 'Welcome';",
+        vec![],
+    )
+    .await;
+    run(
+        &client,
+        "startingWith('Begin:').click(); return true;",
+        vec![],
+    )
+    .await;
+    until(
+        &client,
         "the form",
         &format!("return !!byLabel({TITLE:?});"),
         vec![],
@@ -238,6 +254,49 @@ async fn journey(engine: Engine) {
         &client,
         "the draft saved",
         "return root().querySelector('.da-save-status').textContent.startsWith('Saved in this browser');",
+        vec![],
+    )
+    .await;
+
+    // A long answer: its text area grows with it (by the engine itself where it can, by the
+    // widget elsewhere), so nothing scrolls inside it.
+    run(
+        &client,
+        "startingWith('Next: The goal').click(); return true;",
+        vec![],
+    )
+    .await;
+    let goal = "What are we trying to achieve together?";
+    until(
+        &client,
+        "the goal",
+        &format!("return !!byLabel({goal:?});"),
+        vec![],
+    )
+    .await;
+    let what = element(&client, &format!("return byLabel({goal:?});"), vec![]).await;
+    let long = "A sentence about what we want, long enough to wrap onto a new line. ".repeat(8);
+    what.send_keys(&long).await.expect("type a long answer");
+    until(
+        &client,
+        "the text area grown to its text",
+        &format!(
+            "const t = byLabel({goal:?}); \
+             return t.value.length > 400 && t.clientHeight > 150 && t.scrollHeight <= t.clientHeight + 2;"
+        ),
+        vec![],
+    )
+    .await;
+    run(
+        &client,
+        "startingWith('← Back: Who is involved').click(); return true;",
+        vec![],
+    )
+    .await;
+    until(
+        &client,
+        "back to the title",
+        &format!("return !!byLabel({TITLE:?});"),
         vec![],
     )
     .await;

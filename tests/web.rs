@@ -147,6 +147,26 @@ fn button(root: &HtmlElement, name: &str) -> HtmlElement {
     panic!("no button {name:?}");
 }
 
+/// From the welcome to the first questions.
+async fn begin(host: &HtmlElement) {
+    button(host, "Begin: Who is involved").click();
+    settle().await;
+    assert_eq!(step_heading(host), "Who is involved");
+}
+
+/// Opens the small menu of the item called `item` ("Commitment 2").
+async fn open_menu(root: &HtmlElement, item: &str) {
+    let summaries = root.query_selector_all("summary").unwrap();
+    let wanted = format!("Move or remove: {item}");
+    let summary = (0..summaries.length())
+        .filter_map(|i| summaries.item(i))
+        .filter_map(|n| n.dyn_into::<HtmlElement>().ok())
+        .find(|s| s.text_content().unwrap_or_default().contains(&wanted))
+        .unwrap_or_else(|| panic!("no menu {wanted:?}"));
+    summary.click();
+    settle().await;
+}
+
 fn step_heading(root: &HtmlElement) -> String {
     root.query_selector(".da-step-heading")
         .unwrap()
@@ -175,13 +195,18 @@ async fn mounts_into_the_given_host_and_nowhere_else() {
         before + 1,
         "only the host was added to <body>"
     );
-    assert_eq!(step_heading(&host), "Before you begin");
+    assert_eq!(
+        step_heading(&host),
+        "Welcome",
+        "a new person is welcomed first"
+    );
     host.remove();
 }
 
 #[wasm_bindgen_test]
 async fn typing_a_title_shows_it_in_the_header() {
     let host = widget().await;
+    begin(&host).await;
     let title = host.query_selector(".da-title").unwrap().unwrap();
     assert_eq!(title.text_content().unwrap(), "Untitled alliance");
     let field = field_by_label(&host, "What shall we call this alliance?");
@@ -199,6 +224,7 @@ async fn typing_a_title_shows_it_in_the_header() {
 #[wasm_bindgen_test]
 async fn next_moves_to_the_next_step_and_remembers_what_was_typed() {
     let host = widget().await;
+    begin(&host).await;
     type_into(
         &field_by_label(&host, "What shall we call this alliance?"),
         "Our plan",
@@ -218,7 +244,7 @@ async fn next_moves_to_the_next_step_and_remembers_what_was_typed() {
         "Ship it",
     );
     settle().await;
-    button(&host, "Back: Before you begin").click();
+    button(&host, "Back: Who is involved").click();
     settle().await;
     assert_eq!(
         value_of(&field_by_label(&host, "What shall we call this alliance?")),
@@ -230,6 +256,7 @@ async fn next_moves_to_the_next_step_and_remembers_what_was_typed() {
 #[wasm_bindgen_test]
 async fn undo_and_redo_take_back_and_restore_the_last_change() {
     let host = widget().await;
+    begin(&host).await;
     let field = field_by_label(&host, "What shall we call this alliance?");
     type_into(&field, "First");
     settle().await;
@@ -380,6 +407,7 @@ async fn moving_an_item_to_an_end_keeps_focus_on_a_button_that_still_works() {
     let ids = ctx
         .try_with_untracked(|a| a.ids_of(ListKind::Commitments))
         .unwrap();
+    open_menu(&root, "Commitment 2").await;
     button(&root, "Move up: Commitment 2").click();
     settle().await;
     let after = ctx

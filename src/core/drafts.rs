@@ -239,7 +239,8 @@ impl DraftStore {
         format!("{}draft:{slot}", self.prefix)
     }
 
-    fn current_key(&self) -> String {
+    /// The key that records which draft was open last.
+    pub fn current_key(&self) -> String {
         format!("{}current", self.prefix)
     }
 
@@ -251,6 +252,19 @@ impl DraftStore {
     /// The slot of the draft that was open last time, if it was recorded.
     pub fn last_open(&self, s: &dyn Storage) -> Option<Id> {
         s.get(&self.current_key()).ok().flatten().and_then(Id::new)
+    }
+
+    /// The first draft of this namespace that cannot be read: why, and its stored value (for
+    /// download). Mentioned at every start, whatever was damaged (the draft, or the record of
+    /// which draft was open as well), until the person removes it.
+    pub fn first_unreadable(&self, s: &dyn Storage) -> Option<(String, String)> {
+        self.list(s).ok()?.into_iter().find_map(|l| match l {
+            Listed::Unreadable { slot, reason } => {
+                let raw = s.get(&self.key(&slot)).ok().flatten()?;
+                Some((reason, raw))
+            }
+            Listed::Draft(_) => None,
+        })
     }
 
     /// Every draft of this namespace, most recently saved first (drafts saved in the same second

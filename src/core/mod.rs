@@ -18,7 +18,7 @@ pub mod text;
 pub mod validate;
 
 pub use action::{Action, ActionError, Item, ItemText, ListKind, TextField};
-pub use date::{Date, Timestamp};
+pub use date::{Date, Dates, Iso, Timestamp};
 pub use editor::{fingerprints, Editor};
 pub use model::*;
 pub use validate::{validate, Finding, Report, SectionProgress, SectionState, Severity};

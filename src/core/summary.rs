@@ -1,7 +1,7 @@
 //! The alliance as a document: sections of labelled texts and lists, in plain text.
 //! The Review step and the Markdown export both render this, so they always agree.
 
-use super::date::{Dates, Iso};
+use super::date::{Date, Dates, Iso};
 use super::model::*;
 use super::text::{self, export as x};
 
@@ -97,6 +97,117 @@ pub fn when_text(when: &Option<When>, dates: &dyn Dates) -> String {
         Some(When::Date { date }) => format!("{} {}", x::BY, dates.date(*date)),
         Some(When::After { event }) => format!("{} {}", x::AFTER, event.trim()),
     }
+}
+
+/// What is being agreed, in a few lines: the essentials, and the names of the deeper sections
+/// that hold anything. Shown before each person confirms.
+pub fn recap(a: &Alliance, dates: &dyn Dates) -> Vec<(&'static str, Vec<String>)> {
+    let filled = |s: &str| !s.trim().is_empty();
+    let mut out: Vec<(&'static str, Vec<String>)> = Vec::new();
+    let mut push = |label, lines: Vec<String>| {
+        let lines: Vec<String> = lines.into_iter().filter(|l| filled(l)).collect();
+        if !lines.is_empty() {
+            out.push((label, lines));
+        }
+    };
+    push(x::RECAP_GOAL, vec![trimmed(&a.goal.what)]);
+    push(x::WHY, vec![trimmed(&a.goal.why)]);
+    push(
+        x::RECAP_MEASURE,
+        a.progress
+            .iter()
+            .map(|m| match m.how_often {
+                Some(f) if filled(&m.signal) => {
+                    format!(
+                        "{} ({})",
+                        m.signal.trim(),
+                        text::frequency_label(f).to_ascii_lowercase()
+                    )
+                }
+                _ => trimmed(&m.signal),
+            })
+            .collect(),
+    );
+    push(
+        x::RECAP_COMMITMENTS,
+        a.commitments
+            .iter()
+            .filter(|c| filled(&c.what))
+            .map(|c| {
+                format!(
+                    "{}: {} ({})",
+                    a.owner_label(&c.owner),
+                    c.what.trim(),
+                    when_text(&c.when, dates)
+                )
+            })
+            .collect(),
+    );
+    let comm = &a.communication;
+    let used: Vec<String> = comm
+        .channels
+        .iter()
+        .filter(|c| c.usage == ChannelUsage::Use && filled(&c.name))
+        .map(|c| trimmed(&c.name))
+        .collect();
+    push(
+        x::RECAP_COMMUNICATE,
+        vec![
+            comm.check_in
+                .rhythm
+                .map(|_| format!("{}: {}", x::CHECK_IN, check_in_text(&comm.check_in, dates)))
+                .unwrap_or_default(),
+            if used.is_empty() {
+                String::new()
+            } else {
+                format!("{}: {}", x::CHANNELS, super::join(&used, ", "))
+            },
+            if filled(&comm.raising_problems) {
+                format!("{}: {}", x::RAISING_PROBLEMS, comm.raising_problems.trim())
+            } else {
+                String::new()
+            },
+        ],
+    );
+    push(x::RECAP_CELEBRATE, vec![trimmed(&a.celebrations.goal)]);
+    let deeper: Vec<&str> = SectionId::ALL
+        .iter()
+        .filter(|s| text::section_is_optional(**s) && super::validate::has_content(a, **s))
+        .map(|s| text::section(*s).title)
+        .collect();
+    push(x::RECAP_DEEPER, vec![super::join(&deeper, ", ")]);
+    out
+}
+
+/// The next dates to keep, from `today` on: the first check-in, the next review, and dated
+/// commitments, soonest first. Each is (when, what).
+pub fn next_dates(a: &Alliance, today: Date, dates: &dyn Dates) -> Vec<(String, String)> {
+    let mut found: Vec<(Date, String, String)> = Vec::new();
+    let ci = &a.communication.check_in;
+    if let Some(d) = ci.first_on.filter(|d| *d >= today) {
+        let when = match ci.time {
+            Some(t) => format!("{}, {}", dates.date(d), dates.time(t)),
+            None => dates.date(d),
+        };
+        found.push((d, when, x::FIRST_CHECK_IN.to_string()));
+    }
+    if let Some(d) = a.keeping_alive.next_review.filter(|d| *d >= today) {
+        found.push((d, dates.date(d), x::NEXT_REVIEW_OF.to_string()));
+    }
+    for c in &a.commitments {
+        if let Some(When::Date { date }) = c.when {
+            if date >= today && !c.what.trim().is_empty() {
+                let what = format!("{}: {}", a.owner_label(&c.owner), c.what.trim());
+                found.push((date, dates.date(date), what));
+            }
+        }
+    }
+    // Stable: on the same day, check-in and review come before commitments.
+    found.sort_by_key(|(d, _, _)| *d);
+    found
+        .into_iter()
+        .map(|(_, when, what)| (when, what))
+        .collect()
 }
 
 /// Builds the document, with dates as ISO 8601 writes them.

@@ -249,56 +249,64 @@ pub struct SectionText {
 pub fn section(id: SectionId) -> SectionText {
     let (title, intro) = match id {
         SectionId::Basics => (
-            "Before you begin",
-            "Who is in this alliance, and what kind of relationship is it? A few moments of reflection first help the conversation go well.",
+            "Who is involved",
+            "Who this alliance is between, and what kind of relationship it is. A name helps you find it again.",
         ),
         SectionId::Goal => (
             "The goal",
             "Everything else rests on this: what you want to achieve together, and why it matters to each of you.",
         ),
         SectionId::Progress => (
-            "Knowing we are getting there",
-            "How you will see progress, and how often you will look. Expect only what you are willing to check.",
+            "How we will measure it",
+            "How you will know you are making progress. Inspect what you expect: agree what you will look at, and when you will look at it together.",
         ),
         SectionId::Commitments => (
             "Who does what, and when",
-            "Concrete commitments with one owner and a time: a date, or the event it follows.",
+            "Concrete commitments, each with one owner and a time: a date, or the event it follows.",
         ),
         SectionId::Communication => (
-            "How we talk",
-            "The channels you use and avoid, your regular check-in, how each of you likes updates, and how to raise a problem fast.",
+            "How we will communicate",
+            "The channels you will use and the ones you will avoid, when you check in, and how to raise a problem fast. Be consistent, or important messages get lost.",
         ),
         SectionId::Celebrations => (
-            "Celebrating success",
-            "How you will mark reaching the goal, and the milestones on the way.",
+            "How we will celebrate",
+            "Agree now how you will mark reaching the goal, and the milestones on the way. Celebrating is how the effort gets noticed and the energy comes back.",
         ),
         SectionId::NeedsAndOffers => (
             "Needs and offers",
-            "What each of you needs from the others, and what each of you offers in return. Asks and offers should balance.",
+            "What each of you asks of the others, and what each of you offers in return: whatever you ask, be ready to offer. Say what you really need, not what sounds right: this works when you are authentic, not acting authentic.",
         ),
         SectionId::Assumptions => (
-            "Assumptions",
-            "Beliefs you have not checked yet. Name them, talk them through, and record what you agree instead.",
+            "Busting assumptions",
+            "An alliance catches what each of you takes for granted. Name the beliefs you have not checked, talk them through, and write down what you agree instead. Expect to do this again and again.",
         ),
         SectionId::HardTimes => (
             "When it gets hard",
-            "Partnerships are tested by surprises and missed commitments. Agree now how you will work through them, and what you give each other permission to do.",
+            "Surprises and missed commitments will come. Agree now how you will work through them together, without blame, and what you give each other permission to do.",
         ),
         SectionId::Decisions => (
             "Trade-offs and decisions",
-            "Lay out the options with their pros and cons, choose together, and own the choice together.",
+            "Lay out the options with what speaks for and against each, choose together, and own the choice together.",
         ),
         SectionId::KeepingAlive => (
             "Keeping it alive",
-            "An alliance changes as you do. Set when you will review it, and keep a log of what changed and why.",
+            "An alliance is alive: it changes as you learn. Set when you will look at it again, and keep a note of what changed and why.",
         ),
     };
     SectionText { title, intro }
 }
 
-/// Whether a section may be left empty and still be agreed.
+/// Whether a section goes deeper than the template's essentials: it may be skipped, and nothing
+/// in it is needed to agree.
 pub fn section_is_optional(id: SectionId) -> bool {
-    matches!(id, SectionId::Assumptions | SectionId::Decisions)
+    matches!(
+        id,
+        SectionId::NeedsAndOffers
+            | SectionId::Assumptions
+            | SectionId::HardTimes
+            | SectionId::Decisions
+            | SectionId::KeepingAlive
+    )
 }
 
 /// When a reflection prompt is shown.
@@ -347,8 +355,8 @@ pub const REFLECTIONS: &[Reflection] = &[
     Reflection {
         id: ReflectionId::OpeningTheConversation,
         moment: ReflectionMoment::BeforeYouBegin,
-        prompt: "How will you open the conversation?",
-        help: "A sentence to start with, and a good time and place to have it.",
+        prompt: "If some of you are not here yet, how will you invite them in?",
+        help: "A first sentence, and a good time and place for the conversation.",
     },
     Reflection {
         id: ReflectionId::FirstStep,
@@ -698,6 +706,14 @@ pub mod export {
     pub const CONS: &str = "Against";
     pub const CHOSEN: &str = "Chosen";
     pub const NEXT_REVIEW: &str = "Next review";
+    pub const NEXT_REVIEW_OF: &str = "Look at this alliance again together";
+    pub const FIRST_CHECK_IN: &str = "Your first check-in";
+    pub const RECAP_GOAL: &str = "What we want to achieve";
+    pub const RECAP_MEASURE: &str = "How we will know it is working";
+    pub const RECAP_COMMITMENTS: &str = "Who does what, and when";
+    pub const RECAP_COMMUNICATE: &str = "How we will keep in touch";
+    pub const RECAP_CELEBRATE: &str = "How we will celebrate";
+    pub const RECAP_DEEPER: &str = "We also talked through";
     pub const REVIEW_RHYTHM: &str = "Review rhythm";
     pub const REVISIONS: &str = "Revision log";
     pub const AGREEMENT: &str = "Agreement";
@@ -736,13 +752,70 @@ pub mod ui {
     pub const STEP_FINISH: &str = "Finish";
     pub const REVIEW_INTRO: &str =
         "The whole alliance on one page. Read it together: does it say what you mean?";
-    pub const AGREEMENT_INTRO: &str = "Each person confirms they agree to this version. Changing anything afterwards makes it a draft again, and agreeing again records what changed.";
+    pub const AGREEMENT_INTRO: &str = "Read together what you are agreeing to, then each of you says yes. It is a shared intention, not a contract: you will look at it again and change it as you learn. Changing anything afterwards makes it a draft again, and agreeing again notes what changed.";
     pub const FINISH_INTRO: &str =
-        "Take your alliance with you, and take a moment to think about what comes next.";
+        "What comes next, and how to keep your alliance where all of you can find it.";
+    pub const RECAP_HEADING: &str = "What you are agreeing to";
+    pub const RECAP_EMPTY: &str = "Nothing is written yet. Go back through the essentials first.";
+    pub const RECAP_FULL: &str = "Everything is on the Review step.";
+    pub fn agreed_header(date: &str) -> String {
+        format!("Agreed on {date}")
+    }
+    pub const NEXT_DATES_HEADING: &str = "Your next dates";
+    pub const NEXT_DATES_NONE: &str = "No dates are set yet. Choose the first check-in under How we will communicate, and when you will look at this again under Keeping it alive.";
+    pub const NOT_AGREED_YET: &str = "This alliance is not agreed yet. You can still take it with you as a draft, or go to the Agreement step when you are ready.";
+    pub const FILE_HEADING: &str = "Keep it where you will find it";
+    pub const FILE_ADVICE: [&str; 3] = [
+        "Download the file (.json) and keep it: it is your alliance. This browser keeps a copy too, but clearing its data would lose it.",
+        "Send the file to the others, so each of you has the same version. Any of you can open it here again (Save or share, then Open a file) to review it or change it.",
+        "Add the dates to your calendar, and print it or copy it into an email if that is where you keep things.",
+    ];
     pub const STATE_NOT_STARTED: &str = "not started";
     pub const STATE_IN_PROGRESS: &str = "in progress";
     pub const STATE_COMPLETE: &str = "complete";
     pub const STATE_NEEDS_ATTENTION: &str = "needs attention";
+    pub const STATE_SKIPPED: &str = "skipped";
+    pub const STAGE_START: &str = "Start";
+    pub const STAGE_ESSENTIALS: &str = "The essentials";
+    pub const STAGE_DEEPER: &str = "Going deeper (optional)";
+    pub const STAGE_AGREE: &str = "Agree";
+    pub const STEP_WELCOME: &str = "Welcome";
+    pub const WELCOME_INTRO: &str =
+        "A designed alliance, and how this form helps you make one together.";
+    /// What the welcome says: a term, and what to know about it.
+    pub const WELCOME: [(&str, &str); 5] = [
+        (
+            "What it is",
+            "An informal agreement between two or more people who share a goal. Together you agree what you want to achieve and why it matters, how you will know it is working, who does what and when, how you will keep in touch, and how you will celebrate.",
+        ),
+        (
+            "Why it helps",
+            "Designing how you will work together, instead of hoping it works out, gives trust a frame to grow in quickly. It brings assumptions into the open before they cause trouble, and it asks each of you to offer what you ask of the others. It is a shared intention, not a contract: you revisit it and change it as you learn.",
+        ),
+        (
+            "Who fills it in",
+            "All of you, ideally together, as a conversation. It works for a coach and a client, a manager and a report, partners, a family, or a team and the people it serves.",
+        ),
+        (
+            "How long it takes",
+            "The essentials take about 20 minutes. Going deeper, into needs and offers, assumptions, hard times, trade-offs and keeping it alive, takes about 30 more, and each of those steps can be skipped. You can stop at any time and come back.",
+        ),
+        (
+            "Where your answers stay",
+            "In this browser, on this site, until you download them. Nothing is sent anywhere.",
+        ),
+    ];
+    pub fn begin_with(title: &str) -> String {
+        format!("Begin: {title}")
+    }
+    pub fn go_deeper(title: &str) -> String {
+        format!("Go deeper: {title}")
+    }
+    pub const SKIP_TO_REVIEW: &str = "Skip to the review";
+    pub const ESSENTIALS_DONE: &str = "That is the essentials. Going deeper takes about 30 minutes more, and every step of it can be skipped.";
+    pub fn steps_done(done: usize, of: usize) -> String {
+        format!("{done} of {of} steps done")
+    }
     pub const NEXT: &str = "Next";
     pub const BACK: &str = "Back";
     pub fn next_to(title: &str) -> String {
@@ -760,16 +833,20 @@ pub mod ui {
     pub const TAKE_IT_AWAY: &str = "Save or share";
     pub const TOOLBAR: &str = "Alliance tools";
     pub const DOWNLOAD_JSON: &str = "Download file (.json)";
-    pub const COPY_MARKDOWN: &str = "Copy as text (Markdown)";
+    pub const COPY_EMAIL: &str = "Copy for an email";
+    pub const COPY_MARKDOWN: &str = "Copy as Markdown";
     pub const PRINT: &str = "Print or save as PDF";
     pub const DOWNLOAD_CALENDAR: &str = "Add dates to calendar (.ics)";
     pub const IMPORT: &str = "Open a file…";
     pub const DOWNLOADED: &str = "The file is downloading.";
     pub const CALENDAR_DOWNLOADED: &str = "The calendar file is downloading.";
-    pub const COPIED: &str = "Copied. Paste it into an email or your notes.";
+    pub const COPIED: &str = "Copied. Paste it into an email or a document.";
+    pub const COPIED_MARKDOWN: &str =
+        "Copied as Markdown. Paste it where Markdown is read, such as your notes.";
     pub const COPY_FALLBACK_TITLE: &str = "Copy the text yourself";
     pub const COPY_FALLBACK_BODY: &str = "Your browser did not let the widget use the clipboard. The text is selected below: copy it with Ctrl+C (or \u{2318}C on a Mac).";
     pub const COPY_FALLBACK_LABEL: &str = "Your alliance as Markdown";
+    pub const COPY_FALLBACK_PLAIN: &str = "Your alliance as text";
     pub const CLOSE: &str = "Close";
     pub fn download_failed(detail: &str) -> String {
         format!("The download could not start ({detail}). Try \u{201c}Copy as text\u{201d} instead; nothing you typed is lost.")
@@ -817,9 +894,13 @@ pub mod ui {
     pub fn added(kind: &str) -> String {
         format!("{kind} added.")
     }
+    pub const ITEM_MENU: &str = "Move or remove";
     pub const PERSON: &str = "Person";
     pub const ADD_PERSON: &str = "Add a person";
-    pub const THIS_IS_ME: &str = "This is me";
+    pub const WHICH_IS_ME: &str = "Which of these is you, on this device?";
+    pub const ME_NONE: &str = "None of them, or we fill it in together";
+    pub const MORE_GOAL: &str = "And if nothing changes? (optional)";
+    pub const MORE_CHECK_IN: &str = "The first check-in, its time, length and format (optional)";
     pub const MEASURE: &str = "Measure";
     pub const ADD_MEASURE: &str = "Add a way to measure progress";
     pub const COMMITMENT: &str = "Commitment";
@@ -850,10 +931,10 @@ pub mod ui {
     pub const RELATIONSHIP_NOTE: &str = "Anything to add about the relationship?";
     pub const OFFER: &str = "Offer";
     pub fn needs_of(name: &str) -> String {
-        format!("What {name} needs")
+        format!("What {name} asks of the others")
     }
     pub fn offers_of(name: &str) -> String {
-        format!("What {name} offers")
+        format!("What {name} offers in return")
     }
     pub fn add_need(name: &str) -> String {
         format!("Add a need for {name}")
@@ -876,7 +957,7 @@ pub mod ui {
     pub const REVISIONS_EMPTY: &str = "Nothing yet. When you agree again after a change, an entry appears here with the sections that changed.";
     pub const ADD_REVISION: &str = "Add a note to the log";
     pub const REVISION_DATE: &str = "Date";
-    pub const REFLECT_BEFORE: &str = "Before you start: a moment to reflect";
+    pub const REFLECT_BEFORE: &str = "Before you start: three questions to think about (optional)";
     pub const REFLECT_AFTER: &str = "Looking ahead";
     pub const REFLECT_REVIEW: &str = "When you hold a review";
     pub const REFLECT_NOTE: &str =
@@ -895,25 +976,23 @@ pub mod ui {
     pub const NOT_READY: &str = "Some required parts are missing. See the list on the Review step.";
     pub const GO_TO_REVIEW: &str = "Go to the review";
     pub fn agree_as(name: &str) -> String {
-        format!("I, {name}, agree to this alliance")
+        format!("{name}: I agree")
     }
     pub fn agreed_on(name: &str, date: &str) -> String {
         format!("{name} agreed on {date}.")
     }
     pub fn withdraw(name: &str) -> String {
-        format!("Withdraw {name}'s agreement")
+        format!("{name}: take back my agreement")
     }
     pub const ALL_AGREED: &str = "Everyone has agreed. This is now your alliance.";
     pub fn someone_agreed(name: &str) -> String {
         format!("{name} agreed.")
     }
     pub const DRAFT_AGAIN: &str = "You changed the alliance after agreeing, so it is a draft again. Agree again when you are ready.";
-    pub const EXPORTS_HEADING: &str = "Take it with you";
-    pub const WHATS_NEXT: &str = "Bring the file or a printout to your next conversation, and put the review date in your calendar.";
     pub const STATUS_DRAFT: &str = "Draft";
     pub const STATUS_AGREED: &str = "Agreed";
     pub fn progress_label(percent: u32) -> String {
-        format!("{percent}% of the required parts filled in")
+        format!("essentials {percent}% done")
     }
     pub const NOSCRIPT: &str = "This form needs JavaScript and WebAssembly.";
     pub const CRASH_TITLE: &str = "Something went wrong and this form has stopped working.";

@@ -99,13 +99,18 @@ impl Report {
             .filter(move |f| f.section == section && f.item.as_ref() == item && f.field == field)
     }
 
-    /// Overall completeness, 0 to 100.
+    /// How far the essentials are, 0 to 100: the share of the sections that are not optional
+    /// (who is involved, and the template's five steps) that hold what they ask for. Steps,
+    /// not fields: a step half filled in is not done.
     pub fn percent_complete(&self) -> u32 {
-        let (req, filled) = self
+        let essential = self
             .sections
             .iter()
-            .fold((0, 0), |(r, f), s| (r + s.required, f + s.filled));
-        (filled * 100).checked_div(req).unwrap_or(100)
+            .filter(|s| !super::text::section_is_optional(s.section));
+        let (n, done) = essential.fold((0u32, 0u32), |(n, d), s| {
+            (n + 1, d + u32::from(s.state == SectionState::Complete))
+        });
+        (done * 100).checked_div(n).unwrap_or(100)
     }
 }
 

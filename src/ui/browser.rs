@@ -38,10 +38,88 @@ pub fn local_date(at: Timestamp) -> Date {
         .unwrap_or_else(|| at.date())
 }
 
-/// Hours and minutes of an instant in the person's own time zone, for "saved at 14:02".
+/// Hours and minutes of an instant in the person's own time zone and locale, for "saved at
+/// 2:02 pm".
 pub fn local_time(at: Timestamp) -> String {
     let d = js_date(at);
-    format!("{:02}:{:02}", d.get_hours(), d.get_minutes())
+    time_of(&d)
+}
+
+thread_local! {
+    static LOCALE: std::cell::OnceCell<String> = const { std::cell::OnceCell::new() };
+}
+
+/// Whether `tag` looks like a language tag `Intl` accepts ("en", "en-GB", "en-Latn-US"):
+/// anything else would make it throw.
+fn plausible_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let language = parts.next().unwrap_or_default();
+    (2..=3).contains(&language.len())
+        && language.chars().all(|c| c.is_ascii_alphabetic())
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// The locale dates are written in: the person's first preferred variant of the widget's
+/// language (English), so an American reads "December 1, 2026" and a Briton "1 December
+/// 2026"; British English when they prefer none.
+fn locale() -> String {
+    LOCALE.with(|l| {
+        l.get_or_init(|| {
+            web_sys::window()
+                .map(|w| w.navigator().languages().to_vec())
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|v| v.as_string())
+                .find(|tag| {
+                    plausible_tag(tag)
+                        && (tag == "en" || tag.to_ascii_lowercase().starts_with("en-"))
+                })
+                .unwrap_or_else(|| "en-GB".to_string())
+        })
+        .clone()
+    })
+}
+
+/// `{ key: value, … }`, for `Intl`'s options.
+fn options(pairs: &[(&str, &str)]) -> JsValue {
+    let o = js_sys::Object::new();
+    for (k, v) in pairs {
+        let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), &JsValue::from_str(v));
+    }
+    o.into()
+}
+
+fn time_of(d: &js_sys::Date) -> String {
+    let opts = options(&[("hour", "numeric"), ("minute", "2-digit")]);
+    String::from(d.to_locale_time_string_with_options(&locale(), &opts))
+}
+
+/// Dates and times as the person reads them (`Intl`, in their locale): "1 December 2026",
+/// "8:30 am". Files meant for machines (JSON, calendar) keep ISO 8601.
+pub struct Local;
+
+impl crate::core::Dates for Local {
+    fn date(&self, d: Date) -> String {
+        let (Ok(year), Ok(day)) = (u32::try_from(d.year()), i32::try_from(d.day())) else {
+            return d.to_string();
+        };
+        let js = js_sys::Date::new_with_year_month_day(year, i32::from(d.month()) - 1, day);
+        // Years 0 to 99 would be read as 1900 to 1999.
+        js.set_full_year(year);
+        let opts = options(&[("day", "numeric"), ("month", "long"), ("year", "numeric")]);
+        String::from(js.to_locale_date_string(&locale(), &opts))
+    }
+
+    fn time(&self, t: crate::core::TimeOfDay) -> String {
+        let js = js_sys::Date::new_with_year_month_day_hr_min(
+            2000,
+            0,
+            1,
+            i32::from(t.hour()),
+            i32::from(t.minute()),
+        );
+        time_of(&js)
+    }
 }
 
 fn describe(err: &JsValue) -> String {
@@ -94,28 +172,69 @@ pub async fn settled(promise: js_sys::Promise) -> Result<JsValue, JsValue> {
 
 /// Copies text to the clipboard. Fails when the browser has no clipboard API or refuses.
 pub async fn copy_text(text: &str) -> Result<(), String> {
-    let promise = clipboard_write(text)?;
+    let promise = clipboard_call("writeText", &JsValue::from_str(text))?;
     settled(promise).await.map(|_| ()).map_err(|e| describe(&e))
 }
 
-fn clipboard_write(text: &str) -> Result<js_sys::Promise, String> {
+/// Copies formatted text (HTML) with its plain-text version, so an email keeps headings and
+/// lists and a plain editor gets clean text. Where the browser cannot write HTML, the plain
+/// text alone.
+pub async fn copy_formatted(html: &str, plain: &str) -> Result<(), String> {
+    if let Ok(promise) =
+        clipboard_items(html, plain).and_then(|items| clipboard_call("write", &items))
+    {
+        if settled(promise).await.is_ok() {
+            return Ok(());
+        }
+    }
+    copy_text(plain).await
+}
+
+/// `[new ClipboardItem({ "text/html": …, "text/plain": … })]`, read by name: older browsers
+/// have no `ClipboardItem`.
+fn clipboard_items(html: &str, plain: &str) -> Result<JsValue, String> {
     let window = web_sys::window().ok_or_else(|| "no window".to_string())?;
-    // Read by name: `navigator.clipboard` is missing outside secure contexts, and calling
-    // through a missing object would throw through the widget.
+    let item = js_sys::Reflect::get(&window, &JsValue::from_str("ClipboardItem"))
+        .map_err(|e| describe(&e))?
+        .dyn_into::<js_sys::Function>()
+        .map_err(|_| "no ClipboardItem".to_string())?;
+    let blob = |text: &str, mime: &str| {
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(mime);
+        web_sys::Blob::new_with_str_sequence_and_options(
+            &js_sys::Array::of1(&JsValue::from_str(text)),
+            &options,
+        )
+        .map_err(|e| describe(&e))
+    };
+    let parts = js_sys::Object::new();
+    for (mime, text) in [("text/html", html), ("text/plain", plain)] {
+        js_sys::Reflect::set(&parts, &JsValue::from_str(mime), &blob(text, mime)?.into())
+            .map_err(|e| describe(&e))?;
+    }
+    let made =
+        js_sys::Reflect::construct(&item, &js_sys::Array::of1(&parts)).map_err(|e| describe(&e))?;
+    Ok(js_sys::Array::of1(&made).into())
+}
+
+/// Calls `navigator.clipboard[method](arg)`, read by name: `navigator.clipboard` is missing
+/// outside secure contexts, and calling through a missing object would throw through the
+/// widget.
+fn clipboard_call(method: &str, arg: &JsValue) -> Result<js_sys::Promise, String> {
+    let window = web_sys::window().ok_or_else(|| "no window".to_string())?;
     let clipboard = js_sys::Reflect::get(&window.navigator(), &JsValue::from_str("clipboard"))
         .map_err(|e| describe(&e))?;
     if clipboard.is_undefined() || clipboard.is_null() {
         return Err("no clipboard".into());
     }
-    let write = js_sys::Reflect::get(&clipboard, &JsValue::from_str("writeText"))
+    let call = js_sys::Reflect::get(&clipboard, &JsValue::from_str(method))
         .map_err(|e| describe(&e))?
         .dyn_into::<js_sys::Function>()
-        .map_err(|_| "no writeText".to_string())?;
-    write
-        .call1(&clipboard, &JsValue::from_str(text))
+        .map_err(|_| format!("no clipboard.{method}"))?;
+    call.call1(&clipboard, arg)
         .map_err(|e| describe(&e))?
         .dyn_into::<js_sys::Promise>()
-        .map_err(|_| "writeText gave no promise".to_string())
+        .map_err(|_| format!("clipboard.{method} gave no promise"))
 }
 
 /// Opens the browser's print dialog.
@@ -146,13 +265,23 @@ pub enum ReadError {
     Unreadable,
 }
 
-/// Focuses the element with `id` inside `root`, if there is one. Returns whether it did.
+/// Focuses the element with `id` inside `root`, if there is one, opening any folded part
+/// (`<details>`) it sits in first. Returns whether it did.
 pub fn focus_in(root: &web_sys::Element, id: &str) -> bool {
-    match root.query_selector(&format!("#{id}")) {
-        Ok(Some(el)) => match el.dyn_into::<web_sys::HtmlElement>() {
-            Ok(el) => el.focus().is_ok(),
-            Err(_) => false,
-        },
-        _ => false,
+    let Ok(Some(el)) = root.query_selector(&format!("#{id}")) else {
+        return false;
+    };
+    let mut folded = el
+        .parent_element()
+        .and_then(|p| p.closest("details").ok().flatten());
+    while let Some(details) = folded {
+        if details.set_attribute("open", "").is_err() {
+            break;
+        }
+        folded = details
+            .parent_element()
+            .and_then(|p| p.closest("details").ok().flatten());
     }
+    el.dyn_into::<web_sys::HtmlElement>()
+        .is_ok_and(|el| el.focus().is_ok())
 }

@@ -11,7 +11,7 @@
 mod mirror;
 mod step;
 
-pub use step::{Step, StepState, STEPS};
+pub use step::{Stage, Step, StepState, STEPS};
 
 use super::browser;
 use crate::core::json::Imported;
@@ -90,8 +90,8 @@ pub struct Ctx {
     pub visited: RwSignal<Vec<Step>>,
     /// The last polite announcement for screen readers (and the visible status line).
     pub announcement: RwSignal<String>,
-    /// The Markdown to copy by hand when the clipboard was denied.
-    pub copy_fallback: RwSignal<Option<String>>,
+    /// What to copy by hand when the clipboard was denied: what it is called, and the text.
+    pub copy_fallback: RwSignal<Option<(&'static str, String)>>,
     /// A file read and checked, waiting for the person to confirm the import.
     pub pending_import: RwSignal<Option<Imported>>,
     /// Why the last import failed, in plain words.
@@ -295,11 +295,10 @@ impl Ctx {
             }
         });
         self.step.set(step);
-        self.announce(format!(
-            "{}: {}",
-            t::step_of(step.index() + 1, STEPS.len()),
-            step.title()
-        ));
+        self.announce(match step.number() {
+            Some(_) => format!("{}: {}", step.position(), step.title()),
+            None => step.title().to_string(),
+        });
         self.focus_later(self.id("step-heading"));
     }
 
@@ -337,28 +336,51 @@ impl Ctx {
         self.visited.with(|v| v.contains(&step))
     }
 
-    /// The state of a step for the progress indicator (tracked).
+    /// Whether the person has gone past a step: left it, or been anywhere after it (tracked).
+    pub fn passed(&self, step: Step) -> bool {
+        let i = step.index();
+        self.step.get().index() > i
+            || self
+                .visited
+                .with(|v| v.iter().any(|s| *s == step || s.index() > i))
+    }
+
+    /// The state of a step for the progress indicator (tracked). Honest: a step is complete
+    /// only when it holds what it asks for; an optional step passed by empty is "skipped";
+    /// passing through is never "needs attention" (that is for something wrong in it).
     pub fn step_state(&self, step: Step) -> StepState {
-        let visited = self.show_missing(step);
+        let here = self.step.get() == step;
         match step {
+            Step::Welcome => {
+                if self.passed(step) {
+                    StepState::Complete
+                } else if here {
+                    StepState::InProgress
+                } else {
+                    StepState::NotStarted
+                }
+            }
             Step::Section(section) => {
                 let state = self.doc.with(|d| d.report.section(section).state);
                 match state {
                     SectionState::NeedsAttention => StepState::NeedsAttention,
                     SectionState::Complete => StepState::Complete,
-                    SectionState::NotStarted if text::section_is_optional(section) && visited => {
-                        StepState::Complete
+                    SectionState::InProgress => StepState::InProgress,
+                    SectionState::NotStarted
+                        if text::section_is_optional(section) && self.passed(step) =>
+                    {
+                        StepState::Skipped
                     }
-                    SectionState::NotStarted if !visited => StepState::NotStarted,
-                    _ if visited => StepState::NeedsAttention,
-                    _ => StepState::InProgress,
+                    SectionState::NotStarted => StepState::NotStarted,
                 }
             }
+            // Complete once looked at with nothing left to fix; never while it lists
+            // what is missing.
             Step::Review => {
-                let now = self.step.get();
-                if visited || now == Step::Agreement || now == Step::Finish {
+                let ready = self.doc.with(|d| d.report.ready_to_agree());
+                if ready && self.passed(step) {
                     StepState::Complete
-                } else if now == Step::Review {
+                } else if here || self.passed(step) {
                     StepState::InProgress
                 } else {
                     StepState::NotStarted
@@ -373,16 +395,34 @@ impl Ctx {
                     StepState::InProgress
                 }
             }),
+            // Done once the agreed alliance has been seen off (downloaded, or the step left).
             Step::Finish => {
-                if visited {
+                let agreed = self.with(|a| a.status == Status::Agreed);
+                if agreed && self.passed(step) {
                     StepState::Complete
-                } else if self.step.get() == Step::Finish {
+                } else if here {
                     StepState::InProgress
                 } else {
                     StepState::NotStarted
                 }
             }
         }
+    }
+
+    /// How many steps are done (complete or skipped), of how many (the welcome is not
+    /// counted) (tracked).
+    pub fn steps_done(&self) -> (usize, usize) {
+        let counted = STEPS.iter().filter(|s| **s != Step::Welcome);
+        let total = counted.clone().count();
+        let done = counted
+            .filter(|s| {
+                matches!(
+                    self.step_state(**s),
+                    StepState::Complete | StepState::Skipped
+                )
+            })
+            .count();
+        (done, total)
     }
 
     /// The findings about one field, kept up to date, honouring when missing parts are shown

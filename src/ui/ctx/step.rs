@@ -6,7 +6,9 @@ use crate::core::SectionId;
 /// The steps of the wizard, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Step {
-    /// Section 0, "Before you begin", or one of sections 1 to 10.
+    /// What a designed alliance is, how long it takes, where answers stay.
+    Welcome,
+    /// Who is involved, or one of sections 1 to 10.
     Section(SectionId),
     Review,
     Agreement,
@@ -16,11 +18,38 @@ pub enum Step {
 impl Default for Step {
     /// The first step.
     fn default() -> Self {
-        Step::Section(SectionId::Basics)
+        Step::Welcome
     }
 }
 
-pub const STEPS: [Step; 14] = [
+/// Where a step belongs on the way through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Stage {
+    /// The welcome, and who is involved.
+    Start,
+    /// The template's five steps: goal, measure, who does what, communicate, celebrate.
+    Essentials,
+    /// Needs and offers, assumptions, hard times, trade-offs, keeping it alive: skippable.
+    Deeper,
+    /// Review, agreement, finish.
+    Agree,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 4] = [Stage::Start, Stage::Essentials, Stage::Deeper, Stage::Agree];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Stage::Start => t::STAGE_START,
+            Stage::Essentials => t::STAGE_ESSENTIALS,
+            Stage::Deeper => t::STAGE_DEEPER,
+            Stage::Agree => t::STAGE_AGREE,
+        }
+    }
+}
+
+pub const STEPS: [Step; 15] = [
+    Step::Welcome,
     Step::Section(SectionId::Basics),
     Step::Section(SectionId::Goal),
     Step::Section(SectionId::Progress),
@@ -37,13 +66,31 @@ pub const STEPS: [Step; 14] = [
     Step::Finish,
 ];
 
+/// How many steps have a number (all but the welcome).
+pub const NUMBERED: usize = STEPS.len() - 1;
+
 impl Step {
     pub fn index(self) -> usize {
         STEPS.iter().position(|s| *s == self).unwrap_or(0)
     }
 
+    /// The step's number as the person sees it ("Step 3 of 14"); the welcome has none.
+    pub fn number(self) -> Option<usize> {
+        match self {
+            Step::Welcome => None,
+            _ => Some(self.index()),
+        }
+    }
+
+    /// Where the step is, in words: "Step 3 of 14", or "Welcome".
+    pub fn position(self) -> String {
+        self.number()
+            .map_or_else(|| self.title().to_string(), |n| t::step_of(n, NUMBERED))
+    }
+
     pub fn title(self) -> &'static str {
         match self {
+            Step::Welcome => t::STEP_WELCOME,
             Step::Section(s) => text::section(s).title,
             Step::Review => t::STEP_REVIEW,
             Step::Agreement => t::STEP_AGREEMENT,
@@ -53,6 +100,7 @@ impl Step {
 
     pub fn intro(self) -> &'static str {
         match self {
+            Step::Welcome => t::WELCOME_INTRO,
             Step::Section(s) => text::section(s).intro,
             Step::Review => t::REVIEW_INTRO,
             Step::Agreement => t::AGREEMENT_INTRO,
@@ -71,9 +119,20 @@ impl Step {
             .copied()
     }
 
+    /// Where the step belongs on the way through.
+    pub fn stage(self) -> Stage {
+        match self {
+            Step::Welcome | Step::Section(SectionId::Basics) => Stage::Start,
+            Step::Section(s) if text::section_is_optional(s) => Stage::Deeper,
+            Step::Section(_) => Stage::Essentials,
+            Step::Review | Step::Agreement | Step::Finish => Stage::Agree,
+        }
+    }
+
     /// A stable name, used in saved drafts and in events for the host page.
     pub fn key(self) -> &'static str {
         match self {
+            Step::Welcome => "welcome",
             Step::Section(SectionId::Basics) => "beforeYouBegin",
             Step::Section(s) => s.key(),
             Step::Review => "review",
@@ -93,8 +152,12 @@ pub enum StepState {
     #[default]
     NotStarted,
     InProgress,
+    /// It holds what it asks for.
     Complete,
+    /// Something in it is wrong (an owner who left, a duplicate name): not merely unfinished.
     NeedsAttention,
+    /// A step that may be skipped, passed by with nothing in it.
+    Skipped,
 }
 
 impl StepState {
@@ -104,6 +167,7 @@ impl StepState {
             StepState::InProgress => t::STATE_IN_PROGRESS,
             StepState::Complete => t::STATE_COMPLETE,
             StepState::NeedsAttention => t::STATE_NEEDS_ATTENTION,
+            StepState::Skipped => t::STATE_SKIPPED,
         }
     }
 
@@ -113,6 +177,7 @@ impl StepState {
             StepState::InProgress => "da-state-in-progress",
             StepState::Complete => "da-state-complete",
             StepState::NeedsAttention => "da-state-attention",
+            StepState::Skipped => "da-state-skipped",
         }
     }
 }

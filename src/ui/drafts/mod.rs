@@ -77,7 +77,8 @@ fn title_of(title: &str) -> String {
 /// "at 14:02" when `at` is today, "on 2026-11-20 at 14:02" otherwise (local time).
 fn when(at: Timestamp) -> String {
     let date = browser::local_date(at);
-    let other_day = (date != browser::today()).then(|| date.to_string());
+    let other_day =
+        (date != browser::today()).then(|| crate::core::Dates::date(&browser::Local, date));
     t::when(other_day.as_deref(), &browser::local_time(at))
 }
 
@@ -122,7 +123,9 @@ pub fn start(namespace: &str, preset: Preset) -> (Alliance, Start) {
     };
     let mut step = STEPS[0];
     let mut opened = None;
+    let mut damaged = None;
     let mut read = |s: &mut dyn Storage| {
+        damaged = store.first_unreadable(s);
         // A draft already open in another widget on this page is not opened twice.
         let last = store.last_open(s).filter(|slot| {
             let key = store.key(slot.as_str());
@@ -152,6 +155,10 @@ pub fn start(namespace: &str, preset: Preset) -> (Alliance, Start) {
             }
             store.start(new_slot(), Some(&alliance));
         }
+    }
+    // Any draft that cannot be read is mentioned on the form, not only inside My drafts.
+    if state.unreadable.is_none() {
+        state.unreadable = damaged;
     }
     let inner = Inner {
         store,
@@ -225,23 +232,43 @@ impl Drop for Listener {
     }
 }
 
+/// Listens on `target` until the listener is dropped.
+fn listener(
+    target: &web_sys::EventTarget,
+    event: &'static str,
+    f: impl Fn(web_sys::Event) + 'static,
+) -> Option<Listener> {
+    let closure = Closure::<dyn Fn(web_sys::Event)>::new(f);
+    target
+        .add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())
+        .is_ok()
+        .then(|| Listener {
+            target: target.clone(),
+            event,
+            closure,
+        })
+}
+
 /// Listens on `target` for as long as the current owner lives.
 fn listen(
     target: &web_sys::EventTarget,
     event: &'static str,
     f: impl Fn(web_sys::Event) + 'static,
 ) {
-    let closure = Closure::<dyn Fn(web_sys::Event)>::new(f);
-    if target
-        .add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())
-        .is_ok()
-    {
-        StoredValue::new_local(Listener {
-            target: target.clone(),
-            event,
-            closure,
-        });
+    if let Some(l) = listener(target, event, f) {
+        StoredValue::new_local(l);
     }
+}
+
+/// Asks the browser to confirm leaving the page (its own leave-page prompt).
+fn ask_before_leaving(ev: &web_sys::Event) {
+    ev.prevent_default();
+    // Older browsers show the prompt only when `returnValue` is set.
+    let _ = js_sys::Reflect::set(
+        ev,
+        &wasm_bindgen::JsValue::from_str("returnValue"),
+        &wasm_bindgen::JsValue::from_str(""),
+    );
 }
 
 impl Drafts {
@@ -275,6 +302,29 @@ impl Drafts {
                 d.elsewhere(key);
             });
             listen(w.as_ref(), "pagehide", move |_| d.flush());
+            // Leaving asks first only while something on screen is not saved in this
+            // browser; otherwise no listener at all (it would keep the page out of the
+            // back-forward cache).
+            let guard = StoredValue::new_local(None::<Listener>);
+            let target: web_sys::EventTarget = w.clone().into();
+            Effect::new(move |_| {
+                let at_risk = d.s.with(|s| s.problem.is_some() || s.conflict.is_some());
+                if at_risk == guard.with_value(Option::is_some) {
+                    return;
+                }
+                guard.set_value(
+                    at_risk
+                        .then(|| {
+                            listener(&target, "beforeunload", move |ev| {
+                                d.flush();
+                                if d.unsaved() {
+                                    ask_before_leaving(&ev);
+                                }
+                            })
+                        })
+                        .flatten(),
+                );
+            });
             if let Some(doc) = w.document() {
                 let hidden = doc.clone();
                 listen(doc.as_ref(), "visibilitychange", move |_| {
@@ -289,6 +339,25 @@ impl Drafts {
 
     fn edit(self, f: impl FnOnce(&mut State)) {
         self.s.try_update(f);
+    }
+
+    /// Whether closing the page now would lose text: saving failed, or waits for the person to
+    /// settle a conflict, and there is something on screen to lose.
+    pub fn unsaved(self) -> bool {
+        let at_risk = self
+            .s
+            .try_with_untracked(|s| s.problem.is_some() || s.conflict.is_some())
+            .unwrap_or(false);
+        at_risk
+            && self
+                .ctx
+                .try_with_untracked(|a| {
+                    crate::core::SectionId::ALL
+                        .iter()
+                        .any(|s| crate::core::validate::has_content(a, *s))
+                        || a.reflections != Default::default()
+                })
+                .unwrap_or(false)
     }
 
     fn pending(self) -> bool {

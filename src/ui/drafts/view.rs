@@ -93,7 +93,7 @@ pub fn Notices() -> impl IntoView {
         d.s.with(|s| s.unreadable.as_ref().map(|u| t::unreadable(&u.0)))
     });
     view! {
-        <div class="da-no-print">
+        <div class="da-notices da-no-print">
             {move || {
                 problem
                     .get()

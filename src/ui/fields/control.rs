@@ -1,7 +1,7 @@
 //! One question of a table, rendered: its control, bound to the alliance through the field's
 //! [`Value`], inside its frame.
 
-use super::{described_by, invalid, FieldFrame, FieldLabel, Messages};
+use super::{described_by, invalid, FieldFrame, FieldLabel, Messages, TextArea};
 use crate::core::text;
 use crate::core::{Action, Finding, Id, Item, SectionId};
 use crate::ui::ctx::{use_ctx, Ctx};
@@ -102,6 +102,17 @@ fn choices(
     match choices {
         Choices::Fixed(f) => Signal::stored(f()),
         // Derived from memos already: nothing to keep apart.
+        Choices::Me => Signal::derive(move || {
+            let none = (String::new(), text::ui::ME_NONE.to_string());
+            std::iter::once(none)
+                .chain(
+                    ctx.party_labels
+                        .get()
+                        .into_iter()
+                        .map(|(id, name)| (id.to_string(), name)),
+                )
+                .collect()
+        }),
         Choices::Parties { everyone } => Signal::derive(move || {
             let mut list: ChoiceList = ctx
                 .party_labels
@@ -195,18 +206,19 @@ fn Control(
     }
 
     let control = match field.kind {
-        Kind::Text => view! {
-            <textarea
-                id=id.clone()
-                class="da-input da-textarea"
-                rows="3"
-                aria-describedby=described
-                aria-invalid=aria_invalid
-                prop:value=move || value.get()
-                on:input:target=move |ev| set(ev.target().value())
-            ></textarea>
+        Kind::Text => {
+            let set = set.clone();
+            view! {
+                <TextArea
+                    id=id.clone()
+                    described
+                    invalid=Signal::derive(aria_invalid)
+                    value=value
+                    on_input=Callback::new(move |v| set(v))
+                />
+            }
+            .into_any()
         }
-        .into_any(),
         Kind::Choice(source) => {
             let list = choices(ctx, source, value, item);
             view! {

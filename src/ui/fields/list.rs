@@ -86,8 +86,15 @@ fn ItemRow(
         .iter()
         .map(|f| view! { <FieldView section field=f key=id.clone() item/> })
         .collect_view();
+    // An item of one field is named by its legend: the field's own label is for assistive
+    // technology only.
+    let class = if items.fields.len() == 1 && items.extra.is_none() {
+        "da-item da-item-single"
+    } else {
+        "da-item"
+    };
     view! {
-        <li class="da-item">
+        <li class=class>
             <fieldset class="da-item-fieldset">
                 <legend class="da-item-legend">{legend}</legend>
                 {fields}
@@ -102,8 +109,15 @@ fn ItemRow(
     }
 }
 
-/// Move up, move down and remove, for one item. Positions are among `siblings`, the items shown
-/// together (a group can be part of a list, such as one person's needs).
+/// The DOM id of an item's menu button.
+fn menu_button_id(list: ListKind, id: &Id) -> String {
+    use_ctx().id(&format!("{}-{id}-menu", list_key(list)))
+}
+
+/// One small menu per item: move up, move down, remove. Positions are among `siblings`, the
+/// items shown together (a group can be part of a list, such as one person's needs). Focus
+/// always lands on something usable: the same button after a move (or the other one when the
+/// item reached an end), the next item's menu after a removal.
 #[component]
 fn ItemTools(
     list: ListKind,
@@ -117,13 +131,15 @@ fn ItemTools(
     last: Memo<bool>,
     /// The items shown with it, in order.
     siblings: Signal<Vec<Id>>,
-    /// Where focus goes when the item is removed.
+    /// Where focus goes when the last item left is removed.
     after_remove: String,
 ) -> impl IntoView {
     let ctx = use_ctx();
     let key = format!("{}-{}", list_key(list), id);
     let up_id = ctx.id(&format!("{key}-up"));
     let down_id = ctx.id(&format!("{key}-down"));
+    let button_id = menu_button_id(list, &id);
+    let menu = NodeRef::<leptos::html::Details>::new();
     let label = move |verb: &str| format!("{verb}: {}", t::item_label(noun, n.get()));
     let shift = {
         let (id, up_id, down_id) = (id.clone(), up_id.clone(), down_id.clone());
@@ -161,46 +177,94 @@ fn ItemTools(
     let remove = {
         let id = id.clone();
         move |_| {
+            // The item that takes its place, or the one before it.
+            let neighbour = siblings.with_untracked(|group| {
+                let i = group.iter().position(|x| *x == id)?;
+                group
+                    .get(i + 1)
+                    .or(i.checked_sub(1).and_then(|j| group.get(j)))
+                    .cloned()
+            });
             if ctx.apply(Action::Remove(list, id.clone())) {
                 ctx.announce(t::removed(noun));
-                ctx.focus_later(after_remove.clone());
+                ctx.focus_later(
+                    neighbour.map_or_else(|| after_remove.clone(), |n| menu_button_id(list, &n)),
+                );
             }
         }
     };
+    let close = {
+        let button_id = button_id.clone();
+        move |refocus: bool| {
+            if let Some(menu) = menu.get_untracked() {
+                menu.set_open(false);
+            }
+            if refocus {
+                ctx.focus_later(button_id.clone());
+            }
+        }
+    };
+    let close_on_escape = close.clone();
     view! {
-        <div class="da-item-tools">
-            <button
-                type="button"
-                id=up_id
-                class="da-button da-button-quiet"
-                aria-label=move || label(t::MOVE_UP)
-                disabled=move || { n.get() <= 1 }
-                on:click=move |_| shift_up(-1)
-            >
-                <span aria-hidden="true">"↑ "</span>
-                {t::MOVE_UP}
-            </button>
-            <button
-                type="button"
-                id=down_id
-                class="da-button da-button-quiet"
-                aria-label=move || label(t::MOVE_DOWN)
-                disabled=move || last.get()
-                on:click=move |_| shift(1)
-            >
-                <span aria-hidden="true">"↓ "</span>
-                {t::MOVE_DOWN}
-            </button>
-            <button
-                type="button"
-                id=ctx.id(&format!("{key}-remove"))
-                class="da-button da-button-quiet da-button-danger"
-                aria-label=move || label(t::REMOVE)
-                on:click=remove
-            >
-                {t::REMOVE}
-            </button>
-        </div>
+        <details
+            class="da-item-menu da-no-print"
+            node_ref=menu
+            on:keydown=move |ev| {
+                if ev.key() == "Escape" {
+                    ev.stop_propagation();
+                    close_on_escape(true);
+                }
+            }
+            // Closes when focus leaves it (Tab on, or a click elsewhere).
+            on:focusout=move |ev| {
+                let to = ev.related_target();
+                let inside = to
+                    .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Node>(t).ok())
+                    .zip(menu.get_untracked())
+                    .is_some_and(|(node, menu)| menu.contains(Some(&node)));
+                if !inside {
+                    close(false);
+                }
+            }
+        >
+            <summary class="da-button da-button-quiet da-item-menu-button" id=button_id>
+                <span aria-hidden="true">"\u{22ef}"</span>
+                <span class="da-visually-hidden">{move || label(t::ITEM_MENU)}</span>
+            </summary>
+            <div class="da-item-menu-panel">
+                <button
+                    type="button"
+                    id=up_id
+                    class="da-button da-button-quiet"
+                    aria-label=move || label(t::MOVE_UP)
+                    disabled=move || { n.get() <= 1 }
+                    on:click=move |_| shift_up(-1)
+                >
+                    <span aria-hidden="true">"\u{2191} "</span>
+                    {t::MOVE_UP}
+                </button>
+                <button
+                    type="button"
+                    id=down_id
+                    class="da-button da-button-quiet"
+                    aria-label=move || label(t::MOVE_DOWN)
+                    disabled=move || last.get()
+                    on:click=move |_| shift(1)
+                >
+                    <span aria-hidden="true">"\u{2193} "</span>
+                    {t::MOVE_DOWN}
+                </button>
+                <button
+                    type="button"
+                    id=ctx.id(&format!("{key}-remove"))
+                    class="da-button da-button-quiet da-button-danger"
+                    aria-label=move || label(t::REMOVE)
+                    on:click=remove
+                >
+                    {t::REMOVE}
+                </button>
+            </div>
+        </details>
     }
 }
 

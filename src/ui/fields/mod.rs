@@ -2,9 +2,11 @@
 //! example for the chosen relationship, messages), its control, and lists of items.
 
 mod control;
+mod grow;
 mod list;
 
 pub use control::FieldView;
+pub use grow::TextArea;
 pub use list::{AddButton, ItemList};
 
 use crate::core::text::{self, ui as t, Examples, QuestionId};

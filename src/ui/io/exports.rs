@@ -1,7 +1,8 @@
-//! Taking the alliance away: JSON, Markdown, print, calendar.
+//! Taking the alliance away: JSON, an email (formatted and plain text), Markdown, print,
+//! calendar.
 
 use crate::core::text::ui as t;
-use crate::core::{file_name, ics, json, markdown};
+use crate::core::{email, file_name, ics, json, markdown};
 use crate::ui::browser;
 use crate::ui::ctx::{use_ctx, Ctx, Step};
 use crate::ui::shell::Modal;
@@ -12,6 +13,7 @@ use leptos::prelude::*;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportKind {
     Json,
+    Email,
     Markdown,
     Print,
     Calendar,
@@ -21,6 +23,7 @@ impl ExportKind {
     pub fn key(self) -> &'static str {
         match self {
             ExportKind::Json => "json",
+            ExportKind::Email => "email",
             ExportKind::Markdown => "markdown",
             ExportKind::Print => "print",
             ExportKind::Calendar => "calendar",
@@ -74,16 +77,41 @@ fn download(
     finish(ctx, kind, result, done);
 }
 
+/// Copies the alliance as formatted text for an email (HTML, with plain text alongside).
+fn copy_email(ctx: Ctx) {
+    let now = browser::now();
+    let Some((html, plain)) = ctx.try_with_untracked(|a| {
+        (
+            email::to_html(a, now, &browser::Local),
+            email::to_plain_text(a, now, &browser::Local),
+        )
+    }) else {
+        return;
+    };
+    leptos::task::spawn_local(async move {
+        match browser::copy_formatted(&html, &plain).await {
+            Ok(()) => finish(ctx, ExportKind::Email, Ok(()), t::COPIED),
+            // Denied or unavailable: show the text so the person can copy it themselves.
+            Err(_) => {
+                ctx.copy_fallback
+                    .try_set(Some((t::COPY_FALLBACK_PLAIN, plain)));
+            }
+        }
+    });
+}
+
 fn copy_markdown(ctx: Ctx) {
-    let Some(text) = ctx.try_with_untracked(|a| markdown::to_markdown(a, browser::now())) else {
+    let Some(text) =
+        ctx.try_with_untracked(|a| markdown::to_markdown_with(a, browser::now(), &browser::Local))
+    else {
         return;
     };
     leptos::task::spawn_local(async move {
         match browser::copy_text(&text).await {
-            Ok(()) => finish(ctx, ExportKind::Markdown, Ok(()), t::COPIED),
-            // Denied or unavailable: show the text so the person can copy it themselves.
+            Ok(()) => finish(ctx, ExportKind::Markdown, Ok(()), t::COPIED_MARKDOWN),
             Err(_) => {
-                ctx.copy_fallback.try_set(Some(text));
+                ctx.copy_fallback
+                    .try_set(Some((t::COPY_FALLBACK_LABEL, text)));
             }
         }
     });
@@ -121,8 +149,9 @@ pub fn ExportButtons(
         "da-button da-button-menu-item"
     };
     type Export = (&'static str, fn(Ctx));
-    let actions: [Export; 4] = [
+    let actions: [Export; 5] = [
         (t::DOWNLOAD_JSON, download_json),
+        (t::COPY_EMAIL, copy_email),
         (t::COPY_MARKDOWN, copy_markdown),
         (t::PRINT, print),
         (t::DOWNLOAD_CALENDAR, download_calendar),
@@ -143,7 +172,7 @@ pub fn ExportButtons(
     }
 }
 
-/// Shown when the clipboard is denied: the Markdown, selected, ready to copy by hand.
+/// Shown when the clipboard is denied: the text, selected, ready to copy by hand.
 #[component]
 pub fn CopyFallback() -> impl IntoView {
     let ctx = use_ctx();
@@ -163,11 +192,14 @@ pub fn CopyFallback() -> impl IntoView {
                         a.select();
                     })
                 });
-                let text = ctx.copy_fallback.get_untracked().unwrap_or_default();
+                let (label, text) = ctx
+                    .copy_fallback
+                    .get_untracked()
+                    .unwrap_or((t::COPY_FALLBACK_PLAIN, String::new()));
                 view! {
                     <h2 class="da-dialog-heading" id=h.clone()>{t::COPY_FALLBACK_TITLE}</h2>
                     <p>{t::COPY_FALLBACK_BODY}</p>
-                    <label class="da-label" for=area_id.clone()>{t::COPY_FALLBACK_LABEL}</label>
+                    <label class="da-label" for=area_id.clone()>{label}</label>
                     <textarea
                         id=area_id.clone()
                         class="da-input da-textarea da-copy-area"

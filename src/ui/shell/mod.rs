@@ -7,6 +7,8 @@ mod nav;
 pub use dialog::Modal;
 
 use crate::core::text::{self, ui as t};
+use crate::core::{Dates, Status};
+use crate::ui::browser::Local;
 use crate::ui::ctx::{use_ctx, Ctx};
 use crate::ui::drafts::{use_drafts, DraftsButton, DraftsDialog, Notices, SaveStatus};
 use crate::ui::io::{
@@ -69,6 +71,14 @@ pub fn Widget() -> impl IntoView {
     let dragging = RwSignal::new(false);
     let menu_open = RwSignal::new(false);
     let title = Memo::new(move |_| ctx.with(|a| a.title.trim().to_string()));
+    // The day the last person agreed, while everyone has.
+    let agreed_on = Memo::new(move |_| {
+        ctx.with(|a| {
+            (a.status == Status::Agreed)
+                .then(|| a.agreement.signatures.iter().map(|s| s.date).max())
+                .flatten()
+        })
+    });
     let root = NodeRef::<html::Div>::new();
     root.on_load(move |el| ctx.set_root(el.into()));
     view! {
@@ -109,6 +119,18 @@ pub fn Widget() -> impl IntoView {
                             if title.is_empty() { text::UNTITLED.to_string() } else { title }
                         }}
                     </p>
+                    {move || {
+                        agreed_on
+                            .get()
+                            .map(|d| {
+                                view! {
+                                    <p class="da-agreed-badge">
+                                        <span aria-hidden="true">"\u{2713} "</span>
+                                        {t::agreed_header(&Local.date(d))}
+                                    </p>
+                                }
+                            })
+                    }}
                     <SaveStatus/>
                 </div>
                 <Toolbar menu_open/>

@@ -1,44 +1,70 @@
-//! The progress indicator (every step with its state), the step itself, and next / back.
+//! The progress indicator (every step with its state, grouped by where it belongs on the way
+//! through), the step itself, and the buttons that move on.
 
 use crate::core::text::ui as t;
-use crate::core::Report;
-use crate::ui::ctx::{use_ctx, Step, STEPS};
-use crate::ui::steps::{blocks, AgreementStep, FinishStep, ReviewStep, SectionBlocks};
+use crate::core::SectionId;
+use crate::ui::ctx::{use_ctx, Stage, Step, STEPS};
+use crate::ui::steps::{blocks, AgreementStep, FinishStep, ReviewStep, SectionBlocks, Welcome};
 use leptos::prelude::*;
 
-/// Every step, with where it stands, and the overall progress.
+/// One step in the progress indicator.
+#[component]
+fn StepLink(
+    step: Step,
+    /// Set to false when a step is chosen (the list folds away on phones).
+    expanded: RwSignal<bool>,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let state = Memo::new(move |_| ctx.step_state(step));
+    let current = move || ctx.step.get() == step;
+    let marker = step
+        .number()
+        .map_or_else(|| "\u{2022}".to_string(), |n| n.to_string());
+    view! {
+        <li class="da-step-item">
+            <button
+                type="button"
+                class=move || {
+                    let current = if current() { " da-step-current" } else { "" };
+                    format!("da-step-link {}{current}", state.get().class())
+                }
+                aria-current=move || current().then_some("step")
+                on:click=move |_| {
+                    expanded.set(false);
+                    ctx.go_to(step);
+                }
+            >
+                <span class="da-step-marker" aria-hidden="true">{marker}</span>
+                <span class="da-step-title">{step.title()}</span>
+                // Seen as a small label; heard as "(skipped)" after the title.
+                <span class="da-step-state" aria-hidden="true">{move || state.get().label()}</span>
+                <span class="da-visually-hidden">{move || format!(" ({})", state.get().label())}</span>
+            </button>
+        </li>
+    }
+}
+
+/// Every step, grouped (start, the essentials, going deeper, agree), with where each stands,
+/// and how many steps are done.
 #[component]
 pub fn StepNav() -> impl IntoView {
     let ctx = use_ctx();
     let expanded = RwSignal::new(false);
     let list_id = ctx.id("steps");
-    let percent = Memo::new(move |_| ctx.doc.with(|d| Report::percent_complete(&d.report)));
-    let steps = STEPS
-        .iter()
-        .enumerate()
-        .map(|(i, &step)| {
-            let state = Memo::new(move |_| ctx.step_state(step));
-            let current = move || ctx.step.get() == step;
+    let done = Memo::new(move |_| ctx.steps_done());
+    let groups = Stage::ALL
+        .into_iter()
+        .map(|stage| {
+            let heading = ctx.id(&format!("stage-{}", stage as u8));
+            let steps = STEPS
+                .into_iter()
+                .filter(|s| s.stage() == stage)
+                .map(|step| view! { <StepLink step expanded/> })
+                .collect_view();
             view! {
-                <li class="da-step-item">
-                    <button
-                        type="button"
-                        class=move || {
-                            let current = if current() { " da-step-current" } else { "" };
-                            format!("da-step-link {}{current}", state.get().class())
-                        }
-                        aria-current=move || current().then_some("step")
-                        on:click=move |_| {
-                            expanded.set(false);
-                            ctx.go_to(step);
-                        }
-                    >
-                        <span class="da-step-marker" aria-hidden="true">{i + 1}</span>
-                        <span class="da-step-title">{step.title()}</span>
-                        // Seen as a small label; heard as "(needs attention)" after the title.
-                        <span class="da-step-state" aria-hidden="true">{move || state.get().label()}</span>
-                        <span class="da-visually-hidden">{move || format!(" ({})", state.get().label())}</span>
-                    </button>
+                <li class="da-stage">
+                    <p class="da-stage-title" id=heading.clone()>{stage.title()}</p>
+                    <ol class="da-stage-steps" aria-labelledby=heading>{steps}</ol>
                 </li>
             }
         })
@@ -46,9 +72,7 @@ pub fn StepNav() -> impl IntoView {
     view! {
         <nav class="da-nav" aria-label=t::STEPS_LABEL>
             <div class="da-nav-summary">
-                <p class="da-nav-position">
-                    {move || t::step_of(ctx.step.get().index() + 1, STEPS.len())}
-                </p>
+                <p class="da-nav-position">{move || ctx.step.get().position()}</p>
                 <button
                     type="button"
                     class="da-button da-button-quiet da-nav-toggle"
@@ -62,69 +86,107 @@ pub fn StepNav() -> impl IntoView {
             <div class="da-progress">
                 <progress
                     class="da-progress-bar"
-                    max="100"
-                    value=move || percent.get().to_string()
-                    aria-label=move || t::progress_label(percent.get())
+                    max=move || done.get().1.to_string()
+                    value=move || done.get().0.to_string()
+                    aria-label=move || {
+                        let (n, of) = done.get();
+                        t::steps_done(n, of)
+                    }
                 ></progress>
-                <span class="da-progress-text" aria-hidden="true">{move || format!("{}%", percent.get())}</span>
+                <span class="da-progress-text" aria-hidden="true">
+                    {move || {
+                        let (n, of) = done.get();
+                        t::steps_done(n, of)
+                    }}
+                </span>
             </div>
-            <ol id=list_id class="da-steps" class:da-steps-open=move || expanded.get()>
-                {steps}
-            </ol>
+            <ul id=list_id class="da-steps" class:da-steps-open=move || expanded.get()>
+                {groups}
+            </ul>
         </nav>
     }
 }
 
-/// Back and Next at the bottom of a step.
+/// A button to another step.
+#[component]
+fn GoButton(
+    /// Where it goes.
+    to: Step,
+    /// What it says.
+    label: String,
+    /// "da-button-primary" for the way on, "" for the others.
+    #[prop(optional)]
+    class: &'static str,
+    /// An arrow before (back) or after (on), or none.
+    #[prop(optional)]
+    arrow: Option<bool>,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    view! {
+        <button type="button" class=format!("da-button {class}") on:click=move |_| ctx.go_to(to)>
+            {(arrow == Some(false)).then_some(view! { <span aria-hidden="true">"← "</span> })}
+            {label}
+            {(arrow == Some(true)).then_some(view! { <span aria-hidden="true">" →"</span> })}
+        </button>
+    }
+}
+
+/// Back and Next at the bottom of a step; at the end of the essentials, the invitation to go
+/// deeper or to skip to the review; on every deeper step, the way to skip the rest.
 #[component]
 fn StepButtons() -> impl IntoView {
     let ctx = use_ctx();
     view! {
-        <div class="da-step-buttons da-no-print">
-            {move || {
-                let step = ctx.step.get();
-                let back = step
-                    .previous()
-                    .map(|prev| {
-                        view! {
-                            <button type="button" class="da-button" on:click=move |_| ctx.go_to(prev)>
-                                <span aria-hidden="true">"← "</span>
-                                {t::back_to(prev.title())}
-                            </button>
-                        }
-                    });
-                let next = step
-                    .next()
-                    .map(|next| {
-                        view! {
-                            <button
-                                type="button"
-                                class="da-button da-button-primary da-next"
-                                on:click=move |_| ctx.go_to(next)
-                            >
-                                {t::next_to(next.title())}
-                                <span aria-hidden="true">" →"</span>
-                            </button>
-                        }
-                    });
-                view! { {back} {next} }
-            }}
-        </div>
+        {move || {
+            let step = ctx.step.get();
+            let last_essential = step == Step::Section(SectionId::Celebrations);
+            let back = step
+                .previous()
+                .map(|to| view! { <GoButton to label=t::back_to(to.title()) arrow=false/> });
+            let next = step
+                .next()
+                .map(|to| {
+                    let label = match step {
+                        Step::Welcome => t::begin_with(to.title()),
+                        _ if last_essential => t::go_deeper(to.title()),
+                        _ => t::next_to(to.title()),
+                    };
+                    view! { <GoButton to label class="da-button-primary da-next" arrow=true/> }
+                });
+            // Skipping is offered where going deeper starts, and on each deeper step but the
+            // last (whose next step is the review anyway).
+            let skip = (last_essential
+                || (step.stage() == Stage::Deeper
+                    && step.next().is_some_and(|n| n.stage() == Stage::Deeper)))
+                .then(|| view! { <GoButton to=Step::Review label=t::SKIP_TO_REVIEW.to_string()/> });
+            view! {
+                {last_essential.then_some(view! { <p class="da-help da-essentials-done">{t::ESSENTIALS_DONE}</p> })}
+                <div class="da-step-buttons da-no-print">
+                    {back}
+                    <div class="da-step-forward">{skip} {next}</div>
+                </div>
+            }
+        }}
     }
 }
 
-/// The current step: heading, introduction, its questions, and next / back.
+/// The current step: heading, introduction, its questions, and the buttons that move on.
 #[component]
 pub fn CurrentStep() -> impl IntoView {
     let ctx = use_ctx();
     view! {
         <div class="da-step">
+            {move || {
+                (ctx.step.get().stage() == Stage::Deeper)
+                    .then_some(view! { <p class="da-step-stage">{t::STAGE_DEEPER}</p> })
+            }}
             <h2 class="da-step-heading" id=ctx.id("step-heading") tabindex="-1">
                 {move || ctx.step.get().title()}
             </h2>
             <p class="da-step-intro">{move || ctx.step.get().intro()}</p>
             <div class="da-step-body">
                 {move || match ctx.step.get() {
+                    Step::Welcome => view! { <Welcome/> }.into_any(),
                     Step::Section(section) => {
                         view! { <SectionBlocks section blocks=blocks(section)/> }.into_any()
                     }

@@ -1,8 +1,10 @@
 //! The Agreement step: each person confirms the current version.
 
+use crate::core::summary::recap;
 use crate::core::text::ui as t;
+use crate::core::Dates;
 use crate::core::{Action, Id, Status};
-use crate::ui::browser;
+use crate::ui::browser::{self, Local};
 use crate::ui::ctx::{use_ctx, Step};
 use leptos::prelude::*;
 
@@ -23,6 +25,7 @@ pub fn AgreementStep() -> impl IntoView {
             .with(|p| p.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>())
     });
     view! {
+        <Recap/>
         <div>
             <Show when=draft_again>
                 <p class="da-notice">{t::DRAFT_AGAIN}</p>
@@ -48,6 +51,47 @@ pub fn AgreementStep() -> impl IntoView {
                 <p class="da-notice da-notice-success">{t::ALL_AGREED}</p>
             </Show>
         </div>
+    }
+}
+
+/// A short recap of what is being agreed, read before anyone says yes.
+#[component]
+fn Recap() -> impl IntoView {
+    let ctx = use_ctx();
+    let recap = Memo::new(move |_| ctx.with(|a| recap(a, &Local)));
+    let heading = ctx.id("recap-heading");
+    let labelledby = heading.clone();
+    view! {
+        <section class="da-recap" aria-labelledby=labelledby>
+            <h3 class="da-subheading" id=heading>{t::RECAP_HEADING}</h3>
+            <Show
+                when=move || recap.with(|r| !r.is_empty())
+                fallback=|| view! { <p class="da-help">{t::RECAP_EMPTY}</p> }
+            >
+                <dl class="da-recap-list">
+                    {move || {
+                        recap
+                            .get()
+                            .into_iter()
+                            .map(|(label, lines)| {
+                                view! {
+                                    <div class="da-recap-item">
+                                        <dt>{label}</dt>
+                                        {lines.into_iter().map(|l| view! { <dd>{l}</dd> }).collect_view()}
+                                    </div>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </dl>
+                <p class="da-help">
+                    {t::RECAP_FULL} " "
+                    <button type="button" class="da-link" on:click=move |_| ctx.go_to(Step::Review)>
+                        {t::GO_TO_REVIEW}
+                    </button>
+                </p>
+            </Show>
+        </section>
     }
 }
 
@@ -110,7 +154,7 @@ fn AgreeRow(
                 Some(s) => view! {
                     <p class="da-agreed">
                         <span aria-hidden="true">"✓ "</span>
-                        {t::agreed_on(&s.name, &s.date.to_string())}
+                        {t::agreed_on(&s.name, &Local.date(s.date))}
                     </p>
                     <button type="button" class="da-button da-button-quiet" on:click=withdraw.clone()>
                         {t::withdraw(&s.name)}

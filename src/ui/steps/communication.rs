@@ -48,7 +48,7 @@ pub static COMMUNICATION: &[Block] = &[
                     "purpose",
                     Q::ChannelPurpose,
                     ItemText::ChannelPurpose,
-                    Kind::Line,
+                    Kind::Text,
                     true,
                 ),
                 Field {
@@ -89,125 +89,146 @@ pub static COMMUNICATION: &[Block] = &[
         },
         shown: Shown::Always,
     }),
-    Block::Row(&[
-        Field {
-            json: "firstOn",
-            label: Label::Question(Q::CheckInFirstOn),
-            kind: Kind::Date,
-            optional: true,
-            value: Value::Top {
-                get: |a| date_value(a.communication.check_in.first_on),
-                set: |a, v| set_check_in(a, &mut |c| c.first_on = Date::parse(v)),
-            },
-            shown: Shown::Always,
+    Block::More {
+        label: t::MORE_CHECK_IN,
+        open: |a| {
+            let c = &a.communication.check_in;
+            c.first_on.is_some()
+                || c.time.is_some()
+                || c.duration_minutes.is_some()
+                || !c.format.trim().is_empty()
         },
-        Field {
-            json: "time",
-            label: Label::Question(Q::CheckInTime),
-            kind: Kind::Time,
-            optional: true,
-            value: Value::Top {
-                get: |a| {
-                    a.communication
-                        .check_in
-                        .time
-                        .map(|t| t.to_string())
-                        .unwrap_or_default()
-                },
-                set: |a, v| set_check_in(a, &mut |c| c.time = TimeOfDay::parse(v)),
-            },
-            shown: Shown::Always,
-        },
-        Field {
-            json: "durationMinutes",
-            label: Label::Question(Q::CheckInDuration),
-            kind: Kind::Minutes,
-            optional: true,
-            value: Value::Top {
-                get: |a| {
-                    a.communication
-                        .check_in
-                        .duration_minutes
-                        .map(|m| m.to_string())
-                        .unwrap_or_default()
-                },
-                set: |a, v| {
-                    set_check_in(a, &mut |c| {
-                        c.duration_minutes = crate::core::parse_whole(v.trim())
-                            .and_then(|m| u16::try_from(m).ok())
-                            .filter(|m| (1..=1440).contains(m))
-                    })
-                },
-            },
-            shown: Shown::Always,
-        },
-    ]),
-    Block::Field(Field {
-        json: "format",
-        label: Label::Question(Q::CheckInFormat),
-        kind: Kind::Line,
-        optional: true,
-        value: Value::Top {
-            get: |a| a.communication.check_in.format.clone(),
-            set: |a, v| set_check_in(a, &mut |c| c.format = v.to_string()),
-        },
-        shown: Shown::Always,
-    }),
-    Block::List(ListBlock {
-        heading: Some(t::UPDATES_HEADING),
-        help: &[Q::UpdateStyle],
-        add: None,
-        items: Items {
-            list: ListKind::Parties,
-            noun: t::PERSON,
-            legend: Legend::Party,
-            extra: None,
-            tools: false,
-            fields: &[
+        blocks: &[
+            Block::Row(&[
                 Field {
-                    json: "style",
-                    label: Label::OfParty(t::update_style_for),
-                    kind: Kind::Choice(Choices::Fixed(|| {
-                        choose_first(
-                            [UpdateStyle::FrequentDetail, UpdateStyle::PeriodicSummary]
-                                .into_iter()
-                                .map(|s| {
-                                    (
-                                        update_style_key(Some(s)).to_string(),
-                                        text::update_style_label(s).to_string(),
-                                    )
-                                }),
-                        )
-                    })),
+                    json: "firstOn",
+                    label: Label::Question(Q::CheckInFirstOn),
+                    kind: Kind::Date,
                     optional: true,
-                    value: Value::PerParty {
-                        get: |a, id| update_style_key(update_of(a, id).style).to_string(),
-                        set: |a, id, v| {
-                            set_update(a, id, &mut |u| {
-                                u.style = match v {
-                                    "frequentDetail" => Some(UpdateStyle::FrequentDetail),
-                                    "periodicSummary" => Some(UpdateStyle::PeriodicSummary),
-                                    _ => None,
-                                }
+                    value: Value::Top {
+                        get: |a| date_value(a.communication.check_in.first_on),
+                        set: |a, v| set_check_in(a, &mut |c| c.first_on = Date::parse(v)),
+                    },
+                    shown: Shown::Always,
+                },
+                Field {
+                    json: "time",
+                    label: Label::Question(Q::CheckInTime),
+                    kind: Kind::Time,
+                    optional: true,
+                    value: Value::Top {
+                        get: |a| {
+                            a.communication
+                                .check_in
+                                .time
+                                .map(|t| t.to_string())
+                                .unwrap_or_default()
+                        },
+                        set: |a, v| set_check_in(a, &mut |c| c.time = TimeOfDay::parse(v)),
+                    },
+                    shown: Shown::Always,
+                },
+                Field {
+                    json: "durationMinutes",
+                    label: Label::Question(Q::CheckInDuration),
+                    kind: Kind::Minutes,
+                    optional: true,
+                    value: Value::Top {
+                        get: |a| {
+                            a.communication
+                                .check_in
+                                .duration_minutes
+                                .map(|m| m.to_string())
+                                .unwrap_or_default()
+                        },
+                        set: |a, v| {
+                            set_check_in(a, &mut |c| {
+                                c.duration_minutes = crate::core::parse_whole(v.trim())
+                                    .and_then(|m| u16::try_from(m).ok())
+                                    .filter(|m| (1..=1440).contains(m))
                             })
                         },
                     },
                     shown: Shown::Always,
                 },
-                Field {
-                    json: "note",
-                    label: Label::OfParty(t::update_note_for),
-                    kind: Kind::Line,
-                    optional: true,
-                    value: Value::PerParty {
-                        get: |a, id| update_of(a, id).note,
-                        set: |a, id, v| set_update(a, id, &mut |u| u.note = v.to_string()),
-                    },
-                    shown: Shown::Always,
+            ]),
+            Block::Field(Field {
+                json: "format",
+                label: Label::Question(Q::CheckInFormat),
+                kind: Kind::Line,
+                optional: true,
+                value: Value::Top {
+                    get: |a| a.communication.check_in.format.clone(),
+                    set: |a, v| set_check_in(a, &mut |c| c.format = v.to_string()),
                 },
-            ],
+                shown: Shown::Always,
+            }),
+        ],
+    },
+    Block::More {
+        label: t::UPDATES_HEADING,
+        open: |a| {
+            a.communication
+                .updates
+                .iter()
+                .any(|u| u.style.is_some() || !u.note.trim().is_empty())
         },
-    }),
+        blocks: &[Block::List(ListBlock {
+            heading: None,
+            help: &[Q::UpdateStyle],
+            add: None,
+            items: Items {
+                list: ListKind::Parties,
+                noun: t::PERSON,
+                legend: Legend::Party,
+                extra: None,
+                tools: false,
+                fields: &[
+                    Field {
+                        json: "style",
+                        label: Label::OfParty(t::update_style_for),
+                        kind: Kind::Choice(Choices::Fixed(|| {
+                            choose_first(
+                                [UpdateStyle::FrequentDetail, UpdateStyle::PeriodicSummary]
+                                    .into_iter()
+                                    .map(|s| {
+                                        (
+                                            update_style_key(Some(s)).to_string(),
+                                            text::update_style_label(s).to_string(),
+                                        )
+                                    }),
+                            )
+                        })),
+                        optional: true,
+                        value: Value::PerParty {
+                            get: |a, id| update_style_key(update_of(a, id).style).to_string(),
+                            set: |a, id, v| {
+                                set_update(a, id, &mut |u| {
+                                    u.style = match v {
+                                        "frequentDetail" => Some(UpdateStyle::FrequentDetail),
+                                        "periodicSummary" => Some(UpdateStyle::PeriodicSummary),
+                                        _ => None,
+                                    }
+                                })
+                            },
+                        },
+                        shown: Shown::Always,
+                    },
+                    Field {
+                        json: "note",
+                        label: Label::OfParty(t::update_note_for),
+                        kind: Kind::Line,
+                        optional: true,
+                        value: Value::PerParty {
+                            get: |a, id| update_of(a, id).note,
+                            set: |a, id, v| set_update(a, id, &mut |u| u.note = v.to_string()),
+                        },
+                        shown: Shown::Always,
+                    },
+                ],
+            },
+        })],
+    },
     Block::Custom(|| view! { <OrphanUpdates/> }.into_any()),
     Block::Field(text(
         "raisingProblems",

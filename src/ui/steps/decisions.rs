@@ -108,14 +108,14 @@ static OPTION_FIELDS: [Field; 3] = [
         "pros",
         Q::OptionPros,
         ItemText::OptionPros,
-        Kind::Line,
+        Kind::Text,
         true,
     ),
     item_text(
         "cons",
         Q::OptionCons,
         ItemText::OptionCons,
-        Kind::Line,
+        Kind::Text,
         true,
     ),
 ];

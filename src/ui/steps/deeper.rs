@@ -2,7 +2,7 @@
 
 use super::access::{change, me_or_everyone, of, owner_from_key, owner_key, status_key, STATUSES};
 use super::table::*;
-use crate::core::text::{self, ui as t, QuestionId as Q, ReflectionMoment};
+use crate::core::text::{self, ui as t, QuestionId as Q};
 use crate::core::Action;
 use crate::core::*;
 use crate::ui::browser;
@@ -151,7 +151,7 @@ pub static HARD_TIMES: &[Block] = &[
                     "text",
                     Q::PermissionText,
                     ItemText::PermissionText,
-                    Kind::Line,
+                    Kind::Text,
                     false,
                 ),
             ],
@@ -212,7 +212,7 @@ pub static KEEPING_ALIVE: &[Block] = &[
             list: ListKind::Revisions,
             noun: t::REVISION,
             legend: Legend::OfItem(
-                |i| of!(i, Revision(r) => format!("{} {}", t::REVISION, r.date)),
+                |i| of!(i, Revision(r) => format!("{} {}", t::REVISION, crate::core::Dates::date(&crate::ui::browser::Local, r.date))),
             ),
             extra: None,
             tools: true,
@@ -234,5 +234,4 @@ pub static KEEPING_ALIVE: &[Block] = &[
             ],
         },
     }),
-    Block::Reflections(ReflectionMoment::AtReview, t::REFLECT_REVIEW),
 ];

@@ -6,7 +6,7 @@ use super::access::{
     owner_key, when_kind,
 };
 use super::table::*;
-use crate::core::text::{self, ui as t, QuestionId as Q, ReflectionMoment};
+use crate::core::text::{self, ui as t, QuestionId as Q};
 use crate::core::Action;
 use crate::core::*;
 use crate::ui::browser;
@@ -14,7 +14,6 @@ use crate::ui::browser;
 // ------------------------------------------------------------------ 0. Before you begin
 
 pub static BASICS: &[Block] = &[
-    Block::Reflections(ReflectionMoment::BeforeYouBegin, t::REFLECT_BEFORE),
     Block::Field(text("title", Q::Title, TextField::Title, Kind::Line, false)),
     Block::Field(Field {
         json: "relationship",
@@ -44,7 +43,7 @@ pub static BASICS: &[Block] = &[
         kind: Kind::Line,
         optional: true,
         value: Value::Text(TextField::RelationshipNote),
-        shown: Shown::IfTop(|a| a.relationship.is_some()),
+        shown: Shown::IfTop(|a| a.relationship == Some(RelationshipKind::Other)),
     }),
     Block::List(ListBlock {
         heading: Some(t::PARTIES_HEADING),
@@ -71,19 +70,27 @@ pub static BASICS: &[Block] = &[
             fields: &[
                 item_text("name", Q::PartyName, ItemText::PartyName, Kind::Line, false),
                 item_text("role", Q::PartyRole, ItemText::PartyRole, Kind::Line, true),
-                Field {
-                    json: "isMe",
-                    label: Label::Static(t::THIS_IS_ME),
-                    kind: Kind::Check,
-                    optional: false,
-                    value: Value::Item {
-                        get: |i| of!(i, Party(p) => if p.is_me { "true".into() } else { String::new() }),
-                        set: |i, v| Some(Action::SetMe((v == "true").then(|| i.id().clone()))),
-                    },
-                    shown: Shown::Always,
-                },
             ],
         },
+    }),
+    // One question for the whole group rather than a checkbox per person: commitments made
+    // by "me" are then owned by the right person from the start.
+    Block::Field(Field {
+        json: "me",
+        label: Label::Static(t::WHICH_IS_ME),
+        kind: Kind::Choice(Choices::Me),
+        optional: true,
+        value: Value::Top {
+            get: |a| {
+                a.parties
+                    .iter()
+                    .find(|p| p.is_me)
+                    .map(|p| p.id.to_string())
+                    .unwrap_or_default()
+            },
+            set: |_, v| Some(Action::SetMe(Id::new(v))),
+        },
+        shown: Shown::IfTop(|a| !a.parties.is_empty()),
     }),
 ];
 
@@ -104,13 +111,17 @@ pub static GOAL: &[Block] = &[
         Kind::Text,
         false,
     )),
-    Block::Field(text(
-        "pain",
-        Q::GoalPain,
-        TextField::GoalPain,
-        Kind::Text,
-        true,
-    )),
+    Block::More {
+        label: t::MORE_GOAL,
+        open: |a| !a.goal.pain.trim().is_empty(),
+        blocks: &[Block::Field(text(
+            "pain",
+            Q::GoalPain,
+            TextField::GoalPain,
+            Kind::Text,
+            true,
+        ))],
+    },
 ];
 
 // ------------------------------------------------------------------ 2. Progress
@@ -142,14 +153,14 @@ pub static PROGRESS: &[Block] = &[Block::List(ListBlock {
                 "signal",
                 Q::MeasureSignal,
                 ItemText::MeasureSignal,
-                Kind::Line,
+                Kind::Text,
                 false,
             ),
             item_text(
                 "howWeCheck",
                 Q::MeasureHowWeCheck,
                 ItemText::MeasureHowWeCheck,
-                Kind::Line,
+                Kind::Text,
                 false,
             ),
             Field {
@@ -316,14 +327,14 @@ pub static CELEBRATIONS: &[Block] = &[
                     "milestone",
                     Q::MilestoneWhat,
                     ItemText::MilestoneWhat,
-                    Kind::Line,
+                    Kind::Text,
                     false,
                 ),
                 item_text(
                     "how",
                     Q::MilestoneHow,
                     ItemText::MilestoneHow,
-                    Kind::Line,
+                    Kind::Text,
                     false,
                 ),
             ],

@@ -1,18 +1,63 @@
-//! The Finish step: every way to take the alliance away, and reflection on what comes next.
+//! The Finish step: the next dates to keep, what to do with the file, every way to take the
+//! alliance away, and (once agreed) a few questions for looking ahead.
 
 use super::Reflections;
+use crate::core::summary::next_dates;
 use crate::core::text::{ui as t, ReflectionMoment};
+use crate::core::Status;
+use crate::ui::browser::{self, Local};
+use crate::ui::ctx::{use_ctx, Step};
 use crate::ui::io::ExportButtons;
 use leptos::prelude::*;
 
 #[component]
 pub fn FinishStep() -> impl IntoView {
+    let ctx = use_ctx();
+    let agreed = Memo::new(move |_| ctx.with(|a| a.status == Status::Agreed));
+    let dates = Memo::new(move |_| ctx.with(|a| next_dates(a, browser::today(), &Local)));
     view! {
+        <Show when=move || !agreed.get()>
+            <div class="da-notice">
+                <p>{t::NOT_AGREED_YET}</p>
+                <button type="button" class="da-button" on:click=move |_| ctx.go_to(Step::Agreement)>
+                    {t::STEP_AGREEMENT}
+                </button>
+            </div>
+        </Show>
         <section class="da-list-section">
-            <h3 class="da-subheading">{t::EXPORTS_HEADING}</h3>
-            <p class="da-help">{t::WHATS_NEXT}</p>
+            <h3 class="da-subheading">{t::NEXT_DATES_HEADING}</h3>
+            <Show
+                when=move || dates.with(|d| !d.is_empty())
+                fallback=|| view! { <p class="da-help">{t::NEXT_DATES_NONE}</p> }
+            >
+                <dl class="da-next-dates">
+                    {move || {
+                        dates
+                            .get()
+                            .into_iter()
+                            .map(|(when, what)| {
+                                view! {
+                                    <div class="da-next-date">
+                                        <dt>{when}</dt>
+                                        <dd>{what}</dd>
+                                    </div>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </dl>
+            </Show>
+        </section>
+        <section class="da-list-section">
+            <h3 class="da-subheading">{t::FILE_HEADING}</h3>
+            <ul class="da-advice">
+                {t::FILE_ADVICE.iter().map(|a| view! { <li>{*a}</li> }).collect_view()}
+            </ul>
             <ExportButtons large=true/>
         </section>
-        <Reflections moment=ReflectionMoment::AfterAgreeing heading=t::REFLECT_AFTER/>
+        // Looking ahead makes sense once there is something agreed to look ahead from.
+        <Show when=move || agreed.get()>
+            <Reflections moment=ReflectionMoment::AfterAgreeing heading=t::REFLECT_AFTER/>
+        </Show>
     }
 }

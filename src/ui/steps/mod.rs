@@ -11,16 +11,18 @@ mod finish;
 mod needs;
 mod review;
 pub mod table;
+mod welcome;
 
 pub use agreement::AgreementStep;
 pub use finish::FinishStep;
 pub use review::ReviewStep;
+pub use welcome::Welcome;
 
 use crate::core::text::{reflection, ui as t, ReflectionMoment, REFLECTIONS};
 use crate::core::{Action, SectionId, TextField};
 use crate::ui::ctx::use_ctx;
 use crate::ui::fields::{
-    described_by, AddButton, FieldFrame, FieldView, ItemList, ListHelp, Messages,
+    described_by, AddButton, FieldFrame, FieldView, ItemList, ListHelp, Messages, TextArea,
 };
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -51,6 +53,11 @@ pub fn SectionBlocks(
     /// Its table (see [`blocks`]).
     blocks: &'static [Block],
 ) -> impl IntoView {
+    blocks_view(section, blocks)
+}
+
+/// The blocks of a table, as a type-erased view (a folded part holds blocks of its own).
+fn blocks_view(section: SectionId, blocks: &'static [Block]) -> AnyView {
     blocks
         .iter()
         .map(|block| match block {
@@ -62,13 +69,28 @@ pub fn SectionBlocks(
             }
             .into_any(),
             Block::Heading(h) => view! { <h3 class="da-subheading">{*h}</h3> }.into_any(),
-            Block::Reflections(moment, heading) => {
-                view! { <Reflections moment=*moment heading/> }.into_any()
+            Block::More {
+                label,
+                open,
+                blocks,
+            } => {
+                let ctx = use_ctx();
+                let open = ctx.try_with_untracked(|a| open(a)).unwrap_or(false);
+                view! {
+                    <details class="da-more da-fold" open=open>
+                        <summary class="da-fold-summary">{*label}</summary>
+                        <div class="da-fold-body">
+                            {blocks_view(section, blocks)}
+                        </div>
+                    </details>
+                }
+                .into_any()
             }
             Block::Custom(f) => f(),
             Block::List(list) => view! { <ListSection section list/> }.into_any(),
         })
         .collect_view()
+        .into_any()
 }
 
 /// A list with its heading, help, messages about the whole list, items and "Add" button.
@@ -124,20 +146,28 @@ fn ListSection(
     }
 }
 
-/// Reflection prompts of one moment, each answered or left empty.
+/// Reflection prompts of one moment, folded away until opened (open from the start when any
+/// is answered, so nothing written is hidden).
 #[component]
 pub fn Reflections(
     /// When they are asked: the prompts of that moment show.
     moment: ReflectionMoment,
-    /// The heading above them.
+    /// What the fold is called.
     heading: &'static str,
 ) -> impl IntoView {
     let ctx = use_ctx();
-    let heading_id = ctx.id(&format!("reflect-{}", moment_key(moment)));
-    let prompts = REFLECTIONS
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.moment == moment)
+    let of_moment = || {
+        REFLECTIONS
+            .iter()
+            .enumerate()
+            .filter(move |(_, r)| r.moment == moment)
+    };
+    let answered = ctx
+        .try_with_untracked(|a| {
+            of_moment().any(|(_, r)| !a.text(TextField::Reflection(r.id)).trim().is_empty())
+        })
+        .unwrap_or(false);
+    let prompts = of_moment()
         .map(|(i, r)| {
             let field = TextField::Reflection(r.id);
             let r = reflection(r.id);
@@ -152,27 +182,26 @@ pub fn Reflections(
                     optional=true
                     findings=Signal::stored(Vec::new())
                 >
-                    <textarea
+                    <TextArea
                         id=id.clone()
-                        class="da-input da-textarea"
-                        rows="3"
-                        aria-describedby=described_by(&id, true, false)
-                        prop:value=move || value.get()
-                        on:input:target=move |ev| {
-                            ctx.apply(Action::SetText(field, ev.target().value()));
-                        }
-                    ></textarea>
+                        described=described_by(&id, true, false)
+                        value
+                        on_input=Callback::new(move |v| {
+                            ctx.apply(Action::SetText(field, v));
+                        })
+                    />
                 </FieldFrame>
             }
         })
         .collect_view();
-    let labelledby = heading_id.clone();
     view! {
-        <section class="da-reflections" aria-labelledby=labelledby>
-            <h3 class="da-subheading" id=heading_id>{heading}</h3>
-            <p class="da-help">{t::REFLECT_NOTE}</p>
-            {prompts}
-        </section>
+        <details class="da-reflections da-fold" id=ctx.id(&format!("reflect-{}", moment_key(moment))) open=answered>
+            <summary class="da-fold-summary">{heading}</summary>
+            <div class="da-fold-body">
+                <p class="da-help">{t::REFLECT_NOTE}</p>
+                {prompts}
+            </div>
+        </details>
     }
 }
 

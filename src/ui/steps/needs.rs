@@ -1,5 +1,5 @@
-//! "Needs and offers": for each person, what they need from the others and what they offer
-//! them, side by side.
+//! "Needs and offers": for each person, an exchange: what they ask of the others and what they
+//! offer them, side by side, with the reminder to offer as well as ask beside the offers.
 
 use super::table::*;
 use crate::core::text::{ui as t, QuestionId as Q};
@@ -141,10 +141,15 @@ fn PersonNeeds(
         };
         let add_id = ctx.id(&format!("needs-{party}-{key}-add"));
         let owner = party.clone();
+        // "Whatever you ask, be ready to offer": the hint sits with the offers it asks for.
+        let hint = (kind == NeedOrOfferKind::Offer).then(|| {
+            view! { <Messages id=messages_id.clone() findings=messages/> }
+        });
         view! {
             <div class="da-needs-group">
                 <h4 class="da-minor-heading">{move || title(&name.get())}</h4>
                 <ItemList section=s items ids after_remove=add_id.clone()/>
+                {hint}
                 <AddButton
                     id=add_id
                     label=Signal::derive(move || add_label(&name.get()))
@@ -168,7 +173,6 @@ fn PersonNeeds(
             <h3 class="da-subheading" id=heading_id tabindex="-1">
                 {move || name.get()}
             </h3>
-            <Messages id=messages_id findings=messages/>
             <div class="da-needs-columns">
                 {group(NeedOrOfferKind::Need)} {group(NeedOrOfferKind::Offer)}
             </div>

@@ -1,9 +1,10 @@
 //! The Review step: the whole alliance on one page (the same summary the Markdown export
 //! writes), with everything that still blocks agreement linked to its field.
 
-use crate::core::summary::{summarize, Block as DocBlock, Line, Summary};
-use crate::core::text::{self, ui as t};
+use crate::core::summary::{summarize_with, Block as DocBlock, Line, Summary};
+use crate::core::text::{self, ui as t, ReflectionMoment};
 use crate::core::{Severity, Status};
+use crate::ui::browser::Local;
 use crate::ui::ctx::{use_ctx, Step};
 use leptos::prelude::*;
 
@@ -11,9 +12,14 @@ use leptos::prelude::*;
 #[component]
 pub fn ReviewStep() -> impl IntoView {
     let ctx = use_ctx();
-    let summary = Memo::new(move |_| ctx.with(summarize));
+    let summary = Memo::new(move |_| ctx.with(|a| summarize_with(a, &Local)));
+    // Questions for a review: only when there is an agreement to review.
+    let reviewing = move || ctx.with(|a| a.agreement.last_agreed.is_some());
     view! {
         <MissingList/>
+        <Show when=reviewing>
+            <super::Reflections moment=ReflectionMoment::AtReview heading=t::REFLECT_REVIEW/>
+        </Show>
         <div class="da-doc">{move || view! { <Document summary=summary.get()/> }}</div>
     }
 }

@@ -3,7 +3,7 @@
 //! ([`super::SectionBlocks`], [`crate::ui::fields`]), so a new question is a new table row, not
 //! new view code.
 
-use crate::core::text::{QuestionId, ReflectionMoment};
+use crate::core::text::QuestionId;
 use crate::core::{Action, Alliance, Id, Item, ItemText, ListKind, TextField};
 use leptos::prelude::AnyView;
 
@@ -18,6 +18,8 @@ pub enum Choices {
     /// Every party by name, with "everyone" when asked; a party who left stays listed while
     /// chosen, so the select still shows the truth.
     Parties { everyone: bool },
+    /// "Which of these is you?": every party by name, after "none of them".
+    Me,
     /// Computed from the item itself (a decision's options).
     OfItem(fn(&Item) -> ChoiceList),
 }
@@ -146,7 +148,12 @@ pub enum Block {
     /// Fields side by side.
     Row(&'static [Field]),
     List(ListBlock),
-    Reflections(ReflectionMoment, &'static str),
+    /// Further questions folded under a label, open from the start when they hold anything.
+    More {
+        label: &'static str,
+        open: fn(&Alliance) -> bool,
+        blocks: &'static [Block],
+    },
     Heading(&'static str),
     /// A component of its own.
     Custom(fn() -> AnyView),

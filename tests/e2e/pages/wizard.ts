@@ -24,9 +24,33 @@ export class Wizard {
     page.on('pageerror', (err) => this.errors.push(err.message));
   }
 
+  /** Opens the page at the welcome and begins: the first questions ("Who is involved"). */
   async goto(path = '/index.html') {
+    await this.gotoWelcome(path);
+    await this.next('Who is involved');
+  }
+
+  /** Opens the page; a new person lands on the welcome. */
+  async gotoWelcome(path = '/index.html') {
     await this.page.goto(path);
-    await expect(this.stepHeading).toHaveText('Before you begin');
+    await expect(this.stepHeading).toHaveText('Welcome');
+  }
+
+  /** Opens a folded part of a step (its summary says `name`), unless it is open already. */
+  async unfold(name: string | RegExp): Promise<Locator> {
+    const summary = this.widget.locator('summary', { hasText: name });
+    const details = this.widget.locator('details', { has: summary });
+    if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await this.press(summary);
+    await expect(details).toHaveAttribute('open', '');
+    return details;
+  }
+
+  /** Opens an item's small menu ("Move or remove: Commitment 2") and returns its panel. */
+  async itemMenu(item: string): Promise<Locator> {
+    const toggle = this.widget.locator('summary', { hasText: `Move or remove: ${item}` });
+    const menu = this.widget.locator('details', { has: toggle });
+    if (!(await menu.evaluate((d) => (d as HTMLDetailsElement).open))) await this.press(toggle);
+    return menu;
   }
 
   get stepHeading(): Locator {
@@ -135,9 +159,10 @@ export class Wizard {
 
   // ------------------------------------------------------------ navigation
 
-  /** Goes to the next step with the Next button; focus moves to its heading. */
+  /** Goes to the next step with the button that leads on ("Next: …", "Begin: …" on the
+   *  welcome, "Go deeper: …" after the essentials); focus moves to its heading. */
   async next(title: string) {
-    await this.press(this.button(`Next: ${title}`));
+    await this.press(this.button(new RegExp(`^(Next|Begin|Go deeper): ${escapeRegExp(title)}`)));
     await expect(this.stepHeading).toHaveText(title);
     await expect(this.stepHeading).toBeFocused();
   }
@@ -225,7 +250,11 @@ export const JOURNEY = {
 /** Walks through every step, filling in everything, and agrees. `shot` is called per step. */
 export async function fillEverything(w: Wizard, shot: (name: string) => Promise<void> = async () => {}) {
   const J = JOURNEY;
+  if ((await w.stepHeading.textContent()) !== 'Welcome') await w.goToStep('Welcome');
+  await w.unfold('Before you start');
   await w.fill(w.field('Why this relationship, and why now?'), J.reflection);
+  await shot('00-welcome');
+  await w.next('Who is involved');
   await w.fill(w.field('What shall we call this alliance?'), J.title);
   await w.choose(w.field('What kind of relationship is this?'), J.relationship);
   const [p1, p2] = [w.item('Person 1'), w.item('Person 2')];
@@ -233,16 +262,17 @@ export async function fillEverything(w: Wizard, shot: (name: string) => Promise<
   await w.fill(w.field('Role in this alliance', p1), J.me.role);
   await w.fill(w.field('Name', p2), J.other.name);
   await w.fill(w.field('Role in this alliance', p2), J.other.role);
-  await expect(w.field('This is me', p1)).toBeChecked();
-  await shot('01-before-you-begin');
+  await expect(w.field('Which of these is you, on this device?').locator('option:checked')).toHaveText(J.me.name);
+  await shot('01-who-is-involved');
 
   await w.next('The goal');
   await w.fill(w.field('What are we trying to achieve together?'), J.goal.what);
   await w.fill(w.field('Why does it matter?'), J.goal.why);
+  await w.unfold('And if nothing changes?');
   await w.fill(w.field('What pain would it relieve?'), J.goal.pain);
   await shot('02-goal');
 
-  await w.next('Knowing we are getting there');
+  await w.next('How we will measure it');
   await w.press(w.button('Add a way to measure progress'));
   const m1 = w.item('Measure 1');
   await expect(w.field('What will we see when it is going well?', m1)).toBeFocused();
@@ -267,23 +297,25 @@ export async function fillEverything(w: Wizard, shot: (name: string) => Promise<
   }
   await shot('04-commitments');
 
-  await w.next('How we talk');
+  await w.next('How we will communicate');
   await w.press(w.button('Add a channel'));
   const ch = w.item('Channel 1');
   await w.fill(w.field('Channel', ch), J.channel.name);
   await w.fill(w.field('What is it for?', ch), J.channel.purpose);
   await w.choose(w.field('Use it or avoid it?', ch), J.channel.usage);
   await w.choose(w.field('How often do we check in?'), J.checkIn.rhythm);
+  await w.unfold('The first check-in');
   await w.date(w.field('First check-in'), J.checkIn.first);
   await w.time(w.field('Time'), J.checkIn.time);
   await w.fill(w.field('Length in minutes'), J.checkIn.minutes);
   await w.fill(w.field('Where or how?'), J.checkIn.format);
+  await w.unfold('How each of us likes updates');
   await w.choose(w.field('Updates for Priya'), 'A periodic summary');
   await w.choose(w.field('Updates for Jordan'), 'Frequent, detailed updates');
   await w.fill(w.field('How do we raise a problem fast?'), J.raising);
   await shot('05-communication');
 
-  await w.next('Celebrating success');
+  await w.next('How we will celebrate');
   await w.fill(w.field('How will we celebrate reaching the goal?'), J.celebrate);
   await w.press(w.button('Add a milestone'));
   const ms = w.item('Milestone 1');
@@ -302,7 +334,7 @@ export async function fillEverything(w: Wizard, shot: (name: string) => Promise<
   }
   await shot('07-needs-and-offers');
 
-  await w.next('Assumptions');
+  await w.next('Busting assumptions');
   await w.press(w.button('Add an assumption'));
   const as = w.item('Assumption 1');
   await w.fill(w.field('What are we assuming?', as), J.assumption.text);
@@ -341,13 +373,15 @@ export async function fillEverything(w: Wizard, shot: (name: string) => Promise<
   await shot('12-review');
 
   await w.next('Agreement');
-  await w.press(w.button(`I, ${J.me.name}, agree to this alliance`));
+  await expect(w.widget.locator('.da-recap')).toContainText(J.goal.what);
+  await w.press(w.button(`${J.me.name}: I agree`));
   await expect(w.widget.getByText(`${J.me.name} agreed on`)).toBeVisible();
-  await w.press(w.button(`I, ${J.other.name}, agree to this alliance`));
+  await w.press(w.button(`${J.other.name}: I agree`));
   await expect(w.widget.getByText('Everyone has agreed. This is now your alliance.').first()).toBeVisible();
   await shot('13-agreement');
 
   await w.next('Finish');
+  await w.unfold('Looking ahead');
   await w.fill(w.field('What is the first thing you will do?'), J.firstStep);
   await shot('14-finish');
 }

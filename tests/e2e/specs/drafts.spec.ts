@@ -9,7 +9,7 @@ import { Wizard } from '../pages/wizard';
 
 const PREFIX = 'designed-alliance:default:';
 const TITLE = 'What shall we call this alliance?';
-const SAVED = /^Saved in this browser at \d\d:\d\d$/;
+const SAVED = /^Saved in this browser at \d{1,2}:\d\d(\s?[AP]M)?$/;
 
 /** Everything in the page's localStorage. */
 async function storage(page: Page): Promise<Record<string, string>> {
@@ -124,13 +124,13 @@ test('a reopened draft resumes at the step where it was left', async ({ page, co
   await w.field(TITLE).fill('Resume me');
   await w.next('The goal');
   await w.field('What are we trying to achieve together?').fill('Find our rhythm');
-  await w.next('Knowing we are getting there');
+  await w.next('How we will measure it');
   await expect.poll(async () => (await drafts(page))[0]?.step).toBe('progress');
   await page.close();
   // Close and reopen: a new tab of the same browser.
   const again = new Wizard(await context.newPage());
   await again.page.goto('/index.html');
-  await expect(again.stepHeading).toHaveText('Knowing we are getting there');
+  await expect(again.stepHeading).toHaveText('How we will measure it');
   await again.goToStep('The goal');
   await expect(again.field('What are we trying to achieve together?')).toHaveValue('Find our rhythm');
 });
@@ -258,7 +258,7 @@ for (const [name, getter] of [
     await expect(w.widget.getByRole('alert')).toContainText('not letting the form save your answers');
     await w.field(TITLE).fill('Only in memory');
     await w.next('The goal');
-    await w.goToStep('Before you begin');
+    await w.goToStep('Who is involved');
     await expect(w.field(TITLE)).toHaveValue('Only in memory');
     // The drafts list still works, and says where drafts live.
     const dialog = await openDrafts(w);
@@ -286,8 +286,9 @@ test('in a sandboxed iframe the widget works without storage and says so', async
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto('/sandboxed.html');
   const w = new Wizard(page, 'pointer', page.frameLocator('iframe').locator('designed-alliance'));
-  await expect(w.stepHeading).toHaveText('Before you begin');
+  await expect(w.stepHeading).toHaveText('Welcome');
   await expect(w.saveStatus).toHaveText('Not saved in this browser');
+  await w.next('Who is involved');
   await w.field(TITLE).fill('Typed in a sandbox');
   await expect(w.widget.locator('.da-title')).toHaveText('Typed in a sandbox');
   await expect(w.widget.getByRole('alert').getByRole('button', { name: 'Download a copy (.json)' })).toBeVisible();
@@ -326,7 +327,8 @@ for (const [name, raw, reason] of [
     const alert = w.widget.getByRole('alert');
     await expect(alert).toContainText('A draft saved in this browser could not be opened');
     await expect(alert).toContainText(reason);
-    // A new draft starts beside it; the stored value is never written over.
+    // A new draft starts beside it (at the welcome); the stored value is never written over.
+    await w.next('Who is involved');
     await expect(w.field(TITLE)).toHaveValue('');
     await typeTitle(w, 'A fresh start');
     expect((await storage(page))[key]).toBe(raw);
@@ -495,7 +497,8 @@ test('my drafts: new, open, rename, duplicate, delete with undo', async ({ page 
 
   // New.
   await dialog.getByRole('button', { name: 'Start a new draft' }).click();
-  await expect(w.stepHeading).toHaveText('Before you begin');
+  await expect(w.stepHeading).toHaveText('Welcome');
+  await w.next('Who is involved');
   await expect(w.field(TITLE)).toHaveValue('');
   await typeTitle(w, 'Team charter');
   await w.choose(w.field('What kind of relationship is this?'), 'Team');
@@ -508,8 +511,9 @@ test('my drafts: new, open, rename, duplicate, delete with undo', async ({ page 
   const team = dialog.getByRole('listitem').filter({ hasText: 'Team charter' });
   const details = team.locator('.da-draft-meta');
   await expect(details).toContainText('Team');
-  await expect(details).toContainText(/Last saved at \d\d:\d\d/);
-  await expect(details).toContainText('% of the required parts filled in');
+  // The time as the person's locale writes it (en-US here: 3:06 PM).
+  await expect(details).toContainText(/Last saved at \d{1,2}:\d\d\s?[AP]M/);
+  await expect(details).toContainText(/essentials \d+% done/);
   await dialog.getByRole('button', { name: 'Open “Coaching with Jordan”' }).click();
   await expect(dialog).toBeHidden();
   await expect(w.stepHeading).toHaveText('The goal');

@@ -125,7 +125,8 @@ test('the host page hears ready, step changed, draft saved, exported and agreed,
   expect((await named('da-draft-saved'))[0].detail.savedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
 
   await w.next('The goal');
-  expect((await named('da-step-changed')).map((e) => e.detail)).toEqual([{ step: 'goal' }]);
+  // The welcome, then who is involved (the Wizard's goto begins), then the goal.
+  expect((await named('da-step-changed')).map((e) => e.detail)).toEqual([{ step: 'beforeYouBegin' }, { step: 'goal' }]);
 
   await w.downloadJson();
   await expect.poll(async () => (await named('da-exported')).map((e) => e.detail)).toEqual([{ kind: 'json' }]);
@@ -136,9 +137,9 @@ test('the host page hears ready, step changed, draft saved, exported and agreed,
   await w.importDialog.getByRole('button', { name: 'Open as a new draft' }).click();
   await expect(w.stepHeading).toHaveText('Review');
   await w.goToStep('Agreement');
-  await w.press(w.button("Withdraw Jordan's agreement"));
+  await w.press(w.button('Jordan: take back my agreement'));
   expect(await named('da-agreed')).toEqual([]);
-  await w.press(w.button('I, Jordan, agree to this alliance'));
+  await w.press(w.button('Jordan: I agree'));
   await expect.poll(async () => (await named('da-agreed')).length).toBe(1);
   const agreed = (await named('da-agreed'))[0].detail;
   expect(agreed.format).toBe('designed-alliance');
@@ -194,7 +195,8 @@ test('the element has methods: exportJson, importJson (refusing bad text, changi
 
   // A new alliance (stored once something is typed); both earlier drafts stay in My drafts.
   await host.evaluate((el: any) => el.newAlliance());
-  await expect(w.stepHeading).toHaveText('Before you begin');
+  await expect(w.stepHeading).toHaveText('Welcome');
+  await w.next('Who is involved');
   await expect(w.field('What shall we call this alliance?')).toHaveValue('');
   await w.button('My drafts').click();
   const list = w.widget.getByRole('dialog', { name: 'My drafts' }).getByRole('listitem');
@@ -289,7 +291,7 @@ async function hostPage(page: Page, { hostile, widget }: { hostile: boolean; wid
     });
   });
   await page.goto('/host/');
-  if (widget) await expect(page.locator('designed-alliance').getByRole('heading', { level: 2 })).toHaveText('Before you begin');
+  if (widget) await expect(page.locator('designed-alliance').getByRole('heading', { level: 2 })).toHaveText('Welcome');
 }
 
 const PROPS = [
@@ -439,6 +441,8 @@ test('the iframe page talks to the origin the coach named, and ignores another o
   expect(height).toBeLessThan(4000);
   expect(height).toBe(await page.frameLocator('#alliance').locator('html').evaluate((html) => (html as HTMLElement).offsetHeight));
   const framed = new Wizard(page, 'pointer', page.frameLocator('#alliance').locator('designed-alliance'));
+  await expect(framed.stepHeading).toHaveText('Welcome');
+  await framed.next('Who is involved');
   await expect(framed.field('What shall we call this alliance?')).toHaveValue('Framed alliance');
 
   // The coach's page asks for the JSON and gets it.
@@ -466,7 +470,7 @@ test('the iframe page talks to the origin the coach named, and ignores another o
   }, file);
   await expect.poll(() => widgetFrame.evaluate(() => (window as any).__seen)).toEqual([OTHER, OTHER]);
   await expect(framed.field('What shall we call this alliance?')).toHaveValue('Framed alliance');
-  await expect(framed.stepHeading).toHaveText('Before you begin');
+  await expect(framed.stepHeading).toHaveText('Who is involved');
 
   // The coach's own requests still work: bad text is refused with a readable error, then a
   // new alliance.

@@ -87,7 +87,7 @@ test('agreeing needs every required part, and the review links to what is missin
   await w.goto();
   await w.goToStep('Agreement');
   await expect(w.widget.getByText('Some required parts are missing.')).toBeVisible();
-  await expect(w.button('I, Person 1, agree to this alliance')).toBeDisabled();
+  await expect(w.button('Person 1: I agree')).toBeDisabled();
   await w.button('Go to the review').click();
   await expect(w.stepHeading).toHaveText('Review');
   await w.widget.getByRole('button', { name: 'The goal: Say why it matters.' }).click();
@@ -95,13 +95,14 @@ test('agreeing needs every required part, and the review links to what is missin
   await expect(w.field('Why does it matter?')).toBeFocused();
 });
 
-test('a step left incomplete says what needs attention, next to the field', async ({ page }) => {
+test('a step left incomplete is in progress, and says what is missing next to the field', async ({ page }) => {
   const w = new Wizard(page);
   await w.goto();
   await w.next('The goal');
   await w.field('What are we trying to achieve together?').fill('Something');
-  await w.next('Knowing we are getting there');
-  await expect(w.stepLink('The goal')).toHaveAccessibleName('The goal (needs attention)');
+  await w.next('How we will measure it');
+  // Unfinished is not wrong: "needs attention" is for something wrong in it.
+  await expect(w.stepLink('The goal')).toHaveAccessibleName('The goal (in progress)');
   await w.goToStep('The goal');
   const why = w.field('Why does it matter?');
   await expect(why).toHaveAttribute('aria-invalid', 'true');
@@ -127,13 +128,17 @@ test('lists reorder and remove by id, keeping what each item says', async ({ pag
     await w.button('Add a commitment').click();
     await w.widget.locator(':focus').fill(what);
   }
+  await w.itemMenu('Commitment 3');
   await w.button('Move up: Commitment 3').click();
   await expect(w.field('What will be done?', w.item('Commitment 2'))).toHaveValue('third');
   await expect(w.button('Move up: Commitment 2')).toBeFocused();
+  await w.itemMenu('Commitment 1');
   await w.button('Remove: Commitment 1').click();
   await expect(w.field('What will be done?', w.item('Commitment 1'))).toHaveValue('third');
   await expect(w.field('What will be done?', w.item('Commitment 2'))).toHaveValue('second');
   await expect(w.status).toContainText('Commitment removed.');
+  // Focus lands on the menu of the item that took its place.
+  await expect(w.widget.locator('summary', { hasText: 'Move or remove: Commitment 1' })).toBeFocused();
 });
 
 test('a malformed file shows its error in plain words and changes nothing', async ({ page }) => {
@@ -142,7 +147,7 @@ test('a malformed file shows its error in plain words and changes nothing', asyn
   await w.field('What shall we call this alliance?').fill('Keep me');
   for (const [content, words] of [
     ['{"format": "designed-alliance", "schemaVersion": 1, "exportedAt": "2026-11-23T10:00:00Z", "alliance": {"id": 7}}', 'Problem at alliance.id'],
-    ['this is not json', 'This file is not valid JSON (line 1, column 1'],
+    ['{"format": "designed-alliance",, }', 'This file is not valid JSON (line 1, column 32'],
     ['{"format": "designed-alliance", "schemaVersion": 9}', 'newer version of the widget'],
     ['', 'This file is empty.'],
   ]) {
@@ -211,7 +216,7 @@ test('markup typed into a field is shown as text and never runs', async ({ page 
   expect(dialogs).toBe(0);
 });
 
-test('copy as text falls back to a selectable box when the clipboard is denied', async ({ page }) => {
+test('copy as Markdown falls back to a selectable box when the clipboard is denied', async ({ page }) => {
   await page.addInitScript(() => {
     Object.defineProperty(navigator, 'clipboard', {
       value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) },
@@ -220,7 +225,7 @@ test('copy as text falls back to a selectable box when the clipboard is denied',
   const w = new Wizard(page);
   await w.goto();
   await w.field('What shall we call this alliance?').fill('Copy me');
-  await w.button('Copy as text (Markdown)', await w.openMenu()).click();
+  await w.button('Copy as Markdown', await w.openMenu()).click();
   const dialog = page.getByRole('dialog', { name: 'Copy the text yourself' });
   await expect(dialog).toBeVisible();
   const box = dialog.getByLabel('Your alliance as Markdown');
@@ -230,13 +235,13 @@ test('copy as text falls back to a selectable box when the clipboard is denied',
   await expect(dialog).toBeHidden();
 });
 
-test('copy as text uses the clipboard when allowed', async ({ page, context }) => {
+test('copy as Markdown uses the clipboard when allowed', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const w = new Wizard(page);
   await w.goto();
   await w.field('What shall we call this alliance?').fill('On the clipboard');
-  await w.button('Copy as text (Markdown)', await w.openMenu()).click();
-  await expect(w.status).toHaveText('Copied. Paste it into an email or your notes.');
+  await w.button('Copy as Markdown', await w.openMenu()).click();
+  await expect(w.status).toHaveText('Copied as Markdown. Paste it where Markdown is read, such as your notes.');
   const text = await page.evaluate(() => navigator.clipboard.readText());
   expect(text).toMatch(/^# On the clipboard\n/);
 });
