@@ -3,13 +3,15 @@
 # the guard. The demo page's own stylesheet is listed for information but not counted: it
 # never ships to a coach's site.
 #
-# The guard is 320 KB: the named stack as published with the UI in Leptos' view! measures
-# 305 KB (December 2026; what each part costs is in DEVELOPERS.md, "Architecture, and the size
-# guard"). It stops a change that adds bytes by accident; a feature that truly needs more
-# raises it in the same commit, with the measurement.
+# The guard is 336 KB (344,064 bytes): the named stack as published with the UI in Leptos'
+# view! measured 305.8 kB, and a person's pace (the welcome, the stages, the recap, locale
+# dates, copy for email, growing text areas) brought it to 330.7 kB (December 2026; what each
+# part costs is in DEVELOPERS.md, "Architecture, and the size guard"). It stops a change that
+# adds bytes by accident; a feature that truly needs more raises it in the same commit, with
+# the measurement.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
-budget=$((320 * 1024))
+budget=$((336 * 1024))
 dir="${1:-$SITE_DIR}"
 total=0
 shopt -s nullglob globstar

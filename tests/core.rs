@@ -823,6 +823,16 @@ fn import_recognises_the_usual_wrong_files() {
         import_err("{\"format\": ").kind,
         ImportErrorKind::Truncated
     ));
+    // Text handed over by a program (the host page's importJson) was never a file chosen by
+    // mistake: it is said not to be JSON, with where.
+    let e = json::import_text("not json").expect_err("refused");
+    assert!(
+        matches!(e.kind, ImportErrorKind::NotJson { line: 1, column: 1 }),
+        "{}",
+        e.message
+    );
+    assert!(e.message.contains("not valid JSON"), "{}", e.message);
+    assert!(json::import_text(&json::export(&coaching(), now()).unwrap()).is_ok());
 }
 
 #[test]

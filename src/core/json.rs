@@ -203,10 +203,20 @@ pub fn migrate(mut value: Value, from: u32, steps: &[Migration]) -> Result<Value
     Ok(value)
 }
 
-/// Reads a file. Never panics; any problem comes back as a readable [`ImportError`] and the
-/// caller's current alliance is untouched because nothing is changed here.
+/// Reads a file the person chose. Never panics; any problem comes back as a readable
+/// [`ImportError`] and the caller's current alliance is untouched because nothing is changed here.
 pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
     import_with(bytes, SCHEMA_VERSION, MIGRATIONS)
+}
+
+/// Reads file text handed over by a program (the host page's `importJson`): as [`import`], but
+/// text that is not JSON is said to be so rather than taken for a file chosen by mistake.
+pub fn import_text(text: &str) -> Result<Imported, ImportError> {
+    import_value(
+        parse_limited(text.as_bytes(), MAX_FILE_BYTES)?,
+        SCHEMA_VERSION,
+        MIGRATIONS,
+    )
 }
 
 /// [`import`] with a given newest version and migration chain (for testing the chain).
@@ -218,9 +228,36 @@ pub fn import_with(
     import_value(parse_file(bytes)?, newest, migrations)
 }
 
-/// Reads the text of a file as JSON, within the size and nesting limits.
+/// Reads the bytes of a file the person chose as JSON, within the size and nesting limits.
+/// The files people choose by mistake (the calendar file, a PDF, an image, a document, text
+/// or Markdown) are named as such, with the file to choose instead.
 pub fn parse_file(bytes: &[u8]) -> Result<Value, ImportError> {
-    parse_limited(bytes, MAX_FILE_BYTES)
+    let wrong = |kind| err(ImportErrorKind::WrongFile(kind), msg::wrong_file(kind));
+    if bytes.len() <= MAX_FILE_BYTES {
+        if let Some(kind) = sniff(bytes) {
+            return Err(wrong(kind));
+        }
+    }
+    parse_limited(bytes, MAX_FILE_BYTES).map_err(|e| {
+        let start = std::str::from_utf8(bytes)
+            .map(|text| text.trim_start_matches('\u{feff}').trim_start())
+            .unwrap_or_default();
+        match e.kind {
+            ImportErrorKind::NotJson { .. } | ImportErrorKind::Truncated
+                if start.starts_with("BEGIN:VCALENDAR") =>
+            {
+                wrong(FileKind::Calendar)
+            }
+            // Not JSON at all (it does not even start like an object or a list): text someone
+            // saved, such as the copied alliance. Broken JSON is explained as JSON.
+            ImportErrorKind::NotJson { .. } | ImportErrorKind::Truncated
+                if !start.starts_with(['{', '[']) =>
+            {
+                wrong(FileKind::Text)
+            }
+            _ => e,
+        }
+    })
 }
 
 /// Reads text as JSON, refusing more than `limit` bytes and nesting deeper than [`MAX_DEPTH`]
@@ -232,33 +269,17 @@ pub fn parse_limited(bytes: &[u8], limit: usize) -> Result<Value, ImportError> {
             msg::too_large(bytes.len() as u64, limit as u64),
         ));
     }
-    let wrong = |kind| err(ImportErrorKind::WrongFile(kind), msg::wrong_file(kind));
-    if let Some(kind) = sniff(bytes) {
-        return Err(wrong(kind));
-    }
     let text =
         std::str::from_utf8(bytes).map_err(|_| err(ImportErrorKind::NotUtf8, msg::NOT_UTF8))?;
     // Editors on Windows often start UTF-8 files with a byte-order mark: it is not content.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let start = text.trim_start();
-    if start.is_empty() {
+    if text.trim_start().is_empty() {
         return Err(err(ImportErrorKind::Empty, msg::EMPTY));
-    }
-    if start.starts_with("BEGIN:VCALENDAR") {
-        return Err(wrong(FileKind::Calendar));
     }
     if nesting_depth(text.as_bytes()) > MAX_DEPTH {
         return Err(err(ImportErrorKind::TooDeep, msg::TOO_DEEP));
     }
-    serde_json::from_str(text).map_err(|e| {
-        // Not JSON at all (it does not even start like an object or a list): text someone
-        // saved, such as the copied alliance. Broken JSON is explained as JSON.
-        if start.starts_with(['{', '[']) {
-            plain::syntax_error(&e, text)
-        } else {
-            wrong(FileKind::Text)
-        }
-    })
+    serde_json::from_str(text).map_err(|e| plain::syntax_error(&e, text))
 }
 
 /// How deeply arrays and objects nest in JSON text (brackets inside strings are text). Only a

@@ -266,14 +266,17 @@ pub enum ReadError {
 }
 
 /// Focuses the element with `id` inside `root`, if there is one, opening any folded part
-/// (`<details>`) it sits in first. Returns whether it did.
+/// (`<details>`) it sits in first; a `<summary>` leaves its own `<details>` as it is.
+/// Returns whether it did.
 pub fn focus_in(root: &web_sys::Element, id: &str) -> bool {
     let Ok(Some(el)) = root.query_selector(&format!("#{id}")) else {
         return false;
     };
-    let mut folded = el
-        .parent_element()
-        .and_then(|p| p.closest("details").ok().flatten());
+    let mut start = el.parent_element();
+    if el.tag_name().eq_ignore_ascii_case("summary") {
+        start = start.and_then(|details| details.parent_element());
+    }
+    let mut folded = start.and_then(|p| p.closest("details").ok().flatten());
     while let Some(details) = folded {
         if details.set_attribute("open", "").is_err() {
             break;

@@ -94,7 +94,7 @@ fn add_methods(host: &web_sys::Element, ctx: Ctx, d: Drafts) {
     });
     let import: Box<Method> = Box::new(move |text| {
         let text = text.as_string().ok_or_else(|| error(t::IMPORT_NOT_TEXT))?;
-        let imported = crate::core::json::import(text.as_bytes()).map_err(|e| error(&e.message))?;
+        let imported = crate::core::json::import_text(&text).map_err(|e| error(&e.message))?;
         d.open_new(imported.alliance, Step::Review);
         Ok(JsValue::UNDEFINED)
     });

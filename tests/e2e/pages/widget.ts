@@ -13,9 +13,12 @@ export class DemoPage {
     page.on('pageerror', (err) => this.errors.push(err.message));
   }
 
+  /** Opens the page at the welcome and begins: the first questions. */
   async goto() {
     await this.page.goto('/index.html');
-    await expect(this.stepHeading).toHaveText('Before you begin');
+    await expect(this.stepHeading).toHaveText('Welcome');
+    await this.widget.getByRole('button', { name: /^Begin/ }).click();
+    await expect(this.stepHeading).toHaveText('Who is involved');
   }
 
   /** The heading of the current step. */

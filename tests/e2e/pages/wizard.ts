@@ -4,6 +4,9 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** The header once the draft is stored: the time in the person's locale (14:02, or 2:02 PM). */
+export const SAVED = /^Saved in this browser at \d{1,2}:\d\d(\s?[AP]M)?$/;
+
 /** How the person operates the page: with a pointer, or with the keyboard alone. */
 export type Mode = 'pointer' | 'keyboard';
 
@@ -36,10 +39,16 @@ export class Wizard {
     await expect(this.stepHeading).toHaveText('Welcome');
   }
 
+  /** From the welcome, begins: the first questions ("Who is involved"). */
+  async begin() {
+    await expect(this.stepHeading).toHaveText('Welcome');
+    await this.next('Who is involved');
+  }
+
   /** Opens a folded part of a step (its summary says `name`), unless it is open already. */
   async unfold(name: string | RegExp): Promise<Locator> {
     const summary = this.widget.locator('summary', { hasText: name });
-    const details = this.widget.locator('details', { has: summary });
+    const details = summary.locator('xpath=..');
     if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await this.press(summary);
     await expect(details).toHaveAttribute('open', '');
     return details;
@@ -48,7 +57,7 @@ export class Wizard {
   /** Opens an item's small menu ("Move or remove: Commitment 2") and returns its panel. */
   async itemMenu(item: string): Promise<Locator> {
     const toggle = this.widget.locator('summary', { hasText: `Move or remove: ${item}` });
-    const menu = this.widget.locator('details', { has: toggle });
+    const menu = toggle.locator('xpath=..');
     if (!(await menu.evaluate((d) => (d as HTMLDetailsElement).open))) await this.press(toggle);
     return menu;
   }

@@ -5,11 +5,10 @@
 import { test, expect, type Page, type Locator, type BrowserContext } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
-import { Wizard } from '../pages/wizard';
+import { SAVED, Wizard } from '../pages/wizard';
 
 const PREFIX = 'designed-alliance:default:';
 const TITLE = 'What shall we call this alliance?';
-const SAVED = /^Saved in this browser at \d{1,2}:\d\d(\s?[AP]M)?$/;
 
 /** Everything in the page's localStorage. */
 async function storage(page: Page): Promise<Record<string, string>> {
@@ -350,6 +349,8 @@ test('200 keys of the host page stay untouched and storage is never cleared', as
   });
   const before = await storage(page);
   await page.reload();
+  // Nothing was typed, so nothing was kept: the welcome again.
+  await w.begin();
   await typeTitle(w, 'One');
   let dialog = await openDrafts(w);
   await dialog.getByRole('button', { name: 'Duplicate “One”' }).click();
@@ -419,6 +420,8 @@ test('two widgets with different namespaces on one page keep their drafts apart'
   await page.goto('/two.html');
   const a = new Wizard(page, 'pointer', page.locator('designed-alliance[namespace=team-a]'));
   const b = new Wizard(page, 'pointer', page.locator('designed-alliance[namespace=team-b]'));
+  await a.begin();
+  await b.begin();
   await a.field(TITLE).fill('Alliance of team A');
   await b.field(TITLE).fill('Alliance of team B');
   await expect.poll(() => storedTitles(page, 'designed-alliance:team-a:')).toEqual(['Alliance of team A']);
@@ -434,10 +437,12 @@ test('two widgets with the same namespace never write over each other', async ({
   await page.goto('/same.html');
   const one = new Wizard(page, 'pointer', page.locator('#one'));
   const two = new Wizard(page, 'pointer', page.locator('#two'));
+  await one.begin();
   await typeTitle(one, 'First widget');
   await page.reload();
   // The first reopens the draft; the second does not open the same one again.
   await expect(one.field(TITLE)).toHaveValue('First widget');
+  await two.begin();
   await expect(two.field(TITLE)).toHaveValue('');
   await typeTitle(two, 'Second widget');
   expect(await storedTitles(page)).toEqual(['First widget', 'Second widget']);
@@ -564,7 +569,9 @@ test('deleting the open draft starts a new one, and undo brings it back to the l
   await typeTitle(w, 'Short-lived');
   const dialog = await openDrafts(w);
   await dialog.getByRole('button', { name: 'Delete “Short-lived”' }).click();
-  await expect(w.field(TITLE)).toHaveValue('');
+  // A new, untitled alliance starts at the welcome, behind the dialog.
+  await expect(w.widget.locator('.da-step-heading')).toHaveText('Welcome');
+  await expect(w.widget.locator('.da-title')).toHaveText('Untitled alliance');
   expect(await storedTitles(page)).toEqual([]);
   await dialog.getByRole('button', { name: 'Undo delete' }).click();
   await dialog.getByRole('button', { name: 'Open “Short-lived”' }).click();
