@@ -272,6 +272,7 @@ async fn undo_and_redo_take_back_and_restore_the_last_change() {
 #[wasm_bindgen_test]
 async fn crash_notice_is_readable_and_keeps_the_typed_text() {
     let host = widget().await;
+    begin(&host).await;
     let field: HtmlInputElement = field_by_label(&host, "What shall we call this alliance?")
         .dyn_into()
         .unwrap();
@@ -597,6 +598,7 @@ mod storage {
     #[wasm_bindgen_test]
     async fn a_full_storage_is_explained_and_saving_resumes_when_there_is_room() {
         let host = widget().await;
+        begin(&host).await;
         let field = field_by_label(&host, "What shall we call this alliance?");
         type_into(&field, "Kept on screen");
         settle().await;

@@ -100,9 +100,10 @@ pub struct Local;
 
 impl crate::core::Dates for Local {
     fn date(&self, d: Date) -> String {
-        let (Ok(year), Ok(day)) = (u32::try_from(d.year()), i32::try_from(d.day())) else {
+        let Ok(year) = u32::try_from(d.year()) else {
             return d.to_string();
         };
+        let day = i32::from(d.day());
         let js = js_sys::Date::new_with_year_month_day(year, i32::from(d.month()) - 1, day);
         // Years 0 to 99 would be read as 1900 to 1999.
         js.set_full_year(year);

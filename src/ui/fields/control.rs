@@ -214,7 +214,7 @@ fn Control(
                     described
                     invalid=Signal::derive(aria_invalid)
                     value=value
-                    on_input=Callback::new(move |v| set(v))
+                    on_input=Callback::new(set)
                 />
             }
             .into_any()

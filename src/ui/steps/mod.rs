@@ -75,7 +75,7 @@ fn blocks_view(section: SectionId, blocks: &'static [Block]) -> AnyView {
                 blocks,
             } => {
                 let ctx = use_ctx();
-                let open = ctx.try_with_untracked(|a| open(a)).unwrap_or(false);
+                let open = ctx.try_with_untracked(open).unwrap_or(false);
                 view! {
                     <details class="da-more da-fold" open=open>
                         <summary class="da-fold-summary">{*label}</summary>
