@@ -1531,9 +1531,74 @@ fn the_next_dates_are_the_ones_still_ahead_soonest_first() {
             ),
         ]
     );
-    // Past dates are not next dates.
+    // Past dates are not next dates; once the first check-in is past, the next one in the
+    // rhythm (fortnightly from 1 December) is.
     let later = summary::next_dates(&a, date("2027-01-01"), &Spelled);
-    assert_eq!(later.len(), 1, "{later:?}");
+    assert_eq!(
+        later,
+        [
+            (
+                "day 12 of month 1 in 2027, 8 hours 30".to_string(),
+                text::export::NEXT_CHECK_IN.to_string()
+            ),
+            (
+                "day 1 of month 3 in 2027".to_string(),
+                text::export::NEXT_REVIEW_OF.to_string()
+            ),
+        ]
+    );
+    // Without a rhythm, a past first check-in has no next one.
+    a.communication.check_in.rhythm = None;
+    assert_eq!(
+        summary::next_dates(&a, date("2027-01-01"), &Spelled).len(),
+        1
+    );
+}
+
+#[test]
+fn the_next_check_in_follows_the_rhythm_as_a_calendar_does() {
+    use designed_alliance::core::model::Frequency::*;
+    let next = |first: &str, rhythm, today: &str| {
+        summary::next_occurrence(date(first), rhythm, date(today)).map(|d| d.to_string())
+    };
+    let some = |d: &str| Some(d.to_string());
+    // Ahead, or today: the first one itself.
+    assert_eq!(next("2026-12-09", Weekly, "2026-12-01"), some("2026-12-09"));
+    assert_eq!(next("2026-12-01", Weekly, "2026-12-01"), some("2026-12-01"));
+    assert_eq!(next("2026-11-26", Daily, "2026-12-01"), some("2026-12-01"));
+    assert_eq!(next("2026-11-26", Weekly, "2026-12-01"), some("2026-12-03"));
+    assert_eq!(
+        next("2026-11-26", Fortnightly, "2026-12-01"),
+        some("2026-12-10")
+    );
+    assert_eq!(
+        next("2026-11-26", Fortnightly, "2026-12-10"),
+        some("2026-12-10")
+    );
+    assert_eq!(
+        next("2026-11-26", Monthly, "2026-12-01"),
+        some("2026-12-26")
+    );
+    // The 31st skips the months without one.
+    assert_eq!(
+        next("2026-08-31", Monthly, "2026-10-01"),
+        some("2026-10-31")
+    );
+    assert_eq!(
+        next("2026-08-31", Monthly, "2026-11-01"),
+        some("2026-12-31")
+    );
+    assert_eq!(
+        next("2026-01-15", Quarterly, "2026-12-01"),
+        some("2027-01-15")
+    );
+    assert_eq!(
+        next("2025-06-01", TwiceAYear, "2026-12-01"),
+        some("2026-12-01")
+    );
+    assert_eq!(next("2020-01-10", Yearly, "2026-12-01"), some("2027-01-10"));
+    // 29 February comes back in a leap year.
+    assert_eq!(next("2024-02-29", Yearly, "2024-03-01"), some("2028-02-29"));
 }
 
 #[test]

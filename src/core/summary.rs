@@ -184,12 +184,22 @@ pub fn recap(a: &Alliance, dates: &dyn Dates) -> Vec<(&'static str, Vec<String>)
 pub fn next_dates(a: &Alliance, today: Date, dates: &dyn Dates) -> Vec<(String, String)> {
     let mut found: Vec<(Date, String, String)> = Vec::new();
     let ci = &a.communication.check_in;
-    if let Some(d) = ci.first_on.filter(|d| *d >= today) {
-        let when = match ci.time {
-            Some(t) => format!("{}, {}", dates.date(d), dates.time(t)),
-            None => dates.date(d),
+    if let Some(first) = ci.first_on {
+        // The first check-in while it is ahead; after it, the next one in the rhythm.
+        let next = if first >= today {
+            Some((first, x::FIRST_CHECK_IN))
+        } else {
+            ci.rhythm
+                .and_then(|rhythm| next_occurrence(first, rhythm, today))
+                .map(|d| (d, x::NEXT_CHECK_IN))
         };
-        found.push((d, when, x::FIRST_CHECK_IN.to_string()));
+        if let Some((d, what)) = next {
+            let when = match ci.time {
+                Some(t) => format!("{}, {}", dates.date(d), dates.time(t)),
+                None => dates.date(d),
+            };
+            found.push((d, when, what.to_string()));
+        }
     }
     if let Some(d) = a.keeping_alive.next_review.filter(|d| *d >= today) {
         found.push((d, dates.date(d), x::NEXT_REVIEW_OF.to_string()));
@@ -208,6 +218,46 @@ pub fn next_dates(a: &Alliance, today: Date, dates: &dyn Dates) -> Vec<(String, 
         .into_iter()
         .map(|(_, when, what)| (when, what))
         .collect()
+}
+
+/// The first day on or after `today` in the rhythm that starts on `first`. Monthly rhythms
+/// keep the day of the month and skip months without it (the 31st), as calendars do.
+pub fn next_occurrence(first: Date, rhythm: Frequency, today: Date) -> Option<Date> {
+    if first >= today {
+        return Some(first);
+    }
+    let months = match rhythm {
+        Frequency::Daily | Frequency::Weekly | Frequency::Fortnightly => {
+            let every: i64 = match rhythm {
+                Frequency::Daily => 1,
+                Frequency::Weekly => 7,
+                _ => 14,
+            };
+            let behind = today.days_since_epoch() - first.days_since_epoch();
+            let steps = (behind + every - 1) / every;
+            return Some(first.add_days(steps * every));
+        }
+        Frequency::Monthly => 1,
+        Frequency::Quarterly => 3,
+        Frequency::TwiceAYear => 6,
+        Frequency::Yearly => 12,
+    };
+    let index = |d: Date| i64::from(d.year()) * 12 + i64::from(d.month()) - 1;
+    // Start a step before today's month, then walk forward: at most a few steps.
+    let mut n = ((index(today) - index(first)) / months - 1).max(1);
+    for _ in 0..64 {
+        let at = index(first) + n * months;
+        let (year, month) = (at.div_euclid(12), at.rem_euclid(12) + 1);
+        let candidate = i32::try_from(year)
+            .ok()
+            .zip(u8::try_from(month).ok())
+            .and_then(|(y, m)| Date::new(y, m, first.day()));
+        if let Some(d) = candidate.filter(|d| *d >= today) {
+            return Some(d);
+        }
+        n += 1;
+    }
+    None
 }
 
 /// Builds the document, with dates as ISO 8601 writes them.

@@ -708,6 +708,7 @@ pub mod export {
     pub const NEXT_REVIEW: &str = "Next review";
     pub const NEXT_REVIEW_OF: &str = "Look at this alliance again together";
     pub const FIRST_CHECK_IN: &str = "Your first check-in";
+    pub const NEXT_CHECK_IN: &str = "Your next check-in";
     pub const RECAP_GOAL: &str = "What we want to achieve";
     pub const RECAP_MEASURE: &str = "How we will know it is working";
     pub const RECAP_COMMITMENTS: &str = "Who does what, and when";

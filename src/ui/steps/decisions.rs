@@ -43,7 +43,7 @@ pub static DECISIONS: &[Block] = &[Block::List(ListBlock {
             "question",
             Q::DecisionQuestion,
             ItemText::DecisionQuestion,
-            Kind::Line,
+            Kind::Text,
             false,
         )],
     },

@@ -7,6 +7,25 @@ function escapeRegExp(s: string): string {
 /** The header once the draft is stored: the time in the person's locale (14:02, or 2:02 PM). */
 export const SAVED = /^Saved in this browser at \d{1,2}:\d\d(\s?[AP]M)?$/;
 
+/** Every step, in order, by its heading. */
+export const STEPS = [
+  'Welcome',
+  'Who is involved',
+  'The goal',
+  'How we will measure it',
+  'Who does what, and when',
+  'How we will communicate',
+  'How we will celebrate',
+  'Needs and offers',
+  'Busting assumptions',
+  'When it gets hard',
+  'Trade-offs and decisions',
+  'Keeping it alive',
+  'Review',
+  'Agreement',
+  'Finish',
+];
+
 /** How the person operates the page: with a pointer, or with the keyboard alone. */
 export type Mode = 'pointer' | 'keyboard';
 
@@ -177,6 +196,9 @@ export class Wizard {
   }
 
   async goToStep(title: string) {
+    // On a phone the step list is folded behind "All steps".
+    const toggle = this.widget.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: 'All steps' });
+    if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') await this.press(toggle);
     await this.press(this.stepLink(title));
     await expect(this.stepHeading).toHaveText(title);
   }

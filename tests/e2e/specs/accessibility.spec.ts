@@ -1,25 +1,8 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
-import { Wizard } from '../pages/wizard';
+import { STEPS, Wizard } from '../pages/wizard';
 
-const STEPS = [
-  'Welcome',
-  'Who is involved',
-  'The goal',
-  'How we will measure it',
-  'Who does what, and when',
-  'How we will communicate',
-  'How we will celebrate',
-  'Needs and offers',
-  'Busting assumptions',
-  'When it gets hard',
-  'Trade-offs and decisions',
-  'Keeping it alive',
-  'Review',
-  'Agreement',
-  'Finish',
-];
 
 async function violations(page: Page) {
   // Folded parts are checked too: open them first.

@@ -286,13 +286,18 @@ test.describe('in British English', () => {
   });
 });
 
-test('in American English the same dates read the American way', async ({ page }) => {
-  await page.clock.setFixedTime(new Date('2026-11-25T10:00:00Z'));
+test('in American English the same dates read the American way; after the first check-in, Finish names the next', async ({ page }) => {
+  await page.clock.setFixedTime(new Date('2026-12-05T10:00:00Z'));
   const w = new Wizard(page);
   await w.goto();
   await open(w, 'coach-and-client.json');
   await expect(w.widget.locator('.da-agreed-badge')).toHaveText('✓ Agreed on November 20, 2026');
   await expect(w.widget.locator('.da-doc')).toContainText(/starting December 1, 2026, at 8:30\s?AM/);
+  // Fortnightly from 1 December: the next check-in is on the 15th.
+  await w.goToStep('Finish');
+  const first = w.widget.locator('.da-next-dates .da-next-date').nth(0);
+  await expect(first).toContainText(/December 15, 2026, 8:30\s?AM/);
+  await expect(first).toContainText('Your next check-in');
 });
 
 test('reflections show at the moment they serve', async ({ page }) => {
