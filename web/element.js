@@ -29,6 +29,7 @@ export function define(tag, mount) {
           box.hidden = true;
           link.onload = link.onerror = () => (box.hidden = false);
           root.replaceChildren(link, box);
+          follow(this);
           this.#unmount = mount(this, box);
         });
       }
@@ -38,6 +39,7 @@ export function define(tag, mount) {
         // widget saves what was typed and stops. Added again, it starts afresh.
         queueMicrotask(() => {
           if (this.isConnected || !this.#unmount) return;
+          followed.delete(this);
           this.#unmount();
           this.#unmount = null;
           for (const method of ["exportJson", "importJson", "newAlliance"]) delete this[method];
@@ -45,6 +47,40 @@ export function define(tag, mount) {
       }
     },
   );
+}
+
+// With theme="auto" (the default) a widget follows the page's colour scheme when the page
+// declares a single one (CSS `color-scheme` where the element sits, or <meta name="color-scheme">),
+// and the system's otherwise. The answer goes in data-da-page for the stylesheet, and follows a
+// page that switches scheme later (a site's own dark-mode switch on <html> or <body>).
+const followed = new Set();
+let watcher = null;
+
+function pageScheme(el) {
+  let declared = getComputedStyle(el.parentElement ?? document.documentElement).colorScheme;
+  if (!declared || declared === "normal") {
+    declared = document.querySelector('meta[name="color-scheme"]')?.content ?? "";
+  }
+  const schemes = declared.split(/\s+/).filter((word) => word === "light" || word === "dark");
+  return schemes.length === 1 ? schemes[0] : null;
+}
+
+function mark(el) {
+  const scheme = pageScheme(el);
+  if (scheme === el.getAttribute("data-da-page")) return;
+  if (scheme) el.setAttribute("data-da-page", scheme);
+  else el.removeAttribute("data-da-page");
+}
+
+function follow(el) {
+  followed.add(el);
+  mark(el);
+  if (watcher) return;
+  watcher = new MutationObserver(() => followed.forEach(mark));
+  const options = { attributes: true, attributeFilter: ["class", "style", "data-theme", "data-color-scheme"] };
+  watcher.observe(document.documentElement, options);
+  if (document.body) watcher.observe(document.body, options);
+  watcher.observe(document.head ?? document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ["content"] });
 }
 
 // Calls show(text) when this widget's WebAssembly traps: an uncaught RuntimeError (from an

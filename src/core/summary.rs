@@ -244,8 +244,8 @@ pub fn next_occurrence(first: Date, rhythm: Frequency, today: Date) -> Option<Da
     };
     let index = |d: Date| i64::from(d.year()) * 12 + i64::from(d.month()) - 1;
     // Start a step before today's month, then walk forward: at most a few steps.
-    let mut n = ((index(today) - index(first)) / months - 1).max(1);
-    for _ in 0..64 {
+    let start = ((index(today) - index(first)) / months - 1).max(1);
+    for n in start..start + 64 {
         let at = index(first) + n * months;
         let (year, month) = (at.div_euclid(12), at.rem_euclid(12) + 1);
         let candidate = i32::try_from(year)
@@ -255,7 +255,6 @@ pub fn next_occurrence(first: Date, rhythm: Frequency, today: Date) -> Option<Da
         if let Some(d) = candidate.filter(|d| *d >= today) {
             return Some(d);
         }
-        n += 1;
     }
     None
 }

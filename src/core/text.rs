@@ -806,12 +806,10 @@ pub mod ui {
             "In this browser, on this site, until you download them. Nothing is sent anywhere.",
         ),
     ];
-    pub fn begin_with(title: &str) -> String {
-        format!("Begin: {title}")
-    }
-    pub fn go_deeper(title: &str) -> String {
-        format!("Go deeper: {title}")
-    }
+    /// The buttons that move between steps say a verb, then where they go ("Next: The goal");
+    /// on phones only the verb shows, and the whole stays the button's name.
+    pub const BEGIN: &str = "Begin";
+    pub const GO_DEEPER: &str = "Go deeper";
     pub const SKIP_TO_REVIEW: &str = "Skip to the review";
     pub const ESSENTIALS_DONE: &str = "That is the essentials. Going deeper takes about 30 minutes more, and every step of it can be skipped.";
     pub fn steps_done(done: usize, of: usize) -> String {
@@ -819,12 +817,6 @@ pub mod ui {
     }
     pub const NEXT: &str = "Next";
     pub const BACK: &str = "Back";
-    pub fn next_to(title: &str) -> String {
-        format!("Next: {title}")
-    }
-    pub fn back_to(title: &str) -> String {
-        format!("Back: {title}")
-    }
     pub const UNDO: &str = "Undo";
     pub const REDO: &str = "Redo";
     pub const UNDONE: &str = "Undone.";

@@ -90,6 +90,8 @@ pub struct Ctx {
     pub visited: RwSignal<Vec<Step>>,
     /// The last polite announcement for screen readers (and the visible status line).
     pub announcement: RwSignal<String>,
+    /// The step the person is on, said politely to screen readers after each change of step.
+    pub whereabouts: RwSignal<String>,
     /// What to copy by hand when the clipboard was denied: what it is called, and the text.
     pub copy_fallback: RwSignal<Option<(&'static str, String)>>,
     /// A file read and checked, waiting for the person to confirm the import.
@@ -121,6 +123,7 @@ impl Ctx {
             step: RwSignal::new(STEPS[0]),
             visited: RwSignal::new(Vec::new()),
             announcement: RwSignal::new(String::new()),
+            whereabouts: RwSignal::new(String::new()),
             copy_fallback: RwSignal::new(None),
             pending_import: RwSignal::new(None),
             import_error: RwSignal::new(None),
@@ -295,7 +298,7 @@ impl Ctx {
             }
         });
         self.step.set(step);
-        self.announce(match step.number() {
+        self.whereabouts.try_set(match step.number() {
             Some(_) => format!("{}: {}", step.position(), step.title()),
             None => step.title().to_string(),
         });

@@ -135,7 +135,10 @@ pub fn Widget() -> impl IntoView {
                 </div>
                 <Toolbar menu_open/>
             </header>
+            // What just happened, in view; where the person now is, for screen readers only
+            // (the step list and the heading show it).
             <p class="da-status da-no-print" role="status">{move || ctx.announcement.get()}</p>
+            <p class="da-visually-hidden" role="status">{move || ctx.whereabouts.get()}</p>
             <Notices/>
             <ImportError/>
             <div class="da-body">
@@ -171,7 +174,9 @@ fn Toolbar(
                 disabled=move || !can_undo()
                 on:click=move |_| ctx.undo()
             >
-                {t::UNDO}
+                // On phones only the arrow shows; the word stays the button's name.
+                <span class="da-toolbar-icon" aria-hidden="true">"\u{21b6}"</span>
+                <span class="da-toolbar-word">{t::UNDO}</span>
             </button>
             <button
                 type="button"
@@ -180,7 +185,8 @@ fn Toolbar(
                 disabled=move || !can_redo()
                 on:click=move |_| ctx.redo()
             >
-                {t::REDO}
+                <span class="da-toolbar-icon" aria-hidden="true">"\u{21b7}"</span>
+                <span class="da-toolbar-word">{t::REDO}</span>
             </button>
             <DraftsButton/>
             <div class="da-menu">

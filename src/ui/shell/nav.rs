@@ -107,13 +107,16 @@ pub fn StepNav() -> impl IntoView {
     }
 }
 
-/// A button to another step.
+/// A button to another step: "Next: The goal", of which phones show only "Next".
 #[component]
 fn GoButton(
     /// Where it goes.
     to: Step,
-    /// What it says.
-    label: String,
+    /// What it does ("Next", "Back", …).
+    verb: &'static str,
+    /// Where it goes, said after the verb; none when the verb says it all.
+    #[prop(optional)]
+    target: Option<&'static str>,
     /// "da-button-primary" for the way on, "" for the others.
     #[prop(optional)]
     class: &'static str,
@@ -122,10 +125,18 @@ fn GoButton(
     arrow: Option<bool>,
 ) -> impl IntoView {
     let ctx = use_ctx();
+    // Its name is the whole ("Next: The goal"), also where phones show only the verb.
+    let name = target.map(|target| format!("{verb}: {target}"));
     view! {
-        <button type="button" class=format!("da-button {class}") on:click=move |_| ctx.go_to(to)>
+        <button
+            type="button"
+            class=format!("da-button {class}")
+            aria-label=name
+            on:click=move |_| ctx.go_to(to)
+        >
             {(arrow == Some(false)).then_some(view! { <span aria-hidden="true">"← "</span> })}
-            {label}
+            {verb}
+            {target.map(|target| view! { <span class="da-go-target">": " {target}</span> })}
             {(arrow == Some(true)).then_some(view! { <span aria-hidden="true">" →"</span> })}
         </button>
     }
@@ -142,23 +153,25 @@ fn StepButtons() -> impl IntoView {
             let last_essential = step == Step::Section(SectionId::Celebrations);
             let back = step
                 .previous()
-                .map(|to| view! { <GoButton to label=t::back_to(to.title()) arrow=false/> });
+                .map(|to| view! { <GoButton to verb=t::BACK target=to.title() arrow=false/> });
             let next = step
                 .next()
                 .map(|to| {
-                    let label = match step {
-                        Step::Welcome => t::begin_with(to.title()),
-                        _ if last_essential => t::go_deeper(to.title()),
-                        _ => t::next_to(to.title()),
+                    let verb = match step {
+                        Step::Welcome => t::BEGIN,
+                        _ if last_essential => t::GO_DEEPER,
+                        _ => t::NEXT,
                     };
-                    view! { <GoButton to label class="da-button-primary da-next" arrow=true/> }
+                    view! {
+                        <GoButton to verb target=to.title() class="da-button-primary da-next" arrow=true/>
+                    }
                 });
             // Skipping is offered where going deeper starts, and on each deeper step but the
             // last (whose next step is the review anyway).
             let skip = (last_essential
                 || (step.stage() == Stage::Deeper
                     && step.next().is_some_and(|n| n.stage() == Stage::Deeper)))
-                .then(|| view! { <GoButton to=Step::Review label=t::SKIP_TO_REVIEW.to_string()/> });
+                .then(|| view! { <GoButton to=Step::Review verb=t::SKIP_TO_REVIEW/> });
             view! {
                 {last_essential.then_some(view! { <p class="da-help da-essentials-done">{t::ESSENTIALS_DONE}</p> })}
                 <div class="da-step-buttons da-no-print">

@@ -90,6 +90,11 @@ export class Wizard {
     return this.widget.locator('p.da-status');
   }
 
+  /** Where the person now is, said to screen readers after each change of step. */
+  get whereabouts(): Locator {
+    return this.widget.locator('p.da-visually-hidden[role=status]');
+  }
+
   /** Whether and when the draft was saved in this browser. */
   get saveStatus(): Locator {
     return this.widget.locator('p.da-save-status');

@@ -73,7 +73,11 @@ test('changing step moves focus to its heading and says where you are', async ({
   await w.stepLink('How we will celebrate').click();
   await expect(w.stepHeading).toHaveText('How we will celebrate');
   await expect(w.stepHeading).toBeFocused();
-  await expect(w.status).toHaveText('Step 6 of 14: How we will celebrate');
+  // Said to screen readers, and not shown twice: the step list says it already.
+  await expect(w.whereabouts).toHaveText('Step 6 of 14: How we will celebrate');
+  await expect(w.whereabouts).toHaveAttribute('role', 'status');
+  await expect(w.status).not.toContainText('Step 6 of 14');
+  await expect(w.widget.locator(':not(.da-visually-hidden)', { hasText: /^Step 6 of 14/ }).filter({ visible: true }).filter({ hasNot: page.locator('*') })).toHaveCount(1);
   await expect(w.stepLink('How we will celebrate')).toHaveAttribute('aria-current', 'step');
 });
 

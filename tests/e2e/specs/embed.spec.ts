@@ -35,9 +35,13 @@ test('the coaching-site example embeds the release folder, themed, with its own 
   await serveCoachSite(page, baseURL!);
   const requested: URL[] = [];
   page.on('request', (r) => requested.push(new URL(r.url())));
+  // A visitor in dark mode: the coach's site is light only and says so, and the widget follows.
+  await page.emulateMedia({ colorScheme: 'dark' });
 
   const w = new Wizard(page);
   await w.goto('/coach/');
+  await expect(w.widget).toHaveAttribute('data-da-page', 'light');
+  await expect(w.widget.locator('.da-widget')).toHaveCSS('background-color', 'rgb(255, 255, 255)');
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
   await w.field('What shall we call this alliance?').fill('Sam and Alex, spring 2027');
   await expect(w.saveStatus).toHaveText(SAVED);
@@ -234,12 +238,12 @@ test('relationship, title and theme attributes set up a new alliance and its col
   await expect(first.field('What kind of relationship is this?')).toHaveValue('team');
   // The title attribute is taken off: it would be a tooltip over the whole form.
   await expect(first.widget).not.toHaveAttribute('title');
-  const surface = (w: Wizard) => w.widget.evaluate((el) => getComputedStyle(el).getPropertyValue('--da-surface').trim());
-  expect(await surface(first)).toBe('#161b21');
-  expect(await surface(second)).toBe('#fff');
+  const surface = (w: Wizard) => w.widget.evaluate((el) => getComputedStyle(el.shadowRoot!.querySelector('.da-widget')!).backgroundColor);
+  expect(await surface(first)).toBe('rgb(22, 27, 33)');
+  expect(await surface(second)).toBe('rgb(255, 255, 255)');
   // theme="light" stays light when the system is dark; no theme follows the system.
   await page.emulateMedia({ colorScheme: 'dark' });
-  expect(await surface(second)).toBe('#fff');
+  expect(await surface(second)).toBe('rgb(255, 255, 255)');
   await expect(second.field('What shall we call this alliance?')).toHaveValue('');
   expect(warnings).toEqual([]);
 });
@@ -505,7 +509,7 @@ test('the iframe page takes the attributes from its address, also opened on its 
   await w.begin();
   await expect(w.field('What kind of relationship is this?')).toHaveValue('family');
   await expect(w.widget).toHaveAttribute('namespace', 'direct');
-  expect(await w.widget.evaluate((el) => getComputedStyle(el).getPropertyValue('--da-surface').trim())).toBe('#161b21');
+  expect(await w.widget.evaluate((el) => getComputedStyle(el.shadowRoot!.querySelector('.da-widget')!).backgroundColor)).toBe('rgb(22, 27, 33)');
   // The page around the widget is dark as well.
   await expect(page.locator('meta[name=color-scheme]')).toHaveAttribute('content', 'dark');
   await w.field('What shall we call this alliance?').fill('Opened directly');
