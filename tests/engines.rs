@@ -168,6 +168,17 @@ const byName = (name) => [...root().querySelectorAll('button')].find(
 const startingWith = (start) => [...root().querySelectorAll('button')].find(
   (b) => b.textContent.trim().startsWith(start));
 const heading = () => root().querySelector('h2').textContent;
+// A colour as the engine paints it, as "r,g,b" (whatever syntax the computed style uses).
+const paint = (color) => {
+  const c = document.createElement('canvas');
+  c.width = c.height = 1;
+  const x = c.getContext('2d');
+  x.fillStyle = '#000';
+  x.fillStyle = color;
+  x.fillRect(0, 0, 1, 1);
+  return [...x.getImageData(0, 0, 1, 1).data].slice(0, 3).join(',');
+};
+const colours = (el) => [paint(getComputedStyle(el).color), paint(getComputedStyle(el).backgroundColor)];
 "#;
 
 async fn run(client: &Client, body: &str, args: Vec<Value>) -> Value {
@@ -226,9 +237,34 @@ async fn journey(engine: Engine) {
         vec![],
     )
     .await;
+    // The colours resolve in every engine (light-dark(), relative colours): the accent with
+    // white text in light; with theme="dark", the dark surface and the dark accent with black
+    // text, chosen for contrast.
+    until(
+        &client,
+        "light colours",
+        "return JSON.stringify(colours(startingWith('Begin:'))) === '[\"255,255,255\",\"31,95,139\"]';",
+        vec![],
+    )
+    .await;
     run(
         &client,
-        "startingWith('Begin:').click(); return true;",
+        "document.querySelector('designed-alliance').setAttribute('theme', 'dark'); return true;",
+        vec![],
+    )
+    .await;
+    until(
+        &client,
+        "dark colours",
+        "return JSON.stringify(colours(startingWith('Begin:'))) === '[\"0,0,0\",\"124,184,228\"]' \
+           && colours(root().querySelector('.da-widget'))[1] === '22,27,33';",
+        vec![],
+    )
+    .await;
+    run(
+        &client,
+        "document.querySelector('designed-alliance').removeAttribute('theme'); \
+         startingWith('Begin:').click(); return true;",
         vec![],
     )
     .await;
