@@ -14,6 +14,7 @@ pub mod model;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod summary;
+pub mod template;
 pub mod text;
 pub mod validate;
 

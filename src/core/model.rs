@@ -583,6 +583,11 @@ impl SectionId {
             SectionId::KeepingAlive => "keepingAlive",
         }
     }
+
+    /// The section a camelCase name (as in JSON) stands for.
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.key() == key)
+    }
 }
 
 impl RelationshipKind {

@@ -1,0 +1,517 @@
+//! A coach's own template: which sections appear and in what order, the coach's welcome, their
+//! own questions, and their wording for section titles and introductions.
+//!
+//! A template is a JSON file on the coach's own site (`format: "designed-alliance-template"`,
+//! `version: 1`; the JSON Schema is `schema/designed-alliance-template-v1.schema.json`). It is
+//! data, never markup: every text in it is shown as text. A template that cannot be used is
+//! refused with one readable reason that says where ("template: sections[3] "goals" is not a
+//! section"), and the widget runs with the standard template.
+
+use super::json::nesting_depth;
+use super::model::{RelationshipKind, SectionId};
+use serde_json::Value;
+use std::fmt;
+
+/// The `format` every template names.
+pub const FORMAT: &str = "designed-alliance-template";
+/// The newest version this widget reads.
+pub const VERSION: u64 = 1;
+/// Where the template format's JSON Schema lives, relative to the repository root.
+pub const SCHEMA_PATH: &str = "schema/designed-alliance-template-v1.schema.json";
+
+/// Limits, checked before or while reading, as for imported files.
+pub const MAX_BYTES: usize = 64 * 1024;
+pub const MAX_DEPTH: usize = 8;
+pub const MAX_QUESTIONS: usize = 60;
+pub const MAX_OPTIONS: usize = 20;
+pub const MAX_NAME: usize = 120;
+pub const MAX_WELCOME: usize = 4_000;
+pub const MAX_PROMPT: usize = 300;
+pub const MAX_HELP: usize = 1_000;
+pub const MAX_OPTION: usize = 120;
+pub const MAX_ID: usize = 64;
+
+/// A template, read and checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Template {
+    pub name: String,
+    /// The coach's own welcome, shown as text in place of the standard one.
+    pub welcome: Option<String>,
+    /// The sections that appear, in order; review, agreement and finish always follow.
+    pub sections: Vec<SectionId>,
+    /// The coach's wording for a section's title and introduction.
+    pub wording: Vec<(SectionId, Wording)>,
+    pub questions: Vec<Question>,
+}
+
+/// A section's title and introduction, in the coach's words (either may be left out).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Wording {
+    pub title: Option<String>,
+    pub intro: Option<String>,
+}
+
+/// One of the coach's own questions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Question {
+    /// Unique in the template; the answer is kept under it.
+    pub id: String,
+    /// The section it is asked in.
+    pub section: SectionId,
+    pub prompt: String,
+    pub help: Option<String>,
+    /// An example for every kind of relationship.
+    pub example: Option<String>,
+    /// Examples for particular kinds of relationship, in place of `example`.
+    pub examples: Vec<(RelationshipKind, String)>,
+    pub kind: QuestionKind,
+    /// Needed before agreeing.
+    pub required: bool,
+}
+
+/// What kind of answer a question takes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QuestionKind {
+    /// Free text over several lines.
+    Text,
+    /// One line of text.
+    Line,
+    /// One of the options, in order.
+    Choice(Vec<String>),
+    /// A date.
+    Date,
+}
+
+impl Template {
+    /// The coach's wording for `section`, if any.
+    pub fn wording(&self, section: SectionId) -> Option<&Wording> {
+        self.wording
+            .iter()
+            .find(|(s, _)| *s == section)
+            .map(|(_, w)| w)
+    }
+
+    /// The coach's questions asked in `section`, in the template's order.
+    pub fn questions_in(&self, section: SectionId) -> impl Iterator<Item = &Question> {
+        self.questions.iter().filter(move |q| q.section == section)
+    }
+
+    /// Whether `section` appears.
+    pub fn shows(&self, section: SectionId) -> bool {
+        self.sections.contains(&section)
+    }
+}
+
+impl Question {
+    /// The example for a kind of relationship: its own, else the general one.
+    pub fn example_for(&self, kind: Option<RelationshipKind>) -> Option<&str> {
+        kind.and_then(|k| self.examples.iter().find(|(r, _)| *r == k))
+            .map(|(_, e)| e.as_str())
+            .or(self.example.as_deref())
+    }
+}
+
+/// Why a template cannot be used: where, and what is wrong there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateError {
+    /// Where in the file, as `sections[3]` or `questions[0].kind`; empty for the whole file.
+    pub path: String,
+    pub problem: String,
+}
+
+impl fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "template: {}", self.problem)
+        } else {
+            write!(f, "template: {} {}", self.path, self.problem)
+        }
+    }
+}
+
+fn fail<T>(path: &str, problem: impl Into<String>) -> Result<T, TemplateError> {
+    Err(TemplateError {
+        path: path.to_string(),
+        problem: problem.into(),
+    })
+}
+
+/// Reads a template file. Never panics.
+pub fn parse(bytes: &[u8]) -> Result<Template, TemplateError> {
+    if bytes.len() > MAX_BYTES {
+        return fail(
+            "",
+            format!(
+                "is {} bytes; a template may have at most {MAX_BYTES}",
+                bytes.len()
+            ),
+        );
+    }
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return fail("", "is not UTF-8 text");
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return fail("", "is empty");
+    }
+    if nesting_depth(text.as_bytes()) > MAX_DEPTH {
+        return fail("", format!("nests deeper than {MAX_DEPTH} levels"));
+    }
+    let value: Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            return fail(
+                "",
+                format!(
+                    "is not valid JSON (line {}, column {})",
+                    e.line(),
+                    e.column()
+                ),
+            )
+        }
+    };
+    read(&value)
+}
+
+const MEMBERS: [&str; 8] = [
+    "$schema",
+    "format",
+    "version",
+    "name",
+    "welcome",
+    "sections",
+    "sectionText",
+    "questions",
+];
+
+fn read(value: &Value) -> Result<Template, TemplateError> {
+    let Value::Object(top) = value else {
+        return fail("", "must be a JSON object");
+    };
+    for key in top.keys() {
+        if !MEMBERS.contains(&key.as_str()) {
+            return fail(
+                &quoted(key),
+                format!(
+                    "is not a member of a template (it has {})",
+                    list(&MEMBERS[1..])
+                ),
+            );
+        }
+    }
+    match top.get("format") {
+        Some(Value::String(f)) if f == FORMAT => {}
+        Some(Value::String(f)) => {
+            return fail("format", format!("is {f:?}; a template says {FORMAT:?}"))
+        }
+        Some(_) => return fail("format", format!("must be the text {FORMAT:?}")),
+        None => return fail("", format!("has no format (\"format\": {FORMAT:?})")),
+    }
+    match top.get("version").and_then(Value::as_u64) {
+        Some(VERSION) => {}
+        Some(v) if v > VERSION => {
+            return fail(
+                "version",
+                format!("is {v}; this widget reads templates of version {VERSION}"),
+            )
+        }
+        _ => return fail("version", format!("must be {VERSION}")),
+    }
+    let name = text(top.get("name"), "name", MAX_NAME, true)?.unwrap_or_default();
+    let welcome = text(top.get("welcome"), "welcome", MAX_WELCOME, false)?;
+
+    let sections = match top.get("sections") {
+        None => SectionId::ALL.to_vec(),
+        Some(Value::Array(items)) => {
+            let mut sections = Vec::new();
+            for (i, item) in items.iter().enumerate() {
+                let path = format!("sections[{i}]");
+                let Value::String(key) = item else {
+                    return fail(&path, "must be a section's name");
+                };
+                let Some(section) = SectionId::from_key(key) else {
+                    return fail(
+                        &path,
+                        format!(
+                            "{key:?} is not a section (the sections are {})",
+                            list(&SectionId::ALL.map(SectionId::key))
+                        ),
+                    );
+                };
+                if sections.contains(&section) {
+                    return fail(&path, format!("{key:?} is listed twice"));
+                }
+                sections.push(section);
+            }
+            if !sections.contains(&SectionId::Basics) {
+                return fail(
+                    "sections",
+                    "must include \"basics\" (who is involved: the people who agree)",
+                );
+            }
+            sections
+        }
+        Some(_) => return fail("sections", "must be a list of section names"),
+    };
+
+    let mut wording = Vec::new();
+    match top.get("sectionText") {
+        None => {}
+        Some(Value::Object(map)) => {
+            for (key, entry) in map {
+                let path = format!("sectionText.{key}");
+                let Some(section) = SectionId::from_key(key) else {
+                    return fail(&path, format!("{key:?} is not a section"));
+                };
+                let Value::Object(entry) = entry else {
+                    return fail(&path, "must be an object with \"title\" and/or \"intro\"");
+                };
+                if let Some(other) = entry.keys().find(|k| *k != "title" && *k != "intro") {
+                    return fail(
+                        &format!("{path}.{other}"),
+                        "is not a member (a section's text has \"title\" and \"intro\")",
+                    );
+                }
+                wording.push((
+                    section,
+                    Wording {
+                        title: text(
+                            entry.get("title"),
+                            &format!("{path}.title"),
+                            MAX_NAME,
+                            false,
+                        )?,
+                        intro: text(
+                            entry.get("intro"),
+                            &format!("{path}.intro"),
+                            MAX_HELP,
+                            false,
+                        )?,
+                    },
+                ));
+            }
+        }
+        Some(_) => return fail("sectionText", "must be an object keyed by section"),
+    }
+
+    let questions = match top.get("questions") {
+        None => Vec::new(),
+        Some(Value::Array(items)) => {
+            if items.len() > MAX_QUESTIONS {
+                return fail(
+                    "questions",
+                    format!(
+                        "has {} questions; a template may have at most {MAX_QUESTIONS}",
+                        items.len()
+                    ),
+                );
+            }
+            let mut questions: Vec<Question> = Vec::new();
+            for (i, item) in items.iter().enumerate() {
+                let q = question(item, &format!("questions[{i}]"), &sections)?;
+                if questions.iter().any(|other| other.id == q.id) {
+                    return fail(
+                        &format!("questions[{i}].id"),
+                        format!("{:?} is used by an earlier question", q.id),
+                    );
+                }
+                questions.push(q);
+            }
+            questions
+        }
+        Some(_) => return fail("questions", "must be a list of questions"),
+    };
+
+    Ok(Template {
+        name,
+        welcome,
+        sections,
+        wording,
+        questions,
+    })
+}
+
+const QUESTION_MEMBERS: [&str; 8] = [
+    "id", "section", "prompt", "help", "example", "examples", "kind", "required",
+];
+
+fn question(value: &Value, path: &str, sections: &[SectionId]) -> Result<Question, TemplateError> {
+    let Value::Object(q) = value else {
+        return fail(path, "must be an object");
+    };
+    for key in q.keys() {
+        if !QUESTION_MEMBERS.contains(&key.as_str()) && key != "options" {
+            return fail(
+                &format!("{path}.{key}"),
+                format!(
+                    "is not a member of a question (it has {}, and options for a choice)",
+                    list(&QUESTION_MEMBERS)
+                ),
+            );
+        }
+    }
+    let id = text(q.get("id"), &format!("{path}.id"), MAX_ID, true)?.unwrap_or_default();
+    if !id
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    {
+        return fail(
+            &format!("{path}.id"),
+            format!("{id:?} may hold only letters a to z, digits, - and _"),
+        );
+    }
+    let section = match q.get("section") {
+        Some(Value::String(key)) => match SectionId::from_key(key) {
+            Some(s) if sections.contains(&s) => s,
+            Some(_) => {
+                return fail(
+                    &format!("{path}.section"),
+                    format!("{key:?} is not one of the template's sections"),
+                )
+            }
+            None => {
+                return fail(
+                    &format!("{path}.section"),
+                    format!("{key:?} is not a section"),
+                )
+            }
+        },
+        _ => {
+            return fail(
+                &format!("{path}.section"),
+                "must name the section it is asked in",
+            )
+        }
+    };
+    let prompt =
+        text(q.get("prompt"), &format!("{path}.prompt"), MAX_PROMPT, true)?.unwrap_or_default();
+    let help = text(q.get("help"), &format!("{path}.help"), MAX_HELP, false)?;
+    let example = text(
+        q.get("example"),
+        &format!("{path}.example"),
+        MAX_PROMPT,
+        false,
+    )?;
+    let mut examples = Vec::new();
+    match q.get("examples") {
+        None => {}
+        Some(Value::Object(map)) => {
+            for (key, e) in map {
+                let at = format!("{path}.examples.{key}");
+                let Some(kind) = RelationshipKind::from_key(key) else {
+                    return fail(&at, format!("{key:?} is not a kind of relationship"));
+                };
+                if let Some(e) = text(Some(e), &at, MAX_PROMPT, true)? {
+                    examples.push((kind, e));
+                }
+            }
+        }
+        Some(_) => {
+            return fail(
+                &format!("{path}.examples"),
+                "must be an object keyed by kind of relationship",
+            )
+        }
+    }
+    let options = q.get("options");
+    let kind = match q.get("kind") {
+        Some(Value::String(k)) if k == "text" => QuestionKind::Text,
+        Some(Value::String(k)) if k == "line" => QuestionKind::Line,
+        Some(Value::String(k)) if k == "date" => QuestionKind::Date,
+        Some(Value::String(k)) if k == "choice" => {
+            QuestionKind::Choice(choices(options, &format!("{path}.options"))?)
+        }
+        Some(Value::String(k)) => {
+            return fail(
+                &format!("{path}.kind"),
+                format!("{k:?} is not a kind of question (text, line, choice or date)"),
+            )
+        }
+        _ => {
+            return fail(
+                &format!("{path}.kind"),
+                "must be text, line, choice or date",
+            )
+        }
+    };
+    if options.is_some() && !matches!(kind, QuestionKind::Choice(_)) {
+        return fail(
+            &format!("{path}.options"),
+            "is only for a question of kind \"choice\"",
+        );
+    }
+    let required = match q.get("required") {
+        None => false,
+        Some(Value::Bool(b)) => *b,
+        Some(_) => return fail(&format!("{path}.required"), "must be true or false"),
+    };
+    Ok(Question {
+        id,
+        section,
+        prompt,
+        help,
+        example,
+        examples,
+        kind,
+        required,
+    })
+}
+
+fn choices(value: Option<&Value>, path: &str) -> Result<Vec<String>, TemplateError> {
+    let Some(Value::Array(items)) = value else {
+        return fail(path, "must list the choices (two or more)");
+    };
+    if items.len() < 2 || items.len() > MAX_OPTIONS {
+        return fail(
+            path,
+            format!(
+                "has {} choices; a choice needs 2 to {MAX_OPTIONS}",
+                items.len()
+            ),
+        );
+    }
+    let mut out: Vec<String> = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let at = format!("{path}[{i}]");
+        let option = text(Some(item), &at, MAX_OPTION, true)?.unwrap_or_default();
+        if out.contains(&option) {
+            return fail(&at, format!("{option:?} is listed twice"));
+        }
+        out.push(option);
+    }
+    Ok(out)
+}
+
+/// A text member: trimmed; `required` ones must not be empty; at most `max` characters.
+fn text(
+    value: Option<&Value>,
+    path: &str,
+    max: usize,
+    required: bool,
+) -> Result<Option<String>, TemplateError> {
+    match value {
+        None if required => fail(path, "is missing"),
+        None => Ok(None),
+        Some(Value::String(s)) => {
+            let s = s.trim();
+            if s.is_empty() && required {
+                fail(path, "is empty")
+            } else if s.chars().count() > max {
+                fail(path, format!("is longer than {max} characters"))
+            } else if s.is_empty() {
+                Ok(None)
+            } else {
+                Ok(Some(s.to_string()))
+            }
+        }
+        Some(_) => fail(path, "must be text"),
+    }
+}
+
+fn quoted(key: &str) -> String {
+    format!("{key:?}")
+}
+
+fn list(items: &[&str]) -> String {
+    items.join(", ")
+}

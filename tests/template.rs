@@ -1,0 +1,200 @@
+//! The coach's template file: read, checked, and refused with a reason that says where.
+
+use designed_alliance::core::model::{RelationshipKind, SectionId};
+use designed_alliance::core::template::{self, QuestionKind};
+use serde_json::{json, Value};
+
+fn example() -> String {
+    std::fs::read_to_string("examples/templates/first-sessions.json").expect("the example template")
+}
+
+fn validator() -> jsonschema::Validator {
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(template::SCHEMA_PATH).expect("the template schema"),
+    )
+    .expect("the schema is JSON");
+    jsonschema::draft202012::new(&schema).expect("the schema compiles")
+}
+
+#[test]
+fn the_example_template_is_read_whole() {
+    let t = template::parse(example().as_bytes()).expect("the example reads");
+    assert_eq!(t.name, "Sam Rivera Coaching: first sessions");
+    assert!(t
+        .welcome
+        .as_deref()
+        .is_some_and(|w| w.starts_with("Before our first session")));
+    assert_eq!(
+        t.sections,
+        [
+            SectionId::Basics,
+            SectionId::Goal,
+            SectionId::Commitments,
+            SectionId::Communication,
+            SectionId::Celebrations,
+            SectionId::KeepingAlive
+        ]
+    );
+    assert!(t.shows(SectionId::Goal) && !t.shows(SectionId::Assumptions));
+    let goal = t.wording(SectionId::Goal).expect("the goal's own wording");
+    assert_eq!(goal.title.as_deref(), Some("What you want from coaching"));
+    assert!(t.wording(SectionId::Basics).is_none());
+    assert_eq!(t.questions.len(), 4);
+    let energy = &t.questions[0];
+    assert_eq!(
+        (energy.id.as_str(), energy.section),
+        ("energy", SectionId::Goal)
+    );
+    assert_eq!(energy.kind, QuestionKind::Text);
+    assert!(!energy.required);
+    assert_eq!(
+        energy.example_for(Some(RelationshipKind::ManagerAndReport)),
+        Some("Running the weekly demo for the team.")
+    );
+    assert_eq!(
+        energy.example_for(Some(RelationshipKind::Family)),
+        Some("Mentoring the two new designers.")
+    );
+    assert_eq!(
+        energy.example_for(None),
+        Some("Mentoring the two new designers.")
+    );
+    let format = &t.questions[1];
+    assert_eq!(
+        format.kind,
+        QuestionKind::Choice(vec![
+            "In person".into(),
+            "By video".into(),
+            "Walking, by phone".into()
+        ])
+    );
+    assert!(format.required);
+    assert_eq!(t.questions[2].kind, QuestionKind::Date);
+    assert_eq!(t.questions[3].kind, QuestionKind::Line);
+    assert_eq!(
+        t.questions_in(SectionId::Communication)
+            .map(|q| q.id.as_str())
+            .collect::<Vec<_>>(),
+        ["sessionFormat"]
+    );
+}
+
+#[test]
+fn the_example_and_a_minimal_template_follow_the_published_schema() {
+    let v = validator();
+    let example: Value = serde_json::from_str(&example()).unwrap();
+    assert!(
+        v.is_valid(&example),
+        "{:?}",
+        v.iter_errors(&example)
+            .map(|e| e.to_string())
+            .collect::<Vec<_>>()
+    );
+    let minimal = json!({ "format": "designed-alliance-template", "version": 1, "name": "Plain" });
+    assert!(v.is_valid(&minimal));
+    let t = template::parse(minimal.to_string().as_bytes()).expect("a minimal template");
+    assert_eq!(
+        t.sections,
+        SectionId::ALL,
+        "every section, in the standard order"
+    );
+    assert!(t.questions.is_empty() && t.welcome.is_none());
+}
+
+/// A template like the example with one change.
+fn with(change: impl FnOnce(&mut Value)) -> String {
+    let mut v: Value = serde_json::from_str(&example()).unwrap();
+    change(&mut v);
+    v.to_string()
+}
+
+#[test]
+fn a_broken_template_is_refused_with_what_is_wrong_and_where() {
+    let v = validator();
+    let cases: Vec<(String, &str)> = vec![
+        ("{\"format\": ".to_string(), "template: is not valid JSON (line 1, column 11)"),
+        ("<html>".to_string(), "template: is not valid JSON (line 1, column 1)"),
+        (String::new(), "template: is empty"),
+        ("[]".to_string(), "template: must be a JSON object"),
+        (with(|t| t["sections"][3] = json!("goals")), "template: sections[3] \"goals\" is not a section"),
+        (with(|t| t["sections"][2] = json!("goal")), "template: sections[2] \"goal\" is listed twice"),
+        (with(|t| t["sections"] = json!(["goal"])), "template: sections must include \"basics\""),
+        (with(|t| t["sections"] = json!("goal")), "template: sections must be a list of section names"),
+        (with(|t| t["format"] = json!("designed-alliance")), "template: format is \"designed-alliance\"; a template says \"designed-alliance-template\""),
+        (with(|t| { t.as_object_mut().unwrap().remove("format"); }), "template: has no format"),
+        (with(|t| t["version"] = json!(2)), "template: version is 2; this widget reads templates of version 1"),
+        (with(|t| t["version"] = json!("1")), "template: version must be 1"),
+        (with(|t| t["name"] = json!("  ")), "template: name is empty"),
+        (with(|t| t["welcome"] = json!(["Hello"])), "template: welcome must be text"),
+        (with(|t| t["welcome"] = json!("x".repeat(4001))), "template: welcome is longer than 4000 characters"),
+        (with(|t| t["theme"] = json!("dark")), "template: \"theme\" is not a member of a template"),
+        (with(|t| t["sectionText"]["goals"] = json!({"title": "x"})), "template: sectionText.goals \"goals\" is not a section"),
+        (with(|t| t["sectionText"]["goal"]["heading"] = json!("x")), "template: sectionText.goal.heading is not a member"),
+        (with(|t| t["questions"][0]["kind"] = json!("essay")), "template: questions[0].kind \"essay\" is not a kind of question"),
+        (with(|t| { t["questions"][1].as_object_mut().unwrap().remove("options"); }), "template: questions[1].options must list the choices"),
+        (with(|t| t["questions"][1]["options"] = json!(["Only one"])), "template: questions[1].options has 1 choices; a choice needs 2 to 20"),
+        (with(|t| t["questions"][1]["options"] = json!(["A", "A"])), "template: questions[1].options[1] \"A\" is listed twice"),
+        (with(|t| t["questions"][0]["options"] = json!(["A", "B"])), "template: questions[0].options is only for a question of kind \"choice\""),
+        (with(|t| t["questions"][2]["id"] = json!("energy")), "template: questions[2].id \"energy\" is used by an earlier question"),
+        (with(|t| t["questions"][2]["id"] = json!("first session")), "template: questions[2].id \"first session\" may hold only"),
+        (with(|t| t["questions"][0]["section"] = json!("assumptions")), "template: questions[0].section \"assumptions\" is not one of the template's sections"),
+        (with(|t| t["questions"][0]["section"] = json!("goals")), "template: questions[0].section \"goals\" is not a section"),
+        (with(|t| { t["questions"][0].as_object_mut().unwrap().remove("prompt"); }), "template: questions[0].prompt is missing"),
+        (with(|t| t["questions"][0]["prompt"] = json!("x".repeat(301))), "template: questions[0].prompt is longer than 300 characters"),
+        (with(|t| t["questions"][0]["examples"] = json!({"colleagues": "x"})), "template: questions[0].examples.colleagues \"colleagues\" is not a kind of relationship"),
+        (with(|t| t["questions"][0]["required"] = json!("yes")), "template: questions[0].required must be true or false"),
+        (with(|t| t["questions"][0]["script"] = json!("alert(1)")), "template: questions[0].script is not a member of a question"),
+        (with(|t| t["questions"] = json!(vec![json!({"id": "q", "section": "goal", "prompt": "?", "kind": "line"}); 61])), "template: questions has 61 questions; a template may have at most 60"),
+    ];
+    for (text, expected) in cases {
+        let e = template::parse(text.as_bytes()).expect_err(expected);
+        assert!(e.to_string().starts_with(expected), "{expected}\n got: {e}");
+        // The published schema refuses what the widget refuses (where the file is JSON), but
+        // for what refers across the file, which a schema cannot say.
+        let across = [
+            "used by an earlier question",
+            "not one of the template's sections",
+        ];
+        if let Ok(value) = serde_json::from_str::<Value>(&text) {
+            if !across.iter().any(|a| expected.contains(a)) {
+                assert!(!v.is_valid(&value), "the schema accepts: {expected}");
+            }
+        }
+    }
+}
+
+#[test]
+fn limits_are_checked_before_reading() {
+    let big = format!("{{\"name\": \"{}\"}}", "x".repeat(template::MAX_BYTES));
+    assert!(template::parse(big.as_bytes())
+        .unwrap_err()
+        .to_string()
+        .contains("at most 65536"));
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let e = template::parse(deep.as_bytes()).unwrap_err();
+    assert!(
+        e.to_string().contains("too large") || e.to_string().contains("at most"),
+        "{e}"
+    );
+    let nested = format!("{}{}", "[".repeat(20), "]".repeat(20));
+    assert_eq!(
+        template::parse(nested.as_bytes()).unwrap_err().to_string(),
+        "template: nests deeper than 8 levels"
+    );
+    assert_eq!(
+        template::parse(&[0xff, 0xfe]).unwrap_err().to_string(),
+        "template: is not UTF-8 text"
+    );
+}
+
+#[test]
+fn a_template_is_text_never_markup() {
+    // Markup in a template is kept as the text it is: nothing is interpreted here, and the
+    // widget only ever sets it as text.
+    let t = template::parse(
+        with(|t| t["questions"][0]["prompt"] = json!("<img src=x onerror=alert(1)> Why?"))
+            .as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(t.questions[0].prompt, "<img src=x onerror=alert(1)> Why?");
+}
