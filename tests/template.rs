@@ -1,4 +1,5 @@
 //! The coach's template file: read, checked, and refused with a reason that says where.
+#![cfg(not(target_arch = "wasm32"))]
 
 use designed_alliance::core::model::{RelationshipKind, SectionId};
 use designed_alliance::core::template::{self, QuestionKind};
