@@ -1,9 +1,219 @@
 //! The coach's template file: read, checked, and refused with a reason that says where.
 #![cfg(not(target_arch = "wasm32"))]
 
-use designed_alliance::core::model::{RelationshipKind, SectionId};
+mod common;
+
+use common::{coaching, coaching_agreed, ts};
+use designed_alliance::core::model::{Answer, RelationshipKind, SectionId, Status, TemplateRef};
 use designed_alliance::core::template::{self, QuestionKind};
+use designed_alliance::core::{email, json as file, markdown, summary, Action, Iso};
 use serde_json::{json, Value};
+
+fn answer(question: &str, section: SectionId, prompt: &str, value: &str) -> Answer {
+    Answer {
+        question: question.into(),
+        section,
+        prompt: prompt.into(),
+        value: value.into(),
+    }
+}
+
+#[test]
+fn answers_to_a_coachs_questions_are_set_changed_and_taken_away() {
+    let now = ts("2026-11-23T14:02:00Z");
+    let mut a = coaching();
+    let energy = |v: &str| answer("energy", SectionId::Goal, "What gives you energy?", v);
+    assert_eq!(
+        a.apply(Action::SetAnswer(energy("")), now),
+        Ok(false),
+        "nothing to take away"
+    );
+    assert_eq!(
+        a.apply(Action::SetAnswer(energy("Mentoring")), now),
+        Ok(true)
+    );
+    assert_eq!(
+        a.apply(Action::SetAnswer(energy("Mentoring")), now),
+        Ok(false),
+        "unchanged"
+    );
+    let date_answer = answer(
+        "first",
+        SectionId::Commitments,
+        "When is our first session?",
+        "2026-12-09",
+    );
+    assert_eq!(
+        a.apply(Action::SetAnswer(date_answer.clone()), now),
+        Ok(true)
+    );
+    assert_eq!(
+        a.apply(Action::SetAnswer(energy("Mentoring new designers")), now),
+        Ok(true)
+    );
+    assert_eq!(
+        a.answers,
+        [energy("Mentoring new designers"), date_answer.clone()]
+    );
+    assert_eq!(a.apply(Action::SetAnswer(energy("")), now), Ok(true));
+    assert_eq!(a.answers, [date_answer]);
+    // A changed answer changes the terms: an agreed alliance is a draft again. Recording the
+    // template does not.
+    let mut agreed = coaching_agreed();
+    let template = TemplateRef {
+        name: "First sessions".into(),
+        version: 1,
+    };
+    assert_eq!(
+        agreed.apply(Action::SetTemplate(Some(template.clone())), now),
+        Ok(true)
+    );
+    assert_eq!(agreed.status, Status::Agreed);
+    assert_eq!(
+        agreed.apply(Action::SetAnswer(energy("Mentoring")), now),
+        Ok(true)
+    );
+    assert_eq!(agreed.status, Status::Draft);
+    assert_eq!(agreed.template, Some(template));
+}
+
+#[test]
+fn answers_travel_in_the_file_and_a_file_without_them_is_unchanged() {
+    let now = ts("2026-11-23T14:02:00Z");
+    let plain = file::export(&coaching(), now).unwrap();
+    assert!(!plain.contains("\"answers\"") && !plain.contains("\"template\""));
+    let mut a = coaching();
+    a.template = Some(TemplateRef {
+        name: "First sessions".into(),
+        version: 1,
+    });
+    a.answers = vec![
+        answer(
+            "energy",
+            SectionId::Goal,
+            "What gives you energy?",
+            "Mentoring",
+        ),
+        answer("oneWord", SectionId::Assumptions, "One word?", "Calm"),
+    ];
+    let text = file::export(&a, now).unwrap();
+    let back = file::import(text.as_bytes()).expect("imports");
+    assert_eq!(back.alliance, a, "kept whole, whatever template opens it");
+    // Answers to questions the current template does not ask (or no template at all) are
+    // still part of the alliance: nothing a person wrote is dropped.
+    assert_eq!(back.alliance.answers.len(), 2);
+}
+
+/// A change made to a file before it is opened.
+type Change = Box<dyn Fn(&mut Value)>;
+
+#[test]
+fn an_answer_that_cannot_be_used_is_refused_on_import_with_where() {
+    let now = ts("2026-11-23T14:02:00Z");
+    let mut a = coaching();
+    a.answers = vec![answer(
+        "energy",
+        SectionId::Goal,
+        "What gives you energy?",
+        "Mentoring",
+    )];
+    let good: Value = serde_json::from_str(&file::export(&a, now).unwrap()).unwrap();
+    let cases: Vec<(Change, &str)> = vec![
+        (
+            Box::new(|f| f["alliance"]["answers"][0]["question"] = json!("has space")),
+            "alliance.answers[0].question",
+        ),
+        (
+            Box::new(|f| {
+                let one = f["alliance"]["answers"][0].clone();
+                f["alliance"]["answers"] = json!([one.clone(), one]);
+            }),
+            "alliance.answers[1].question: this question is answered twice",
+        ),
+        (
+            Box::new(|f| f["alliance"]["answers"][0]["prompt"] = json!(" ")),
+            "alliance.answers[0].prompt",
+        ),
+        (
+            Box::new(|f| f["alliance"]["answers"][0]["section"] = json!("goals")),
+            "alliance.answers[0].section",
+        ),
+        (
+            Box::new(|f| f["alliance"]["template"] = json!({"name": "", "version": 1})),
+            "alliance.template",
+        ),
+    ];
+    for (change, expected) in cases {
+        let mut f = good.clone();
+        change(&mut f);
+        let e = file::import(f.to_string().as_bytes()).expect_err(expected);
+        assert!(
+            e.message.contains(expected),
+            "{expected}\n got: {}",
+            e.message
+        );
+    }
+}
+
+#[test]
+fn answers_show_in_their_section_in_the_review_markdown_and_email() {
+    let now = ts("2026-11-23T14:02:00Z");
+    let mut a = coaching();
+    a.answers = vec![
+        answer(
+            "energy",
+            SectionId::Goal,
+            "What gives you energy?",
+            "Mentoring the new designers",
+        ),
+        answer(
+            "first",
+            SectionId::Commitments,
+            "When is our first session?",
+            "2026-12-09",
+        ),
+    ];
+    let doc = summary::summarize(&a);
+    let goal = doc
+        .sections
+        .iter()
+        .find(|s| s.id == SectionId::Goal)
+        .unwrap();
+    assert!(goal.blocks.iter().any(
+        |b| matches!(b, summary::Block::Text { label: Some(l), text }
+        if l == "What gives you energy?" && text == "Mentoring the new designers")
+    ));
+    let md = markdown::to_markdown(&a, now);
+    assert!(
+        md.contains("**What gives you energy?:** Mentoring the new designers"),
+        "{md}"
+    );
+    let plain = email::to_plain_text(&a, now, &Iso);
+    assert!(
+        plain.contains("What gives you energy?: Mentoring the new designers"),
+        "{plain}"
+    );
+    let html = email::to_html(&a, now, &Iso);
+    assert!(
+        html.contains("<strong>What gives you energy?:</strong>"),
+        "{html}"
+    );
+    // An answer with markup in it stays text in the HTML.
+    a.answers[0].value = "<b>bold</b>".into();
+    assert!(email::to_html(&a, now, &Iso).contains("&lt;b&gt;bold&lt;/b&gt;"));
+    // A section with only an answer in it has content.
+    let mut empty = designed_alliance::core::model::Alliance::new(common::id("a-1"), now);
+    empty.answers = vec![answer(
+        "x",
+        SectionId::Assumptions,
+        "Anything to add?",
+        "Yes",
+    )];
+    assert!(designed_alliance::core::validate::has_content(
+        &empty,
+        SectionId::Assumptions
+    ));
+}
 
 fn example() -> String {
     std::fs::read_to_string("examples/templates/first-sessions.json").expect("the example template")

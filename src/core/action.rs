@@ -111,6 +111,11 @@ pub enum Action {
     Withdraw {
         party: Id,
     },
+    /// Sets the answer to one of the coach's questions (kept with the question as asked);
+    /// an empty answer is taken away.
+    SetAnswer(Answer),
+    /// Records the coach's template the alliance is made with.
+    SetTemplate(Option<TemplateRef>),
     /// Replaces the whole alliance (import, or starting anew).
     Replace(Box<Alliance>),
 }
@@ -291,6 +296,24 @@ fn replace_in<T: HasId + PartialEq>(list: &mut [T], item: T) -> Option<bool> {
     Some(true)
 }
 
+/// Sets, changes or (when empty) takes away the answer to one question, saying whether
+/// anything changed. A new answer goes after the others.
+fn set_answer(answers: &mut Vec<Answer>, answer: Answer) -> bool {
+    let at = answers.iter().position(|a| a.question == answer.question);
+    match at {
+        Some(i) if answer.value.is_empty() => {
+            answers.remove(i);
+            true
+        }
+        Some(i) => answers.get_mut(i).is_some_and(|slot| set(slot, answer)),
+        None if answer.value.is_empty() => false,
+        None => {
+            answers.push(answer);
+            true
+        }
+    }
+}
+
 /// Sets `slot` to `value`, saying whether it changed.
 fn set<T: PartialEq>(slot: &mut T, value: T) -> bool {
     if *slot == value {
@@ -309,6 +332,7 @@ impl Action {
             | Action::SetItemText(ItemText::RevisionChanges | ItemText::RevisionWhy, _, _)
             | Action::Agree { .. }
             | Action::Withdraw { .. }
+            | Action::SetTemplate(_)
             | Action::Replace(_) => false,
             Action::Insert(item) | Action::Update(item) => !matches!(item, Item::Revision(_)),
             Action::Remove(list, _) | Action::Move(list, _, _) => *list != ListKind::Revisions,
@@ -556,6 +580,8 @@ impl Alliance {
                 }
                 changed
             }
+            Action::SetAnswer(answer) => set_answer(&mut self.answers, answer),
+            Action::SetTemplate(template) => set(&mut self.template, template),
             Action::Replace(alliance) => {
                 // Always a change (an identical import is still an undoable step); comparing
                 // whole alliances here would cost more code than it saves.

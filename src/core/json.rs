@@ -403,6 +403,48 @@ fn check_limits_and_ids(a: &Alliance) -> Result<(), ImportError> {
     for (path, n) in lists {
         too_many(path, n, MAX_ITEMS)?;
     }
+    too_many("alliance.answers", a.answers.len(), MAX_ITEMS)?;
+    // Answers to a coach's questions: one per question, each with its question.
+    let invalid = |path: String, why: &str| {
+        Err(err(
+            ImportErrorKind::InvalidField { path: path.clone() },
+            msg::invalid_field(&path, why),
+        ))
+    };
+    for (i, answer) in a.answers.iter().enumerate() {
+        let q = &answer.question;
+        if q.is_empty()
+            || q.len() > 64
+            || !q
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        {
+            return invalid(
+                format!("alliance.answers[{i}].question"),
+                "a question's id is 1 to 64 letters a to z, digits, - and _",
+            );
+        }
+        if a.answers.iter().take(i).any(|other| other.question == *q) {
+            return invalid(
+                format!("alliance.answers[{i}].question"),
+                "this question is answered twice",
+            );
+        }
+        if answer.prompt.trim().is_empty() {
+            return invalid(
+                format!("alliance.answers[{i}].prompt"),
+                "the question it answers is empty",
+            );
+        }
+    }
+    if let Some(t) = &a.template {
+        if t.name.trim().is_empty() || t.version == 0 {
+            return invalid(
+                "alliance.template".to_string(),
+                "a template has a name and a version from 1",
+            );
+        }
+    }
     for (i, d) in a.decisions.iter().enumerate() {
         too_many(
             &format!("alliance.decisions[{i}].options"),

@@ -148,6 +148,35 @@ schema! {
         pub keeping_alive: KeepingAlive,
         /// Who has agreed to the current version.
         pub agreement: Agreement,
+        /// The coach's template it was made with, when not the standard one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub template: Option<TemplateRef>,
+        /// Answers to the coach's own questions, each with its question as it was asked, so
+        /// it keeps its meaning whatever template opens the file later.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub answers: Vec<Answer>,
+    }
+
+    /// The name and version of a coach's template.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[serde(rename_all = "camelCase", deny_unknown_fields)]
+    pub struct TemplateRef {
+        pub name: String,
+        pub version: u32,
+    }
+
+    /// The answer to one of a coach's own questions.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[serde(rename_all = "camelCase", deny_unknown_fields)]
+    pub struct Answer {
+        /// The question's id in the template: 1 to 64 of `A-Z a-z 0-9 _ -`.
+        pub question: String,
+        /// The section it was asked in.
+        pub section: SectionId,
+        /// The question, as it was asked.
+        pub prompt: String,
+        /// The answer (a date as `YYYY-MM-DD`, a choice as the option's words).
+        pub value: String,
     }
 
     /// The kind of relationship; it chooses the examples and hints shown.
@@ -708,6 +737,8 @@ impl Alliance {
             decisions: Vec::new(),
             keeping_alive: KeepingAlive::default(),
             agreement: Agreement::default(),
+            template: None,
+            answers: Vec::new(),
         }
     }
 

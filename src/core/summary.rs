@@ -4,6 +4,7 @@
 use super::date::{Date, Dates, Iso};
 use super::model::*;
 use super::text::{self, export as x};
+use std::borrow::Cow;
 
 /// The whole alliance, ready to show.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -31,7 +32,8 @@ pub struct SummarySection {
 pub enum Block {
     /// A labelled text (or a plain paragraph without a label); empty means "not filled in".
     Text {
-        label: Option<&'static str>,
+        /// Our own wording, or a coach's question as it was asked.
+        label: Option<Cow<'static, str>>,
         text: String,
     },
     /// A list, possibly labelled; an empty list shows as "not filled in".
@@ -66,7 +68,7 @@ fn trimmed(s: &str) -> String {
 
 fn text_block(label: &'static str, s: &str) -> Block {
     Block::Text {
-        label: Some(label),
+        label: Some(Cow::Borrowed(label)),
         text: trimmed(s),
     }
 }
@@ -267,7 +269,19 @@ pub fn summarize(a: &Alliance) -> Summary {
 /// Builds the document, with dates and times written by `dates`.
 pub fn summarize_with(a: &Alliance, dates: &dyn Dates) -> Summary {
     let mut sections = Vec::new();
-    let mut push = |id: SectionId, title: &'static str, blocks: Vec<Block>| {
+    let mut push = |id: SectionId, title: &'static str, mut blocks: Vec<Block>| {
+        // The coach's own questions asked in this section, with their answers.
+        blocks.extend(
+            a.answers
+                .iter()
+                .filter(|answer| answer.section == id)
+                .map(|answer| Block::Text {
+                    label: Some(Cow::Owned(answer.prompt.trim().to_string())),
+                    // A date reads as the person writes dates.
+                    text: Date::parse(answer.value.trim())
+                        .map_or_else(|| trimmed(&answer.value), |d| dates.date(d)),
+                }),
+        );
         sections.push(SummarySection {
             id,
             title,
@@ -384,7 +398,7 @@ pub fn summarize_with(a: &Alliance, dates: &dyn Dates) -> Summary {
                 items: channels,
             },
             Block::Text {
-                label: Some(x::CHECK_IN),
+                label: Some(x::CHECK_IN.into()),
                 text: check_in_text(&comm.check_in, dates),
             },
             Block::List {
@@ -528,7 +542,7 @@ pub fn summarize_with(a: &Alliance, dates: &dyn Dates) -> Summary {
                     chosen.push_str(&format!(". {}", d.why.trim()));
                 }
                 blocks.push(Block::Text {
-                    label: Some(x::CHOSEN),
+                    label: Some(x::CHOSEN.into()),
                     text: chosen,
                 });
             }
@@ -561,11 +575,11 @@ pub fn summarize_with(a: &Alliance, dates: &dyn Dates) -> Summary {
         text::section(SectionId::KeepingAlive).title,
         vec![
             Block::Text {
-                label: Some(x::NEXT_REVIEW),
+                label: Some(x::NEXT_REVIEW.into()),
                 text: k.next_review.map_or(String::new(), |d| dates.date(d)),
             },
             Block::Text {
-                label: Some(x::REVIEW_RHYTHM),
+                label: Some(x::REVIEW_RHYTHM.into()),
                 text: k
                     .review_rhythm
                     .map_or("", text::frequency_label)

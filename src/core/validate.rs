@@ -487,6 +487,10 @@ pub fn validate(a: &Alliance, today: Date) -> Report {
 
 /// Whether anything at all has been entered in a section.
 pub fn has_content(a: &Alliance, section: SectionId) -> bool {
+    // An answer to one of the coach's questions asked here counts as well.
+    if a.answers.iter().any(|answer| answer.section == section) {
+        return true;
+    }
     match section {
         SectionId::Basics => {
             filled(&a.title)

@@ -97,8 +97,8 @@ fn doc_line(l: Line) -> impl IntoView {
     }
 }
 
-fn labelled(label: Option<&'static str>, body: AnyView) -> AnyView {
-    match label {
+fn labelled(label: Option<impl Into<String>>, body: AnyView) -> AnyView {
+    match label.map(Into::into) {
         Some(label) => view! {
             <dl class="da-doc-dl">
                 <dt>{label}</dt>
