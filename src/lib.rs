@@ -42,6 +42,11 @@ pub fn mount(host: web_sys::HtmlElement, root: web_sys::Node) -> wasm_bindgen::J
         return wasm_bindgen::JsValue::UNDEFINED;
     };
     let (namespace, preset) = attributes(&target);
+    // The coach's template, from their own site; read once, when the widget starts.
+    let template = target
+        .get_attribute("template")
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty());
     let emitter = target.clone();
     // What happens in the widget, told to the host page as DOM events on the element.
     let hooks = ui::Hooks {
@@ -49,7 +54,7 @@ pub fn mount(host: web_sys::HtmlElement, root: web_sys::Node) -> wasm_bindgen::J
             emit(&emitter, name, detail);
         })),
     };
-    let unmount = ui::mount(target, root, namespace, preset, hooks);
+    let unmount = ui::mount(target, root, namespace, preset, template, hooks);
     wasm_bindgen::closure::Closure::once_into_js(unmount)
 }
 

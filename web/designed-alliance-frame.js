@@ -9,9 +9,9 @@ const origin = document.querySelector("meta[name=designed-alliance-parent]")?.co
 const embedded = parent !== window;
 const send = (type, detail) => embedded && parent.postMessage({ source: "designed-alliance", type, detail }, origin);
 
-// The widget's attributes, from the frame's address: ?namespace=…&relationship=…&title=…&theme=…
+// The widget's attributes, from the frame's address: ?namespace=…&relationship=…&title=…&theme=…&template=…
 const query = new URLSearchParams(location.search);
-for (const name of ["namespace", "relationship", "title", "theme"]) {
+for (const name of ["namespace", "relationship", "title", "theme", "template"]) {
   if (query.has(name)) host.setAttribute(name, query.get(name));
 }
 // The page around the widget takes the same light or dark.

@@ -39,6 +39,7 @@ pub fn mount(
     root: web_sys::HtmlElement,
     namespace: String,
     preset: drafts::Preset,
+    template: Option<String>,
     hooks: Hooks,
 ) -> impl FnOnce() {
     let started = std::rc::Rc::new(std::cell::Cell::new(None));
@@ -48,6 +49,23 @@ pub fn mount(
             let (alliance, start) = drafts::start(&namespace, preset);
             let ctx = Ctx::new(alliance, hooks);
             provide_context(ctx);
+            // The coach's template: until it is there (and if it cannot be used, for good) the
+            // standard one. A template that cannot be used is named in the console, with why.
+            if let Some(url) = template {
+                leptos::task::spawn_local(async move {
+                    match io::template::load(&url).await {
+                        Ok(t) => {
+                            ctx.template.try_set(Some(std::sync::Arc::new(t)));
+                        }
+                        Err(why) => web_sys::console::error_1(
+                            &format!(
+                                "designed-alliance: {why} ({url}); the standard template is used"
+                            )
+                            .into(),
+                        ),
+                    }
+                });
+            }
             let d = Drafts::new(ctx, start);
             provide_context(d);
             // Every step shown after the first, however it came (a button, a link, a draft).

@@ -96,6 +96,8 @@ pub struct Ctx {
     pub copy_fallback: RwSignal<Option<(&'static str, String)>>,
     /// A file read and checked, waiting for the person to confirm the import.
     pub pending_import: RwSignal<Option<Imported>>,
+    /// The coach's template, once loaded (the `template` attribute); none: the standard one.
+    pub template: RwSignal<Option<std::sync::Arc<crate::core::template::Template>>>,
     /// Why the last import failed, in plain words.
     pub import_error: RwSignal<Option<String>>,
     /// Each party's id and name as shown (a placeholder until they have one).
@@ -126,6 +128,7 @@ impl Ctx {
             whereabouts: RwSignal::new(String::new()),
             copy_fallback: RwSignal::new(None),
             pending_import: RwSignal::new(None),
+            template: RwSignal::new(None),
             import_error: RwSignal::new(None),
             party_labels,
             kind,
@@ -136,6 +139,31 @@ impl Ctx {
                 uid: format!("da{n}"),
             }),
         }
+    }
+
+    /// A step's title: the coach's wording for a section, else the widget's.
+    pub fn title(&self, step: Step) -> String {
+        self.wording(step, |w| w.title.clone())
+            .unwrap_or_else(|| step.title().to_string())
+    }
+
+    /// A step's introduction: the coach's wording for a section, else the widget's.
+    pub fn intro(&self, step: Step) -> String {
+        self.wording(step, |w| w.intro.clone())
+            .unwrap_or_else(|| step.intro().to_string())
+    }
+
+    fn wording(
+        &self,
+        step: Step,
+        part: impl Fn(&crate::core::template::Wording) -> Option<String>,
+    ) -> Option<String> {
+        let Step::Section(section) = step else {
+            return None;
+        };
+        self.template
+            .try_with(|t| t.as_ref().and_then(|t| t.wording(section)).and_then(part))
+            .flatten()
     }
 
     /// Tells the host page `name` happened, with `detail` (JSON text).
@@ -299,8 +327,8 @@ impl Ctx {
         });
         self.step.set(step);
         self.whereabouts.try_set(match step.number() {
-            Some(_) => format!("{}: {}", step.position(), step.title()),
-            None => step.title().to_string(),
+            Some(_) => format!("{}: {}", step.position(), self.title(step)),
+            None => self.title(step),
         });
         self.focus_later(self.id("step-heading"));
     }

@@ -2,6 +2,7 @@
 
 mod exports;
 mod import;
+pub mod template;
 
 pub use exports::{download_json, CopyFallback, ExportButtons, ExportKind};
 pub use import::{open_files, ImportButton, ImportError, ImportPreview};

@@ -35,7 +35,7 @@ fn StepLink(
                 }
             >
                 <span class="da-step-marker" aria-hidden="true">{marker}</span>
-                <span class="da-step-title">{step.title()}</span>
+                <span class="da-step-title">{move || ctx.title(step)}</span>
                 // Seen as a small label; heard as "(skipped)" after the title.
                 <span class="da-step-state" aria-hidden="true">{move || state.get().label()}</span>
                 <span class="da-visually-hidden">{move || format!(" ({})", state.get().label())}</span>
@@ -116,7 +116,7 @@ fn GoButton(
     verb: &'static str,
     /// Where it goes, said after the verb; none when the verb says it all.
     #[prop(optional)]
-    target: Option<&'static str>,
+    target: Option<String>,
     /// "da-button-primary" for the way on, "" for the others.
     #[prop(optional)]
     class: &'static str,
@@ -126,7 +126,7 @@ fn GoButton(
 ) -> impl IntoView {
     let ctx = use_ctx();
     // Its name is the whole ("Next: The goal"), also where phones show only the verb.
-    let name = target.map(|target| format!("{verb}: {target}"));
+    let name = target.as_ref().map(|target| format!("{verb}: {target}"));
     view! {
         <button
             type="button"
@@ -153,7 +153,7 @@ fn StepButtons() -> impl IntoView {
             let last_essential = step == Step::Section(SectionId::Celebrations);
             let back = step
                 .previous()
-                .map(|to| view! { <GoButton to verb=t::BACK target=to.title() arrow=false/> });
+                .map(|to| view! { <GoButton to verb=t::BACK target=ctx.title(to) arrow=false/> });
             let next = step
                 .next()
                 .map(|to| {
@@ -163,7 +163,7 @@ fn StepButtons() -> impl IntoView {
                         _ => t::NEXT,
                     };
                     view! {
-                        <GoButton to verb target=to.title() class="da-button-primary da-next" arrow=true/>
+                        <GoButton to verb target=ctx.title(to) class="da-button-primary da-next" arrow=true/>
                     }
                 });
             // Skipping is offered where going deeper starts, and on each deeper step but the
@@ -194,9 +194,9 @@ pub fn CurrentStep() -> impl IntoView {
                     .then_some(view! { <p class="da-step-stage">{t::STAGE_DEEPER}</p> })
             }}
             <h2 class="da-step-heading" id=ctx.id("step-heading") tabindex="-1">
-                {move || ctx.step.get().title()}
+                {move || ctx.title(ctx.step.get())}
             </h2>
-            <p class="da-step-intro">{move || ctx.step.get().intro()}</p>
+            <p class="da-step-intro">{move || ctx.intro(ctx.step.get())}</p>
             <div class="da-step-body">
                 {move || match ctx.step.get() {
                     Step::Welcome => view! { <Welcome/> }.into_any(),
