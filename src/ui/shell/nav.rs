@@ -135,8 +135,11 @@ fn GoButton(
             on:click=move |_| ctx.go_to(to)
         >
             {(arrow == Some(false)).then_some(view! { <span aria-hidden="true">"← "</span> })}
-            {verb}
-            {target.map(|target| view! { <span class="da-go-target">": " {target}</span> })}
+            // One flex item: the button's gap must not fall between the verb and its colon.
+            <span>
+                {verb}
+                {target.map(|target| view! { <span class="da-go-target">": " {target}</span> })}
+            </span>
             {(arrow == Some(true)).then_some(view! { <span aria-hidden="true">" →"</span> })}
         </button>
     }
