@@ -3,15 +3,17 @@
 # the guard. The demo page's own stylesheet is listed for information but not counted: it
 # never ships to a coach's site.
 #
-# The guard is 336 KB (344,064 bytes): the named stack as published with the UI in Leptos'
-# view! measured 305.8 kB, and a person's pace (the welcome, the stages, the recap, locale
-# dates, copy for email, growing text areas) brought it to 331.1 kB (December 2026; what each
-# part costs is in DEVELOPERS.md, "Architecture, and the size guard"). It stops a change that
+# The guard is 352 KB (360,448 bytes): the named stack as published with the UI in Leptos'
+# view! measured 305.8 kB, a person's pace (the welcome, the stages, the recap, locale dates,
+# copy for email, growing text areas) brought it to 331.1 kB, theming to 332.7 kB, and the
+# coach's template (its reader with its messages, loading it, its answers) to 344.3 kB
+# (December 2026; what each part costs is in DEVELOPERS.md, "Architecture, and the size
+# guard"). It stops a change that
 # adds bytes by accident; a feature that truly needs more raises it in the same commit, with
 # the measurement.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
-budget=$((336 * 1024))
+budget=$((352 * 1024))
 dir="${1:-$SITE_DIR}"
 total=0
 shopt -s nullglob globstar
