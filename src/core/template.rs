@@ -191,7 +191,7 @@ fn read(value: &Value) -> Result<Template, TemplateError> {
     for key in top.keys() {
         if !MEMBERS.contains(&key.as_str()) {
             return fail(
-                &quoted(key),
+                &format!("{key:?}"),
                 format!(
                     "is not a member of a template (it has {})",
                     list(&MEMBERS[1..])
@@ -506,10 +506,6 @@ fn text(
         }
         Some(_) => fail(path, "must be text"),
     }
-}
-
-fn quoted(key: &str) -> String {
-    format!("{key:?}")
 }
 
 fn list(items: &[&str]) -> String {
