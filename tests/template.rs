@@ -4,9 +4,9 @@
 mod common;
 
 use common::{coaching, coaching_agreed, ts};
-use designed_alliance::core::model::{Answer, RelationshipKind, SectionId, Status, TemplateRef};
+use designed_alliance::core::model::{Answer, RelationshipKind, SectionId, Status};
 use designed_alliance::core::template::{self, QuestionKind};
-use designed_alliance::core::{email, json as file, markdown, summary, Action, Iso};
+use designed_alliance::core::{email, json as file, markdown, summary, validate, Action, Iso};
 use serde_json::{json, Value};
 
 fn answer(question: &str, section: SectionId, prompt: &str, value: &str) -> Answer {
@@ -16,6 +16,102 @@ fn answer(question: &str, section: SectionId, prompt: &str, value: &str) -> Answ
         prompt: prompt.into(),
         value: value.into(),
     }
+}
+
+fn first_sessions() -> template::Template {
+    template::parse(example().as_bytes()).expect("the example template reads")
+}
+
+#[test]
+fn what_agreeing_needs_follows_the_template_the_alliance_records() {
+    let today = ts("2026-11-23T14:02:00Z").date();
+    let mut a = coaching();
+    a.progress.clear();
+    let standard = validate::validate(&a, today);
+    assert!(
+        !standard.ready_to_agree(),
+        "the standard template asks how we measure"
+    );
+    assert!(standard
+        .findings
+        .iter()
+        .any(|f| f.section == SectionId::Progress));
+
+    // First sessions leaves out how we measure, and asks where sessions happen (required).
+    let t = first_sessions();
+    let reference = t.reference();
+    assert_eq!(reference.sections, t.sections);
+    assert_eq!(reference.required.len(), 1);
+    assert_eq!(reference.required[0].question, "sessionFormat");
+    a.template = Some(reference);
+    let report = validate::validate(&a, today);
+    assert!(report
+        .findings
+        .iter()
+        .all(|f| f.section != SectionId::Progress));
+    assert!(report
+        .sections
+        .iter()
+        .all(|s| t.sections.contains(&s.section)));
+    let missing: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.severity.blocks_agreement())
+        .collect();
+    assert_eq!(missing.len(), 1, "{missing:?}");
+    assert_eq!(missing[0].section, SectionId::Communication);
+    assert_eq!(missing[0].path, "alliance.answers");
+    assert_eq!(
+        missing[0].message,
+        "Answer \u{201c}Where would you like our sessions to happen?\u{201d}."
+    );
+    assert!(!report.ready_to_agree());
+    let party = a.parties[0].id.clone();
+    assert!(a
+        .apply(
+            Action::Agree {
+                party: party.clone(),
+                date: today
+            },
+            ts("2026-11-23T14:03:00Z")
+        )
+        .is_err());
+
+    // An answer left empty is no answer.
+    a.answers = vec![answer(
+        "sessionFormat",
+        SectionId::Communication,
+        "Where would you like our sessions to happen?",
+        " ",
+    )];
+    assert!(!validate::validate(&a, today).ready_to_agree());
+    a.answers[0].value = "By video".into();
+    let report = validate::validate(&a, today);
+    assert!(report.ready_to_agree(), "{:?}", report.findings);
+    assert_eq!(report.percent_complete(), 100);
+    assert_eq!(
+        a.apply(
+            Action::Agree { party, date: today },
+            ts("2026-11-23T14:03:00Z")
+        ),
+        Ok(true)
+    );
+    // The same alliance checked as made with the standard template still asks for it all.
+    assert!(!validate::validate_as(&a, today, None).ready_to_agree());
+
+    // The record travels in the file and is checked on import.
+    let now = ts("2026-11-23T14:04:00Z");
+    let text = file::export(&a, now).unwrap();
+    assert!(text.contains("\"required\""));
+    assert_eq!(file::import(text.as_bytes()).expect("imports").alliance, a);
+    let mut broken: Value = serde_json::from_str(&text).unwrap();
+    broken["alliance"]["template"]["required"][0]["question"] = json!("no spaces");
+    let err = file::import(broken.to_string().as_bytes()).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("alliance.template.required[0].question"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -60,10 +156,7 @@ fn answers_to_a_coachs_questions_are_set_changed_and_taken_away() {
     // A changed answer changes the terms: an agreed alliance is a draft again. Recording the
     // template does not.
     let mut agreed = coaching_agreed();
-    let template = TemplateRef {
-        name: "First sessions".into(),
-        version: 1,
-    };
+    let template = first_sessions().reference();
     assert_eq!(
         agreed.apply(Action::SetTemplate(Some(template.clone())), now),
         Ok(true)
@@ -83,10 +176,7 @@ fn answers_travel_in_the_file_and_a_file_without_them_is_unchanged() {
     let plain = file::export(&coaching(), now).unwrap();
     assert!(!plain.contains("\"answers\"") && !plain.contains("\"template\""));
     let mut a = coaching();
-    a.template = Some(TemplateRef {
-        name: "First sessions".into(),
-        version: 1,
-    });
+    a.template = Some(first_sessions().reference());
     a.answers = vec![
         answer(
             "energy",

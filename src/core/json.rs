@@ -413,12 +413,7 @@ fn check_limits_and_ids(a: &Alliance) -> Result<(), ImportError> {
     };
     for (i, answer) in a.answers.iter().enumerate() {
         let q = &answer.question;
-        if q.is_empty()
-            || q.len() > 64
-            || !q
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-        {
+        if !question_id(q) {
             return invalid(
                 format!("alliance.answers[{i}].question"),
                 "a question's id is 1 to 64 letters a to z, digits, - and _",
@@ -443,6 +438,21 @@ fn check_limits_and_ids(a: &Alliance) -> Result<(), ImportError> {
                 "alliance.template".to_string(),
                 "a template has a name and a version from 1",
             );
+        }
+        too_many("alliance.template.required", t.required.len(), MAX_ITEMS)?;
+        for (i, q) in t.required.iter().enumerate() {
+            if !question_id(&q.question) {
+                return invalid(
+                    format!("alliance.template.required[{i}].question"),
+                    "a question's id is 1 to 64 letters a to z, digits, - and _",
+                );
+            }
+            if q.prompt.trim().is_empty() {
+                return invalid(
+                    format!("alliance.template.required[{i}].prompt"),
+                    "the question is empty",
+                );
+            }
         }
     }
     for (i, d) in a.decisions.iter().enumerate() {
@@ -520,4 +530,11 @@ fn check_limits_and_ids(a: &Alliance) -> Result<(), ImportError> {
         ));
     }
     Ok(())
+}
+
+/// Whether `q` is a question's id: 1 to 64 of `A-Z a-z 0-9 _ -`.
+fn question_id(q: &str) -> bool {
+    (1..=64).contains(&q.len())
+        && q.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }

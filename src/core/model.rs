@@ -163,6 +163,25 @@ schema! {
     pub struct TemplateRef {
         pub name: String,
         pub version: u32,
+        /// The sections it shows, in order; none listed: all of them. Sections left out are
+        /// not asked for before agreeing.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub sections: Vec<SectionId>,
+        /// The coach's questions that must be answered before agreeing.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub required: Vec<RequiredQuestion>,
+    }
+
+    /// One of the coach's questions that must be answered before agreeing.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[serde(rename_all = "camelCase", deny_unknown_fields)]
+    pub struct RequiredQuestion {
+        /// The question's id in the template.
+        pub question: String,
+        /// The section it is asked in.
+        pub section: SectionId,
+        /// The question, as it is asked.
+        pub prompt: String,
     }
 
     /// The answer to one of a coach's own questions.

@@ -8,7 +8,7 @@
 //! section"), and the widget runs with the standard template.
 
 use super::json::nesting_depth;
-use super::model::{RelationshipKind, SectionId};
+use super::model::{RelationshipKind, RequiredQuestion, SectionId, TemplateRef};
 use serde_json::Value;
 use std::fmt;
 
@@ -99,6 +99,26 @@ impl Template {
     /// Whether `section` appears.
     pub fn shows(&self, section: SectionId) -> bool {
         self.sections.contains(&section)
+    }
+
+    /// What an alliance made with this template records of it: its name and version, the
+    /// sections it shows, and the questions that must be answered before agreeing.
+    pub fn reference(&self) -> TemplateRef {
+        TemplateRef {
+            name: self.name.clone(),
+            version: VERSION as u32,
+            sections: self.sections.clone(),
+            required: self
+                .questions
+                .iter()
+                .filter(|q| q.required)
+                .map(|q| RequiredQuestion {
+                    question: q.id.clone(),
+                    section: q.section,
+                    prompt: q.prompt.clone(),
+                })
+                .collect(),
+        }
     }
 }
 

@@ -519,6 +519,9 @@ pub mod findings {
     pub const CHOSEN_GONE: &str = "The chosen option no longer exists. Choose again.";
     pub const DECISION_WHY_HINT: &str =
         "A line on why you chose it helps when you revisit the choice.";
+    pub fn answer_missing(prompt: &str) -> String {
+        format!("Answer \u{201c}{prompt}\u{201d}.")
+    }
     pub const REVIEW_IN_PAST: &str =
         "This review date has passed. Hold the review, or choose a new date.";
 }

@@ -192,8 +192,17 @@ fn filled(s: &str) -> bool {
     !s.trim().is_empty()
 }
 
-/// Checks an alliance. `today` decides whether the review date has passed.
+/// Checks an alliance against the template it records (the standard one when none).
+/// `today` decides whether the review date has passed.
 pub fn validate(a: &Alliance, today: Date) -> Report {
+    validate_as(a, today, a.template.as_ref())
+}
+
+/// Checks an alliance as made with `template` (the standard one when none): sections it
+/// leaves out are not asked for, and its required questions must be answered.
+pub fn validate_as(a: &Alliance, today: Date, template: Option<&TemplateRef>) -> Report {
+    let shown =
+        |s: SectionId| template.is_none_or(|t| t.sections.is_empty() || t.sections.contains(&s));
     let mut c = Checker {
         a,
         findings: Vec::new(),
@@ -454,8 +463,25 @@ pub fn validate(a: &Alliance, today: Date) -> Report {
         }
     }
 
+    // The coach's required questions.
+    for q in template.map_or(&[][..], |t| &t.required[..]) {
+        let answered = a
+            .answers
+            .iter()
+            .any(|answer| answer.question == q.question && filled(&answer.value));
+        let at = At {
+            section: q.section,
+            path: "alliance.answers".into(),
+            item: Id::new(q.question.clone()),
+        };
+        c.require(&at, "", answered, &msg::answer_missing(&q.prompt));
+    }
+
+    // What the template leaves out is not asked for (what is in it is kept all the same).
+    c.findings.retain(|f| shown(f.section));
     let sections = SectionId::ALL
         .iter()
+        .filter(|&&section| shown(section))
         .map(|&section| {
             let (required, done) = c.counts[section as usize];
             let errors = c
