@@ -68,6 +68,8 @@ enum CoalesceKey {
     Item(ListKind, Id),
     CheckIn,
     Update(Id),
+    /// An answer to a coach's question, by the question's id.
+    Answer(String),
 }
 
 /// How many steps can be undone.
@@ -109,6 +111,7 @@ impl Editor {
             Action::Update(item) => Some(CoalesceKey::Item(ListKind::of(item), item.id().clone())),
             Action::SetCheckIn(_) => Some(CoalesceKey::CheckIn),
             Action::SetUpdatePreference(p) => Some(CoalesceKey::Update(p.party_id.clone())),
+            Action::SetAnswer(a) => Some(CoalesceKey::Answer(a.question.clone())),
             _ => None,
         };
         let coalesce = match (&key, &self.last) {
@@ -132,6 +135,15 @@ impl Editor {
         self.redo.clear();
         self.last = key.map(|k| (k, now));
         Ok(true)
+    }
+
+    /// Records the coach's template the alliance is made with. Not a change a person made, so
+    /// not a step to undo: undoing past it leaves the record for the next change to make again.
+    pub fn record_template(&mut self, template: TemplateRef, now: Timestamp) -> bool {
+        matches!(
+            self.current.apply(Action::SetTemplate(Some(template)), now),
+            Ok(true)
+        )
     }
 
     /// Undoes the last change; false when there is none.

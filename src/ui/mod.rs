@@ -54,9 +54,7 @@ pub fn mount(
             if let Some(url) = template {
                 leptos::task::spawn_local(async move {
                     match io::template::load(&url).await {
-                        Ok(t) => {
-                            ctx.template.try_set(Some(std::sync::Arc::new(t)));
-                        }
+                        Ok(t) => ctx.use_template(t),
                         Err(why) => web_sys::console::error_1(
                             &format!(
                                 "designed-alliance: {why} ({url}); the standard template is used"

@@ -11,7 +11,7 @@
 mod mirror;
 mod step;
 
-pub use step::{Stage, Step, StepState, STEPS};
+pub use step::{Route, Stage, Step, StepState};
 
 use super::browser;
 use crate::core::json::Imported;
@@ -29,16 +29,30 @@ pub struct Doc {
     pub report: Report,
     /// The day findings are judged against (review dates in the past).
     today: Date,
+    /// The coach's template on this page, which the alliance is checked against (else the
+    /// template the alliance records, else the standard one).
+    template: Option<TemplateRef>,
 }
 
 impl Doc {
-    pub fn new(editor: Editor, today: Date) -> Self {
-        let report = validate(editor.alliance(), today);
-        Doc {
+    pub fn new(editor: Editor, today: Date, template: Option<TemplateRef>) -> Self {
+        let mut doc = Doc {
             editor,
-            report,
+            report: Report {
+                findings: Vec::new(),
+                sections: Vec::new(),
+            },
             today,
-        }
+            template,
+        };
+        doc.check();
+        doc
+    }
+
+    fn check(&mut self) {
+        let a = self.editor.alliance();
+        let template = self.template.as_ref().or(a.template.as_ref());
+        self.report = validate_as(a, self.today, template);
     }
 
     pub fn alliance(&self) -> &Alliance {
@@ -49,7 +63,7 @@ impl Doc {
     fn change(&mut self, f: impl FnOnce(&mut Editor) -> bool) -> bool {
         let changed = f(&mut self.editor);
         if changed {
-            self.report = validate(self.editor.alliance(), self.today);
+            self.check();
         }
         changed
     }
@@ -98,6 +112,8 @@ pub struct Ctx {
     pub pending_import: RwSignal<Option<Imported>>,
     /// The coach's template, once loaded (the `template` attribute); none: the standard one.
     pub template: RwSignal<Option<std::sync::Arc<crate::core::template::Template>>>,
+    /// The way through: the template's sections between the welcome and the review.
+    pub route: Memo<Route>,
     /// Why the last import failed, in plain words.
     pub import_error: RwSignal<Option<String>>,
     /// Each party's id and name as shown (a placeholder until they have one).
@@ -116,19 +132,24 @@ impl Ctx {
             c.set(c.get() + 1);
             c.get()
         });
-        let doc = Doc::new(Editor::new(alliance), browser::today());
+        let doc = Doc::new(Editor::new(alliance), browser::today(), None);
         let party_labels = RwSignal::new(labels_of(doc.alliance()));
         let kind = RwSignal::new(doc.alliance().relationship);
         let doc = RwSignal::new(doc);
+        let template = RwSignal::new(None::<std::sync::Arc<crate::core::template::Template>>);
+        let route = Memo::new(move |_| {
+            template.with(|t| t.as_ref().map_or_else(Route::default, |t| Route::of(&t.sections)))
+        });
         Ctx {
             doc,
-            step: RwSignal::new(STEPS[0]),
+            step: RwSignal::new(Step::Welcome),
             visited: RwSignal::new(Vec::new()),
             announcement: RwSignal::new(String::new()),
             whereabouts: RwSignal::new(String::new()),
             copy_fallback: RwSignal::new(None),
             pending_import: RwSignal::new(None),
-            template: RwSignal::new(None),
+            template,
+            route,
             import_error: RwSignal::new(None),
             party_labels,
             kind,
@@ -151,6 +172,22 @@ impl Ctx {
     pub fn intro(&self, step: Step) -> String {
         self.wording(step, |w| w.intro.clone())
             .unwrap_or_else(|| step.intro().to_string())
+    }
+
+    /// Uses the coach's template from now on: its way through, and what agreeing needs. The
+    /// alliance records it with the next change; a step it leaves out is left for the welcome.
+    pub fn use_template(&self, template: crate::core::template::Template) {
+        let reference = template.reference();
+        self.template.try_set(Some(std::sync::Arc::new(template)));
+        self.doc.update(|d| {
+            d.template = Some(reference);
+            d.check();
+        });
+        self.synced();
+        let step = self.step.get_untracked();
+        if !self.route.with_untracked(|r| r.contains(step)) {
+            self.step.set(Step::Welcome);
+        }
     }
 
     fn wording(
@@ -253,8 +290,16 @@ impl Ctx {
         let mut changed = false;
         let mut became_agreed = false;
         self.doc.maybe_update(|d| {
+            // The alliance records the coach's template it is made with.
+            let record = d
+                .template
+                .clone()
+                .filter(|r| d.alliance().template.as_ref() != Some(r));
             d.change(|e| {
                 let was_agreed = e.alliance().status == Status::Agreed;
+                if let Some(record) = record {
+                    e.record_template(record, now);
+                }
                 changed = matches!(e.apply(action, now), Ok(true));
                 became_agreed = changed && !was_agreed && e.alliance().status == Status::Agreed;
                 changed
@@ -274,11 +319,11 @@ impl Ctx {
 
     /// Starts over with `editor` (another draft, or an imported file).
     pub fn replace_editor(&self, editor: Editor) {
-        let today = self
+        let (today, template) = self
             .doc
-            .try_with_untracked(|d| d.today)
-            .unwrap_or_else(browser::today);
-        self.doc.set(Doc::new(editor, today));
+            .try_with_untracked(|d| (d.today, d.template.clone()))
+            .unwrap_or_else(|| (browser::today(), None));
+        self.doc.set(Doc::new(editor, today, template));
         self.synced();
     }
 
@@ -326,8 +371,11 @@ impl Ctx {
             }
         });
         self.step.set(step);
-        self.whereabouts.try_set(match step.number() {
-            Some(_) => format!("{}: {}", step.position(), self.title(step)),
+        let position = self
+            .route
+            .with_untracked(|r| r.number(step).map(|_| r.position(step)));
+        self.whereabouts.try_set(match position {
+            Some(position) => format!("{position}: {}", self.title(step)),
             None => self.title(step),
         });
         self.focus_later(self.id("step-heading"));
@@ -369,11 +417,14 @@ impl Ctx {
 
     /// Whether the person has gone past a step: left it, or been anywhere after it (tracked).
     pub fn passed(&self, step: Step) -> bool {
-        let i = step.index();
-        self.step.get().index() > i
-            || self
-                .visited
-                .with(|v| v.iter().any(|s| *s == step || s.index() > i))
+        let current = self.step.get();
+        self.route.with(|r| {
+            let Some(i) = r.index(step) else {
+                return false;
+            };
+            let after = |s: &Step| r.index(*s).is_some_and(|j| j > i);
+            after(&current) || self.visited.with(|v| v.iter().any(|s| *s == step || after(s)))
+        })
     }
 
     /// The state of a step for the progress indicator (tracked). Honest: a step is complete
@@ -443,9 +494,15 @@ impl Ctx {
     /// How many steps are done (complete or skipped), of how many (the welcome is not
     /// counted) (tracked).
     pub fn steps_done(&self) -> (usize, usize) {
-        let counted = STEPS.iter().filter(|s| **s != Step::Welcome);
-        let total = counted.clone().count();
+        let counted: Vec<Step> = self.route.with(|r| {
+            r.steps()
+                .iter()
+                .copied()
+                .filter(|s| *s != Step::Welcome)
+                .collect()
+        });
         let done = counted
+            .iter()
             .filter(|s| {
                 matches!(
                     self.step_state(**s),
@@ -453,7 +510,7 @@ impl Ctx {
                 )
             })
             .count();
-        (done, total)
+        (done, counted.len())
     }
 
     /// The findings about one field, kept up to date, honouring when missing parts are shown

@@ -48,6 +48,7 @@ impl Stage {
     }
 }
 
+/// Every step there is, in the standard template's order.
 pub const STEPS: [Step; 15] = [
     Step::Welcome,
     Step::Section(SectionId::Basics),
@@ -66,28 +67,7 @@ pub const STEPS: [Step; 15] = [
     Step::Finish,
 ];
 
-/// How many steps have a number (all but the welcome).
-pub const NUMBERED: usize = STEPS.len() - 1;
-
 impl Step {
-    pub fn index(self) -> usize {
-        STEPS.iter().position(|s| *s == self).unwrap_or(0)
-    }
-
-    /// The step's number as the person sees it ("Step 3 of 14"); the welcome has none.
-    pub fn number(self) -> Option<usize> {
-        match self {
-            Step::Welcome => None,
-            _ => Some(self.index()),
-        }
-    }
-
-    /// Where the step is, in words: "Step 3 of 14", or "Welcome".
-    pub fn position(self) -> String {
-        self.number()
-            .map_or_else(|| self.title().to_string(), |n| t::step_of(n, NUMBERED))
-    }
-
     pub fn title(self) -> &'static str {
         match self {
             Step::Welcome => t::STEP_WELCOME,
@@ -106,17 +86,6 @@ impl Step {
             Step::Agreement => t::AGREEMENT_INTRO,
             Step::Finish => t::FINISH_INTRO,
         }
-    }
-
-    pub fn next(self) -> Option<Step> {
-        STEPS.get(self.index() + 1).copied()
-    }
-
-    pub fn previous(self) -> Option<Step> {
-        self.index()
-            .checked_sub(1)
-            .and_then(|i| STEPS.get(i))
-            .copied()
     }
 
     /// Where the step belongs on the way through.
@@ -143,6 +112,88 @@ impl Step {
 
     pub fn from_key(key: &str) -> Option<Step> {
         STEPS.into_iter().find(|s| s.key() == key)
+    }
+}
+
+/// The way through: the welcome, the template's sections in its order, then review,
+/// agreement and finish.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Route(Vec<Step>);
+
+impl Default for Route {
+    /// The standard template's way: every section.
+    fn default() -> Self {
+        Route(STEPS.to_vec())
+    }
+}
+
+impl Route {
+    /// The way through a template showing `sections`, in that order.
+    pub fn of(sections: &[SectionId]) -> Self {
+        let mut steps = vec![Step::Welcome];
+        steps.extend(sections.iter().map(|s| Step::Section(*s)));
+        steps.extend([Step::Review, Step::Agreement, Step::Finish]);
+        Route(steps)
+    }
+
+    pub fn steps(&self) -> &[Step] {
+        &self.0
+    }
+
+    pub fn contains(&self, step: Step) -> bool {
+        self.0.contains(&step)
+    }
+
+    /// Where `step` is on the way (none when this way does not pass it).
+    pub fn index(&self, step: Step) -> Option<usize> {
+        self.0.iter().position(|s| *s == step)
+    }
+
+    /// How many steps have a number (all but the welcome).
+    pub fn numbered(&self) -> usize {
+        self.0.len().saturating_sub(1)
+    }
+
+    /// The step's number as the person sees it ("Step 3 of 14"); the welcome has none.
+    pub fn number(&self, step: Step) -> Option<usize> {
+        self.index(step).filter(|i| *i > 0)
+    }
+
+    /// Where the step is, in words: "Step 3 of 14", or "Welcome".
+    pub fn position(&self, step: Step) -> String {
+        self.number(step).map_or_else(
+            || step.title().to_string(),
+            |n| t::step_of(n, self.numbered()),
+        )
+    }
+
+    pub fn next(&self, step: Step) -> Option<Step> {
+        self.index(step).and_then(|i| self.0.get(i + 1)).copied()
+    }
+
+    pub fn previous(&self, step: Step) -> Option<Step> {
+        self.index(step)
+            .and_then(|i| i.checked_sub(1))
+            .and_then(|i| self.0.get(i))
+            .copied()
+    }
+
+    /// The steps before `step`: the ones a person resuming there has been through.
+    pub fn before(&self, step: Step) -> Vec<Step> {
+        let n = self.index(step).unwrap_or(0);
+        self.0.iter().take(n).copied().collect()
+    }
+
+    /// The steps in runs of the same stage, in order (a coach's template may mix them).
+    pub fn stages(&self) -> Vec<(Stage, Vec<Step>)> {
+        let mut runs: Vec<(Stage, Vec<Step>)> = Vec::new();
+        for step in &self.0 {
+            match runs.last_mut() {
+                Some((stage, steps)) if *stage == step.stage() => steps.push(*step),
+                _ => runs.push((step.stage(), vec![*step])),
+            }
+        }
+        runs
     }
 }
 

@@ -123,7 +123,7 @@ impl Drafts {
                     Ok(o) => {
                         let title = title_of(&o.alliance.title);
                         self.edit(|s| s.dialog = false);
-                        let step = Step::from_key(&o.step).unwrap_or(STEPS[0]);
+                        let step = Step::from_key(&o.step).unwrap_or(Step::Welcome);
                         self.show(o.alliance, step, Some(o.saved_at));
                         ctx.announce(t::opened(&title));
                     }
@@ -217,7 +217,7 @@ impl Drafts {
                     Ok(raw) => {
                         if was_open {
                             // A new, empty draft takes its place on screen.
-                            self.begin(blank(), STEPS[0], true);
+                            self.begin(blank(), Step::Welcome, true);
                         }
                         self.edit(|s| {
                             s.deleted = raw.clone().map(|r| (slot.clone(), title.clone(), r))
@@ -268,7 +268,7 @@ impl Drafts {
                             s.deleted = None;
                             s.unreadable = None;
                         });
-                        self.begin(blank(), STEPS[0], true);
+                        self.begin(blank(), Step::Welcome, true);
                         self.done(t::FORGOTTEN.to_string());
                     }
                     Err(e) => self.failed(detail(&e)),

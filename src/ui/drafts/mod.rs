@@ -26,7 +26,7 @@ mod view;
 pub use view::{DraftsButton, DraftsDialog, Notices, SaveStatus};
 
 use super::browser;
-use super::ctx::{Ctx, Step, STEPS};
+use super::ctx::{Ctx, Step};
 use super::storage;
 use crate::core::drafts::{
     Check, DraftStore, MemoryStorage, OpenError, SaveError, Saved, Storage, StorageError,
@@ -121,7 +121,7 @@ pub fn start(namespace: &str, preset: Preset) -> (Alliance, Start) {
         problem,
         ..State::default()
     };
-    let mut step = STEPS[0];
+    let mut step = Step::Welcome;
     let mut opened = None;
     let mut damaged = None;
     let mut read = |s: &mut dyn Storage| {
@@ -146,7 +146,7 @@ pub fn start(namespace: &str, preset: Preset) -> (Alliance, Start) {
     match opened {
         Some(Ok(o)) => {
             alliance = o.alliance;
-            step = Step::from_key(&o.step).unwrap_or(STEPS[0]);
+            step = Step::from_key(&o.step).unwrap_or(Step::Welcome);
             state.saved_at = Some(o.saved_at);
         }
         other => {
@@ -277,7 +277,7 @@ impl Drafts {
     pub fn new(ctx: Ctx, start: Start) -> Drafts {
         ctx.step.set(start.step);
         ctx.visited
-            .set(STEPS.iter().take(start.step.index()).copied().collect());
+            .set(ctx.route.with_untracked(|r| r.before(start.step)));
         let d = Drafts {
             ctx,
             s: RwSignal::new(start.state),
@@ -563,8 +563,13 @@ impl Drafts {
             s.saved_at = saved_at;
         });
         ctx.replace_editor(Editor::new(alliance));
-        ctx.visited
-            .set(STEPS.iter().take(step.index()).copied().collect());
+        // A step the coach's template leaves out: the welcome instead.
+        let step = if ctx.route.with_untracked(|r| r.contains(step)) {
+            step
+        } else {
+            Step::Welcome
+        };
+        ctx.visited.set(ctx.route.with_untracked(|r| r.before(step)));
         ctx.step.set(step);
         ctx.focus_later(ctx.id("step-heading"));
     }
@@ -587,7 +592,7 @@ impl Drafts {
     pub fn start_new(self) {
         self.flush();
         self.edit(|s| s.dialog = false);
-        self.begin(blank(), STEPS[0], true);
+        self.begin(blank(), Step::Welcome, true);
         self.ctx.announce(t::NEW_STARTED);
     }
 }

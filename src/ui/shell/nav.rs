@@ -2,8 +2,7 @@
 //! through), the step itself, and the buttons that move on.
 
 use crate::core::text::ui as t;
-use crate::core::SectionId;
-use crate::ui::ctx::{use_ctx, Stage, Step, STEPS};
+use crate::ui::ctx::{use_ctx, Stage, Step};
 use crate::ui::steps::{blocks, AgreementStep, FinishStep, ReviewStep, SectionBlocks, Welcome};
 use leptos::prelude::*;
 
@@ -17,9 +16,11 @@ fn StepLink(
     let ctx = use_ctx();
     let state = Memo::new(move |_| ctx.step_state(step));
     let current = move || ctx.step.get() == step;
-    let marker = step
-        .number()
-        .map_or_else(|| "\u{2022}".to_string(), |n| n.to_string());
+    let marker = move || {
+        ctx.route
+            .with(|r| r.number(step))
+            .map_or_else(|| "\u{2022}".to_string(), |n| n.to_string())
+    };
     view! {
         <li class="da-step-item">
             <button
@@ -52,27 +53,31 @@ pub fn StepNav() -> impl IntoView {
     let expanded = RwSignal::new(false);
     let list_id = ctx.id("steps");
     let done = Memo::new(move |_| ctx.steps_done());
-    let groups = Stage::ALL
-        .into_iter()
-        .map(|stage| {
-            let heading = ctx.id(&format!("stage-{}", stage as u8));
-            let steps = STEPS
-                .into_iter()
-                .filter(|s| s.stage() == stage)
-                .map(|step| view! { <StepLink step expanded/> })
-                .collect_view();
-            view! {
-                <li class="da-stage">
-                    <p class="da-stage-title" id=heading.clone()>{stage.title()}</p>
-                    <ol class="da-stage-steps" aria-labelledby=heading>{steps}</ol>
-                </li>
-            }
-        })
-        .collect_view();
+    // The steps in runs of one stage, as the template orders them.
+    let groups = move || {
+        ctx.route
+            .with(|r| r.stages())
+            .into_iter()
+            .enumerate()
+            .map(|(i, (stage, steps))| {
+                let heading = ctx.id(&format!("stage-{i}"));
+                let steps = steps
+                    .into_iter()
+                    .map(|step| view! { <StepLink step expanded/> })
+                    .collect_view();
+                view! {
+                    <li class="da-stage">
+                        <p class="da-stage-title" id=heading.clone()>{stage.title()}</p>
+                        <ol class="da-stage-steps" aria-labelledby=heading>{steps}</ol>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
     view! {
         <nav class="da-nav" aria-label=t::STEPS_LABEL>
             <div class="da-nav-summary">
-                <p class="da-nav-position">{move || ctx.step.get().position()}</p>
+                <p class="da-nav-position">{move || ctx.route.with(|r| r.position(ctx.step.get()))}</p>
                 <button
                     type="button"
                     class="da-button da-button-quiet da-nav-toggle"
@@ -153,12 +158,15 @@ fn StepButtons() -> impl IntoView {
     view! {
         {move || {
             let step = ctx.step.get();
-            let last_essential = step == Step::Section(SectionId::Celebrations);
-            let back = step
-                .previous()
+            let route = ctx.route.get();
+            let next_step = route.next(step);
+            // The last essential step, where going deeper starts.
+            let last_essential = step.stage() == Stage::Essentials
+                && next_step.is_some_and(|n| n.stage() == Stage::Deeper);
+            let back = route
+                .previous(step)
                 .map(|to| view! { <GoButton to verb=t::BACK target=ctx.title(to) arrow=false/> });
-            let next = step
-                .next()
+            let next = next_step
                 .map(|to| {
                     let verb = match step {
                         Step::Welcome => t::BEGIN,
@@ -173,7 +181,7 @@ fn StepButtons() -> impl IntoView {
             // last (whose next step is the review anyway).
             let skip = (last_essential
                 || (step.stage() == Stage::Deeper
-                    && step.next().is_some_and(|n| n.stage() == Stage::Deeper)))
+                    && next_step.is_some_and(|n| n.stage() == Stage::Deeper)))
                 .then(|| view! { <GoButton to=Step::Review verb=t::SKIP_TO_REVIEW/> });
             view! {
                 {last_essential.then_some(view! { <p class="da-help da-essentials-done">{t::ESSENTIALS_DONE}</p> })}

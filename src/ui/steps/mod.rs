@@ -3,6 +3,7 @@
 
 pub mod access;
 mod agreement;
+mod coach;
 mod communication;
 mod decisions;
 mod deeper;
@@ -14,6 +15,7 @@ pub mod table;
 mod welcome;
 
 pub use agreement::AgreementStep;
+pub use coach::CoachQuestions;
 pub use finish::FinishStep;
 pub use review::ReviewStep;
 pub use welcome::Welcome;
@@ -53,7 +55,10 @@ pub fn SectionBlocks(
     /// Its table (see [`blocks`]).
     blocks: &'static [Block],
 ) -> impl IntoView {
-    blocks_view(section, blocks)
+    view! {
+        {blocks_view(section, blocks)}
+        <CoachQuestions section/>
+    }
 }
 
 /// The blocks of a table, as a type-erased view (a folded part holds blocks of its own).

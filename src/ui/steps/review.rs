@@ -54,7 +54,7 @@ fn MissingList() -> impl IntoView {
                                 .get()
                                 .into_iter()
                                 .map(|f| {
-                                    let label = format!("{}: {}", text::section(f.section).title, f.message);
+                                    let label = format!("{}: {}", ctx.title(Step::Section(f.section)), f.message);
                                     let class = if f.severity == Severity::Error {
                                         "da-link da-link-error"
                                     } else {
@@ -168,23 +168,38 @@ fn Document(
         }
         .into_any()
     };
+    // A section the coach's template leaves out appears only when something is written in it.
+    let shown = |id| {
+        ctx.route.with_untracked(|r| r.contains(Step::Section(id)))
+            || ctx
+                .try_with_untracked(|a| crate::core::validate::has_content(a, id))
+                .unwrap_or(true)
+    };
     let sections = summary
         .sections
         .into_iter()
+        .filter(|sec| shown(sec.id))
         .map(|sec| {
-            let id = sec.id;
+            let step = Step::Section(sec.id);
+            // In the coach's words; a section their template leaves out is shown, not edited.
+            let title = ctx.title(step);
+            let edit = ctx.route.with_untracked(|r| r.contains(step)).then(|| {
+                view! {
+                    <button
+                        type="button"
+                        class="da-button da-button-quiet da-no-print"
+                        aria-label=t::edit_section(&title)
+                        on:click=move |_| ctx.go_to(step)
+                    >
+                        {t::EDIT}
+                    </button>
+                }
+            });
             view! {
                 <section class="da-doc-section">
                     <div class="da-doc-section-head">
-                        <h3 class="da-doc-heading">{sec.title}</h3>
-                        <button
-                            type="button"
-                            class="da-button da-button-quiet da-no-print"
-                            aria-label=t::edit_section(text::section(id).title)
-                            on:click=move |_| ctx.go_to(Step::Section(id))
-                        >
-                            {t::EDIT}
-                        </button>
+                        <h3 class="da-doc-heading">{title.clone()}</h3>
+                        {edit}
                     </div>
                     {doc_blocks(sec.blocks)}
                 </section>

@@ -45,8 +45,105 @@ test("the coach's welcome and wording replace the standard ones, as text", async
   await expect(w.stepLink('What you want from coaching')).toBeVisible();
   await w.next('What you want from coaching');
   await expect(w.widget.locator('.da-step-intro')).toHaveText('One goal for the next three months, in your own words, and why it matters now.');
-  await expect(w.whereabouts).toHaveText('Step 2 of 14: What you want from coaching');
+  await expect(w.whereabouts).toHaveText('Step 2 of 9: What you want from coaching');
   expect(errors).toEqual([]);
+});
+
+test("a coach's template leaves out sections and adds questions: filled, agreed and exported with the template recorded; opened without it, every answer stays", async ({ page, browser }) => {
+  const { w, errors } = await coachPage(page, await example());
+  // The way through is the template's: its sections, in its order, then review and agreement.
+  const nav = w.widget.getByRole('navigation', { name: 'Steps' });
+  await expect(nav.locator('.da-step-title')).toHaveText([
+    'Welcome', 'Who is involved', 'What you want from coaching', 'Who does what, and when', 'How we will communicate',
+    'How we will celebrate', 'Keeping it alive', 'Review', 'Agreement', 'Finish',
+  ]);
+  await w.begin();
+  await expect(w.whereabouts).toHaveText('Step 1 of 9: Who is involved');
+  await w.fill(w.field('What shall we call this alliance?'), 'First sessions with Sam');
+  await w.choose(w.field('What kind of relationship is this?'), 'Coach and client');
+  await w.fill(w.field('Name', w.item('Person 1')), 'Priya');
+  await w.fill(w.field('Name', w.item('Person 2')), 'Sam');
+
+  await w.next('What you want from coaching');
+  await w.fill(w.field('What are we trying to achieve together?'), 'Lead my first team with confidence.');
+  await w.fill(w.field('Why does it matter?'), 'The launch depends on it.');
+  // The coach's question after the section's own: optional (not required), with its help and example.
+  const energy = w.field('What gives you energy at work right now?');
+  await expect(w.widget.locator('label', { hasText: 'What gives you energy at work right now?' })).toContainText('(optional)');
+  await expect(energy).toHaveAccessibleDescription(/We will come back to it when things get hard\..*For example: Mentoring the two new designers\./);
+  await w.fill(energy, 'Mentoring the new designers');
+
+  // How we measure it is left out: the goal leads to who does what.
+  await w.next('Who does what, and when');
+  await w.press(w.button('Add a commitment'));
+  const c = w.item('Commitment 1');
+  await w.fill(w.field('What will be done?', c), 'Bring one real situation to each session');
+  await w.choose(w.field('Who does it?', c), 'Priya');
+  await w.choose(w.field('When?', c), 'After something happens');
+  await w.fill(w.field('After what?', c), 'each session is booked');
+  await w.date(w.field('When is our first session?'), '2026-12-09');
+
+  await w.next('How we will communicate');
+  await w.press(w.button('Add a channel'));
+  await w.fill(w.field('Channel', w.item('Channel 1')), 'Email');
+  await w.choose(w.field('How often do we check in?'), 'Every two weeks');
+  await w.fill(w.field('How do we raise a problem fast?'), 'A message, answered within a day.');
+  // Required: no "(optional)"; left empty for now.
+  await expect(w.widget.locator('label', { hasText: 'Where would you like our sessions to happen?' })).not.toContainText('(optional)');
+
+  await w.next('How we will celebrate');
+  await w.fill(w.field('How will we celebrate reaching the goal?'), 'A walk in the park.');
+  await w.fill(w.field('One word for how you want to feel in three months'), 'Calm');
+  await w.next('Keeping it alive');
+  await w.next('Review');
+  // Only the required question is missing (nothing about the sections left out); its link
+  // leads to it.
+  const missing = w.widget.locator('.da-missing-list li');
+  await expect(missing).toHaveText(['How we will communicate: Answer \u201cWhere would you like our sessions to happen?\u201d.']);
+  await w.press(missing.getByRole('button'));
+  const format = w.field('Where would you like our sessions to happen?');
+  await expect(format).toBeFocused();
+  await expect(format).toHaveAccessibleDescription(/Missing: Answer/);
+  await w.choose(format, 'By video');
+  await w.goToStep('Review');
+  await expect(w.widget.getByText('Everything needed is filled in.')).toBeVisible();
+  const doc = w.widget.locator('.da-doc');
+  for (const text of ['What you want from coaching', 'Mentoring the new designers', 'By video', 'Calm']) await expect(doc).toContainText(text);
+  await expect(doc.locator('.da-doc-heading', { hasText: 'How we will measure it' })).toHaveCount(0);
+
+  await w.next('Agreement');
+  await w.press(w.button('Priya: I agree'));
+  await w.press(w.button('Sam: I agree'));
+  await expect(w.widget.getByText('Everyone has agreed. This is now your alliance.').first()).toBeVisible();
+  const download = await w.downloadJson();
+  const text = await readFile((await download.path())!, 'utf8');
+  const file = JSON.parse(text);
+  expect(file.alliance.status).toBe('agreed');
+  expect(file.alliance.template).toEqual({
+    name: 'Sam Rivera Coaching: first sessions',
+    version: 1,
+    sections: ['basics', 'goal', 'commitments', 'communication', 'celebrations', 'keepingAlive'],
+    required: [{ question: 'sessionFormat', section: 'communication', prompt: 'Where would you like our sessions to happen?' }],
+  });
+  expect(file.alliance.answers.map((a: any) => [a.question, a.value])).toEqual([
+    ['energy', 'Mentoring the new designers'],
+    ['firstSession', '2026-12-09'],
+    ['oneWord', 'Calm'],
+    ['sessionFormat', 'By video'],
+  ]);
+  expect(errors).toEqual([]);
+
+  // Opened where there is no template: nothing is dropped, and it is still agreed.
+  const other = await browser.newPage();
+  const plain = new Wizard(other);
+  await plain.goto();
+  await plain.chooseFile({ name: 'alliance.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await plain.importDialog.getByRole('button', { name: 'Open as a new draft' }).click();
+  await expect(plain.stepHeading).toHaveText('Review');
+  const reopened = plain.widget.locator('.da-doc');
+  for (const answer of ['Mentoring the new designers', 'By video', 'Calm']) await expect(reopened).toContainText(answer);
+  await expect(plain.widget.getByText('Everything needed is filled in.')).toBeVisible();
+  await other.close();
 });
 
 const BROKEN: [string, (t: any) => string, string, number?][] = [
