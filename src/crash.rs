@@ -103,13 +103,13 @@ pub fn show_crash_notice(host: &web_sys::HtmlElement, detail: &str) {
         notice.set_class_name(NOTICE_CLASS);
         notice.set_attribute("role", "alert").ok()?;
         let title = el("p", None)?;
-        let strong = el("strong", Some(t::CRASH_TITLE))?;
+        let strong = el("strong", Some(t::crash_title()))?;
         title.append_child(&strong).ok()?;
         notice.append_child(&title).ok()?;
-        let body = el("p", Some(t::CRASH_BODY))?;
+        let body = el("p", Some(t::crash_body()))?;
         notice.append_child(&body).ok()?;
         let details = el("details", None)?;
-        let summary = el("summary", Some(t::CRASH_DETAILS))?;
+        let summary = el("summary", Some(t::crash_details()))?;
         details.append_child(&summary).ok()?;
         let code = el("code", Some(detail))?;
         details.append_child(&code).ok()?;

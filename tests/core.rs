@@ -1479,13 +1479,13 @@ fn the_recap_names_the_essentials_and_what_went_deeper() {
     assert_eq!(
         labels,
         [
-            text::export::RECAP_GOAL,
-            text::export::WHY,
-            text::export::RECAP_MEASURE,
-            text::export::RECAP_COMMITMENTS,
-            text::export::RECAP_COMMUNICATE,
-            text::export::RECAP_CELEBRATE,
-            text::export::RECAP_DEEPER,
+            text::export::recap_goal(),
+            text::export::why(),
+            text::export::recap_measure(),
+            text::export::recap_commitments(),
+            text::export::recap_communicate(),
+            text::export::recap_celebrate(),
+            text::export::recap_deeper(),
         ]
     );
     let all = recap
@@ -1519,7 +1519,7 @@ fn the_next_dates_are_the_ones_still_ahead_soonest_first() {
         [
             (
                 "day 1 of month 12 in 2026, 8 hours 30".to_string(),
-                text::export::FIRST_CHECK_IN.to_string()
+                text::export::first_check_in().to_string()
             ),
             (
                 "day 15 of month 12 in 2026".to_string(),
@@ -1527,7 +1527,7 @@ fn the_next_dates_are_the_ones_still_ahead_soonest_first() {
             ),
             (
                 "day 1 of month 3 in 2027".to_string(),
-                text::export::NEXT_REVIEW_OF.to_string()
+                text::export::next_review_of().to_string()
             ),
         ]
     );
@@ -1539,11 +1539,11 @@ fn the_next_dates_are_the_ones_still_ahead_soonest_first() {
         [
             (
                 "day 12 of month 1 in 2027, 8 hours 30".to_string(),
-                text::export::NEXT_CHECK_IN.to_string()
+                text::export::next_check_in().to_string()
             ),
             (
                 "day 1 of month 3 in 2027".to_string(),
-                text::export::NEXT_REVIEW_OF.to_string()
+                text::export::next_review_of().to_string()
             ),
         ]
     );

@@ -281,7 +281,7 @@ impl DraftStore {
             let raw = s.get(&key)?.unwrap_or_default();
             // Decoded in full, so a draft that would fail to open is marked now, not later.
             let decoded = Id::new(slot)
-                .ok_or_else(|| super::text::drafts::BAD_KEY.to_string())
+                .ok_or_else(|| super::text::drafts::bad_key().to_string())
                 .and_then(|id| decode(&raw).map(|d| (id, d)));
             match decoded {
                 Ok((id, d)) => {
@@ -475,7 +475,7 @@ impl DraftStore {
         let key = self.key(slot.as_str());
         if s.get(&key)?.is_some() {
             return Err(StorageError::Failed(
-                super::text::drafts::SLOT_TAKEN.to_string(),
+                super::text::drafts::slot_taken().to_string(),
             ));
         }
         s.set(&key, &encode(a, step, progress, now, &self.writer, 1)?)
@@ -603,12 +603,12 @@ fn record(raw: &str) -> Result<Value, String> {
     use super::text::drafts as t;
     let value = json::parse_limited(raw.as_bytes(), MAX_DRAFT_BYTES).map_err(|e| e.message)?;
     if value.get("format").and_then(Value::as_str) != Some(DRAFT_FORMAT) {
-        return Err(t::NOT_A_DRAFT.to_string());
+        return Err(t::not_a_draft().to_string());
     }
     match value.get("draftVersion").and_then(Value::as_u64) {
-        Some(v) if v > DRAFT_VERSION => Err(t::NEWER.to_string()),
+        Some(v) if v > DRAFT_VERSION => Err(t::newer().to_string()),
         Some(v) if v >= 1 => Ok(value),
-        _ => Err(t::NOT_A_DRAFT.to_string()),
+        _ => Err(t::not_a_draft().to_string()),
     }
 }
 
@@ -641,7 +641,7 @@ fn decode(raw: &str) -> Result<Decoded, String> {
     let file = v
         .get_mut("file")
         .map(Value::take)
-        .ok_or_else(|| super::text::drafts::NOT_A_DRAFT.to_string())?;
+        .ok_or_else(|| super::text::drafts::not_a_draft().to_string())?;
     let imported = json::import_value(file, SCHEMA_VERSION, MIGRATIONS).map_err(|e| e.message)?;
     Ok(Decoded {
         alliance: imported.alliance,

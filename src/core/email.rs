@@ -11,8 +11,8 @@ use std::fmt::Write;
 /// The status line: "Draft, not yet agreed · Coach and client".
 fn status_line(s: &Summary) -> String {
     let status = match s.status {
-        Status::Draft => t::STATUS_DRAFT,
-        Status::Agreed => t::STATUS_AGREED,
+        Status::Draft => t::status_draft(),
+        Status::Agreed => t::status_agreed(),
     };
     match &s.relationship {
         Some(r) => format!("{status} \u{b7} {r}"),
@@ -39,7 +39,7 @@ fn indent(text: &str, by: &str) -> String {
 
 fn or_not_yet(text: &str) -> &str {
     if text.trim().is_empty() {
-        t::EMPTY
+        t::empty()
     } else {
         text
     }
@@ -74,7 +74,7 @@ fn plain_blocks(out: &mut String, blocks: &[Block]) {
                     let _ = writeln!(out, "{label}:");
                 }
                 if items.is_empty() {
-                    let _ = writeln!(out, "{}", t::EMPTY);
+                    let _ = writeln!(out, "{}", t::empty());
                 }
                 for item in items {
                     plain_line(out, item);
@@ -98,9 +98,9 @@ pub fn to_plain_text(a: &Alliance, now: Timestamp, dates: &dyn Dates) -> String 
         let _ = writeln!(out, "{}\n", sec.title.to_ascii_uppercase());
         plain_blocks(&mut out, &sec.blocks);
     }
-    let _ = writeln!(out, "{}\n", t::AGREEMENT.to_ascii_uppercase());
+    let _ = writeln!(out, "{}\n", t::agreement().to_ascii_uppercase());
     if s.signatures.is_empty() {
-        let _ = writeln!(out, "{}\n", t::NOT_AGREED);
+        let _ = writeln!(out, "{}\n", t::not_agreed());
     }
     for sig in &s.signatures {
         let _ = writeln!(out, "\u{2022} {sig}");
@@ -134,7 +134,7 @@ fn html(text: &str) -> String {
 
 fn html_text(text: &str) -> String {
     if text.trim().is_empty() {
-        format!("<em>{}</em>", html(t::EMPTY))
+        format!("<em>{}</em>", html(t::empty()))
     } else {
         html(text)
     }
@@ -206,9 +206,9 @@ pub fn to_html(a: &Alliance, now: Timestamp, dates: &dyn Dates) -> String {
         let _ = write!(out, "<h2>{}</h2>", html(sec.title));
         html_blocks(&mut out, &sec.blocks);
     }
-    let _ = write!(out, "<h2>{}</h2>", html(t::AGREEMENT));
+    let _ = write!(out, "<h2>{}</h2>", html(t::agreement()));
     if s.signatures.is_empty() {
-        let _ = write!(out, "<p>{}</p>", html(t::NOT_AGREED));
+        let _ = write!(out, "<p>{}</p>", html(t::not_agreed()));
     } else {
         out.push_str("<ul>");
         for sig in &s.signatures {

@@ -98,7 +98,7 @@ impl Calendar {
 /// Writes the calendar file. `now` is the DTSTAMP, and the first check-in when none is set.
 pub fn to_ics(a: &Alliance, now: Timestamp) -> String {
     let title = if a.title.trim().is_empty() {
-        text::UNTITLED
+        text::untitled()
     } else {
         a.title.trim()
     };

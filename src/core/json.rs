@@ -270,14 +270,14 @@ pub fn parse_limited(bytes: &[u8], limit: usize) -> Result<Value, ImportError> {
         ));
     }
     let text =
-        std::str::from_utf8(bytes).map_err(|_| err(ImportErrorKind::NotUtf8, msg::NOT_UTF8))?;
+        std::str::from_utf8(bytes).map_err(|_| err(ImportErrorKind::NotUtf8, msg::not_utf8()))?;
     // Editors on Windows often start UTF-8 files with a byte-order mark: it is not content.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim_start().is_empty() {
-        return Err(err(ImportErrorKind::Empty, msg::EMPTY));
+        return Err(err(ImportErrorKind::Empty, msg::empty()));
     }
     if nesting_depth(text.as_bytes()) > MAX_DEPTH {
-        return Err(err(ImportErrorKind::TooDeep, msg::TOO_DEEP));
+        return Err(err(ImportErrorKind::TooDeep, msg::too_deep()));
     }
     serde_json::from_str(text).map_err(|e| plain::syntax_error(&e, text))
 }
@@ -317,13 +317,13 @@ pub fn import_value(
     migrations: &[Migration],
 ) -> Result<Imported, ImportError> {
     if !value.is_object() {
-        return Err(err(ImportErrorKind::NotAnObject, msg::NOT_AN_OBJECT));
+        return Err(err(ImportErrorKind::NotAnObject, msg::not_an_object()));
     }
     if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
-        return Err(err(ImportErrorKind::WrongFormat, msg::WRONG_FORMAT));
+        return Err(err(ImportErrorKind::WrongFormat, msg::wrong_format()));
     }
     let version = match value.get("schemaVersion") {
-        None => return Err(err(ImportErrorKind::NoVersion, msg::NO_VERSION)),
+        None => return Err(err(ImportErrorKind::NoVersion, msg::no_version())),
         Some(v) => match v.as_u64() {
             Some(n) if n >= 1 => n,
             _ => {

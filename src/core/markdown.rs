@@ -71,7 +71,7 @@ fn heading_text(s: &str) -> String {
 fn or_empty(s: &str, indent: &str) -> String {
     let e = escape(s, indent);
     if e.is_empty() {
-        format!("_{}_", t::EMPTY)
+        format!("_{}_", t::empty())
     } else {
         e
     }
@@ -110,9 +110,9 @@ fn write_blocks(md: &mut String, blocks: &[Block]) {
             Block::List { label, items } => {
                 if items.is_empty() {
                     if let Some(label) = label {
-                        let _ = writeln!(md, "**{label}:** _{}_\n", t::EMPTY);
+                        let _ = writeln!(md, "**{label}:** _{}_\n", t::empty());
                     } else {
-                        let _ = writeln!(md, "_{}_\n", t::EMPTY);
+                        let _ = writeln!(md, "_{}_\n", t::empty());
                     }
                     continue;
                 }
@@ -143,12 +143,12 @@ pub fn to_markdown_with(a: &Alliance, now: Timestamp, dates: &dyn Dates) -> Stri
     let mut md = String::new();
     let _ = writeln!(md, "# {}\n", heading_text(&s.title));
     let status = match s.status {
-        Status::Draft => t::STATUS_DRAFT,
-        Status::Agreed => t::STATUS_AGREED,
+        Status::Draft => t::status_draft(),
+        Status::Agreed => t::status_agreed(),
     };
-    let _ = writeln!(md, "**{}:** {status}  ", t::STATUS);
+    let _ = writeln!(md, "**{}:** {status}  ", t::status());
     if let Some(r) = &s.relationship {
-        let _ = writeln!(md, "**{}:** {}", t::RELATIONSHIP, heading_text(r));
+        let _ = writeln!(md, "**{}:** {}", t::relationship(), heading_text(r));
     }
     md.push('\n');
     for section in &s.sections {
@@ -158,9 +158,9 @@ pub fn to_markdown_with(a: &Alliance, now: Timestamp, dates: &dyn Dates) -> Stri
         let _ = writeln!(md, "## {}\n", section.title);
         write_blocks(&mut md, &section.blocks);
     }
-    let _ = writeln!(md, "## {}\n", t::AGREEMENT);
+    let _ = writeln!(md, "## {}\n", t::agreement());
     if s.signatures.is_empty() {
-        let _ = writeln!(md, "{}\n", t::NOT_AGREED);
+        let _ = writeln!(md, "{}\n", t::not_agreed());
     } else {
         for sig in &s.signatures {
             let _ = writeln!(md, "- {}", escape(sig, "  "));

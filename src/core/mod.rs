@@ -22,7 +22,9 @@ pub use action::{Action, ActionError, Item, ItemText, ListKind, TextField};
 pub use date::{Date, Dates, Iso, Timestamp};
 pub use editor::{fingerprints, Editor};
 pub use model::*;
-pub use validate::{validate, validate_as, Finding, Report, SectionProgress, SectionState, Severity};
+pub use validate::{
+    validate, validate_as, Finding, Report, SectionProgress, SectionState, Severity,
+};
 
 /// `parts` with `between` between them. Std's `join` is specialised for every separator length
 /// and costs the widget ten times this loop.

@@ -782,7 +782,7 @@ impl Alliance {
 
     pub fn owner_label(&self, owner: &Owner) -> String {
         match owner {
-            Owner::Everyone => super::text::EVERYONE_LABEL.to_string(),
+            Owner::Everyone => super::text::everyone_label().to_string(),
             Owner::Party(id) => self.party_label(id),
         }
     }

@@ -75,17 +75,17 @@ fn text_block(label: &'static str, s: &str) -> Block {
 
 /// "Every two weeks, starting 1 December 2026, at 8:30 am, 60 minutes. Video call."
 pub fn check_in_text(ci: &CheckIn, dates: &dyn Dates) -> String {
-    let mut s = ci.rhythm.map_or(text::NOT_SET.to_string(), |f| {
+    let mut s = ci.rhythm.map_or(text::not_set().to_string(), |f| {
         text::frequency_label(f).to_string()
     });
     if let Some(d) = ci.first_on {
-        s.push_str(&format!(", {} {}", x::STARTING, dates.date(d)));
+        s.push_str(&format!(", {} {}", x::starting(), dates.date(d)));
     }
     if let Some(time) = ci.time {
-        s.push_str(&format!(", {} {}", x::AT, dates.time(time)));
+        s.push_str(&format!(", {} {}", x::at(), dates.time(time)));
     }
     if let Some(m) = ci.duration_minutes {
-        s.push_str(&format!(", {m} {}", x::MINUTES));
+        s.push_str(&format!(", {m} {}", x::minutes()));
     }
     if !ci.format.trim().is_empty() {
         s.push_str(&format!(". {}", ci.format.trim()));
@@ -95,9 +95,9 @@ pub fn check_in_text(ci: &CheckIn, dates: &dyn Dates) -> String {
 
 pub fn when_text(when: &Option<When>, dates: &dyn Dates) -> String {
     match when {
-        None => text::NOT_SET.to_string(),
-        Some(When::Date { date }) => format!("{} {}", x::BY, dates.date(*date)),
-        Some(When::After { event }) => format!("{} {}", x::AFTER, event.trim()),
+        None => text::not_set().to_string(),
+        Some(When::Date { date }) => format!("{} {}", x::by(), dates.date(*date)),
+        Some(When::After { event }) => format!("{} {}", x::after(), event.trim()),
     }
 }
 
@@ -112,10 +112,10 @@ pub fn recap(a: &Alliance, dates: &dyn Dates) -> Vec<(&'static str, Vec<String>)
             out.push((label, lines));
         }
     };
-    push(x::RECAP_GOAL, vec![trimmed(&a.goal.what)]);
-    push(x::WHY, vec![trimmed(&a.goal.why)]);
+    push(x::recap_goal(), vec![trimmed(&a.goal.what)]);
+    push(x::why(), vec![trimmed(&a.goal.why)]);
     push(
-        x::RECAP_MEASURE,
+        x::recap_measure(),
         a.progress
             .iter()
             .map(|m| match m.how_often {
@@ -131,7 +131,7 @@ pub fn recap(a: &Alliance, dates: &dyn Dates) -> Vec<(&'static str, Vec<String>)
             .collect(),
     );
     push(
-        x::RECAP_COMMITMENTS,
+        x::recap_commitments(),
         a.commitments
             .iter()
             .filter(|c| filled(&c.what))
@@ -153,31 +153,41 @@ pub fn recap(a: &Alliance, dates: &dyn Dates) -> Vec<(&'static str, Vec<String>)
         .map(|c| trimmed(&c.name))
         .collect();
     push(
-        x::RECAP_COMMUNICATE,
+        x::recap_communicate(),
         vec![
             comm.check_in
                 .rhythm
-                .map(|_| format!("{}: {}", x::CHECK_IN, check_in_text(&comm.check_in, dates)))
+                .map(|_| {
+                    format!(
+                        "{}: {}",
+                        x::check_in(),
+                        check_in_text(&comm.check_in, dates)
+                    )
+                })
                 .unwrap_or_default(),
             if used.is_empty() {
                 String::new()
             } else {
-                format!("{}: {}", x::CHANNELS, super::join(&used, ", "))
+                format!("{}: {}", x::channels(), super::join(&used, ", "))
             },
             if filled(&comm.raising_problems) {
-                format!("{}: {}", x::RAISING_PROBLEMS, comm.raising_problems.trim())
+                format!(
+                    "{}: {}",
+                    x::raising_problems(),
+                    comm.raising_problems.trim()
+                )
             } else {
                 String::new()
             },
         ],
     );
-    push(x::RECAP_CELEBRATE, vec![trimmed(&a.celebrations.goal)]);
+    push(x::recap_celebrate(), vec![trimmed(&a.celebrations.goal)]);
     let deeper: Vec<&str> = SectionId::ALL
         .iter()
         .filter(|s| text::section_is_optional(**s) && super::validate::has_content(a, **s))
         .map(|s| text::section(*s).title)
         .collect();
-    push(x::RECAP_DEEPER, vec![super::join(&deeper, ", ")]);
+    push(x::recap_deeper(), vec![super::join(&deeper, ", ")]);
     out
 }
 
@@ -189,11 +199,11 @@ pub fn next_dates(a: &Alliance, today: Date, dates: &dyn Dates) -> Vec<(String, 
     if let Some(first) = ci.first_on {
         // The first check-in while it is ahead; after it, the next one in the rhythm.
         let next = if first >= today {
-            Some((first, x::FIRST_CHECK_IN))
+            Some((first, x::first_check_in()))
         } else {
             ci.rhythm
                 .and_then(|rhythm| next_occurrence(first, rhythm, today))
-                .map(|d| (d, x::NEXT_CHECK_IN))
+                .map(|d| (d, x::next_check_in()))
         };
         if let Some((d, what)) = next {
             let when = match ci.time {
@@ -204,7 +214,7 @@ pub fn next_dates(a: &Alliance, today: Date, dates: &dyn Dates) -> Vec<(String, 
         }
     }
     if let Some(d) = a.keeping_alive.next_review.filter(|d| *d >= today) {
-        found.push((d, dates.date(d), x::NEXT_REVIEW_OF.to_string()));
+        found.push((d, dates.date(d), x::next_review_of().to_string()));
     }
     for c in &a.commitments {
         if let Some(When::Date { date }) = c.when {
@@ -297,7 +307,7 @@ pub fn summarize_with(a: &Alliance, dates: &dyn Dates) -> Summary {
         .collect();
     push(
         SectionId::Basics,
-        x::PEOPLE,
+        x::people(),
         vec![Block::List {
             label: None,
             items: people,
@@ -312,8 +322,8 @@ pub fn summarize_with(a: &Alliance, dates: &dyn Dates) -> Summary {
                 label: None,
                 text: trimmed(&a.goal.what),
             },
-            text_block(x::WHY, &a.goal.why),
-            text_block(x::PAIN, &a.goal.pain),
+            text_block(x::why(), &a.goal.why),
+            text_block(x::pain(), &a.goal.pain),
         ],
     );
 
@@ -323,7 +333,7 @@ pub fn summarize_with(a: &Alliance, dates: &dyn Dates) -> Summary {
         .map(|m| {
             let mut how = Vec::new();
             if !m.how_we_check.trim().is_empty() {
-                how.push(format!("{}: {}", x::CHECKED_BY, m.how_we_check.trim()));
+                how.push(format!("{}: {}", x::checked_by(), m.how_we_check.trim()));
             }
             if let Some(f) = m.how_often {
                 how.push(text::frequency_label(f).to_string());
@@ -381,7 +391,7 @@ pub fn summarize_with(a: &Alliance, dates: &dyn Dates) -> Summary {
         .map(|u| {
             let mut t = u
                 .style
-                .map_or(text::NOT_SET, text::update_style_label)
+                .map_or(text::not_set(), text::update_style_label)
                 .to_string();
             if !u.note.trim().is_empty() {
                 t.push_str(&format!(". {}", u.note.trim()));
@@ -394,18 +404,18 @@ pub fn summarize_with(a: &Alliance, dates: &dyn Dates) -> Summary {
         text::section(SectionId::Communication).title,
         vec![
             Block::List {
-                label: Some(x::CHANNELS),
+                label: Some(x::channels()),
                 items: channels,
             },
             Block::Text {
-                label: Some(x::CHECK_IN.into()),
+                label: Some(x::check_in().into()),
                 text: check_in_text(&comm.check_in, dates),
             },
             Block::List {
-                label: Some(x::UPDATES),
+                label: Some(x::updates()),
                 items: updates,
             },
-            text_block(x::RAISING_PROBLEMS, &comm.raising_problems),
+            text_block(x::raising_problems(), &comm.raising_problems),
         ],
     );
 
@@ -419,9 +429,9 @@ pub fn summarize_with(a: &Alliance, dates: &dyn Dates) -> Summary {
         SectionId::Celebrations,
         text::section(SectionId::Celebrations).title,
         vec![
-            text_block(x::CELEBRATE_GOAL, &a.celebrations.goal),
+            text_block(x::celebrate_goal(), &a.celebrations.goal),
             Block::List {
-                label: Some(x::MILESTONES),
+                label: Some(x::milestones()),
                 items: milestones,
             },
         ],
@@ -466,12 +476,12 @@ pub fn summarize_with(a: &Alliance, dates: &dyn Dates) -> Summary {
             text: format!(
                 "{} ({} {}; {})",
                 s.text.trim(),
-                x::HELD_BY,
+                x::held_by(),
                 a.owner_label(&s.held_by),
                 text::assumption_status_label(s.status).to_ascii_lowercase()
             ),
             extra: (!s.instead.trim().is_empty())
-                .then(|| format!("{}: {}", x::INSTEAD, s.instead.trim())),
+                .then(|| format!("{}: {}", x::instead(), s.instead.trim())),
         })
         .collect();
     push(
@@ -493,13 +503,13 @@ pub fn summarize_with(a: &Alliance, dates: &dyn Dates) -> Summary {
         SectionId::HardTimes,
         text::section(SectionId::HardTimes).title,
         vec![
-            text_block(x::SURPRISES, &h.surprises),
-            text_block(x::MISSED, &h.missed_commitments),
+            text_block(x::surprises(), &h.surprises),
+            text_block(x::missed(), &h.missed_commitments),
             Block::List {
-                label: Some(x::PERMISSIONS),
+                label: Some(x::permissions()),
                 items: permissions,
             },
-            text_block(x::MISTAKES, &h.mistakes),
+            text_block(x::mistakes(), &h.mistakes),
         ],
     );
 
@@ -515,8 +525,8 @@ pub fn summarize_with(a: &Alliance, dates: &dyn Dates) -> Summary {
                     let labelled = |label: &str, s: &str| {
                         (!s.trim().is_empty()).then(|| format!("{label}: {}", s.trim()))
                     };
-                    let pros = labelled(x::PROS, &o.pros);
-                    let cons = labelled(x::CONS, &o.cons);
+                    let pros = labelled(x::pros(), &o.pros);
+                    let cons = labelled(x::cons(), &o.cons);
                     let (text, extra) = match (pros, cons) {
                         (Some(p), c) => (p, c),
                         (None, c) => (c.unwrap_or_default(), None),
@@ -529,7 +539,7 @@ pub fn summarize_with(a: &Alliance, dates: &dyn Dates) -> Summary {
                 })
                 .collect();
             let mut blocks = vec![Block::List {
-                label: Some(x::OPTIONS),
+                label: Some(x::options()),
                 items: options,
             }];
             if let Some(o) = d
@@ -542,7 +552,7 @@ pub fn summarize_with(a: &Alliance, dates: &dyn Dates) -> Summary {
                     chosen.push_str(&format!(". {}", d.why.trim()));
                 }
                 blocks.push(Block::Text {
-                    label: Some(x::CHOSEN.into()),
+                    label: Some(x::chosen().into()),
                     text: chosen,
                 });
             }
@@ -575,18 +585,18 @@ pub fn summarize_with(a: &Alliance, dates: &dyn Dates) -> Summary {
         text::section(SectionId::KeepingAlive).title,
         vec![
             Block::Text {
-                label: Some(x::NEXT_REVIEW.into()),
+                label: Some(x::next_review().into()),
                 text: k.next_review.map_or(String::new(), |d| dates.date(d)),
             },
             Block::Text {
-                label: Some(x::REVIEW_RHYTHM.into()),
+                label: Some(x::review_rhythm().into()),
                 text: k
                     .review_rhythm
                     .map_or("", text::frequency_label)
                     .to_string(),
             },
             Block::List {
-                label: Some(x::REVISIONS),
+                label: Some(x::revisions()),
                 items: revisions,
             },
         ],
@@ -602,7 +612,7 @@ pub fn summarize_with(a: &Alliance, dates: &dyn Dates) -> Summary {
     });
     Summary {
         title: if a.title.trim().is_empty() {
-            text::UNTITLED.to_string()
+            text::untitled().to_string()
         } else {
             trimmed(&a.title)
         },
@@ -613,7 +623,14 @@ pub fn summarize_with(a: &Alliance, dates: &dyn Dates) -> Summary {
             .agreement
             .signatures
             .iter()
-            .map(|s| format!("{} {} {}", s.name.trim(), x::AGREED_BY, dates.date(s.date)))
+            .map(|s| {
+                format!(
+                    "{} {} {}",
+                    s.name.trim(),
+                    x::agreed_by(),
+                    dates.date(s.date)
+                )
+            })
             .collect(),
     }
 }

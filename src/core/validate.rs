@@ -182,7 +182,7 @@ impl Checker<'_> {
     fn owner_exists(&mut self, at: &At, field: &'static str, owner: &Owner) {
         if let Owner::Party(id) = owner {
             if self.a.party(id).is_none() {
-                self.push(at, field, Severity::Error, msg::OWNER_GONE.to_string());
+                self.push(at, field, Severity::Error, msg::owner_gone().to_string());
             }
         }
     }
@@ -215,22 +215,22 @@ pub fn validate_as(a: &Alliance, today: Date, template: Option<&TemplateRef>) ->
         path: "alliance".into(),
         ..at.clone()
     };
-    c.require(&root, "title", filled(&a.title), msg::TITLE_MISSING);
+    c.require(&root, "title", filled(&a.title), msg::title_missing());
     c.require(
         &root,
         "relationship",
         a.relationship.is_some(),
-        msg::RELATIONSHIP_MISSING,
+        msg::relationship_missing(),
     );
     let parties = At {
         path: "alliance.parties".into(),
         ..at.clone()
     };
-    c.require(&parties, "", a.parties.len() >= 2, msg::TOO_FEW_PARTIES);
+    c.require(&parties, "", a.parties.len() >= 2, msg::too_few_parties());
     let mut seen: Vec<String> = Vec::new();
     for (i, p) in a.parties.iter().enumerate() {
         let pat = parties.item("", i, &p.id);
-        c.require(&pat, "name", filled(&p.name), msg::PARTY_NAME_MISSING);
+        c.require(&pat, "name", filled(&p.name), msg::party_name_missing());
         // Case-insensitive for ASCII letters; other letters compare as written.
         let key = p.name.trim().to_ascii_lowercase();
         if key.is_empty() {
@@ -252,51 +252,51 @@ pub fn validate_as(a: &Alliance, today: Date, template: Option<&TemplateRef>) ->
             &parties,
             "",
             Severity::Error,
-            msg::MORE_THAN_ONE_ME.to_string(),
+            msg::more_than_one_me().to_string(),
         );
     }
 
     // 1. Goal.
     let at = At::section(SectionId::Goal, "goal");
-    c.require(&at, "what", filled(&a.goal.what), msg::GOAL_WHAT_MISSING);
-    c.require(&at, "why", filled(&a.goal.why), msg::GOAL_WHY_MISSING);
+    c.require(&at, "what", filled(&a.goal.what), msg::goal_what_missing());
+    c.require(&at, "why", filled(&a.goal.why), msg::goal_why_missing());
 
     // 2. Progress.
     let at = At::section(SectionId::Progress, "progress");
-    c.require(&at, "", !a.progress.is_empty(), msg::NO_MEASURES);
+    c.require(&at, "", !a.progress.is_empty(), msg::no_measures());
     for (i, m) in a.progress.iter().enumerate() {
         let it = at.item("", i, &m.id);
         c.require(
             &it,
             "signal",
             filled(&m.signal),
-            msg::MEASURE_SIGNAL_MISSING,
+            msg::measure_signal_missing(),
         );
         c.require(
             &it,
             "howWeCheck",
             filled(&m.how_we_check),
-            msg::MEASURE_CHECK_MISSING,
+            msg::measure_check_missing(),
         );
         c.require(
             &it,
             "howOften",
             m.how_often.is_some(),
-            msg::MEASURE_OFTEN_MISSING,
+            msg::measure_often_missing(),
         );
     }
 
     // 3. Commitments.
     let at = At::section(SectionId::Commitments, "commitments");
-    c.require(&at, "", !a.commitments.is_empty(), msg::NO_COMMITMENTS);
+    c.require(&at, "", !a.commitments.is_empty(), msg::no_commitments());
     for (i, x) in a.commitments.iter().enumerate() {
         let it = at.item("", i, &x.id);
-        c.require(&it, "what", filled(&x.what), msg::COMMITMENT_WHAT_MISSING);
+        c.require(&it, "what", filled(&x.what), msg::commitment_what_missing());
         c.owner_exists(&it, "owner", &x.owner);
         match &x.when {
-            None => c.require(&it, "when", false, msg::COMMITMENT_WHEN_MISSING),
+            None => c.require(&it, "when", false, msg::commitment_when_missing()),
             Some(When::After { event }) => {
-                c.require(&it, "when", filled(event), msg::COMMITMENT_AFTER_EMPTY)
+                c.require(&it, "when", filled(event), msg::commitment_after_empty())
             }
             Some(When::Date { .. }) => c.require(&it, "when", true, ""),
         }
@@ -305,10 +305,15 @@ pub fn validate_as(a: &Alliance, today: Date, template: Option<&TemplateRef>) ->
     // 4. Communication.
     let at = At::section(SectionId::Communication, "communication");
     let comm = &a.communication;
-    c.require(&at, "channels", !comm.channels.is_empty(), msg::NO_CHANNELS);
+    c.require(
+        &at,
+        "channels",
+        !comm.channels.is_empty(),
+        msg::no_channels(),
+    );
     for (i, ch) in comm.channels.iter().enumerate() {
         let it = at.item("channels", i, &ch.id);
-        c.require(&it, "name", filled(&ch.name), msg::CHANNEL_NAME_MISSING);
+        c.require(&it, "name", filled(&ch.name), msg::channel_name_missing());
     }
     let check_in = At {
         path: "alliance.communication.checkIn".into(),
@@ -318,13 +323,13 @@ pub fn validate_as(a: &Alliance, today: Date, template: Option<&TemplateRef>) ->
         &check_in,
         "rhythm",
         comm.check_in.rhythm.is_some(),
-        msg::CHECK_IN_MISSING,
+        msg::check_in_missing(),
     );
     c.require(
         &at,
         "raisingProblems",
         filled(&comm.raising_problems),
-        msg::RAISING_PROBLEMS_MISSING,
+        msg::raising_problems_missing(),
     );
     for (i, u) in comm.updates.iter().enumerate() {
         if a.party(&u.party_id).is_none() {
@@ -337,7 +342,7 @@ pub fn validate_as(a: &Alliance, today: Date, template: Option<&TemplateRef>) ->
                 &it,
                 "partyId",
                 Severity::Error,
-                msg::UPDATE_PARTY_GONE.to_string(),
+                msg::update_party_gone().to_string(),
             );
         }
     }
@@ -348,7 +353,7 @@ pub fn validate_as(a: &Alliance, today: Date, template: Option<&TemplateRef>) ->
         &at,
         "goal",
         filled(&a.celebrations.goal),
-        msg::CELEBRATE_GOAL_MISSING,
+        msg::celebrate_goal_missing(),
     );
     for (i, m) in a.celebrations.milestones.iter().enumerate() {
         let it = at.item("milestones", i, &m.id);
@@ -356,9 +361,9 @@ pub fn validate_as(a: &Alliance, today: Date, template: Option<&TemplateRef>) ->
             &it,
             "milestone",
             filled(&m.milestone),
-            msg::MILESTONE_MISSING,
+            msg::milestone_missing(),
         );
-        c.require(&it, "how", filled(&m.how), msg::MILESTONE_HOW_MISSING);
+        c.require(&it, "how", filled(&m.how), msg::milestone_how_missing());
     }
 
     // Sections 6 to 10 go deeper, and may be skipped: only what is started in them must be
@@ -369,7 +374,7 @@ pub fn validate_as(a: &Alliance, today: Date, template: Option<&TemplateRef>) ->
     let at = At::section(SectionId::NeedsAndOffers, "needsAndOffers");
     for (i, n) in a.needs_and_offers.iter().enumerate() {
         let it = at.item("", i, &n.id);
-        c.require(&it, "text", filled(&n.text), msg::NEED_OR_OFFER_EMPTY);
+        c.require(&it, "text", filled(&n.text), msg::need_or_offer_empty());
         c.owner_exists(&it, "partyId", &Owner::Party(n.party_id.clone()));
     }
     for p in &a.parties {
@@ -396,7 +401,7 @@ pub fn validate_as(a: &Alliance, today: Date, template: Option<&TemplateRef>) ->
     let at = At::section(SectionId::Assumptions, "assumptions");
     for (i, x) in a.assumptions.iter().enumerate() {
         let it = at.item("", i, &x.id);
-        c.require(&it, "text", filled(&x.text), msg::ASSUMPTION_EMPTY);
+        c.require(&it, "text", filled(&x.text), msg::assumption_empty());
         c.owner_exists(&it, "heldBy", &x.held_by);
         // "What we agreed instead" is optional: a suggestion, never "missing".
         if x.status == AssumptionStatus::Revised && !filled(&x.instead) {
@@ -404,7 +409,7 @@ pub fn validate_as(a: &Alliance, today: Date, template: Option<&TemplateRef>) ->
                 &it,
                 "instead",
                 Severity::Hint,
-                msg::ASSUMPTION_INSTEAD_HINT.to_string(),
+                msg::assumption_instead_hint().to_string(),
             );
         }
     }
@@ -414,7 +419,7 @@ pub fn validate_as(a: &Alliance, today: Date, template: Option<&TemplateRef>) ->
     let h = &a.hard_times;
     for (i, p) in h.permissions.iter().enumerate() {
         let it = at.item("permissions", i, &p.id);
-        c.require(&it, "text", filled(&p.text), msg::PERMISSION_EMPTY);
+        c.require(&it, "text", filled(&p.text), msg::permission_empty());
         c.owner_exists(&it, "givenBy", &p.given_by);
     }
 
@@ -426,11 +431,11 @@ pub fn validate_as(a: &Alliance, today: Date, template: Option<&TemplateRef>) ->
             &it,
             "question",
             filled(&d.question),
-            msg::DECISION_QUESTION_MISSING,
+            msg::decision_question_missing(),
         );
         for (j, o) in d.options.iter().enumerate() {
             let ot = it.item("options", j, &o.id);
-            c.require(&ot, "name", filled(&o.name), msg::OPTION_NAME_MISSING);
+            c.require(&ot, "name", filled(&o.name), msg::option_name_missing());
         }
         if let Some(chosen) = &d.chosen {
             if d.options.iter().any(|o| &o.id == chosen) {
@@ -440,11 +445,16 @@ pub fn validate_as(a: &Alliance, today: Date, template: Option<&TemplateRef>) ->
                         &it,
                         "why",
                         Severity::Hint,
-                        msg::DECISION_WHY_HINT.to_string(),
+                        msg::decision_why_hint().to_string(),
                     );
                 }
             } else {
-                c.push(&it, "chosen", Severity::Error, msg::CHOSEN_GONE.to_string());
+                c.push(
+                    &it,
+                    "chosen",
+                    Severity::Error,
+                    msg::chosen_gone().to_string(),
+                );
             }
         }
     }
@@ -458,7 +468,7 @@ pub fn validate_as(a: &Alliance, today: Date, template: Option<&TemplateRef>) ->
                 &at,
                 "nextReview",
                 Severity::Warning,
-                msg::REVIEW_IN_PAST.to_string(),
+                msg::review_in_past().to_string(),
             );
         }
     }

@@ -104,12 +104,14 @@ fn add_methods(host: &web_sys::Element, ctx: Ctx, d: Drafts) {
     let error = |m: &str| JsValue::from(js_sys::Error::new(m));
     let export: Box<Method> = Box::new(move |_| {
         ctx.try_with_untracked(|a| crate::core::json::export(a, browser::now()))
-            .unwrap_or_else(|| Err(t::STOPPED.to_string()))
+            .unwrap_or_else(|| Err(t::stopped().to_string()))
             .map(JsValue::from)
             .map_err(|m| error(&m))
     });
     let import: Box<Method> = Box::new(move |text| {
-        let text = text.as_string().ok_or_else(|| error(t::IMPORT_NOT_TEXT))?;
+        let text = text
+            .as_string()
+            .ok_or_else(|| error(t::import_not_text()))?;
         let imported = crate::core::json::import_text(&text).map_err(|e| error(&e.message))?;
         d.open_new(imported.alliance, Step::Review);
         Ok(JsValue::UNDEFINED)

@@ -219,7 +219,7 @@ pub fn short(v: &Value) -> String {
 pub fn syntax_error(e: &serde_json::Error, text: &str) -> ImportError {
     use serde_json::error::Category;
     if e.classify() == Category::Eof {
-        return err(ImportErrorKind::Truncated, msg::TRUNCATED);
+        return err(ImportErrorKind::Truncated, msg::truncated());
     }
     let line = e.line();
     // serde_json counts columns in bytes, from 1, at the byte it stopped at.
@@ -232,7 +232,7 @@ pub fn syntax_error(e: &serde_json::Error, text: &str) -> ImportError {
         .map_or(full.as_str(), |(c, _)| c);
     let detail = match code {
         "lone leading surrogate in hex escape" | "unexpected end of hex escape" => {
-            msg::BROKEN_ESCAPE.to_string()
+            msg::broken_escape().to_string()
         }
         "number out of range" => {
             // Point at where the number starts.
@@ -260,7 +260,7 @@ pub fn syntax_error(e: &serde_json::Error, text: &str) -> ImportError {
         c if c.starts_with("control character") => {
             "a line break or control character inside text must be escaped".to_string()
         }
-        "recursion limit exceeded" => return err(ImportErrorKind::TooDeep, msg::TOO_DEEP),
+        "recursion limit exceeded" => return err(ImportErrorKind::TooDeep, msg::too_deep()),
         _ => "this is not valid JSON here".to_string(),
     };
     err(

@@ -138,7 +138,10 @@ impl Ctx {
         let doc = RwSignal::new(doc);
         let template = RwSignal::new(None::<std::sync::Arc<crate::core::template::Template>>);
         let route = Memo::new(move |_| {
-            template.with(|t| t.as_ref().map_or_else(Route::default, |t| Route::of(&t.sections)))
+            template.with(|t| {
+                t.as_ref()
+                    .map_or_else(Route::default, |t| Route::of(&t.sections))
+            })
         });
         Ctx {
             doc,
@@ -328,11 +331,11 @@ impl Ctx {
     }
 
     pub fn undo(&self) {
-        self.history(Editor::undo, t::UNDONE, t::NOTHING_TO_UNDO);
+        self.history(Editor::undo, t::undone(), t::nothing_to_undo());
     }
 
     pub fn redo(&self) {
-        self.history(Editor::redo, t::REDONE, t::NOTHING_TO_REDO);
+        self.history(Editor::redo, t::redone(), t::nothing_to_redo());
     }
 
     /// Goes back or forward in the editor's history, and says whether it could.
@@ -423,7 +426,10 @@ impl Ctx {
                 return false;
             };
             let after = |s: &Step| r.index(*s).is_some_and(|j| j > i);
-            after(&current) || self.visited.with(|v| v.iter().any(|s| *s == step || after(s)))
+            after(&current)
+                || self
+                    .visited
+                    .with(|v| v.iter().any(|s| *s == step || after(s)))
         })
     }
 

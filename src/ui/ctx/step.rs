@@ -40,10 +40,10 @@ impl Stage {
 
     pub fn title(self) -> &'static str {
         match self {
-            Stage::Start => t::STAGE_START,
-            Stage::Essentials => t::STAGE_ESSENTIALS,
-            Stage::Deeper => t::STAGE_DEEPER,
-            Stage::Agree => t::STAGE_AGREE,
+            Stage::Start => t::stage_start(),
+            Stage::Essentials => t::stage_essentials(),
+            Stage::Deeper => t::stage_deeper(),
+            Stage::Agree => t::stage_agree(),
         }
     }
 }
@@ -70,21 +70,21 @@ pub const STEPS: [Step; 15] = [
 impl Step {
     pub fn title(self) -> &'static str {
         match self {
-            Step::Welcome => t::STEP_WELCOME,
+            Step::Welcome => t::step_welcome(),
             Step::Section(s) => text::section(s).title,
-            Step::Review => t::STEP_REVIEW,
-            Step::Agreement => t::STEP_AGREEMENT,
-            Step::Finish => t::STEP_FINISH,
+            Step::Review => t::step_review(),
+            Step::Agreement => t::step_agreement(),
+            Step::Finish => t::step_finish(),
         }
     }
 
     pub fn intro(self) -> &'static str {
         match self {
-            Step::Welcome => t::WELCOME_INTRO,
+            Step::Welcome => t::welcome_intro(),
             Step::Section(s) => text::section(s).intro,
-            Step::Review => t::REVIEW_INTRO,
-            Step::Agreement => t::AGREEMENT_INTRO,
-            Step::Finish => t::FINISH_INTRO,
+            Step::Review => t::review_intro(),
+            Step::Agreement => t::agreement_intro(),
+            Step::Finish => t::finish_intro(),
         }
     }
 
@@ -214,11 +214,11 @@ pub enum StepState {
 impl StepState {
     pub fn label(self) -> &'static str {
         match self {
-            StepState::NotStarted => t::STATE_NOT_STARTED,
-            StepState::InProgress => t::STATE_IN_PROGRESS,
-            StepState::Complete => t::STATE_COMPLETE,
-            StepState::NeedsAttention => t::STATE_NEEDS_ATTENTION,
-            StepState::Skipped => t::STATE_SKIPPED,
+            StepState::NotStarted => t::state_not_started(),
+            StepState::InProgress => t::state_in_progress(),
+            StepState::Complete => t::state_complete(),
+            StepState::NeedsAttention => t::state_needs_attention(),
+            StepState::Skipped => t::state_skipped(),
         }
     }
 

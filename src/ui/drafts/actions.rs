@@ -52,7 +52,7 @@ impl Drafts {
     pub fn act(self, a: &Act) {
         let ctx = self.ctx;
         let now = browser::now();
-        let slot_id = |slot: &str| Id::new(slot).ok_or_else(|| t::BAD_KEY.to_string());
+        let slot_id = |slot: &str| Id::new(slot).ok_or_else(|| t::bad_key().to_string());
         match a {
             Act::DownloadCopy => crate::ui::io::download_json(ctx),
             Act::TryAgain => {
@@ -62,7 +62,7 @@ impl Drafts {
                     .try_with_untracked(|s| s.problem.is_some())
                     .unwrap_or(true);
                 ctx.announce(if failed {
-                    t::NOT_SAVED.to_string()
+                    t::not_saved().to_string()
                 } else {
                     t::saved(&when(now))
                 });
@@ -73,7 +73,7 @@ impl Drafts {
                     self.inner(|i| i.store.keep_mine(theirs));
                 }
                 self.save_now();
-                ctx.announce(t::KEPT_MINE);
+                ctx.announce(t::kept_mine());
                 ctx.focus_later(ctx.id("step-heading"));
             }
             Act::TakeTheirs => {
@@ -88,7 +88,7 @@ impl Drafts {
                         });
                         // Undoable, like any other change.
                         ctx.apply(Action::Replace(Box::new(o.alliance)));
-                        ctx.announce(t::LOADED_OTHER);
+                        ctx.announce(t::loaded_other());
                         ctx.focus_later(ctx.id("step-heading"));
                     }
                     // Theirs cannot be read (a newer version of the widget, say): the conflict
@@ -153,7 +153,7 @@ impl Drafts {
                 if self.is_open(slot) {
                     ctx.apply(Action::SetText(TextField::Title, title));
                     self.save_now();
-                    self.done(t::RENAMED.to_string());
+                    self.done(t::renamed().to_string());
                 } else {
                     let mut result = Err(String::new());
                     if let Ok(id) = slot_id(slot) {
@@ -164,7 +164,7 @@ impl Drafts {
                         });
                     }
                     match result {
-                        Ok(()) => self.done(t::RENAMED.to_string()),
+                        Ok(()) => self.done(t::renamed().to_string()),
                         Err(e) => self.failed(&e),
                     }
                 }
@@ -236,7 +236,7 @@ impl Drafts {
                     match result {
                         Ok(()) => {
                             self.edit(|s| s.deleted = None);
-                            self.done(t::RESTORED.to_string());
+                            self.done(t::restored().to_string());
                             self.focus(&slot, "open");
                         }
                         Err(e) => self.failed(detail(&e)),
@@ -269,7 +269,7 @@ impl Drafts {
                             s.unreadable = None;
                         });
                         self.begin(blank(), Step::Welcome, true);
-                        self.done(t::FORGOTTEN.to_string());
+                        self.done(t::forgotten().to_string());
                     }
                     Err(e) => self.failed(detail(&e)),
                 }
@@ -293,7 +293,7 @@ impl Drafts {
 
 fn open_error(e: &OpenError) -> String {
     match e {
-        OpenError::Missing => t::GONE.to_string(),
+        OpenError::Missing => t::gone().to_string(),
         OpenError::Unreadable { reason, .. } => reason.clone(),
         OpenError::Storage(e) => detail(e).to_string(),
     }
@@ -301,8 +301,8 @@ fn open_error(e: &OpenError) -> String {
 
 fn download_raw(ctx: Ctx, raw: Option<String>) {
     if let Some(raw) = raw {
-        match browser::download(t::UNREADABLE_FILE, "application/json", &raw) {
-            Ok(()) => ctx.announce(tu::DOWNLOADED),
+        match browser::download(t::unreadable_file(), "application/json", &raw) {
+            Ok(()) => ctx.announce(tu::downloaded()),
             Err(e) => ctx.announce(tu::download_failed(&e)),
         }
     }

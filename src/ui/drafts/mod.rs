@@ -69,7 +69,7 @@ fn blank() -> Alliance {
 
 fn title_of(title: &str) -> String {
     match title.trim() {
-        "" => text::UNTITLED.to_string(),
+        "" => text::untitled().to_string(),
         t => t.to_string(),
     }
 }
@@ -84,8 +84,8 @@ fn when(at: Timestamp) -> String {
 
 fn describe(e: &StorageError) -> String {
     match e {
-        StorageError::Unavailable(_) => t::UNAVAILABLE.to_string(),
-        StorageError::Full => t::FULL.to_string(),
+        StorageError::Unavailable(_) => t::unavailable().to_string(),
+        StorageError::Full => t::full().to_string(),
         StorageError::Failed(m) => t::failed(m),
     }
 }
@@ -569,7 +569,8 @@ impl Drafts {
         } else {
             Step::Welcome
         };
-        ctx.visited.set(ctx.route.with_untracked(|r| r.before(step)));
+        ctx.visited
+            .set(ctx.route.with_untracked(|r| r.before(step)));
         ctx.step.set(step);
         ctx.focus_later(ctx.id("step-heading"));
     }
@@ -593,6 +594,6 @@ impl Drafts {
         self.flush();
         self.edit(|s| s.dialog = false);
         self.begin(blank(), Step::Welcome, true);
-        self.ctx.announce(t::NEW_STARTED);
+        self.ctx.announce(t::new_started());
     }
 }

@@ -32,15 +32,15 @@ fn ActButton(
 /// What the save status says about `s`.
 fn status_text(s: &State) -> String {
     if s.conflict.is_some() {
-        t::CONFLICT_STATUS.to_string()
+        t::conflict_status().to_string()
     } else if s.problem.is_some() {
-        t::NOT_SAVED.to_string()
+        t::not_saved().to_string()
     } else if s.pending {
-        t::SAVING.to_string()
+        t::saving().to_string()
     } else if let Some(at) = s.saved_at {
         t::saved(&when(at))
     } else {
-        t::SAVED_AS_YOU_TYPE.to_string()
+        t::saved_as_you_type().to_string()
     }
 }
 
@@ -100,19 +100,19 @@ pub fn Notices() -> impl IntoView {
                     .map(|text| {
                         view! {
                             <Notice
-                                title=t::NOT_SAVED
+                                title=t::not_saved()
                                 text
-                                first=(t::DOWNLOAD_COPY, Act::DownloadCopy)
-                                second=(t::TRY_AGAIN, Act::TryAgain)
+                                first=(t::download_copy(), Act::DownloadCopy)
+                                second=(t::try_again(), Act::TryAgain)
                             />
                         }
                     })
             }}
             <Show when=conflict>
                 <Notice
-                    text=t::CONFLICT.to_string()
-                    first=(t::KEEP_MINE, Act::KeepMine)
-                    second=(t::LOAD_OTHER, Act::TakeTheirs)
+                    text=t::conflict().to_string()
+                    first=(t::keep_mine(), Act::KeepMine)
+                    second=(t::load_other(), Act::TakeTheirs)
                 />
             </Show>
             {move || {
@@ -122,8 +122,8 @@ pub fn Notices() -> impl IntoView {
                         view! {
                             <Notice
                                 text
-                                first=(t::DOWNLOAD_UNREADABLE, Act::DownloadUnreadable)
-                                second=(tu::CLOSE, Act::HideUnreadable)
+                                first=(t::download_unreadable(), Act::DownloadUnreadable)
+                                second=(tu::close(), Act::HideUnreadable)
                             />
                         }
                     })
@@ -143,7 +143,7 @@ pub fn DraftsButton() -> impl IntoView {
             aria-haspopup="dialog"
             on:click=move |_| d.open_dialog()
         >
-            {t::MY_DRAFTS}
+            {t::my_drafts()}
         </button>
     }
 }
@@ -209,7 +209,7 @@ fn listing(d: Drafts) -> Listing {
                         }
                         Listed::Unreadable { slot, reason } => Row {
                             slot,
-                            title: t::UNREADABLE_ITEM.to_string(),
+                            title: t::unreadable_item().to_string(),
                             stored_title: None,
                             details: reason,
                             open_now: false,
@@ -252,10 +252,10 @@ fn DraftRow(
     let delete = || {
         view! {
             <ActButton
-                label=t::DELETE
+                label=t::delete()
                 class="da-button da-button-danger"
                 act=Act::Delete(slot.clone(), title.clone())
-                name=name(t::DELETE)
+                name=name(t::delete())
             />
         }
     };
@@ -263,7 +263,7 @@ fn DraftRow(
         // A value that cannot be read: it can be downloaded or removed, nothing else.
         None => view! {
             <div class="da-draft-buttons">
-                <ActButton label=t::DOWNLOAD class="da-button" act=Act::DownloadStored(slot.clone()) name=name(t::DOWNLOAD)/>
+                <ActButton label=t::download() class="da-button" act=Act::DownloadStored(slot.clone()) name=name(t::download())/>
                 {delete()}
             </div>
         }
@@ -290,8 +290,8 @@ fn DraftRow(
                             d.act(&a);
                         }
                     />
-                    <ActButton label=t::SAVE_NAME class="da-button da-button-primary" act=Act::SaveName(slot.clone())/>
-                    <ActButton label=t::CANCEL class="da-button" act=Act::CancelRename(cancel)/>
+                    <ActButton label=t::save_name() class="da-button da-button-primary" act=Act::SaveName(slot.clone())/>
+                    <ActButton label=t::cancel() class="da-button" act=Act::CancelRename(cancel)/>
                 </div>
             }
             .into_any()
@@ -302,26 +302,26 @@ fn DraftRow(
                     .then(|| {
                         view! {
                             <ActButton
-                                label=t::OPEN
+                                label=t::open()
                                 class="da-button da-button-primary"
                                 act=Act::Open(slot.clone())
-                                name=name(t::OPEN)
+                                name=name(t::open())
                                 id=id("open")
                             />
                         }
                     })}
                 <ActButton
-                    label=t::RENAME
+                    label=t::rename()
                     class="da-button"
                     act=Act::Rename(slot.clone(), stored)
-                    name=name(t::RENAME)
+                    name=name(t::rename())
                     id=id("rename")
                 />
                 <ActButton
-                    label=t::DUPLICATE
+                    label=t::duplicate()
                     class="da-button"
                     act=Act::Duplicate(slot.clone())
-                    name=name(t::DUPLICATE)
+                    name=name(t::duplicate())
                 />
                 {delete()}
             </div>
@@ -333,7 +333,7 @@ fn DraftRow(
         <li class="da-draft" aria-labelledby=labelledby>
             <p class="da-draft-title" id=heading>
                 {title.clone()}
-                {open_now.then(|| view! { <span class="da-badge">{t::OPEN_NOW}</span> })}
+                {open_now.then(|| view! { <span class="da-badge">{t::open_now()}</span> })}
             </p>
             <p class="da-draft-meta">{details}</p>
             {buttons}
@@ -351,8 +351,8 @@ pub fn DraftsDialog() -> impl IntoView {
     let h = heading.clone();
     view! {
         <Modal open on_close=move |_| d.act(&Act::Close) labelledby=heading>
-            <h2 class="da-dialog-heading" id=h.clone()>{t::MY_DRAFTS}</h2>
-            <p class="da-hint">{t::NOTE}</p>
+            <h2 class="da-dialog-heading" id=h.clone()>{t::my_drafts()}</h2>
+            <p class="da-hint">{t::note()}</p>
             <div>
                 {move || {
                     let l = listing(d);
@@ -367,7 +367,7 @@ pub fn DraftsDialog() -> impl IntoView {
                                         .then(|| {
                                             view! {
                                                 <ActButton
-                                                    label=t::UNDO_DELETE
+                                                    label=t::undo_delete()
                                                     class="da-button"
                                                     act=Act::UndoDelete
                                                     id=ctx.id("drafts-undo")
@@ -378,7 +378,7 @@ pub fn DraftsDialog() -> impl IntoView {
                             }
                         });
                     let rows = match l.rows {
-                        Ok(rows) if rows.is_empty() => view! { <p>{t::NONE_YET}</p> }.into_any(),
+                        Ok(rows) if rows.is_empty() => view! { <p>{t::none_yet()}</p> }.into_any(),
                         Ok(rows) => view! {
                             <ul class="da-drafts">
                                 {rows.into_iter().map(|row| view! { <DraftRow row/> }).collect_view()}
@@ -388,7 +388,7 @@ pub fn DraftsDialog() -> impl IntoView {
                         Err(e) => view! { <p class="da-notice da-notice-error">{e}</p> }.into_any(),
                     };
                     view! {
-                        {l.memory.then(|| view! { <p class="da-notice da-notice-warning">{t::MEMORY_NOTE}</p> })}
+                        {l.memory.then(|| view! { <p class="da-notice da-notice-warning">{t::memory_note()}</p> })}
                         {message}
                         {rows}
                         {l
@@ -396,11 +396,11 @@ pub fn DraftsDialog() -> impl IntoView {
                             .then(|| {
                                 view! {
                                     <div class="da-notice da-notice-warning" role="alert">
-                                        <p>{t::FORGET_QUESTION}</p>
+                                        <p>{t::forget_question()}</p>
                                         <div class="da-notice-buttons">
-                                            <ActButton label=t::FORGET_YES class="da-button da-button-danger" act=Act::Forget/>
+                                            <ActButton label=t::forget_yes() class="da-button da-button-danger" act=Act::Forget/>
                                             <ActButton
-                                                label=t::FORGET_NO
+                                                label=t::forget_no()
                                                 class="da-button"
                                                 act=Act::KeepAll
                                                 id=ctx.id("forget-no")
@@ -413,9 +413,9 @@ pub fn DraftsDialog() -> impl IntoView {
                 }}
             </div>
             <div class="da-dialog-buttons">
-                <ActButton label=t::NEW_DRAFT class="da-button da-button-primary" act=Act::New/>
-                <ActButton label=t::FORGET class="da-button da-button-danger" act=Act::AskForget id=ctx.id("forget")/>
-                <ActButton label=tu::CLOSE class="da-button" act=Act::Close/>
+                <ActButton label=t::new_draft() class="da-button da-button-primary" act=Act::New/>
+                <ActButton label=t::forget() class="da-button da-button-danger" act=Act::AskForget id=ctx.id("forget")/>
+                <ActButton label=tu::close() class="da-button" act=Act::Close/>
             </div>
         </Modal>
     }

@@ -103,7 +103,7 @@ fn choices(
         Choices::Fixed(f) => Signal::stored(f()),
         // Derived from memos already: nothing to keep apart.
         Choices::Me => Signal::derive(move || {
-            let none = (String::new(), text::ui::ME_NONE.to_string());
+            let none = (String::new(), text::ui::me_none().to_string());
             std::iter::once(none)
                 .chain(
                     ctx.party_labels
@@ -123,7 +123,7 @@ fn choices(
             if everyone {
                 list.push((
                     crate::core::EVERYONE.to_string(),
-                    text::EVERYONE_LABEL.to_string(),
+                    text::everyone_label().to_string(),
                 ));
             }
             // A party who left, while still chosen: the select keeps showing the truth.
@@ -167,7 +167,7 @@ fn Control(
         Label::Question(q) | Label::Compact(q) => {
             Signal::stored(text::question(q).prompt.to_string())
         }
-        Label::Static(s) => Signal::stored(s.to_string()),
+        Label::Static(s) => Signal::stored(s().to_string()),
         Label::OfItem(f) => Signal::derive(move || {
             item.and_then(|i| i.with(|i| i.as_ref().map(f)))
                 .unwrap_or_default()

@@ -76,7 +76,7 @@ fn ItemRow(
     let legend = {
         let id = id.clone();
         move || match items.legend {
-            Legend::Numbered => t::item_label(items.noun, n.get()),
+            Legend::Numbered => t::item_label((items.noun)(), n.get()),
             Legend::Party => ctx.party_label(&id),
             Legend::OfItem(f) => item.with(|i| i.as_ref().map(f)).unwrap_or_default(),
         }
@@ -102,7 +102,7 @@ fn ItemRow(
                 {items
                     .tools
                     .then(|| {
-                        view! { <ItemTools list noun=items.noun id n last siblings after_remove/> }
+                        view! { <ItemTools list noun=(items.noun)() id n last siblings after_remove/> }
                     })}
             </fieldset>
         </li>
@@ -229,39 +229,39 @@ fn ItemTools(
         >
             <summary class="da-button da-button-quiet da-item-menu-button" id=button_id>
                 <span aria-hidden="true">"\u{22ef}"</span>
-                <span class="da-visually-hidden">{move || label(t::ITEM_MENU)}</span>
+                <span class="da-visually-hidden">{move || label(t::item_menu())}</span>
             </summary>
             <div class="da-item-menu-panel">
                 <button
                     type="button"
                     id=up_id
                     class="da-button da-button-quiet"
-                    aria-label=move || label(t::MOVE_UP)
+                    aria-label=move || label(t::move_up())
                     disabled=move || { n.get() <= 1 }
                     on:click=move |_| shift_up(-1)
                 >
                     <span aria-hidden="true">"\u{2191} "</span>
-                    {t::MOVE_UP}
+                    {t::move_up()}
                 </button>
                 <button
                     type="button"
                     id=down_id
                     class="da-button da-button-quiet"
-                    aria-label=move || label(t::MOVE_DOWN)
+                    aria-label=move || label(t::move_down())
                     disabled=move || last.get()
                     on:click=move |_| shift(1)
                 >
                     <span aria-hidden="true">"\u{2193} "</span>
-                    {t::MOVE_DOWN}
+                    {t::move_down()}
                 </button>
                 <button
                     type="button"
                     id=ctx.id(&format!("{key}-remove"))
                     class="da-button da-button-quiet da-button-danger"
-                    aria-label=move || label(t::REMOVE)
+                    aria-label=move || label(t::remove())
                     on:click=remove
                 >
-                    {t::REMOVE}
+                    {t::remove()}
                 </button>
             </div>
         </details>

@@ -25,10 +25,10 @@ fn severity_class(s: Severity) -> &'static str {
 
 fn severity_word(s: Severity) -> &'static str {
     match s {
-        Severity::Error => t::MSG_ERROR,
-        Severity::Missing => t::MSG_MISSING,
-        Severity::Warning => t::MSG_WARNING,
-        Severity::Hint => t::MSG_HINT,
+        Severity::Error => t::msg_error(),
+        Severity::Missing => t::msg_missing(),
+        Severity::Warning => t::msg_warning(),
+        Severity::Hint => t::msg_hint(),
     }
 }
 
@@ -87,7 +87,7 @@ pub fn FieldLabel(
             {move || text.get()}
             {optional
                 .then(|| {
-                    view! { <span class="da-optional">" (" {t::OPTIONAL} ")"</span> }
+                    view! { <span class="da-optional">" (" {t::optional()} ")"</span> }
                 })}
         </label>
     }
@@ -104,7 +104,7 @@ fn Example(
     let ctx = use_ctx();
     view! {
         <p class="da-example" id=id>
-            <span class="da-example-lead">{t::FOR_EXAMPLE}</span>
+            <span class="da-example-lead">{t::for_example()}</span>
             " "
             {move || examples.for_kind(ctx.kind.get())}
         </p>
@@ -178,7 +178,7 @@ pub fn ListHelp(
                                 {q.help}
                                 " "
                                 <span class="da-example-inline">
-                                    <span class="da-example-lead">{t::FOR_EXAMPLE}</span>
+                                    <span class="da-example-lead">{t::for_example()}</span>
                                     " "
                                     {move || q.examples.for_kind(ctx.kind.get())}
                                 </span>

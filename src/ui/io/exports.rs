@@ -39,7 +39,7 @@ pub fn download_json(ctx: Ctx) {
         "json",
         "application/json",
         json::export,
-        t::DOWNLOADED,
+        t::downloaded(),
     );
 }
 
@@ -51,7 +51,7 @@ fn download_calendar(ctx: Ctx) {
         "ics",
         "text/calendar",
         calendar,
-        t::CALENDAR_DOWNLOADED,
+        t::calendar_downloaded(),
     );
 }
 
@@ -90,11 +90,11 @@ fn copy_email(ctx: Ctx) {
     };
     leptos::task::spawn_local(async move {
         match browser::copy_formatted(&html, &plain).await {
-            Ok(()) => finish(ctx, ExportKind::Email, Ok(()), t::COPIED),
+            Ok(()) => finish(ctx, ExportKind::Email, Ok(()), t::copied()),
             // Denied or unavailable: show the text so the person can copy it themselves.
             Err(_) => {
                 ctx.copy_fallback
-                    .try_set(Some((t::COPY_FALLBACK_PLAIN, plain)));
+                    .try_set(Some((t::copy_fallback_plain(), plain)));
             }
         }
     });
@@ -108,10 +108,10 @@ fn copy_markdown(ctx: Ctx) {
     };
     leptos::task::spawn_local(async move {
         match browser::copy_text(&text).await {
-            Ok(()) => finish(ctx, ExportKind::Markdown, Ok(()), t::COPIED_MARKDOWN),
+            Ok(()) => finish(ctx, ExportKind::Markdown, Ok(()), t::copied_markdown()),
             Err(_) => {
                 ctx.copy_fallback
-                    .try_set(Some((t::COPY_FALLBACK_LABEL, text)));
+                    .try_set(Some((t::copy_fallback_label(), text)));
             }
         }
     });
@@ -150,11 +150,11 @@ pub fn ExportButtons(
     };
     type Export = (&'static str, fn(Ctx));
     let actions: [Export; 5] = [
-        (t::DOWNLOAD_JSON, download_json),
-        (t::COPY_EMAIL, copy_email),
-        (t::COPY_MARKDOWN, copy_markdown),
-        (t::PRINT, print),
-        (t::DOWNLOAD_CALENDAR, download_calendar),
+        (t::download_json(), download_json),
+        (t::copy_email(), copy_email),
+        (t::copy_markdown(), copy_markdown),
+        (t::print(), print),
+        (t::download_calendar(), download_calendar),
     ];
     view! {
         <div class="da-export-buttons">
@@ -195,10 +195,10 @@ pub fn CopyFallback() -> impl IntoView {
                 let (label, text) = ctx
                     .copy_fallback
                     .get_untracked()
-                    .unwrap_or((t::COPY_FALLBACK_PLAIN, String::new()));
+                    .unwrap_or((t::copy_fallback_plain(), String::new()));
                 view! {
-                    <h2 class="da-dialog-heading" id=h.clone()>{t::COPY_FALLBACK_TITLE}</h2>
-                    <p>{t::COPY_FALLBACK_BODY}</p>
+                    <h2 class="da-dialog-heading" id=h.clone()>{t::copy_fallback_title()}</h2>
+                    <p>{t::copy_fallback_body()}</p>
                     <label class="da-label" for=area_id.clone()>{label}</label>
                     <textarea
                         id=area_id.clone()
@@ -211,7 +211,7 @@ pub fn CopyFallback() -> impl IntoView {
                     </textarea>
                     <div class="da-dialog-buttons">
                         <button type="button" class="da-button da-button-primary" on:click=move |_| close()>
-                            {t::CLOSE}
+                            {t::close()}
                         </button>
                     </div>
                 }

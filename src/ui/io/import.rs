@@ -18,7 +18,7 @@ pub fn open_file(ctx: Ctx, file: web_sys::File) {
         let result = match browser::read_file(&file, MAX_FILE_BYTES).await {
             Ok(bytes) => json::import(&bytes).map_err(|e| e.message),
             Err(ReadError::TooLarge(size)) => Err(msg::too_large(size, MAX_FILE_BYTES as u64)),
-            Err(ReadError::Unreadable) => Err(t::IMPORT_READ_FAILED.to_string()),
+            Err(ReadError::Unreadable) => Err(t::import_read_failed().to_string()),
         };
         match result {
             Ok(imported) => {
@@ -26,7 +26,7 @@ pub fn open_file(ctx: Ctx, file: web_sys::File) {
             }
             Err(message) => {
                 ctx.import_error.try_set(Some(message));
-                ctx.announce(t::IMPORT_FAILED_TITLE);
+                ctx.announce(t::import_failed_title());
             }
         }
     });
@@ -36,7 +36,7 @@ pub fn open_file(ctx: Ctx, file: web_sys::File) {
 pub fn open_files(ctx: Ctx, files: Option<web_sys::FileList>) {
     let Some(files) = files else { return };
     if files.length() > 1 {
-        ctx.import_error.set(Some(t::IMPORT_ONE_FILE.to_string()));
+        ctx.import_error.set(Some(t::import_one_file().to_string()));
         return;
     }
     if let Some(file) = files.get(0) {
@@ -58,14 +58,14 @@ pub fn ImportButton() -> impl IntoView {
     };
     view! {
         <button type="button" class="da-button da-button-menu-item" on:click=choose>
-            {t::IMPORT}
+            {t::import()}
         </button>
         <input
             id=ctx.id("file-input")
             type="file"
             accept=".json,application/json"
             hidden
-            aria-label=t::FILE_INPUT_LABEL
+            aria-label=t::file_input_label()
             node_ref=input
             on:change:target=move |ev| open_files(ctx, ev.target().files())
         />
@@ -85,16 +85,16 @@ pub fn ImportError() -> impl IntoView {
                         view! {
                             <div class="da-notice da-notice-error" role="alert">
                                 <p>
-                                    <strong>{t::IMPORT_FAILED_TITLE}</strong>
+                                    <strong>{t::import_failed_title()}</strong>
                                 </p>
                                 <p>{message}</p>
-                                <p>{t::IMPORT_UNCHANGED}</p>
+                                <p>{t::import_unchanged()}</p>
                                 <button
                                     type="button"
                                     class="da-button da-button-quiet"
                                     on:click=move |_| ctx.import_error.set(None)
                                 >
-                                    {t::CLOSE}
+                                    {t::close()}
                                 </button>
                             </div>
                         }
@@ -129,7 +129,7 @@ pub fn ImportPreview() -> impl IntoView {
     let open = Signal::derive(move || ctx.pending_import.with(Option::is_some));
     let cancel = move || {
         ctx.pending_import.set(None);
-        ctx.announce(t::IMPORT_CANCELLED);
+        ctx.announce(t::import_cancelled());
     };
     let confirm = move || {
         if let Some(Imported { alliance, .. }) =
@@ -137,7 +137,7 @@ pub fn ImportPreview() -> impl IntoView {
         {
             // A new draft: the one on screen stays in "My drafts".
             drafts.open_new(alliance, Step::Review);
-            ctx.announce(t::IMPORT_DONE);
+            ctx.announce(t::import_done());
         }
     };
     let h = heading.clone();
@@ -149,7 +149,7 @@ pub fn ImportPreview() -> impl IntoView {
                     return ().into_any();
                 };
                 let title = if a.title.trim().is_empty() {
-                    text::UNTITLED.to_string()
+                    text::untitled().to_string()
                 } else {
                     a.title.trim().to_string()
                 };
@@ -160,38 +160,38 @@ pub fn ImportPreview() -> impl IntoView {
                     .collect::<Vec<_>>()
                     .join(", ");
                 let status = match a.status {
-                    Status::Draft => t::STATUS_DRAFT,
-                    Status::Agreed => t::STATUS_AGREED,
+                    Status::Draft => t::status_draft(),
+                    Status::Agreed => t::status_agreed(),
                 };
                 view! {
-                    <h2 class="da-dialog-heading" id=h.clone()>{t::IMPORT_TITLE}</h2>
+                    <h2 class="da-dialog-heading" id=h.clone()>{t::import_title()}</h2>
                     <dl class="da-doc-dl da-preview">
                         <Row term=text::question(text::QuestionId::Title).prompt value=title/>
-                        <Row term=t::PREVIEW_PEOPLE value=people/>
+                        <Row term=t::preview_people() value=people/>
                         {a
                             .relationship
                             .map(|kind| {
                                 view! {
                                     <Row
-                                        term=text::export::RELATIONSHIP
+                                        term=text::export::relationship()
                                         value=text::relationship_label(kind).to_string()
                                     />
                                 }
                             })}
-                        <Row term=text::export::STATUS value=status.to_string()/>
+                        <Row term=text::export::status() value=status.to_string()/>
                         <Row
                             term=text::section(SectionId::Commitments).title
                             value=t::preview_counts(a.commitments.len(), a.progress.len())
                         />
-                        <Row term=t::PREVIEW_SAVED_ON value=exported_at.date().to_string()/>
+                        <Row term=t::preview_saved_on() value=exported_at.date().to_string()/>
                     </dl>
-                    <p class="da-notice da-notice-warning">{t::IMPORT_WARNING}</p>
+                    <p class="da-notice da-notice-warning">{t::import_warning()}</p>
                     <div class="da-dialog-buttons">
                         <button type="button" class="da-button da-button-primary" on:click=move |_| confirm()>
-                            {t::IMPORT_REPLACE}
+                            {t::import_replace()}
                         </button>
                         <button type="button" class="da-button" on:click=move |_| cancel()>
-                            {t::IMPORT_CANCEL}
+                            {t::import_cancel()}
                         </button>
                     </div>
                 }

@@ -112,11 +112,11 @@ pub fn Widget() -> impl IntoView {
         >
             <header class="da-header da-no-print">
                 <div class="da-header-text">
-                    <p class="da-kicker">{t::WIDGET_HEADING}</p>
+                    <p class="da-kicker">{t::widget_heading()}</p>
                     <p class="da-title">
                         {move || {
                             let title = title.get();
-                            if title.is_empty() { text::UNTITLED.to_string() } else { title }
+                            if title.is_empty() { text::untitled().to_string() } else { title }
                         }}
                     </p>
                     {move || {
@@ -146,7 +146,7 @@ pub fn Widget() -> impl IntoView {
                 <CurrentStep/>
             </div>
             <div class="da-drop" class:da-drop-active=move || dragging.get() aria-hidden="true">
-                <p>{t::DROP_HERE}</p>
+                <p>{t::drop_here()}</p>
             </div>
             <ImportPreview/>
             <DraftsDialog/>
@@ -166,7 +166,7 @@ fn Toolbar(
     let can_undo = move || ctx.doc.with(|d| d.editor.can_undo());
     let can_redo = move || ctx.doc.with(|d| d.editor.can_redo());
     view! {
-        <div class="da-toolbar" role="group" aria-label=t::TOOLBAR>
+        <div class="da-toolbar" role="group" aria-label=t::toolbar()>
             <button
                 type="button"
                 class="da-button da-button-quiet"
@@ -176,7 +176,7 @@ fn Toolbar(
             >
                 // On phones only the arrow shows; the word stays the button's name.
                 <span class="da-toolbar-icon" aria-hidden="true">"\u{21b6}"</span>
-                <span class="da-toolbar-word">{t::UNDO}</span>
+                <span class="da-toolbar-word">{t::undo()}</span>
             </button>
             <button
                 type="button"
@@ -186,7 +186,7 @@ fn Toolbar(
                 on:click=move |_| ctx.redo()
             >
                 <span class="da-toolbar-icon" aria-hidden="true">"\u{21b7}"</span>
-                <span class="da-toolbar-word">{t::REDO}</span>
+                <span class="da-toolbar-word">{t::redo()}</span>
             </button>
             <DraftsButton/>
             <div class="da-menu">
@@ -197,7 +197,7 @@ fn Toolbar(
                     aria-expanded=move || menu_open.get().to_string()
                     on:click=move |_| menu_open.update(|o| *o = !*o)
                 >
-                    {t::TAKE_IT_AWAY}
+                    {t::take_it_away()}
                     <span aria-hidden="true">" ▾"</span>
                 </button>
                 <div

@@ -75,7 +75,7 @@ pub fn StepNav() -> impl IntoView {
             .collect_view()
     };
     view! {
-        <nav class="da-nav" aria-label=t::STEPS_LABEL>
+        <nav class="da-nav" aria-label=t::steps_label()>
             <div class="da-nav-summary">
                 <p class="da-nav-position">{move || ctx.route.with(|r| r.position(ctx.step.get()))}</p>
                 <button
@@ -85,7 +85,7 @@ pub fn StepNav() -> impl IntoView {
                     aria-expanded=move || expanded.get().to_string()
                     on:click=move |_| expanded.update(|e| *e = !*e)
                 >
-                    {t::SHOW_STEPS}
+                    {t::show_steps()}
                 </button>
             </div>
             <div class="da-progress">
@@ -165,13 +165,13 @@ fn StepButtons() -> impl IntoView {
                 && next_step.is_some_and(|n| n.stage() == Stage::Deeper);
             let back = route
                 .previous(step)
-                .map(|to| view! { <GoButton to verb=t::BACK target=ctx.title(to) arrow=false/> });
+                .map(|to| view! { <GoButton to verb=t::back() target=ctx.title(to) arrow=false/> });
             let next = next_step
                 .map(|to| {
                     let verb = match step {
-                        Step::Welcome => t::BEGIN,
-                        _ if last_essential => t::GO_DEEPER,
-                        _ => t::NEXT,
+                        Step::Welcome => t::begin(),
+                        _ if last_essential => t::go_deeper(),
+                        _ => t::next(),
                     };
                     view! {
                         <GoButton to verb target=ctx.title(to) class="da-button-primary da-next" arrow=true/>
@@ -182,9 +182,9 @@ fn StepButtons() -> impl IntoView {
             let skip = (last_essential
                 || (step.stage() == Stage::Deeper
                     && next_step.is_some_and(|n| n.stage() == Stage::Deeper)))
-                .then(|| view! { <GoButton to=Step::Review verb=t::SKIP_TO_REVIEW/> });
+                .then(|| view! { <GoButton to=Step::Review verb=t::skip_to_review()/> });
             view! {
-                {last_essential.then_some(view! { <p class="da-help da-essentials-done">{t::ESSENTIALS_DONE}</p> })}
+                {last_essential.then_some(view! { <p class="da-help da-essentials-done">{t::essentials_done()}</p> })}
                 <div class="da-step-buttons da-no-print">
                     {back}
                     <div class="da-step-forward">{skip} {next}</div>
@@ -202,7 +202,7 @@ pub fn CurrentStep() -> impl IntoView {
         <div class="da-step">
             {move || {
                 (ctx.step.get().stage() == Stage::Deeper)
-                    .then_some(view! { <p class="da-step-stage">{t::STAGE_DEEPER}</p> })
+                    .then_some(view! { <p class="da-step-stage">{t::stage_deeper()}</p> })
             }}
             <h2 class="da-step-heading" id=ctx.id("step-heading") tabindex="-1">
                 {move || ctx.title(ctx.step.get())}

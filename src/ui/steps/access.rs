@@ -33,7 +33,7 @@ pub(crate) use {change, of};
 
 /// "Choose…" first, then `rest`.
 pub fn choose_first(rest: impl Iterator<Item = (String, String)>) -> ChoiceList {
-    std::iter::once((String::new(), t::CHOOSE.to_string()))
+    std::iter::once((String::new(), t::choose().to_string()))
         .chain(rest)
         .collect()
 }

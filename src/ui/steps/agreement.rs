@@ -28,15 +28,15 @@ pub fn AgreementStep() -> impl IntoView {
         <Recap/>
         <div>
             <Show when=draft_again>
-                <p class="da-notice">{t::DRAFT_AGAIN}</p>
+                <p class="da-notice">{t::draft_again()}</p>
             </Show>
         </div>
         <div>
             <Show when=move || !ready.get()>
                 <div class="da-notice da-notice-warning">
-                    <p>{t::NOT_READY}</p>
+                    <p>{t::not_ready()}</p>
                     <button type="button" class="da-button" on:click=move |_| ctx.go_to(Step::Review)>
-                        {t::GO_TO_REVIEW}
+                        {t::go_to_review()}
                     </button>
                 </div>
             </Show>
@@ -48,7 +48,7 @@ pub fn AgreementStep() -> impl IntoView {
         </ul>
         <div>
             <Show when=agreed>
-                <p class="da-notice da-notice-success">{t::ALL_AGREED}</p>
+                <p class="da-notice da-notice-success">{t::all_agreed()}</p>
             </Show>
         </div>
     }
@@ -63,10 +63,10 @@ fn Recap() -> impl IntoView {
     let labelledby = heading.clone();
     view! {
         <section class="da-recap" aria-labelledby=labelledby>
-            <h3 class="da-subheading" id=heading>{t::RECAP_HEADING}</h3>
+            <h3 class="da-subheading" id=heading>{t::recap_heading()}</h3>
             <Show
                 when=move || recap.with(|r| !r.is_empty())
-                fallback=|| view! { <p class="da-help">{t::RECAP_EMPTY}</p> }
+                fallback=|| view! { <p class="da-help">{t::recap_empty()}</p> }
             >
                 <dl class="da-recap-list">
                     {move || {
@@ -85,9 +85,9 @@ fn Recap() -> impl IntoView {
                     }}
                 </dl>
                 <p class="da-help">
-                    {t::RECAP_FULL} " "
+                    {t::recap_full()} " "
                     <button type="button" class="da-link" on:click=move |_| ctx.go_to(Step::Review)>
-                        {t::GO_TO_REVIEW}
+                        {t::go_to_review()}
                     </button>
                 </p>
             </Show>
@@ -133,7 +133,7 @@ fn AgreeRow(
                     .try_with_untracked(|a| a.status == Status::Agreed)
                     .unwrap_or(false);
                 ctx.announce(if all {
-                    t::ALL_AGREED.to_string()
+                    t::all_agreed().to_string()
                 } else {
                     t::someone_agreed(&who)
                 });

@@ -19,7 +19,10 @@ pub fn CoachQuestions(
     move || {
         let questions: Vec<Question> = ctx
             .template
-            .with(|t| t.as_ref().map(|t| t.questions_in(section).cloned().collect()))
+            .with(|t| {
+                t.as_ref()
+                    .map(|t| t.questions_in(section).cloned().collect())
+            })
             .unwrap_or_default();
         (!questions.is_empty()).then(|| {
             view! {
@@ -105,7 +108,7 @@ fn CoachQuestion(question: Question) -> impl IntoView {
                     on:change:target=move |ev| set(ev.target().value())
                 >
                     <option value="" prop:selected=move || value.with(String::is_empty)>
-                        {t::CHOOSE}
+                        {t::choose()}
                     </option>
                     <For each=list key=|option| option.clone() let:option>
                         {
@@ -159,7 +162,7 @@ fn CoachQuestion(question: Question) -> impl IntoView {
                 .then(|| {
                     view! {
                         <p class="da-example" id=example_id hidden=move || example.with(Option::is_none)>
-                            <span class="da-example-lead">{t::FOR_EXAMPLE}</span>
+                            <span class="da-example-lead">{t::for_example()}</span>
                             " "
                             {move || example.get()}
                         </p>

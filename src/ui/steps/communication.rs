@@ -15,10 +15,10 @@ use leptos::prelude::*;
 
 pub static COMMUNICATION: &[Block] = &[
     Block::List(ListBlock {
-        heading: Some(t::CHANNELS_HEADING),
+        heading: Some(t::channels_heading),
         help: &[Q::ChannelName, Q::ChannelPurpose, Q::ChannelUsage],
         add: Some(Add {
-            label: t::ADD_CHANNEL,
+            label: t::add_channel,
             json: "channels",
             make: |_, id| {
                 Item::Channel(Channel {
@@ -32,7 +32,7 @@ pub static COMMUNICATION: &[Block] = &[
         }),
         items: Items {
             list: ListKind::Channels,
-            noun: t::CHANNEL,
+            noun: t::channel,
             legend: Legend::Numbered,
             extra: None,
             tools: true,
@@ -77,7 +77,7 @@ pub static COMMUNICATION: &[Block] = &[
             ],
         },
     }),
-    Block::Heading(t::CHECK_IN_HEADING),
+    Block::Heading(t::check_in_heading),
     Block::Field(Field {
         json: "rhythm",
         label: Label::Question(Q::CheckInRhythm),
@@ -90,7 +90,7 @@ pub static COMMUNICATION: &[Block] = &[
         shown: Shown::Always,
     }),
     Block::More {
-        label: t::MORE_CHECK_IN,
+        label: t::more_check_in,
         open: |a| {
             let c = &a.communication.check_in;
             c.first_on.is_some()
@@ -166,7 +166,7 @@ pub static COMMUNICATION: &[Block] = &[
         ],
     },
     Block::More {
-        label: t::UPDATES_HEADING,
+        label: t::updates_heading,
         open: |a| {
             a.communication
                 .updates
@@ -179,7 +179,7 @@ pub static COMMUNICATION: &[Block] = &[
             add: None,
             items: Items {
                 list: ListKind::Parties,
-                noun: t::PERSON,
+                noun: t::person,
                 legend: Legend::Party,
                 extra: None,
                 tools: false,
@@ -263,14 +263,14 @@ fn OrphanUpdates() -> impl IntoView {
     });
     let remove = move |party: Id| {
         if ctx.apply(Action::RemoveUpdatePreference(party)) {
-            ctx.announce(t::removed(t::UPDATES_HEADING));
+            ctx.announce(t::removed(t::updates_heading()));
             ctx.focus_later(ctx.id("step-heading"));
         }
     };
     view! {
         <Show when=move || orphans.with(|o| !o.is_empty())>
             <div class="da-orphans">
-                <h4 class="da-minor-heading">{t::ORPHANS_HEADING}</h4>
+                <h4 class="da-minor-heading">{t::orphans_heading()}</h4>
                 <div>
                     <For each=move || orphans.get() key=|party| party.clone() let:party>
                         <div class="da-orphan">
@@ -287,7 +287,7 @@ fn OrphanUpdates() -> impl IntoView {
                                     move |_| remove(party.clone())
                                 }
                             >
-                                {t::REMOVE}
+                                {t::remove()}
                             </button>
                         </div>
                     </For>

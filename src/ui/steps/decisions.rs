@@ -18,7 +18,7 @@ pub static DECISIONS: &[Block] = &[Block::List(ListBlock {
         Q::DecisionWhy,
     ],
     add: Some(Add {
-        label: t::ADD_DECISION,
+        label: t::add_decision,
         json: "",
         make: |a, id| {
             // Two empty options to start from.
@@ -35,7 +35,7 @@ pub static DECISIONS: &[Block] = &[Block::List(ListBlock {
     }),
     items: Items {
         list: ListKind::Decisions,
-        noun: t::DECISION,
+        noun: t::decision,
         legend: Legend::Numbered,
         extra: Some(|id| view! { <DecisionOptions decision=id/> }.into_any()),
         tools: true,
@@ -64,11 +64,11 @@ static DECISION_CHOICE: [Field; 2] = [
         json: "chosen",
         label: Label::Compact(Q::DecisionChosen),
         kind: Kind::Choice(Choices::OfItem(|i| {
-            let mut v = vec![(String::new(), t::NOT_CHOSEN.to_string())];
+            let mut v = vec![(String::new(), t::not_chosen().to_string())];
             if let Item::Decision(d) = i {
                 v.extend(d.options.iter().enumerate().map(|(n, o)| {
                     let name = if o.name.trim().is_empty() {
-                        t::item_label(t::OPTION, n + 1)
+                        t::item_label(t::option(), n + 1)
                     } else {
                         o.name.trim().to_string()
                     };
@@ -151,7 +151,7 @@ fn DecisionOptions(
         };
         let option = blank_option(new_id.clone());
         if change_options(&|d| d.options.push(option.clone())) {
-            ctx.announce(t::added(t::OPTION));
+            ctx.announce(t::added(t::option()));
             ctx.focus_later(ctx.field_id(s, Some(&new_id), "name"));
         }
     };
@@ -178,7 +178,7 @@ fn DecisionOptions(
                                     }
                                 });
                                 if removed {
-                                    ctx.announce(t::removed(t::OPTION));
+                                    ctx.announce(t::removed(t::option()));
                                     ctx.focus_later(focus.clone());
                                 }
                             }
@@ -191,7 +191,7 @@ fn DecisionOptions(
                             <li class="da-item da-item-compact">
                                 <fieldset class="da-item-fieldset">
                                     <legend class="da-item-legend">
-                                        {move || t::item_label(t::OPTION, n.get())}
+                                        {move || t::item_label(t::option(), n.get())}
                                     </legend>
                                     {fields}
                                     <div class="da-item-tools">
@@ -199,11 +199,11 @@ fn DecisionOptions(
                                             type="button"
                                             class="da-button da-button-quiet da-button-danger"
                                             aria-label=move || {
-                                                format!("{}: {}", t::REMOVE, t::item_label(t::OPTION, n.get()))
+                                                format!("{}: {}", t::remove(), t::item_label(t::option(), n.get()))
                                             }
                                             on:click=remove
                                         >
-                                            {t::REMOVE}
+                                            {t::remove()}
                                         </button>
                                     </div>
                                 </fieldset>
@@ -214,7 +214,7 @@ fn DecisionOptions(
             </ol>
             <button type="button" id=add_id class="da-button da-button-add" on:click=add>
                 <span aria-hidden="true">"+ "</span>
-                {t::ADD_OPTION}
+                {t::add_option()}
             </button>
             {DECISION_CHOICE
                 .iter()

@@ -18,7 +18,7 @@ pub static ASSUMPTIONS: &[Block] = &[Block::List(ListBlock {
         Q::AssumptionInstead,
     ],
     add: Some(Add {
-        label: t::ADD_ASSUMPTION,
+        label: t::add_assumption,
         json: "",
         make: |_, id| {
             Item::Assumption(Assumption {
@@ -33,7 +33,7 @@ pub static ASSUMPTIONS: &[Block] = &[Block::List(ListBlock {
     }),
     items: Items {
         list: ListKind::Assumptions,
-        noun: t::ASSUMPTION,
+        noun: t::assumption,
         legend: Legend::Numbered,
         extra: None,
         tools: true,
@@ -112,10 +112,10 @@ pub static HARD_TIMES: &[Block] = &[
         false,
     )),
     Block::List(ListBlock {
-        heading: Some(t::PERMISSIONS_HEADING),
+        heading: Some(t::permissions_heading),
         help: &[Q::PermissionText],
         add: Some(Add {
-            label: t::ADD_PERMISSION,
+            label: t::add_permission,
             json: "permissions",
             make: |a, id| {
                 Item::Permission(Permission {
@@ -128,14 +128,14 @@ pub static HARD_TIMES: &[Block] = &[
         }),
         items: Items {
             list: ListKind::Permissions,
-            noun: t::PERMISSION,
+            noun: t::permission,
             legend: Legend::Numbered,
             extra: None,
             tools: true,
             fields: &[
                 Field {
                     json: "givenBy",
-                    label: Label::Static(t::PERMISSION_FROM),
+                    label: Label::Static(t::permission_from),
                     kind: Kind::Choice(Choices::Parties { everyone: true }),
                     optional: false,
                     value: Value::Item {
@@ -192,10 +192,10 @@ pub static KEEPING_ALIVE: &[Block] = &[
         shown: Shown::Always,
     }),
     Block::List(ListBlock {
-        heading: Some(t::REVISIONS_HEADING),
+        heading: Some(t::revisions_heading),
         help: &[Q::RevisionChanges, Q::RevisionWhy],
         add: Some(Add {
-            label: t::ADD_REVISION,
+            label: t::add_revision,
             json: "revisions",
             make: |_, id| {
                 Item::Revision(Revision {
@@ -210,9 +210,9 @@ pub static KEEPING_ALIVE: &[Block] = &[
         }),
         items: Items {
             list: ListKind::Revisions,
-            noun: t::REVISION,
+            noun: t::revision,
             legend: Legend::OfItem(
-                |i| of!(i, Revision(r) => format!("{} {}", t::REVISION, crate::core::Dates::date(&crate::ui::browser::Local, r.date))),
+                |i| of!(i, Revision(r) => format!("{} {}", t::revision(), crate::core::Dates::date(&crate::ui::browser::Local, r.date))),
             ),
             extra: None,
             tools: true,

@@ -39,17 +39,17 @@ pub static BASICS: &[Block] = &[
     }),
     Block::Field(Field {
         json: "relationshipNote",
-        label: Label::Static(t::RELATIONSHIP_NOTE),
+        label: Label::Static(t::relationship_note),
         kind: Kind::Line,
         optional: true,
         value: Value::Text(TextField::RelationshipNote),
         shown: Shown::IfTop(|a| a.relationship == Some(RelationshipKind::Other)),
     }),
     Block::List(ListBlock {
-        heading: Some(t::PARTIES_HEADING),
+        heading: Some(t::parties_heading),
         help: &[Q::PartyName, Q::PartyRole],
         add: Some(Add {
-            label: t::ADD_PERSON,
+            label: t::add_person,
             json: "",
             make: |_, id| {
                 Item::Party(Party {
@@ -63,7 +63,7 @@ pub static BASICS: &[Block] = &[
         }),
         items: Items {
             list: ListKind::Parties,
-            noun: t::PERSON,
+            noun: t::person,
             legend: Legend::Numbered,
             extra: None,
             tools: true,
@@ -77,7 +77,7 @@ pub static BASICS: &[Block] = &[
     // by "me" are then owned by the right person from the start.
     Block::Field(Field {
         json: "me",
-        label: Label::Static(t::WHICH_IS_ME),
+        label: Label::Static(t::which_is_me),
         kind: Kind::Choice(Choices::Me),
         optional: true,
         value: Value::Top {
@@ -112,7 +112,7 @@ pub static GOAL: &[Block] = &[
         false,
     )),
     Block::More {
-        label: t::MORE_GOAL,
+        label: t::more_goal,
         open: |a| !a.goal.pain.trim().is_empty(),
         blocks: &[Block::Field(text(
             "pain",
@@ -130,7 +130,7 @@ pub static PROGRESS: &[Block] = &[Block::List(ListBlock {
     heading: None,
     help: &[Q::MeasureSignal, Q::MeasureHowWeCheck, Q::MeasureHowOften],
     add: Some(Add {
-        label: t::ADD_MEASURE,
+        label: t::add_measure,
         json: "",
         make: |_, id| {
             Item::Measure(Measure {
@@ -144,7 +144,7 @@ pub static PROGRESS: &[Block] = &[Block::List(ListBlock {
     }),
     items: Items {
         list: ListKind::Progress,
-        noun: t::MEASURE,
+        noun: t::measure,
         legend: Legend::Numbered,
         extra: None,
         tools: true,
@@ -192,7 +192,7 @@ pub static COMMITMENTS: &[Block] = &[Block::List(ListBlock {
     heading: None,
     help: &[Q::CommitmentWhat, Q::CommitmentOwner, Q::CommitmentWhen],
     add: Some(Add {
-        label: t::ADD_COMMITMENT,
+        label: t::add_commitment,
         json: "",
         make: |a, id| {
             Item::Commitment(Commitment {
@@ -206,7 +206,7 @@ pub static COMMITMENTS: &[Block] = &[Block::List(ListBlock {
     }),
     items: Items {
         list: ListKind::Commitments,
-        noun: t::COMMITMENT,
+        noun: t::commitment,
         legend: Legend::Numbered,
         extra: None,
         tools: true,
@@ -237,9 +237,9 @@ pub static COMMITMENTS: &[Block] = &[Block::List(ListBlock {
                 label: Label::Compact(Q::CommitmentWhen),
                 kind: Kind::Choice(Choices::Fixed(|| {
                     vec![
-                        (String::new(), t::WHEN_NOT_SET.to_string()),
-                        ("date".to_string(), t::WHEN_DATE.to_string()),
-                        ("after".to_string(), t::WHEN_AFTER.to_string()),
+                        (String::new(), t::when_not_set().to_string()),
+                        ("date".to_string(), t::when_date().to_string()),
+                        ("after".to_string(), t::when_after().to_string()),
                     ]
                 })),
                 optional: false,
@@ -262,7 +262,7 @@ pub static COMMITMENTS: &[Block] = &[Block::List(ListBlock {
             },
             Field {
                 json: "when",
-                label: Label::Static(t::WHEN_DATE_LABEL),
+                label: Label::Static(t::when_date_label),
                 kind: Kind::Date,
                 optional: false,
                 value: Value::Item {
@@ -281,7 +281,7 @@ pub static COMMITMENTS: &[Block] = &[Block::List(ListBlock {
             },
             Field {
                 json: "when",
-                label: Label::Static(t::WHEN_AFTER_LABEL),
+                label: Label::Static(t::when_after_label),
                 kind: Kind::Line,
                 optional: false,
                 value: Value::ItemText(ItemText::CommitmentAfter),
@@ -302,10 +302,10 @@ pub static CELEBRATIONS: &[Block] = &[
         false,
     )),
     Block::List(ListBlock {
-        heading: Some(t::MILESTONES_HEADING),
+        heading: Some(t::milestones_heading),
         help: &[Q::MilestoneWhat, Q::MilestoneHow],
         add: Some(Add {
-            label: t::ADD_MILESTONE,
+            label: t::add_milestone,
             json: "milestones",
             make: |_, id| {
                 Item::Milestone(Milestone {
@@ -318,7 +318,7 @@ pub static CELEBRATIONS: &[Block] = &[
         }),
         items: Items {
             list: ListKind::Milestones,
-            noun: t::MILESTONE,
+            noun: t::milestone,
             legend: Legend::Numbered,
             extra: None,
             tools: true,

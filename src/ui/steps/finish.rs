@@ -18,17 +18,17 @@ pub fn FinishStep() -> impl IntoView {
     view! {
         <Show when=move || !agreed.get()>
             <div class="da-notice">
-                <p>{t::NOT_AGREED_YET}</p>
+                <p>{t::not_agreed_yet()}</p>
                 <button type="button" class="da-button" on:click=move |_| ctx.go_to(Step::Agreement)>
-                    {t::STEP_AGREEMENT}
+                    {t::step_agreement()}
                 </button>
             </div>
         </Show>
         <section class="da-list-section">
-            <h3 class="da-subheading">{t::NEXT_DATES_HEADING}</h3>
+            <h3 class="da-subheading">{t::next_dates_heading()}</h3>
             <Show
                 when=move || dates.with(|d| !d.is_empty())
-                fallback=|| view! { <p class="da-help">{t::NEXT_DATES_NONE}</p> }
+                fallback=|| view! { <p class="da-help">{t::next_dates_none()}</p> }
             >
                 <dl class="da-next-dates">
                     {move || {
@@ -49,15 +49,15 @@ pub fn FinishStep() -> impl IntoView {
             </Show>
         </section>
         <section class="da-list-section">
-            <h3 class="da-subheading">{t::FILE_HEADING}</h3>
+            <h3 class="da-subheading">{t::file_heading()}</h3>
             <ul class="da-advice">
-                {t::FILE_ADVICE.iter().map(|a| view! { <li>{*a}</li> }).collect_view()}
+                {t::file_advice().iter().map(|a| view! { <li>{*a}</li> }).collect_view()}
             </ul>
             <ExportButtons large=true/>
         </section>
         // Looking ahead makes sense once there is something agreed to look ahead from.
         <Show when=move || agreed.get()>
-            <Reflections moment=ReflectionMoment::AfterAgreeing heading=t::REFLECT_AFTER/>
+            <Reflections moment=ReflectionMoment::AfterAgreeing heading=t::reflect_after()/>
         </Show>
     }
 }

@@ -137,9 +137,9 @@ fn ListSection(
                     view! {
                         <AddButton
                             id=add_id.clone().unwrap_or_default()
-                            label=a.label.to_string()
+                            label=(a.label)().to_string()
                             list=kind
-                            noun=list.items.noun
+                            noun=(list.items.noun)()
                             make=Arc::new(a.make)
                             focus=Arc::new(move |id: &crate::core::Id| {
                                 ctx.field_id(section, Some(id), focus)
@@ -203,7 +203,7 @@ pub fn Reflections(
         <details class="da-reflections da-fold" id=ctx.id(&format!("reflect-{}", moment_key(moment))) open=answered>
             <summary class="da-fold-summary">{heading}</summary>
             <div class="da-fold-body">
-                <p class="da-help">{t::REFLECT_NOTE}</p>
+                <p class="da-help">{t::reflect_note()}</p>
                 {prompts}
             </div>
         </details>

@@ -14,8 +14,8 @@ pub static NEEDS: &[Block] = &[Block::Custom(|| view! { <NeedsByPerson/> }.into_
 static NEED_TEXT: Field = Field {
     json: "text",
     label: Label::OfItem(|i| match i {
-        Item::NeedOrOffer(n) if n.kind == NeedOrOfferKind::Offer => t::OFFER.to_string(),
-        _ => t::NEED.to_string(),
+        Item::NeedOrOffer(n) if n.kind == NeedOrOfferKind::Offer => t::offer().to_string(),
+        _ => t::need().to_string(),
     }),
     kind: Kind::Text,
     optional: false,
@@ -25,7 +25,7 @@ static NEED_TEXT: Field = Field {
 
 static NEED_LIST: Items = Items {
     list: ListKind::NeedsAndOffers,
-    noun: t::NEED,
+    noun: t::need,
     fields: std::slice::from_ref(&NEED_TEXT),
     legend: Legend::Numbered,
     extra: None,
@@ -34,7 +34,7 @@ static NEED_LIST: Items = Items {
 
 static OFFER_LIST: Items = Items {
     list: ListKind::NeedsAndOffers,
-    noun: t::OFFER,
+    noun: t::offer,
     fields: std::slice::from_ref(&NEED_TEXT),
     legend: Legend::Numbered,
     extra: None,
@@ -44,7 +44,7 @@ static OFFER_LIST: Items = Items {
 /// Needs and offers of people no longer in the alliance, with a choice of whose they are.
 static ORPHAN_NEEDS: Items = Items {
     list: ListKind::NeedsAndOffers,
-    noun: t::NEED_OR_OFFER,
+    noun: t::need_or_offer,
     legend: Legend::Numbered,
     extra: None,
     tools: true,
@@ -52,7 +52,7 @@ static ORPHAN_NEEDS: Items = Items {
         NEED_TEXT,
         Field {
             json: "partyId",
-            label: Label::Static(t::PERSON),
+            label: Label::Static(t::person),
             kind: Kind::Choice(Choices::Parties { everyone: false }),
             optional: false,
             value: Value::Item {
@@ -98,7 +98,7 @@ fn NeedsByPerson() -> impl IntoView {
             </div>
             <Show when=move || orphans.with(|o| !o.is_empty())>
                 <section class="da-list-section da-orphans">
-                    <h3 class="da-subheading">{t::ORPHANS_HEADING}</h3>
+                    <h3 class="da-subheading">{t::orphans_heading()}</h3>
                     <ItemList section=s items=&ORPHAN_NEEDS ids=orphans after_remove=ctx.id("needs-msg")/>
                 </section>
             </Show>
@@ -154,7 +154,7 @@ fn PersonNeeds(
                     id=add_id
                     label=Signal::derive(move || add_label(&name.get()))
                     list=ListKind::NeedsAndOffers
-                    noun=items.noun
+                    noun=(items.noun)()
                     make=Arc::new(move |_: &Alliance, id| {
                         Item::NeedOrOffer(NeedOrOffer {
                             id,

@@ -18,7 +18,7 @@ pub fn ReviewStep() -> impl IntoView {
     view! {
         <MissingList/>
         <Show when=reviewing>
-            <super::Reflections moment=ReflectionMoment::AtReview heading=t::REFLECT_REVIEW/>
+            <super::Reflections moment=ReflectionMoment::AtReview heading=t::reflect_review()/>
         </Show>
         <div class="da-doc">{move || view! { <Document summary=summary.get()/> }}</div>
     }
@@ -42,11 +42,11 @@ fn MissingList() -> impl IntoView {
     let labelledby = heading.clone();
     view! {
         <section class="da-missing da-no-print" aria-labelledby=labelledby>
-            <h3 class="da-subheading" id=heading>{t::MISSING_HEADING}</h3>
+            <h3 class="da-subheading" id=heading>{t::missing_heading()}</h3>
             <div>
                 <Show
                     when=move || blocking.with(|b| !b.is_empty())
-                    fallback=|| view! { <p class="da-ok">{t::MISSING_NONE}</p> }
+                    fallback=|| view! { <p class="da-ok">{t::missing_none()}</p> }
                 >
                     <ul class="da-missing-list">
                         {move || {
@@ -80,7 +80,7 @@ fn MissingList() -> impl IntoView {
 /// Text as typed, or "nothing yet" in muted words.
 fn text_or_empty(s: String) -> AnyView {
     if s.trim().is_empty() {
-        view! { <span class="da-empty">{t::NOTHING_YET}</span> }.into_any()
+        view! { <span class="da-empty">{t::nothing_yet()}</span> }.into_any()
     } else {
         view! { <span class="da-text">{s}</span> }.into_any()
     }
@@ -149,9 +149,9 @@ fn Document(
     let ctx = use_ctx();
     let agreed = summary.status == Status::Agreed;
     let status = if agreed {
-        text::export::STATUS_AGREED
+        text::export::status_agreed()
     } else {
-        text::export::STATUS_DRAFT
+        text::export::status_draft()
     };
     let badge = if agreed {
         "da-badge da-badge-agreed"
@@ -159,7 +159,7 @@ fn Document(
         "da-badge"
     };
     let signatures = if summary.signatures.is_empty() {
-        view! { <p class="da-empty">{text::export::NOT_AGREED}</p> }.into_any()
+        view! { <p class="da-empty">{text::export::not_agreed()}</p> }.into_any()
     } else {
         view! {
             <ul class="da-doc-list">
@@ -191,7 +191,7 @@ fn Document(
                         aria-label=t::edit_section(&title)
                         on:click=move |_| ctx.go_to(step)
                     >
-                        {t::EDIT}
+                        {t::edit()}
                     </button>
                 }
             });
@@ -217,7 +217,7 @@ fn Document(
             </header>
             {sections}
             <section class="da-doc-section">
-                <h3 class="da-doc-heading">{text::export::AGREEMENT}</h3>
+                <h3 class="da-doc-heading">{text::export::agreement()}</h3>
                 {signatures}
             </section>
         </article>

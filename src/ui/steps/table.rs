@@ -4,6 +4,7 @@
 //! new view code.
 
 use crate::core::text::QuestionId;
+use crate::core::text::Words;
 use crate::core::{Action, Alliance, Id, Item, ItemText, ListKind, TextField};
 use leptos::prelude::AnyView;
 
@@ -47,7 +48,7 @@ pub enum Label {
     Question(QuestionId),
     /// Only the question's prompt (help and examples are shown once, above the list).
     Compact(QuestionId),
-    Static(&'static str),
+    Static(Words),
     /// Computed from the item (a need or an offer).
     OfItem(fn(&Item) -> String),
     /// With the name of the party the field is about.
@@ -116,7 +117,7 @@ pub enum Legend {
 pub struct Items {
     pub list: ListKind,
     /// What one item is called ("Commitment").
-    pub noun: &'static str,
+    pub noun: Words,
     pub fields: &'static [Field],
     pub legend: Legend,
     /// More to show inside each item (a decision's options), given the item's id.
@@ -128,7 +129,7 @@ pub struct Items {
 /// A "+ Add" button: its label, the JSON name findings about the whole list use (so they
 /// link to it), how to make a new item, and the field to focus in it.
 pub struct Add {
-    pub label: &'static str,
+    pub label: Words,
     pub json: &'static str,
     pub make: fn(&Alliance, Id) -> Item,
     pub focus: &'static str,
@@ -136,7 +137,7 @@ pub struct Add {
 
 /// A list as part of a step: every item of its list, in order.
 pub struct ListBlock {
-    pub heading: Option<&'static str>,
+    pub heading: Option<Words>,
     pub help: &'static [QuestionId],
     pub items: Items,
     pub add: Option<Add>,
@@ -150,11 +151,11 @@ pub enum Block {
     List(ListBlock),
     /// Further questions folded under a label, open from the start when they hold anything.
     More {
-        label: &'static str,
+        label: Words,
         open: fn(&Alliance) -> bool,
         blocks: &'static [Block],
     },
-    Heading(&'static str),
+    Heading(Words),
     /// A component of its own.
     Custom(fn() -> AnyView),
 }

@@ -34,7 +34,7 @@ pub fn Welcome() -> impl IntoView {
                     .filter(|p| !p.is_empty())
                     .map(|p| view! { <p class="da-welcome-text">{p.to_string()}</p> })
                     .collect_view();
-                let (term, what) = t::WELCOME[t::WELCOME.len() - 1];
+                let (term, what) = t::welcome()[t::welcome().len() - 1];
                 view! {
                     <div class="da-welcome-coach">{paragraphs}</div>
                     <dl class="da-welcome">{point(term, what)}</dl>
@@ -42,13 +42,13 @@ pub fn Welcome() -> impl IntoView {
                     .into_any()
             }
             None => {
-                let points = t::WELCOME
+                let points = t::welcome()
                     .iter()
                     .map(|(term, what)| point(term, what))
                     .collect_view();
                 view! { <dl class="da-welcome">{points}</dl> }.into_any()
             }
         }}
-        <Reflections moment=ReflectionMoment::BeforeYouBegin heading=t::REFLECT_BEFORE/>
+        <Reflections moment=ReflectionMoment::BeforeYouBegin heading=t::reflect_before()/>
     }
 }

@@ -1,0 +1,793 @@
+//! Every person-facing string of the widget, in catalogues: one JSON file per language in
+//! `lang/` (`lang/en.json` is built into the widget; another language is fetched when the
+//! widget is asked to speak it, see [`install`]). Code asks for a string by its key; a word
+//! with values in it is a template (`"Step {n} of {total}"`) filled by [`fill`].
+//!
+//! The wording is ours; the ideas come from the seed documents (see the product brief).
+
+mod catalogue;
+
+pub use catalogue::{
+    fill, get, install, language, placeholders, uninstall, Catalogue, CatalogueError, LANGUAGES,
+};
+
+use super::model::{
+    AssumptionStatus, ChannelUsage, Frequency, NeedOrOfferKind, RelationshipGroup,
+    RelationshipKind, SectionId, UpdateStyle,
+};
+
+/// A word of the catalogue, as a function: what tables of questions hold, since a table is a
+/// constant and the word depends on the language in use.
+pub type Words = fn() -> &'static str;
+
+/// Static words of one part of the catalogue: `pub fn name() -> &'static str` for each, read
+/// from the language in use; `KEYS` lists them and the templates of the part (whose functions
+/// are written by hand, as they take values), for the test that every catalogue has them all.
+macro_rules! words {
+    ($part:literal: $($name:ident),* ; templates: $($template:ident),* $(,)?) => {
+        $(pub fn $name() -> &'static str {
+            get(concat!($part, ".", stringify!($name)))
+        })*
+        /// Every key of this part of the catalogue.
+        pub const KEYS: &[&str] = &[
+            $(concat!($part, ".", stringify!($name)),)*
+            $(concat!($part, ".", stringify!($template)),)*
+        ];
+    };
+}
+
+/// One example per group of relationship kinds.
+#[derive(Debug, Clone, Copy)]
+pub struct Examples {
+    pub personal: &'static str,
+    pub professional: &'static str,
+    pub team: &'static str,
+}
+
+impl Examples {
+    pub fn for_group(&self, group: RelationshipGroup) -> &'static str {
+        match group {
+            RelationshipGroup::Personal => self.personal,
+            RelationshipGroup::Professional => self.professional,
+            RelationshipGroup::Team => self.team,
+        }
+    }
+
+    /// The example for a relationship kind; professional until a kind is chosen.
+    pub fn for_kind(&self, kind: Option<RelationshipKind>) -> &'static str {
+        self.for_group(kind.map_or(RelationshipGroup::Professional, RelationshipKind::group))
+    }
+}
+
+/// A question the wizard asks.
+#[derive(Debug, Clone, Copy)]
+pub struct Question {
+    pub id: QuestionId,
+    /// The label of the field.
+    pub prompt: &'static str,
+    /// A sentence or two under the label.
+    pub help: &'static str,
+    pub examples: Examples,
+}
+
+macro_rules! questions {
+    ($($id:ident),* $(,)?) => {
+        /// Every question of the wizard.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum QuestionId { $($id),* }
+
+        /// Every question id, in wizard order.
+        pub const QUESTION_IDS: &[QuestionId] = &[$(QuestionId::$id),*];
+
+        /// Each question's name in the catalogue (`questions.<name>.prompt`, …), in order.
+        const QUESTION_NAMES: &[&str] = &[$(stringify!($id)),*];
+    };
+}
+
+questions! {
+    Title,
+    Relationship,
+    PartyName,
+    PartyRole,
+    GoalWhat,
+    GoalWhy,
+    GoalPain,
+    MeasureSignal,
+    MeasureHowWeCheck,
+    MeasureHowOften,
+    CommitmentWhat,
+    CommitmentOwner,
+    CommitmentWhen,
+    ChannelName,
+    ChannelPurpose,
+    ChannelUsage,
+    CheckInRhythm,
+    CheckInFirstOn,
+    CheckInTime,
+    CheckInDuration,
+    CheckInFormat,
+    UpdateStyle,
+    RaisingProblems,
+    CelebrateGoal,
+    MilestoneWhat,
+    MilestoneHow,
+    Need,
+    Offer,
+    AssumptionText,
+    AssumptionHeldBy,
+    AssumptionStatus,
+    AssumptionInstead,
+    Surprises,
+    MissedCommitments,
+    PermissionText,
+    Mistakes,
+    DecisionQuestion,
+    OptionName,
+    OptionPros,
+    OptionCons,
+    DecisionChosen,
+    DecisionWhy,
+    NextReview,
+    ReviewRhythm,
+    RevisionChanges,
+    RevisionWhy,
+}
+
+impl QuestionId {
+    /// The question's name in the catalogue.
+    pub fn name(self) -> &'static str {
+        QUESTION_NAMES
+            .get(self as usize)
+            .copied()
+            .unwrap_or_default()
+    }
+}
+
+/// The question with this id, in the language in use.
+pub fn question(id: QuestionId) -> Question {
+    let part = |p: &str| get(&format!("questions.{}.{p}", id.name()));
+    Question {
+        id,
+        prompt: part("prompt"),
+        help: part("help"),
+        examples: Examples {
+            personal: part("examples.personal"),
+            professional: part("examples.professional"),
+            team: part("examples.team"),
+        },
+    }
+}
+
+/// Every question of the wizard, in order.
+pub fn questions() -> impl Iterator<Item = Question> {
+    QUESTION_IDS.iter().map(|&id| question(id))
+}
+
+/// Title and short introduction of a section.
+#[derive(Debug, Clone, Copy)]
+pub struct SectionText {
+    pub title: &'static str,
+    pub intro: &'static str,
+}
+
+pub fn section(id: SectionId) -> SectionText {
+    SectionText {
+        title: get(&format!("sections.{}.title", id.key())),
+        intro: get(&format!("sections.{}.intro", id.key())),
+    }
+}
+
+/// Whether a section goes deeper than the template's essentials: it may be skipped, and nothing
+/// in it is needed to agree.
+pub fn section_is_optional(id: SectionId) -> bool {
+    matches!(
+        id,
+        SectionId::NeedsAndOffers
+            | SectionId::Assumptions
+            | SectionId::HardTimes
+            | SectionId::Decisions
+            | SectionId::KeepingAlive
+    )
+}
+
+/// When a reflection prompt is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ReflectionMoment {
+    BeforeYouBegin,
+    AfterAgreeing,
+    AtReview,
+}
+
+/// A reflection prompt; each may be answered or skipped.
+#[derive(Debug, Clone, Copy)]
+pub struct Reflection {
+    pub id: ReflectionId,
+    pub moment: ReflectionMoment,
+}
+
+/// A reflection prompt's words.
+#[derive(Debug, Clone, Copy)]
+pub struct ReflectionText {
+    pub prompt: &'static str,
+    pub help: &'static str,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ReflectionId {
+    WhyThisRelationship,
+    AssumptionsToTest,
+    OpeningTheConversation,
+    FirstStep,
+    WhatCouldGetInTheWay,
+    HowItFeels,
+    WhatIsWorking,
+    WhatIsNot,
+    WhatToChange,
+}
+
+pub const REFLECTIONS: &[Reflection] = &[
+    Reflection {
+        id: ReflectionId::WhyThisRelationship,
+        moment: ReflectionMoment::BeforeYouBegin,
+    },
+    Reflection {
+        id: ReflectionId::AssumptionsToTest,
+        moment: ReflectionMoment::BeforeYouBegin,
+    },
+    Reflection {
+        id: ReflectionId::OpeningTheConversation,
+        moment: ReflectionMoment::BeforeYouBegin,
+    },
+    Reflection {
+        id: ReflectionId::FirstStep,
+        moment: ReflectionMoment::AfterAgreeing,
+    },
+    Reflection {
+        id: ReflectionId::WhatCouldGetInTheWay,
+        moment: ReflectionMoment::AfterAgreeing,
+    },
+    Reflection {
+        id: ReflectionId::HowItFeels,
+        moment: ReflectionMoment::AfterAgreeing,
+    },
+    Reflection {
+        id: ReflectionId::WhatIsWorking,
+        moment: ReflectionMoment::AtReview,
+    },
+    Reflection {
+        id: ReflectionId::WhatIsNot,
+        moment: ReflectionMoment::AtReview,
+    },
+    Reflection {
+        id: ReflectionId::WhatToChange,
+        moment: ReflectionMoment::AtReview,
+    },
+];
+
+/// Each reflection's name in the catalogue, in the order of [`ReflectionId`].
+const REFLECTION_KEYS: &[&str] = &[
+    "reflections.whyThisRelationship",
+    "reflections.assumptionsToTest",
+    "reflections.openingTheConversation",
+    "reflections.firstStep",
+    "reflections.whatCouldGetInTheWay",
+    "reflections.howItFeels",
+    "reflections.whatIsWorking",
+    "reflections.whatIsNot",
+    "reflections.whatToChange",
+];
+
+pub fn reflection(id: ReflectionId) -> ReflectionText {
+    let key = REFLECTION_KEYS
+        .get(id as usize)
+        .copied()
+        .unwrap_or_default();
+    ReflectionText {
+        prompt: get(&format!("{key}.prompt")),
+        help: get(&format!("{key}.help")),
+    }
+}
+
+pub fn relationship_label(kind: RelationshipKind) -> &'static str {
+    get(match kind {
+        RelationshipKind::CoachAndClient => "labels.relationship.coachAndClient",
+        RelationshipKind::ManagerAndReport => "labels.relationship.managerAndReport",
+        RelationshipKind::ClientAndVendor => "labels.relationship.clientAndVendor",
+        RelationshipKind::TeamAndStakeholder => "labels.relationship.teamAndStakeholder",
+        RelationshipKind::Team => "labels.relationship.team",
+        RelationshipKind::CoFounders => "labels.relationship.coFounders",
+        RelationshipKind::Partners => "labels.relationship.partners",
+        RelationshipKind::Family => "labels.relationship.family",
+        RelationshipKind::Friends => "labels.relationship.friends",
+        RelationshipKind::Other => "labels.relationship.other",
+    })
+}
+
+pub fn frequency_label(f: Frequency) -> &'static str {
+    get(match f {
+        Frequency::Daily => "labels.frequency.daily",
+        Frequency::Weekly => "labels.frequency.weekly",
+        Frequency::Fortnightly => "labels.frequency.fortnightly",
+        Frequency::Monthly => "labels.frequency.monthly",
+        Frequency::Quarterly => "labels.frequency.quarterly",
+        Frequency::TwiceAYear => "labels.frequency.twiceAYear",
+        Frequency::Yearly => "labels.frequency.yearly",
+    })
+}
+
+pub fn usage_label(u: ChannelUsage) -> &'static str {
+    get(match u {
+        ChannelUsage::Use => "labels.usage.use",
+        ChannelUsage::Avoid => "labels.usage.avoid",
+    })
+}
+
+pub fn update_style_label(s: UpdateStyle) -> &'static str {
+    get(match s {
+        UpdateStyle::FrequentDetail => "labels.update_style.frequentDetail",
+        UpdateStyle::PeriodicSummary => "labels.update_style.periodicSummary",
+    })
+}
+
+pub fn assumption_status_label(s: AssumptionStatus) -> &'static str {
+    get(match s {
+        AssumptionStatus::Unchecked => "labels.assumption_status.unchecked",
+        AssumptionStatus::Confirmed => "labels.assumption_status.confirmed",
+        AssumptionStatus::Revised => "labels.assumption_status.revised",
+        AssumptionStatus::Dropped => "labels.assumption_status.dropped",
+    })
+}
+
+pub fn need_or_offer_label(k: NeedOrOfferKind) -> &'static str {
+    get(match k {
+        NeedOrOfferKind::Need => "labels.need_or_offer.need",
+        NeedOrOfferKind::Offer => "labels.need_or_offer.offer",
+    })
+}
+
+words!("common": everyone_label, untitled, not_set, missing_party;
+    templates: unnamed_party, revision_changes);
+
+pub fn unnamed_party(position: usize) -> String {
+    fill(get("common.unnamed_party"), &[("position", &position)])
+}
+
+/// The "what changed" note of an automatic revision-log entry.
+pub fn revision_changes(sections: &[SectionId]) -> String {
+    let titles: Vec<&str> = sections.iter().map(|s| section(*s).title).collect();
+    fill(
+        get("common.revision_changes"),
+        &[("sections", &super::join(&titles, ", "))],
+    )
+}
+
+/// Messages of validation findings.
+pub mod findings {
+    use super::{fill, get};
+    words!("findings": title_missing, relationship_missing, too_few_parties, party_name_missing, more_than_one_me, goal_what_missing, goal_why_missing, no_measures, measure_signal_missing, measure_check_missing, measure_often_missing, no_commitments, commitment_what_missing, commitment_when_missing, commitment_after_empty, owner_gone, no_channels, channel_name_missing, check_in_missing, raising_problems_missing, update_party_gone, celebrate_goal_missing, milestone_missing, milestone_how_missing, need_or_offer_empty, assumption_empty, assumption_instead_hint, permission_empty, decision_question_missing, option_name_missing, chosen_gone, decision_why_hint, review_in_past;
+        templates: duplicate_party, ask_without_offer, answer_missing);
+    pub fn duplicate_party(name: &str) -> String {
+        fill(get("findings.duplicate_party"), &[("name", &name)])
+    }
+    pub fn ask_without_offer(name: &str) -> String {
+        fill(get("findings.ask_without_offer"), &[("name", &name)])
+    }
+    pub fn answer_missing(prompt: &str) -> String {
+        fill(get("findings.answer_missing"), &[("prompt", &prompt)])
+    }
+}
+
+/// Messages of import errors. `path` is where in the file the problem is.
+pub mod import {
+    use super::{fill, get};
+    words!("import": empty, not_utf8, broken_escape, truncated, too_deep, not_an_object, wrong_format, no_version;
+        templates: too_large, wrong_file, file_calendar, file_text, file_pdf, file_image, file_document, not_json, bad_version, newer_version, invalid_field, too_many_items, duplicate_id, inconsistent_status);
+    pub fn too_large(bytes: u64, limit: u64) -> String {
+        fill(
+            get("import.too_large"),
+            &[("size", &bytes.div_ceil(1024)), ("limit", &(limit / 1024))],
+        )
+    }
+    pub fn not_json(line: usize, column: usize, detail: &str) -> String {
+        fill(
+            get("import.not_json"),
+            &[("line", &line), ("column", &column), ("detail", &detail)],
+        )
+    }
+    pub fn bad_version(found: &str) -> String {
+        fill(get("import.bad_version"), &[("found", &found)])
+    }
+    pub fn newer_version(found: u64, supported: u32) -> String {
+        fill(
+            get("import.newer_version"),
+            &[("found", &found), ("supported", &supported)],
+        )
+    }
+    pub fn invalid_field(path: &str, detail: &str) -> String {
+        fill(
+            get("import.invalid_field"),
+            &[("path", &path), ("detail", &detail)],
+        )
+    }
+    pub fn too_many_items(path: &str, count: usize, limit: usize) -> String {
+        fill(
+            get("import.too_many_items"),
+            &[("path", &path), ("count", &count), ("limit", &limit)],
+        )
+    }
+    pub fn duplicate_id(path: &str, id: &str) -> String {
+        fill(get("import.duplicate_id"), &[("path", &path), ("id", &id)])
+    }
+    /// Which file to choose instead of the one chosen.
+    pub fn wrong_file(kind: crate::core::json::FileKind) -> String {
+        use crate::core::json::FileKind;
+        let what = get(match kind {
+            FileKind::Calendar => "import.file_calendar",
+            FileKind::Text => "import.file_text",
+            FileKind::Pdf => "import.file_pdf",
+            FileKind::Image => "import.file_image",
+            FileKind::Document => "import.file_document",
+        });
+        fill(
+            get("import.wrong_file"),
+            &[("what", &what), ("button", &super::ui::download_json())],
+        )
+    }
+    pub fn inconsistent_status(path: &str) -> String {
+        fill(get("import.inconsistent_status"), &[("path", &path)])
+    }
+}
+
+/// Words about drafts kept in the browser.
+pub mod drafts {
+    use super::{fill, get};
+    words!("drafts": not_a_draft, newer, bad_key, slot_taken, my_drafts, saving, saved_as_you_type, not_saved, conflict_status, unavailable, full, download_copy, try_again, conflict, keep_mine, load_other, kept_mine, loaded_other, download_unreadable, unreadable_file, note, memory_note, none_yet, open_now, open, rename, duplicate, delete, download, save_name, cancel, undo_delete, restored, renamed, gone, new_draft, new_started, unreadable_item, forget, forget_question, forget_yes, forget_no, forgotten;
+        templates: when_today, when_on, unreadable, saved, failed, last_saved, action_label, new_name_for, copy_of, deleted, opened, duplicated, list_failed, action_failed);
+
+    /// "at 14:02" today, "on 2026-11-20 at 14:02" another day.
+    pub fn when(date: Option<&str>, time: &str) -> String {
+        match date {
+            None => fill(get("drafts.when_today"), &[("time", &time)]),
+            Some(date) => fill(get("drafts.when_on"), &[("date", &date), ("time", &time)]),
+        }
+    }
+    pub fn saved(when: &str) -> String {
+        fill(get("drafts.saved"), &[("when", &when)])
+    }
+    pub fn failed(detail: &str) -> String {
+        fill(get("drafts.failed"), &[("detail", &detail)])
+    }
+    pub fn unreadable(reason: &str) -> String {
+        let reason = reason.trim_end_matches('.');
+        fill(get("drafts.unreadable"), &[("reason", &reason)])
+    }
+    pub fn last_saved(when: &str) -> String {
+        fill(get("drafts.last_saved"), &[("when", &when)])
+    }
+    pub fn action_label(action: &str, title: &str) -> String {
+        fill(
+            get("drafts.action_label"),
+            &[("action", &action), ("title", &title)],
+        )
+    }
+    pub fn new_name_for(title: &str) -> String {
+        fill(get("drafts.new_name_for"), &[("title", &title)])
+    }
+    pub fn copy_of(title: &str) -> String {
+        fill(get("drafts.copy_of"), &[("title", &title)])
+    }
+    pub fn deleted(title: &str) -> String {
+        fill(get("drafts.deleted"), &[("title", &title)])
+    }
+    pub fn opened(title: &str) -> String {
+        fill(get("drafts.opened"), &[("title", &title)])
+    }
+    pub fn duplicated(title: &str) -> String {
+        fill(get("drafts.duplicated"), &[("title", &title)])
+    }
+    pub fn list_failed(detail: &str) -> String {
+        fill(get("drafts.list_failed"), &[("detail", &detail)])
+    }
+    pub fn action_failed(detail: &str) -> String {
+        fill(get("drafts.action_failed"), &[("detail", &detail)])
+    }
+}
+
+/// Words used by the Markdown and calendar exports.
+pub mod export {
+    use super::{fill, get};
+    words!("export": people, relationship, status_draft, status_agreed, status, why, pain, checked_by, channels, check_in, updates, raising_problems, celebrate_goal, milestones, held_by, instead, surprises, missed, permissions, mistakes, options, pros, cons, chosen, next_review, next_review_of, first_check_in, next_check_in, recap_goal, recap_measure, recap_commitments, recap_communicate, recap_celebrate, recap_deeper, review_rhythm, revisions, agreement, agreed_by, not_agreed, after, by, minutes, at, starting, empty;
+        templates: exported_on, review_event, check_in_event, commitment_event);
+    pub fn exported_on(date: &str) -> String {
+        fill(get("export.exported_on"), &[("date", &date)])
+    }
+    pub fn review_event(title: &str) -> String {
+        fill(get("export.review_event"), &[("title", &title)])
+    }
+    pub fn check_in_event(title: &str) -> String {
+        fill(get("export.check_in_event"), &[("title", &title)])
+    }
+    pub fn commitment_event(owner: &str, what: &str) -> String {
+        fill(
+            get("export.commitment_event"),
+            &[("owner", &owner), ("what", &what)],
+        )
+    }
+}
+
+/// Words of the widget's own controls, headings and announcements.
+pub mod ui {
+    use super::{fill, get};
+    words!("ui": widget_heading, steps_label, show_steps, step_review, step_agreement, step_finish, review_intro, agreement_intro, finish_intro, recap_heading, recap_empty, recap_full, next_dates_heading, next_dates_none, not_agreed_yet, file_heading, state_not_started, state_in_progress, state_complete, state_needs_attention, state_skipped, stage_start, stage_essentials, stage_deeper, stage_agree, step_welcome, welcome_intro, begin, go_deeper, skip_to_review, essentials_done, next, back, undo, redo, undone, redone, nothing_to_undo, nothing_to_redo, take_it_away, toolbar, download_json, copy_email, copy_markdown, print, download_calendar, import, downloaded, calendar_downloaded, copied, copied_markdown, copy_fallback_title, copy_fallback_body, copy_fallback_label, copy_fallback_plain, close, import_title, import_replace, import_cancel, import_warning, import_done, import_cancelled, import_failed_title, import_unchanged, import_read_failed, import_one_file, import_not_text, stopped, drop_here, file_input_label, preview_saved_on, preview_people, for_example, optional, msg_error, msg_missing, msg_warning, msg_hint, move_up, move_down, remove, item_menu, person, add_person, which_is_me, me_none, more_goal, more_check_in, measure, add_measure, commitment, add_commitment, when_not_set, when_date, when_after, when_date_label, when_after_label, channel, add_channel, check_in_heading, channels_heading, milestones_heading, permissions_heading, updates_heading, orphans_heading, milestone, add_milestone, need, need_or_offer, relationship_note, offer, assumption, add_assumption, permission, add_permission, permission_from, decision, add_decision, option, add_option, not_chosen, revision, revisions_heading, revisions_empty, add_revision, revision_date, reflect_before, reflect_after, reflect_review, reflect_note, parties_heading, choose, none, missing_heading, missing_none, edit, nothing_yet, not_ready, go_to_review, all_agreed, draft_again, status_draft, status_agreed, noscript, crash_title, crash_body, crash_details;
+        templates: step_of, agreed_header, steps_done, download_failed, preview_counts, item_label, moved, removed, added, update_style_for, update_note_for, needs_of, offers_of, add_need, add_offer, edit_section, agree_as, agreed_on, withdraw, someone_agreed, progress_label);
+    pub fn step_of(n: usize, total: usize) -> String {
+        fill(get("ui.step_of"), &[("n", &n), ("total", &total)])
+    }
+    pub fn agreed_header(date: &str) -> String {
+        fill(get("ui.agreed_header"), &[("date", &date)])
+    }
+    pub fn file_advice() -> [&'static str; 3] {
+        ["keep", "send", "calendar"].map(|k| get(&format!("fileAdvice.{k}")))
+    }
+    /// What the welcome says: a term, and what to know about it.
+    pub fn welcome() -> [(&'static str, &'static str); 5] {
+        [
+            "whatItIs",
+            "whyItHelps",
+            "whoFillsItIn",
+            "howLong",
+            "whereAnswersStay",
+        ]
+        .map(|k| {
+            (
+                get(&format!("welcome.{k}.term")),
+                get(&format!("welcome.{k}.text")),
+            )
+        })
+    }
+    /// The buttons that move between steps say a verb, then where they go ("Next: The goal");
+    /// on phones only the verb shows, and the whole stays the button's name.
+    pub fn steps_done(done: usize, of: usize) -> String {
+        fill(get("ui.steps_done"), &[("done", &done), ("of", &of)])
+    }
+    pub fn download_failed(detail: &str) -> String {
+        fill(get("ui.download_failed"), &[("detail", &detail)])
+    }
+    /// `importJson` was called with something other than text.
+    pub fn preview_counts(commitments: usize, measures: usize) -> String {
+        fill(
+            get("ui.preview_counts"),
+            &[("commitments", &commitments), ("measures", &measures)],
+        )
+    }
+    pub fn item_label(kind: &str, n: usize) -> String {
+        fill(get("ui.item_label"), &[("kind", &kind), ("n", &n)])
+    }
+    pub fn moved(kind: &str, to: usize, of: usize) -> String {
+        fill(
+            get("ui.moved"),
+            &[("kind", &kind), ("to", &to), ("of", &of)],
+        )
+    }
+    pub fn removed(kind: &str) -> String {
+        fill(get("ui.removed"), &[("kind", &kind)])
+    }
+    pub fn added(kind: &str) -> String {
+        fill(get("ui.added"), &[("kind", &kind)])
+    }
+    pub fn update_style_for(name: &str) -> String {
+        fill(get("ui.update_style_for"), &[("name", &name)])
+    }
+    pub fn update_note_for(name: &str) -> String {
+        fill(get("ui.update_note_for"), &[("name", &name)])
+    }
+    pub fn needs_of(name: &str) -> String {
+        fill(get("ui.needs_of"), &[("name", &name)])
+    }
+    pub fn offers_of(name: &str) -> String {
+        fill(get("ui.offers_of"), &[("name", &name)])
+    }
+    pub fn add_need(name: &str) -> String {
+        fill(get("ui.add_need"), &[("name", &name)])
+    }
+    pub fn add_offer(name: &str) -> String {
+        fill(get("ui.add_offer"), &[("name", &name)])
+    }
+    pub fn edit_section(title: &str) -> String {
+        fill(get("ui.edit_section"), &[("title", &title)])
+    }
+    pub fn agree_as(name: &str) -> String {
+        fill(get("ui.agree_as"), &[("name", &name)])
+    }
+    pub fn agreed_on(name: &str, date: &str) -> String {
+        fill(get("ui.agreed_on"), &[("name", &name), ("date", &date)])
+    }
+    pub fn withdraw(name: &str) -> String {
+        fill(get("ui.withdraw"), &[("name", &name)])
+    }
+    pub fn someone_agreed(name: &str) -> String {
+        fill(get("ui.someone_agreed"), &[("name", &name)])
+    }
+    pub fn progress_label(percent: u32) -> String {
+        fill(get("ui.progress_label"), &[("percent", &percent)])
+    }
+}
+
+/// Every key the code asks for, but the labels of the model's choices (see the tests).
+pub fn keys() -> Vec<String> {
+    let mut keys: Vec<String> = [
+        KEYS,
+        findings::KEYS,
+        import::KEYS,
+        drafts::KEYS,
+        export::KEYS,
+        ui::KEYS,
+    ]
+    .concat()
+    .into_iter()
+    .map(str::to_string)
+    .collect();
+    for id in QUESTION_IDS {
+        for part in [
+            "prompt",
+            "help",
+            "examples.personal",
+            "examples.professional",
+            "examples.team",
+        ] {
+            keys.push(format!("questions.{}.{part}", id.name()));
+        }
+    }
+    for s in SectionId::ALL {
+        keys.push(format!("sections.{}.title", s.key()));
+        keys.push(format!("sections.{}.intro", s.key()));
+    }
+    for r in REFLECTION_KEYS {
+        keys.push(format!("{r}.prompt"));
+        keys.push(format!("{r}.help"));
+    }
+    for w in [
+        "whatItIs",
+        "whyItHelps",
+        "whoFillsItIn",
+        "howLong",
+        "whereAnswersStay",
+    ] {
+        keys.push(format!("welcome.{w}.term"));
+        keys.push(format!("welcome.{w}.text"));
+    }
+    for f in ["keep", "send", "calendar"] {
+        keys.push(format!("fileAdvice.{f}"));
+    }
+    keys
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::*;
+    use std::collections::HashSet;
+
+    /// Every label of the model's choices, from the functions that say them.
+    fn labels() -> Vec<&'static str> {
+        let mut out: Vec<&str> = RelationshipKind::ALL.map(relationship_label).to_vec();
+        out.extend(Frequency::ALL.map(frequency_label));
+        out.extend([ChannelUsage::Use, ChannelUsage::Avoid].map(usage_label));
+        out.extend(
+            [UpdateStyle::FrequentDetail, UpdateStyle::PeriodicSummary].map(update_style_label),
+        );
+        out.extend(
+            [
+                AssumptionStatus::Unchecked,
+                AssumptionStatus::Confirmed,
+                AssumptionStatus::Revised,
+                AssumptionStatus::Dropped,
+            ]
+            .map(assumption_status_label),
+        );
+        out.extend([NeedOrOfferKind::Need, NeedOrOfferKind::Offer].map(need_or_offer_label));
+        out
+    }
+
+    #[test]
+    fn english_has_every_key_the_code_asks_for_and_no_other() {
+        let english = Catalogue::english();
+        let asked: HashSet<String> = keys().into_iter().collect();
+        for key in &asked {
+            assert!(
+                english.get(key).is_some_and(|w| !w.trim().is_empty()),
+                "lang/en.json has no words for {key}"
+            );
+        }
+        // The labels are asked for by match arms; each one is said, and no label is extra.
+        let labels = labels();
+        assert!(labels.iter().all(|l| !l.is_empty()));
+        let label_keys = english.keys().filter(|k| k.starts_with("labels.")).count();
+        assert_eq!(label_keys, labels.len(), "labels in lang/en.json");
+        let extra: Vec<&str> = english
+            .keys()
+            .filter(|k| !k.starts_with("labels.") && !asked.contains(*k))
+            .collect();
+        assert!(
+            extra.is_empty(),
+            "lang/en.json has keys nothing asks for: {extra:?}"
+        );
+    }
+
+    #[test]
+    fn every_question_has_prompt_help_and_an_example_for_each_group() {
+        let mut prompts = HashSet::new();
+        for (i, q) in questions().enumerate() {
+            assert_eq!(q.id as usize, i, "catalogue order matches ids");
+            assert!(!q.prompt.trim().is_empty(), "{:?} prompt", q.id);
+            assert!(!q.help.trim().is_empty(), "{:?} help", q.id);
+            for g in [
+                RelationshipGroup::Personal,
+                RelationshipGroup::Professional,
+                RelationshipGroup::Team,
+            ] {
+                assert!(
+                    !q.examples.for_group(g).trim().is_empty(),
+                    "{:?} {g:?}",
+                    q.id
+                );
+            }
+            assert!(prompts.insert(q.prompt), "prompt used twice: {}", q.prompt);
+        }
+        assert_eq!(question(QuestionId::GoalWhy).prompt, "Why does it matter?");
+    }
+
+    #[test]
+    fn examples_follow_the_relationship_kind() {
+        let q = question(QuestionId::GoalWhat);
+        assert_eq!(
+            q.examples.for_kind(Some(RelationshipKind::Partners)),
+            q.examples.personal
+        );
+        assert_eq!(
+            q.examples.for_kind(Some(RelationshipKind::Team)),
+            q.examples.team
+        );
+        assert_eq!(
+            q.examples.for_kind(Some(RelationshipKind::CoachAndClient)),
+            q.examples.professional
+        );
+        assert_eq!(q.examples.for_kind(None), q.examples.professional);
+    }
+
+    #[test]
+    fn reflections_cover_every_moment_in_order() {
+        for (i, r) in REFLECTIONS.iter().enumerate() {
+            assert_eq!(r.id as usize, i);
+            let words = reflection(r.id);
+            assert!(!words.prompt.is_empty() && !words.help.is_empty());
+        }
+        for m in [
+            ReflectionMoment::BeforeYouBegin,
+            ReflectionMoment::AfterAgreeing,
+            ReflectionMoment::AtReview,
+        ] {
+            assert!(
+                REFLECTIONS.iter().filter(|r| r.moment == m).count() >= 2,
+                "{m:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_section_has_a_title_and_intro() {
+        let titles: HashSet<_> = SectionId::ALL.iter().map(|s| section(*s).title).collect();
+        assert_eq!(titles.len(), SectionId::ALL.len());
+        assert!(SectionId::ALL.iter().all(|s| !section(*s).intro.is_empty()));
+    }
+
+    #[test]
+    fn templates_are_filled_by_name() {
+        assert_eq!(ui::step_of(3, 14), "Step 3 of 14");
+        assert_eq!(
+            fill("{a} and {b}, {a}; {c} {", &[("a", &1), ("b", &"two")]),
+            "1 and two, 1; {c} {"
+        );
+        assert_eq!(placeholders("{n} of {total} {Not} {}"), ["n", "total"]);
+    }
+}
