@@ -29,6 +29,9 @@ type MountFn = wasm_bindgen::closure::Closure<
 #[wasm_bindgen::prelude::wasm_bindgen(module = "/web/element.js")]
 extern "C" {
     fn define(tag: &str, mount: &MountFn);
+    /// The address of a language's catalogue, next to the widget's own files.
+    #[wasm_bindgen(js_name = catalogueUrl)]
+    fn catalogue_url(language: &str) -> String;
 }
 
 /// Mounts the widget for `host` into `root` (a box in its shadow root, or `host` itself):
@@ -54,9 +57,71 @@ pub fn mount(host: web_sys::HtmlElement, root: web_sys::Node) -> wasm_bindgen::J
             emit(&emitter, name, detail);
         })),
     };
-    let unmount = ui::mount(target, root, namespace, preset, template, hooks);
-    wasm_bindgen::closure::Closure::once_into_js(unmount)
+    let language = language_of(&target);
+    // Read aloud in the language it is written in, whatever the page around it speaks.
+    let _ = root.set_attribute("lang", language);
+    let start = move || ui::mount(target, root, namespace, preset, template, hooks);
+    if language == core::text::language() {
+        return wasm_bindgen::closure::Closure::once_into_js(start());
+    }
+    // Another language: its catalogue first (English, and a console error, if it cannot be
+    // had). Taken off the page before then: it never starts.
+    let unmount: std::rc::Rc<std::cell::RefCell<Option<Unmount>>> = Default::default();
+    let stopped = std::rc::Rc::new(std::cell::Cell::new(false));
+    {
+        let (unmount, stopped) = (unmount.clone(), stopped.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            if language != core::text::language() {
+                if let Err(why) = install_language(language).await {
+                    web_sys::console::error_1(
+                        &format!("designed-alliance: {why}; English is used").into(),
+                    );
+                }
+            }
+            if !stopped.get() {
+                *unmount.borrow_mut() = Some(Box::new(start()));
+            }
+        });
+    }
+    wasm_bindgen::closure::Closure::once_into_js(move || {
+        stopped.set(true);
+        if let Some(unmount) = unmount.borrow_mut().take() {
+            unmount();
+        }
+    })
 }
+
+/// The language a widget speaks: its `lang` attribute (or its nearest container's), else the
+/// page's `<html lang>`, when there is a catalogue for it; English otherwise.
+fn language_of(host: &web_sys::Element) -> &'static str {
+    let asked = host
+        .closest("[lang]")
+        .ok()
+        .flatten()
+        .and_then(|el| el.get_attribute("lang"))
+        .unwrap_or_default();
+    let primary = asked
+        .split(['-', '_'])
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    core::text::LANGUAGES
+        .iter()
+        .copied()
+        .find(|l| *l == primary)
+        .unwrap_or("en")
+}
+
+/// Fetches a language's catalogue and speaks it from now on.
+async fn install_language(language: &'static str) -> Result<(), String> {
+    let url = catalogue_url(language);
+    let text = ui::io::fetch::text(&url, core::text::MAX_CATALOGUE_BYTES, "catalogue").await?;
+    core::text::install(language, &text).map_err(|e| format!("{e} ({url})"))
+}
+
+/// What stops a widget that has started.
+type Unmount = Box<dyn FnOnce()>;
 
 /// Reads the element's attributes: `namespace`, and what a new alliance starts with
 /// (`relationship`, `title`). `theme` is for the stylesheet. A value that cannot be used is

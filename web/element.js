@@ -4,6 +4,11 @@
 // (wasm-bindgen copies this file to snippets/<crate>-<hash>/web/, three folders below main.css.)
 const sheet = new URL("../../../main.css", import.meta.url).href;
 
+// A language's catalogue of words (lang/es.json), next to the stylesheet.
+export function catalogueUrl(language) {
+  return new URL(`../../../lang/${language}.json`, import.meta.url).href;
+}
+
 export function define(tag, mount) {
   if (customElements.get(tag)) return;
   customElements.define(

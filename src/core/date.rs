@@ -253,11 +253,8 @@ mod serde_impls {
     impl<'de> Deserialize<'de> for Date {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             let s = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
-            Date::parse(&s).ok_or_else(|| {
-                de::Error::custom(format!(
-                    "\u{201c}{s}\u{201d} is not a date; write it as YYYY-MM-DD"
-                ))
-            })
+            Date::parse(&s)
+                .ok_or_else(|| de::Error::custom(crate::core::text::detail::not_a_date(&s)))
         }
     }
 
@@ -270,11 +267,8 @@ mod serde_impls {
     impl<'de> Deserialize<'de> for Timestamp {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             let s = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
-            Timestamp::parse(&s).ok_or_else(|| {
-                de::Error::custom(format!(
-                    "\u{201c}{s}\u{201d} is not a date and time; write it as YYYY-MM-DDTHH:MM:SSZ"
-                ))
-            })
+            Timestamp::parse(&s)
+                .ok_or_else(|| de::Error::custom(crate::core::text::detail::not_a_timestamp(&s)))
         }
     }
 }

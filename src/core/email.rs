@@ -95,10 +95,10 @@ pub fn to_plain_text(a: &Alliance, now: Timestamp, dates: &dyn Dates) -> String 
     let mut out = String::new();
     let _ = writeln!(out, "{}\n{}\n", s.title, status_line(&s));
     for sec in sections(&s) {
-        let _ = writeln!(out, "{}\n", sec.title.to_ascii_uppercase());
+        let _ = writeln!(out, "{}\n", sec.title.to_uppercase());
         plain_blocks(&mut out, &sec.blocks);
     }
-    let _ = writeln!(out, "{}\n", t::agreement().to_ascii_uppercase());
+    let _ = writeln!(out, "{}\n", t::agreement().to_uppercase());
     if s.signatures.is_empty() {
         let _ = writeln!(out, "{}\n", t::not_agreed());
     }

@@ -11,7 +11,7 @@
 
 use super::date::Timestamp;
 use super::model::*;
-use super::text::import as msg;
+use super::text::{detail as words, import as msg};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -416,41 +416,38 @@ fn check_limits_and_ids(a: &Alliance) -> Result<(), ImportError> {
         if !question_id(q) {
             return invalid(
                 format!("alliance.answers[{i}].question"),
-                "a question's id is 1 to 64 letters a to z, digits, - and _",
+                words::question_id(),
             );
         }
         if a.answers.iter().take(i).any(|other| other.question == *q) {
             return invalid(
                 format!("alliance.answers[{i}].question"),
-                "this question is answered twice",
+                words::answered_twice(),
             );
         }
         if answer.prompt.trim().is_empty() {
             return invalid(
                 format!("alliance.answers[{i}].prompt"),
-                "the question it answers is empty",
+                words::answer_prompt_empty(),
             );
         }
     }
     if let Some(t) = &a.template {
         if t.name.trim().is_empty() || t.version == 0 {
-            return invalid(
-                "alliance.template".to_string(),
-                "a template has a name and a version from 1",
-            );
+            return invalid("alliance.template".to_string(), words::template_ref());
         }
         too_many("alliance.template.required", t.required.len(), MAX_ITEMS)?;
         for (i, q) in t.required.iter().enumerate() {
             if !question_id(&q.question) {
                 return invalid(
                     format!("alliance.template.required[{i}].question"),
-                    "a question's id is 1 to 64 letters a to z, digits, - and _",
+                    words::question_id(),
                 );
             }
             if q.prompt.trim().is_empty() {
                 return invalid(
                     format!("alliance.template.required[{i}].prompt"),
-                    "the question is empty",
+                    words::question_empty(),
                 );
             }
         }
@@ -514,7 +511,7 @@ fn check_limits_and_ids(a: &Alliance) -> Result<(), ImportError> {
             let path = format!("alliance.agreement.signatures[{i}].partyId");
             return Err(err(
                 ImportErrorKind::InvalidField { path: path.clone() },
-                msg::invalid_field(&path, "no person in this alliance has this id"),
+                msg::invalid_field(&path, words::no_such_person()),
             ));
         }
     }

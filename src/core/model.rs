@@ -874,11 +874,9 @@ mod serde_impls {
             if s == EVERYONE {
                 return Ok(Owner::Everyone);
             }
-            Id::new(s.as_ref()).map(Owner::Party).ok_or_else(|| {
-                de::Error::custom(format!(
-                    "\u{201c}{s}\u{201d} is neither \"everyone\" nor a party id"
-                ))
-            })
+            Id::new(s.as_ref())
+                .map(Owner::Party)
+                .ok_or_else(|| de::Error::custom(crate::core::text::detail::not_an_owner(&s)))
         }
     }
 
@@ -891,21 +889,16 @@ mod serde_impls {
     impl<'de> Deserialize<'de> for TimeOfDay {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             let s = Cow::<'de, str>::deserialize(deserializer)?;
-            TimeOfDay::parse(&s).ok_or_else(|| {
-                de::Error::custom(format!(
-                    "\u{201c}{s}\u{201d} is not a time; write it as HH:MM"
-                ))
-            })
+            TimeOfDay::parse(&s)
+                .ok_or_else(|| de::Error::custom(crate::core::text::detail::not_a_time(&s)))
         }
     }
 
     fn invalid_id(s: &str) -> String {
         if s == EVERYONE {
-            "\"everyone\" is reserved and cannot be used as an id".to_string()
+            crate::core::text::detail::everyone_reserved().to_string()
         } else {
-            format!(
-                "\u{201c}{s}\u{201d} is not a valid id (use 1 to 64 letters, digits, '-' or '_')"
-            )
+            crate::core::text::detail::not_an_id(s)
         }
     }
 }

@@ -46,7 +46,8 @@ pub fn local_time(at: Timestamp) -> String {
 }
 
 thread_local! {
-    static LOCALE: std::cell::OnceCell<String> = const { std::cell::OnceCell::new() };
+    static LOCALE: std::cell::RefCell<Option<(&'static str, String)>> =
+        const { std::cell::RefCell::new(None) };
 }
 
 /// Whether `tag` looks like a language tag `Intl` accepts ("en", "en-GB", "en-Latn-US"):
@@ -59,24 +60,38 @@ fn plausible_tag(tag: &str) -> bool {
         && parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
-/// The locale dates are written in: the person's first preferred variant of the widget's
-/// language (English), so an American reads "December 1, 2026" and a Briton "1 December
-/// 2026"; British English when they prefer none.
+/// The locale dates are written in: the person's first preferred variant of the language
+/// the widget speaks, so an American reads "December 1, 2026", a Briton "1 December 2026"
+/// and a Mexican "1 de diciembre de 2026"; when they prefer none, British English or the
+/// Spanish of Spain.
 fn locale() -> String {
+    let language = crate::core::text::language();
     LOCALE.with(|l| {
-        l.get_or_init(|| {
-            web_sys::window()
-                .map(|w| w.navigator().languages().to_vec())
-                .unwrap_or_default()
-                .into_iter()
-                .filter_map(|v| v.as_string())
-                .find(|tag| {
-                    plausible_tag(tag)
-                        && (tag == "en" || tag.to_ascii_lowercase().starts_with("en-"))
-                })
-                .unwrap_or_else(|| "en-GB".to_string())
-        })
-        .clone()
+        let mut l = l.borrow_mut();
+        match &*l {
+            Some((lang, locale)) if *lang == language => locale.clone(),
+            _ => {
+                let prefix = format!("{language}-");
+                let locale = web_sys::window()
+                    .map(|w| w.navigator().languages().to_vec())
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter_map(|v| v.as_string())
+                    .find(|tag| {
+                        plausible_tag(tag)
+                            && (tag == language || tag.to_ascii_lowercase().starts_with(&prefix))
+                    })
+                    .unwrap_or_else(|| {
+                        match language {
+                            "es" => "es-ES",
+                            _ => "en-GB",
+                        }
+                        .to_string()
+                    });
+                *l = Some((language, locale.clone()));
+                locale
+            }
+        }
     })
 }
 

@@ -9,7 +9,7 @@
 //! The format's own types (ids, dates, times, owners) already explain themselves in plain
 //! words, and pass through as they are.
 
-use super::super::text::import as msg;
+use super::super::text::{detail as words, import as msg};
 use super::{err, ImportError, ImportErrorKind};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -72,11 +72,7 @@ fn different_shape(found: &Value, expected: &Value, place: &mut Vec<Segment>) ->
         (f, e) if std::mem::discriminant(f) == std::mem::discriminant(e) => None,
         // An absent optional member is written back as null.
         (f, Value::Null) if f.is_null() => None,
-        (f, e) => Some(format!(
-            "should be {}, but it is {}",
-            kind_of(e),
-            kind_of(f)
-        )),
+        (f, e) => Some(words::should_be(kind_of(e), kind_of(f))),
     }
 }
 
@@ -105,7 +101,7 @@ fn path_text(place: &[Segment]) -> String {
         }
     }
     if path.is_empty() {
-        "the top level".to_string()
+        words::top_level().to_string()
     } else {
         path
     }
@@ -131,13 +127,13 @@ fn explain(message: &str, found: Option<&Value>, place: &mut Vec<Segment>) -> St
         if let Some(name) = quoted(message) {
             step_into(name);
         }
-        return "this required field is missing".to_string();
+        return words::required_missing().to_string();
     }
     if message.starts_with("unknown field `") {
         if let Some(name) = quoted(message) {
             step_into(name);
         }
-        return "this field is not part of the format".to_string();
+        return words::unknown_field().to_string();
     }
     if let Some(rest) = message.strip_prefix("unknown variant `") {
         let given = rest.split_once('`').map_or("", |(given, _)| given);
@@ -149,20 +145,17 @@ fn explain(message: &str, found: Option<&Value>, place: &mut Vec<Segment>) -> St
             .split_once("expected ")
             .map(|(_, names)| names.split('`').skip(1).step_by(2).collect::<Vec<_>>())
             .unwrap_or_default();
-        return format!(
-            "\u{201c}{given}\u{201d} is not one of: {}",
-            super::super::join(&allowed, ", ")
-        );
+        return words::not_one_of(given, &super::super::join(&allowed, ", "));
     }
     if message.starts_with("invalid type: ") || message.starts_with("invalid value: ") {
         let expected = message.rsplit_once(", expected ").map_or("", |(_, e)| e);
-        let expected = expected_in_words(expected);
         // A number where a number belongs: say which one.
-        let show_number = expected.starts_with("a whole number");
-        return format!(
-            "should be {expected}, but it is {}",
-            found.map_or_else(|| "missing".to_string(), |v| found_in_words(v, show_number))
+        let show_number = matches!(expected, "u16" | "u32" | "u64");
+        let found = found.map_or_else(
+            || words::missing().to_string(),
+            |v| found_in_words(v, show_number),
         );
+        return words::should_be(expected_in_words(expected), &found);
     }
     // The format's own types explain themselves (see `model` and `date`).
     message.to_string()
@@ -171,15 +164,15 @@ fn explain(message: &str, found: Option<&Value>, place: &mut Vec<Segment>) -> St
 /// What serde expected, as a person would say it.
 fn expected_in_words(expected: &str) -> &'static str {
     match expected {
-        "a string" | "string or map" => "text",
-        "a boolean" => "true or false",
-        "u16" => "a whole number from 0 to 65535",
-        "u32" | "u64" => "a whole number",
-        "a sequence" => "a list",
+        "a string" | "string or map" => words::text(),
+        "a boolean" => words::true_or_false(),
+        "u16" => words::whole_number_to_65535(),
+        "u32" | "u64" => words::whole_number(),
+        "a sequence" => words::list(),
         e if e.starts_with("struct ") || e == "a map" || e.starts_with("internally tagged") => {
-            "an object"
+            words::object()
         }
-        _ => "something else",
+        _ => words::something_else(),
     }
 }
 
@@ -194,11 +187,11 @@ fn found_in_words(v: &Value, show_number: bool) -> String {
 fn kind_of(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
-        Value::Bool(_) => "true or false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
+        Value::Bool(_) => words::true_or_false(),
+        Value::Number(_) => words::number(),
+        Value::String(_) => words::text(),
+        Value::Array(_) => words::list(),
+        Value::Object(_) => words::object(),
     }
 }
 

@@ -14,7 +14,7 @@ pub const LANGUAGES: &[&str] = &["en", "es"];
 const ENGLISH: &str = include_str!("../../../lang/en.json");
 
 /// Limits on a catalogue's file, as for any file read from elsewhere.
-const MAX_BYTES: usize = 256 * 1024;
+pub const MAX_BYTES: usize = 256 * 1024;
 const MAX_DEPTH: usize = 6;
 
 /// The words of one language, sorted by key.

@@ -9,6 +9,7 @@ mod catalogue;
 
 pub use catalogue::{
     fill, get, install, language, placeholders, uninstall, Catalogue, CatalogueError, LANGUAGES,
+    MAX_BYTES as MAX_CATALOGUE_BYTES,
 };
 
 use super::model::{
@@ -438,6 +439,44 @@ pub mod import {
     }
 }
 
+/// What is wrong at a place in an opened file, in plain words (after "Problem at {path}:").
+pub mod detail {
+    use super::{fill, get};
+    words!("detail": top_level, required_missing, unknown_field, missing, text, true_or_false,
+        whole_number_to_65535, whole_number, list, object, something_else, number,
+        question_id, answered_twice, answer_prompt_empty, question_empty, template_ref,
+        no_such_person, everyone_reserved;
+        templates: not_one_of, should_be, not_an_owner, not_a_time, not_an_id, not_a_date,
+        not_a_timestamp);
+    pub fn not_one_of(given: &str, allowed: &str) -> String {
+        fill(
+            get("detail.not_one_of"),
+            &[("given", &given), ("allowed", &allowed)],
+        )
+    }
+    pub fn should_be(expected: &str, found: &str) -> String {
+        fill(
+            get("detail.should_be"),
+            &[("expected", &expected), ("found", &found)],
+        )
+    }
+    pub fn not_an_owner(value: &str) -> String {
+        fill(get("detail.not_an_owner"), &[("value", &value)])
+    }
+    pub fn not_a_time(value: &str) -> String {
+        fill(get("detail.not_a_time"), &[("value", &value)])
+    }
+    pub fn not_an_id(value: &str) -> String {
+        fill(get("detail.not_an_id"), &[("value", &value)])
+    }
+    pub fn not_a_date(value: &str) -> String {
+        fill(get("detail.not_a_date"), &[("value", &value)])
+    }
+    pub fn not_a_timestamp(value: &str) -> String {
+        fill(get("detail.not_a_timestamp"), &[("value", &value)])
+    }
+}
+
 /// Words about drafts kept in the browser.
 pub mod drafts {
     use super::{fill, get};
@@ -619,6 +658,7 @@ pub fn keys() -> Vec<String> {
         KEYS,
         findings::KEYS,
         import::KEYS,
+        detail::KEYS,
         drafts::KEYS,
         export::KEYS,
         ui::KEYS,

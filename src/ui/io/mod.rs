@@ -1,6 +1,7 @@
 //! Files in and out: opening a saved alliance, and the exports.
 
 mod exports;
+pub mod fetch;
 mod import;
 pub mod template;
 
