@@ -58,10 +58,14 @@ pub fn mount(host: web_sys::HtmlElement, root: web_sys::Node) -> wasm_bindgen::J
         })),
     };
     let language = language_of(&target);
-    // Read aloud in the language it is written in, whatever the page around it speaks.
-    let _ = root.set_attribute("lang", language);
-    let start = move || ui::mount(target, root, namespace, preset, template, hooks);
-    if language == core::text::language() {
+    let start = move || {
+        // Read aloud in the language it is written in, whatever the page around it speaks.
+        let _ = root.set_attribute("lang", core::text::language());
+        ui::mount(target, root, namespace, preset, template, hooks)
+    };
+    // English, or a page whose first widget chose the language already: at once (all widgets
+    // on a page speak one language).
+    if language == "en" || core::text::language() != "en" {
         return wasm_bindgen::closure::Closure::once_into_js(start());
     }
     // Another language: its catalogue first (English, and a console error, if it cannot be
@@ -71,7 +75,7 @@ pub fn mount(host: web_sys::HtmlElement, root: web_sys::Node) -> wasm_bindgen::J
     {
         let (unmount, stopped) = (unmount.clone(), stopped.clone());
         wasm_bindgen_futures::spawn_local(async move {
-            if language != core::text::language() {
+            if core::text::language() == "en" {
                 if let Err(why) = install_language(language).await {
                     web_sys::console::error_1(
                         &format!("designed-alliance: {why}; English is used").into(),

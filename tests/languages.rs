@@ -122,13 +122,16 @@ fn the_language_in_use_reaches_every_word_the_core_writes() {
         .findings
         .iter()
         .any(|f| f.message == "Pongan un nombre a la alianza."));
-    // Exports: Markdown and the email's plain text, its headings in capitals with accents.
+    // Exports: Markdown and the email's plain text.
     let a = coaching();
     let md = markdown::to_markdown(&a, now);
     assert!(md.contains("## La meta"), "{md}");
     assert!(md.contains("Quién hace qué, y cuándo"), "{md}");
     let plain = email::to_plain_text(&a, now, &Iso);
-    assert!(plain.contains("QUIÉN HACE QUÉ, Y CUÁNDO"), "{plain}");
+    assert!(
+        plain.contains("\nQuién hace qué, y cuándo\n────────────────────────\n"),
+        "{plain}"
+    );
     // Opening a file: what is wrong, and where, in plain Spanish.
     let err = file::import(b"").unwrap_err();
     assert_eq!(err.message, "Este archivo está vacío.");

@@ -9,10 +9,17 @@ const origin = document.querySelector("meta[name=designed-alliance-parent]")?.co
 const embedded = parent !== window;
 const send = (type, detail) => embedded && parent.postMessage({ source: "designed-alliance", type, detail }, origin);
 
-// The widget's attributes, from the frame's address: ?namespace=…&relationship=…&title=…&theme=…&template=…
+// The widget's attributes, from the frame's address: ?namespace=…&relationship=…&title=…&theme=…&template=…&lang=…
 const query = new URLSearchParams(location.search);
-for (const name of ["namespace", "relationship", "title", "theme", "template"]) {
+for (const name of ["namespace", "relationship", "title", "theme", "template", "lang"]) {
   if (query.has(name)) host.setAttribute(name, query.get(name));
+}
+// The page speaks the widget's language too.
+const TITLES = { es: "Diseñen su alianza" };
+const lang = (query.get("lang") ?? "").split(/[-_]/)[0].toLowerCase();
+if (TITLES[lang]) {
+  document.documentElement.lang = lang;
+  document.title = TITLES[lang];
 }
 // The page around the widget takes the same light or dark.
 if (/^(light|dark)$/.test(query.get("theme"))) document.querySelector("meta[name=color-scheme]").content = query.get("theme");

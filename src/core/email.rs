@@ -89,16 +89,23 @@ fn plain_blocks(out: &mut String, blocks: &[Block]) {
     }
 }
 
+/// A heading of the plain text: its words as written (capitals are not the same in every
+/// language), underlined with a rule as long as it is.
+fn heading(out: &mut String, title: &str) {
+    let rule = "\u{2500}".repeat(title.chars().count().min(60));
+    let _ = writeln!(out, "{title}\n{rule}\n");
+}
+
 /// The alliance as plain text: headings as lines of their own, lists with bullets, no markup.
 pub fn to_plain_text(a: &Alliance, now: Timestamp, dates: &dyn Dates) -> String {
     let s = summarize_with(a, dates);
     let mut out = String::new();
     let _ = writeln!(out, "{}\n{}\n", s.title, status_line(&s));
     for sec in sections(&s) {
-        let _ = writeln!(out, "{}\n", sec.title.to_uppercase());
+        heading(&mut out, sec.title);
         plain_blocks(&mut out, &sec.blocks);
     }
-    let _ = writeln!(out, "{}\n", t::agreement().to_uppercase());
+    heading(&mut out, t::agreement());
     if s.signatures.is_empty() {
         let _ = writeln!(out, "{}\n", t::not_agreed());
     }

@@ -150,6 +150,8 @@ pub fn language() -> &'static str {
 
 /// The words of `key` in the language in use; in English when its catalogue lacks them;
 /// empty for a key no catalogue has (a test keeps every key the code asks for in English).
+/// Never inlined: hundreds of words call it, and one copy is all the widget needs.
+#[inline(never)]
 pub fn get(key: &str) -> &'static str {
     CURRENT
         .with(|c| c.get())
@@ -160,6 +162,7 @@ pub fn get(key: &str) -> &'static str {
 
 /// A template with its values: each `{name}` becomes the value named so; other text,
 /// including a `{name}` with no value, stays as it is.
+#[inline(never)]
 pub fn fill(template: &str, values: &[(&str, &dyn fmt::Display)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;

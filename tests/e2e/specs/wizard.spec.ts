@@ -124,9 +124,12 @@ test('lists reorder and remove by id, keeping what each item says', async ({ pag
   const w = new Wizard(page);
   await w.goto();
   await w.goToStep('Who does what, and when');
-  for (const what of ['first', 'second', 'third']) {
+  for (const [i, what] of ['first', 'second', 'third'].entries()) {
     await w.button('Add a commitment').click();
-    await w.widget.locator(':focus').fill(what);
+    // The cursor lands in the new commitment once it is on screen.
+    const field = w.field('What will be done?', w.item(`Commitment ${i + 1}`));
+    await expect(field).toBeFocused();
+    await field.fill(what);
   }
   await w.itemMenu('Commitment 3');
   await w.button('Move up: Commitment 3').click();
