@@ -102,6 +102,7 @@ test('going deeper is offered after the essentials, and can be skipped honestly'
   // A skipped step that gets something becomes what it holds.
   await w.goToStep('Needs and offers');
   await w.button('Add a need for Person 1').click();
+  await expect(w.field('Need', w.item('Need 1', w.personNeeds('Person 1')))).toBeFocused();
   await w.widget.locator(':focus').fill('Honest feedback');
   await w.goToStep('Review');
   await expect.poll(() => stateOf(w, 'Needs and offers')).toBe('complete');
@@ -197,9 +198,12 @@ test('each item has one small menu, and focus stays on something usable after ev
   const w = new Wizard(page);
   await w.goto();
   await w.goToStep('Who does what, and when');
-  for (const what of ['first', 'second']) {
+  for (const [i, what] of ['first', 'second'].entries()) {
     await w.button('Add a commitment').click();
-    await w.widget.locator(':focus').fill(what);
+    // The cursor lands in the new commitment once it is on screen.
+    const field = w.field('What will be done?', w.item(`Commitment ${i + 1}`));
+    await expect(field).toBeFocused();
+    await field.fill(what);
   }
   // No row of buttons per item: the tools are folded into one menu.
   await expect(w.button('Move up: Commitment 2')).toBeHidden();
@@ -230,6 +234,7 @@ test('needs and offers are an exchange per person, with the reminder to offer be
   await expect(person.getByRole('heading', { name: 'What Person 1 asks of the others' })).toBeVisible();
   await expect(person.getByRole('heading', { name: 'What Person 1 offers in return' })).toBeVisible();
   await w.button('Add a need for Person 1').click();
+  await expect(w.field('Need', w.item('Need 1', w.personNeeds('Person 1')))).toBeFocused();
   await w.widget.locator(':focus').fill('Honest feedback');
   const offers = person.locator('.da-needs-group', { has: page.getByRole('heading', { name: 'What Person 1 offers in return' }) });
   await expect(offers.locator('.da-msg-hint')).toContainText('asks for something but offers nothing yet');
