@@ -5,7 +5,7 @@
 // Waiting is always for a condition, never for a time.
 import { test, expect, type Page, type Locator } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 
 const read = async (path: string) => readFile(new URL(`../../../${path}`, import.meta.url), 'utf8');
 const en = JSON.parse(await read('lang/en.json'));
@@ -142,3 +142,31 @@ test('the iframe page in Spanish: ?lang=es', async ({ page: p }) => {
   await expect(widget.getByRole('heading', { level: 2 })).toHaveText('Bienvenida');
   await expect(widget.locator('.da-kicker')).toHaveText(es.ui.widget_heading);
 });
+
+// Spanish is longer than English: every step at 1280 px and 375 px, light and dark, saved for a
+// person to look at (target/screens/es-*), and checked for sideways scroll.
+for (const width of [1280, 375]) {
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`every step in Spanish at ${width} px, ${scheme}, saved as a screenshot, without sideways scroll`, async ({ page: p }) => {
+      test.setTimeout(120_000);
+      await p.setViewportSize({ width, height: width > 400 ? 900 : 812 });
+      await p.emulateMedia({ colorScheme: scheme });
+      const { widget, heading, errors } = await page(p, 'es');
+      await expect(heading).toHaveText('Bienvenida');
+      const file = await read('examples/team-and-stakeholder.json');
+      await widget.locator('input[type="file"]').setInputFiles({ name: 'equipo.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+      await p.getByRole('dialog', { name: es.ui.import_title }).getByRole('button', { name: es.ui.import_replace }).click();
+      await expect(heading).toHaveText(es.ui.step_review);
+      const dir = new URL(`../../../target/screens/es-${width}-${scheme}/`, import.meta.url);
+      await mkdir(dir, { recursive: true });
+      for (const [i, step] of STEPS.entries()) {
+        await goTo(widget, step);
+        await p.evaluate(() => document.fonts.ready);
+        const slug = step.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z]+/g, '-').replace(/^-|-$/g, '');
+        await p.screenshot({ path: new URL(`${String(i + 1).padStart(2, '0')}-${slug}.png`, dir).pathname, fullPage: true });
+        expect(await p.evaluate(() => document.documentElement.scrollWidth - innerWidth), `${step} scrolls sideways`).toBeLessThanOrEqual(0);
+      }
+      expect(errors).toEqual([]);
+    });
+  }
+}
