@@ -83,8 +83,10 @@ fn locale() -> String {
                     })
                     .unwrap_or_else(|| {
                         match language {
+                            "en" => "en-GB",
                             "es" => "es-ES",
-                            _ => "en-GB",
+                            // Intl picks the language's usual region.
+                            other => other,
                         }
                         .to_string()
                     });
