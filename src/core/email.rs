@@ -98,11 +98,15 @@ fn heading(out: &mut String, title: &str) {
 
 /// The alliance as plain text: headings as lines of their own, lists with bullets, no markup.
 pub fn to_plain_text(a: &Alliance, now: Timestamp, dates: &dyn Dates) -> String {
-    let s = summarize_with(a, dates);
+    plain_text(&summarize_with(a, dates), now, dates)
+}
+
+/// An alliance's summary as plain text (a page may shape it first: a coach's wording).
+pub fn plain_text(s: &Summary, now: Timestamp, dates: &dyn Dates) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{}\n{}\n", s.title, status_line(&s));
-    for sec in sections(&s) {
-        heading(&mut out, sec.title);
+    let _ = writeln!(out, "{}\n{}\n", s.title, status_line(s));
+    for sec in sections(s) {
+        heading(&mut out, &sec.title);
         plain_blocks(&mut out, &sec.blocks);
     }
     heading(&mut out, t::agreement());
@@ -201,16 +205,20 @@ fn html_blocks(out: &mut String, blocks: &[Block]) {
 
 /// The alliance as formatted text for an email or a document.
 pub fn to_html(a: &Alliance, now: Timestamp, dates: &dyn Dates) -> String {
-    let s = summarize_with(a, dates);
+    html_document(&summarize_with(a, dates), now, dates)
+}
+
+/// An alliance's summary as HTML (a page may shape it first: a coach's wording).
+pub fn html_document(s: &Summary, now: Timestamp, dates: &dyn Dates) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
         "<h1>{}</h1><p>{}</p>",
         html(&s.title),
-        html(&status_line(&s))
+        html(&status_line(s))
     );
-    for sec in sections(&s) {
-        let _ = write!(out, "<h2>{}</h2>", html(sec.title));
+    for sec in sections(s) {
+        let _ = write!(out, "<h2>{}</h2>", html(&sec.title));
         html_blocks(&mut out, &sec.blocks);
     }
     let _ = write!(out, "<h2>{}</h2>", html(t::agreement()));

@@ -139,7 +139,11 @@ pub fn to_markdown(a: &Alliance, now: Timestamp) -> String {
 
 /// Writes the alliance as Markdown, dates and times written by `dates`.
 pub fn to_markdown_with(a: &Alliance, now: Timestamp, dates: &dyn Dates) -> String {
-    let s = summarize_with(a, dates);
+    write(&summarize_with(a, dates), now, dates)
+}
+
+/// Writes an alliance's summary as Markdown (a page may shape it first: a coach's wording).
+pub fn write(s: &super::summary::Summary, now: Timestamp, dates: &dyn Dates) -> String {
     let mut md = String::new();
     let _ = writeln!(md, "# {}\n", heading_text(&s.title));
     let status = match s.status {

@@ -21,7 +21,8 @@ pub struct Summary {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SummarySection {
     pub id: SectionId,
-    pub title: &'static str,
+    /// The section's title (a coach's template may word it its own way).
+    pub title: Cow<'static, str>,
     pub blocks: Vec<Block>,
     /// Whether anything is filled in (empty optional sections are left out of exports).
     pub has_content: bool,
@@ -294,7 +295,7 @@ pub fn summarize_with(a: &Alliance, dates: &dyn Dates) -> Summary {
         );
         sections.push(SummarySection {
             id,
-            title,
+            title: Cow::Borrowed(title),
             blocks,
             has_content: super::validate::has_content(a, id),
         });

@@ -193,6 +193,23 @@ impl Ctx {
         }
     }
 
+    /// The alliance as a document, as this page shows it (the review, and the Markdown and
+    /// email copies): each section in the coach's words, and a section their template leaves
+    /// out only when something is written in it (tracked).
+    pub fn summary(&self, a: &Alliance) -> crate::core::summary::Summary {
+        let mut summary = crate::core::summary::summarize_with(a, &browser::Local);
+        summary.sections.retain(|sec| {
+            self.route.with(|r| r.contains(Step::Section(sec.id)))
+                || crate::core::validate::has_content(a, sec.id)
+        });
+        for sec in &mut summary.sections {
+            if let Some(title) = self.wording(Step::Section(sec.id), |w| w.title.clone()) {
+                sec.title = title.into();
+            }
+        }
+        summary
+    }
+
     fn wording(
         &self,
         step: Step,

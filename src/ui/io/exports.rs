@@ -81,9 +81,10 @@ fn download(
 fn copy_email(ctx: Ctx) {
     let now = browser::now();
     let Some((html, plain)) = ctx.try_with_untracked(|a| {
+        let summary = ctx.summary(a);
         (
-            email::to_html(a, now, &browser::Local),
-            email::to_plain_text(a, now, &browser::Local),
+            email::html_document(&summary, now, &browser::Local),
+            email::plain_text(&summary, now, &browser::Local),
         )
     }) else {
         return;
@@ -101,8 +102,8 @@ fn copy_email(ctx: Ctx) {
 }
 
 fn copy_markdown(ctx: Ctx) {
-    let Some(text) =
-        ctx.try_with_untracked(|a| markdown::to_markdown_with(a, browser::now(), &browser::Local))
+    let Some(text) = ctx
+        .try_with_untracked(|a| markdown::write(&ctx.summary(a), browser::now(), &browser::Local))
     else {
         return;
     };

@@ -1,10 +1,9 @@
 //! The Review step: the whole alliance on one page (the same summary the Markdown export
 //! writes), with everything that still blocks agreement linked to its field.
 
-use crate::core::summary::{summarize_with, Block as DocBlock, Line, Summary};
+use crate::core::summary::{Block as DocBlock, Line, Summary};
 use crate::core::text::{self, ui as t, ReflectionMoment};
 use crate::core::{Severity, Status};
-use crate::ui::browser::Local;
 use crate::ui::ctx::{use_ctx, Step};
 use leptos::prelude::*;
 
@@ -12,7 +11,7 @@ use leptos::prelude::*;
 #[component]
 pub fn ReviewStep() -> impl IntoView {
     let ctx = use_ctx();
-    let summary = Memo::new(move |_| ctx.with(|a| summarize_with(a, &Local)));
+    let summary = Memo::new(move |_| ctx.with(|a| ctx.summary(a)));
     // Questions for a review: only when there is an agreement to review.
     let reviewing = move || ctx.with(|a| a.agreement.last_agreed.is_some());
     view! {
@@ -168,21 +167,14 @@ fn Document(
         }
         .into_any()
     };
-    // A section the coach's template leaves out appears only when something is written in it.
-    let shown = |id| {
-        ctx.route.with_untracked(|r| r.contains(Step::Section(id)))
-            || ctx
-                .try_with_untracked(|a| crate::core::validate::has_content(a, id))
-                .unwrap_or(true)
-    };
     let sections = summary
         .sections
         .into_iter()
-        .filter(|sec| shown(sec.id))
         .map(|sec| {
             let step = Step::Section(sec.id);
-            // In the coach's words; a section their template leaves out is shown, not edited.
-            let title = ctx.title(step);
+            let title = sec.title.to_string();
+            // A section the coach's template leaves out is shown (it holds something), not
+            // edited.
             let edit = ctx.route.with_untracked(|r| r.contains(step)).then(|| {
                 view! {
                     <button

@@ -131,6 +131,14 @@ test("a coach's template leaves out sections and adds questions: filled, agreed 
     ['oneWord', 'Calm'],
     ['sessionFormat', 'By video'],
   ]);
+  // The Markdown copy in the coach's words, without the sections their template leaves out.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await w.press(w.button('Copy as Markdown', await w.openMenu()));
+  await expect(w.status).toHaveText('Copied as Markdown. Paste it where Markdown is read, such as your notes.');
+  const markdown = await page.evaluate(() => navigator.clipboard.readText());
+  expect(markdown).toContain('## What you want from coaching');
+  expect(markdown).toContain('Mentoring the new designers');
+  expect(markdown).not.toContain('How we will measure it');
   expect(errors).toEqual([]);
 
   // Opened where there is no template: nothing is dropped, and it is still agreed.
