@@ -592,10 +592,17 @@ impl Alliance {
         };
         if changed {
             if terms && (self.status == Status::Agreed || !self.agreement.signatures.is_empty()) {
-                // They agreed to a different version: this one is a draft again.
+                // They agreed to a different version: this one is a draft again, and what
+                // they agreed to is kept as an earlier agreement.
                 self.status = Status::Draft;
-                self.agreement.signatures.clear();
+                let agreed = std::mem::take(&mut self.agreement.signatures);
+                self.agreement.keep_as_earlier(agreed);
             }
+            // Nobody who is no longer in the alliance keeps an earlier agreement.
+            let parties = &self.parties;
+            self.agreement
+                .earlier
+                .retain(|s| parties.iter().any(|p| p.id == s.party_id));
             self.updated_at = now;
         }
         Ok(changed)
@@ -677,6 +684,7 @@ impl Alliance {
         if !validate::validate(self, date).ready_to_agree() {
             return Err(ActionError::NotReady);
         }
+        self.agreement.earlier.retain(|s| s.party_id != party);
         self.agreement.signatures.push(Signature {
             party_id: party,
             name,
@@ -710,5 +718,18 @@ impl Alliance {
             self.agreement.last_agreed = Some(AgreedVersion { date, fingerprints });
         }
         Ok(true)
+    }
+}
+
+impl Agreement {
+    /// Keeps `agreed` as agreements to an earlier version: one per person, the latest.
+    pub fn keep_as_earlier(&mut self, agreed: impl IntoIterator<Item = Signature>) {
+        for s in agreed {
+            match self.earlier.iter_mut().find(|e| e.party_id == s.party_id) {
+                Some(e) if e.date > s.date => {}
+                Some(e) => *e = s,
+                None => self.earlier.push(s),
+            }
+        }
     }
 }

@@ -399,6 +399,7 @@ fn check_limits_and_ids(a: &Alliance) -> Result<(), ImportError> {
             "alliance.agreement.signatures",
             a.agreement.signatures.len(),
         ),
+        ("alliance.agreement.earlier", a.agreement.earlier.len()),
     ];
     for (path, n) in lists {
         too_many(path, n, MAX_ITEMS)?;
@@ -505,13 +506,30 @@ fn check_limits_and_ids(a: &Alliance) -> Result<(), ImportError> {
         ));
     }
 
-    // Agreement must refer to people in the alliance, and "agreed" must be true.
-    for (i, s) in a.agreement.signatures.iter().enumerate() {
-        if a.party(&s.party_id).is_none() {
-            let path = format!("alliance.agreement.signatures[{i}].partyId");
+    // Agreement must refer to people in the alliance, once each, and "agreed" must be true.
+    let agreements = [
+        ("signatures", &a.agreement.signatures),
+        ("earlier", &a.agreement.earlier),
+    ];
+    for (list, signatures) in agreements {
+        for (i, s) in signatures.iter().enumerate() {
+            let path = format!("alliance.agreement.{list}[{i}].partyId");
+            let why = if a.party(&s.party_id).is_none() {
+                words::no_such_person()
+            } else if signatures[..i].iter().any(|x| x.party_id == s.party_id)
+                || (list == "earlier"
+                    && a.agreement
+                        .signatures
+                        .iter()
+                        .any(|x| x.party_id == s.party_id))
+            {
+                words::agreed_twice()
+            } else {
+                continue;
+            };
             return Err(err(
                 ImportErrorKind::InvalidField { path: path.clone() },
-                msg::invalid_field(&path, words::no_such_person()),
+                msg::invalid_field(&path, why),
             ));
         }
     }

@@ -10,9 +10,11 @@ pub mod ics;
 mod items;
 pub mod json;
 pub mod markdown;
+pub mod merge;
 pub mod model;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
+pub mod share;
 pub mod summary;
 pub mod template;
 pub mod text;

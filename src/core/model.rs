@@ -508,6 +508,11 @@ schema! {
         pub signatures: Vec<Signature>,
         /// A fingerprint of each section as last agreed, to tell what changed since.
         pub last_agreed: Option<AgreedVersion>,
+        /// People who agreed to an earlier version: the terms changed after they agreed (here
+        /// or in another person's browser), so their agreement is kept as a record but does
+        /// not count for this version.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub earlier: Vec<Signature>,
     }
 
     #[derive(Debug, Clone, PartialEq, Eq)]

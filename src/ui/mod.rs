@@ -66,6 +66,13 @@ pub fn mount(
             }
             let d = Drafts::new(ctx, start);
             provide_context(d);
+            // A share link in the address bar, now or pasted in later.
+            io::share::open_from_address(ctx);
+            if let Some(w) = web_sys::window() {
+                drafts::listen(w.as_ref(), "hashchange", move |_| {
+                    io::share::open_from_address(ctx)
+                });
+            }
             // Every step shown after the first, however it came (a button, a link, a draft).
             Effect::watch(
                 move || ctx.step.get(),
@@ -113,7 +120,12 @@ fn add_methods(host: &web_sys::Element, ctx: Ctx, d: Drafts) {
             .as_string()
             .ok_or_else(|| error(t::import_not_text()))?;
         let imported = crate::core::json::import_text(&text).map_err(|e| error(&e.message))?;
-        d.open_new(imported.alliance, Step::Review);
+        if d.holding(&imported.alliance.id).is_some() {
+            // A draft of the same alliance is here: the person chooses to compare or not.
+            ctx.pending_import.set(Some(imported));
+        } else {
+            d.open_new(imported.alliance, Step::Review);
+        }
         Ok(JsValue::UNDEFINED)
     });
     let new: Box<Method> = Box::new(move |_| {

@@ -445,7 +445,7 @@ pub mod detail {
     words!("detail": top_level, required_missing, unknown_field, missing, text, true_or_false,
         whole_number_to_65535, whole_number, list, object, something_else, number,
         question_id, answered_twice, answer_prompt_empty, question_empty, template_ref,
-        no_such_person, everyone_reserved;
+        no_such_person, everyone_reserved, agreed_twice;
         templates: not_one_of, should_be, not_an_owner, not_a_time, not_an_id, not_a_date,
         not_a_timestamp);
     pub fn not_one_of(given: &str, allowed: &str) -> String {
@@ -551,6 +551,75 @@ pub mod export {
             get("export.commitment_event"),
             &[("owner", &owner), ("what", &what)],
         )
+    }
+}
+
+/// Bringing two versions of an alliance together.
+pub mod merge {
+    use super::{fill, get};
+    words!("merge": another_browser, title, compare, intro, identical, mine, theirs, not_there,
+        only_mine, only_theirs, changed_both, keep_mine, take_theirs, keep_both, choose, save,
+        cancel, close, done, unchanged;
+        templates: brought_together, taken, left_out, kept_both, agreement_from, same_alliance, from_whom,
+        identical_agreement, count, failed, earlier);
+    pub fn brought_together(from: &str) -> String {
+        fill(get("merge.brought_together"), &[("from", &from)])
+    }
+    pub fn taken(list: &str) -> String {
+        fill(get("merge.taken"), &[("list", &list)])
+    }
+    pub fn left_out(list: &str) -> String {
+        fill(get("merge.left_out"), &[("list", &list)])
+    }
+    pub fn kept_both(list: &str) -> String {
+        fill(get("merge.kept_both"), &[("list", &list)])
+    }
+    pub fn agreement_from(names: &str) -> String {
+        fill(get("merge.agreement_from"), &[("names", &names)])
+    }
+    pub fn same_alliance(title: &str) -> String {
+        fill(get("merge.same_alliance"), &[("title", &title)])
+    }
+    pub fn from_whom(name: &str) -> String {
+        fill(get("merge.from_whom"), &[("name", &name)])
+    }
+    pub fn identical_agreement(names: &str) -> String {
+        fill(get("merge.identical_agreement"), &[("names", &names)])
+    }
+    pub fn count(n: usize) -> String {
+        fill(get("merge.count"), &[("n", &n)])
+    }
+    pub fn failed(detail: &str) -> String {
+        fill(get("merge.failed"), &[("detail", &detail)])
+    }
+    pub fn earlier(name: &str, date: &str) -> String {
+        fill(get("merge.earlier"), &[("name", &name), ("date", &date)])
+    }
+}
+
+/// The share link.
+pub mod share {
+    use super::{fill, get};
+    words!("share": share, title, intro, private, link_label, copy, copied, system, making,
+        unsupported, damaged, too_long, failed_title;
+        templates: too_large, failed, too_large_unpacked, message);
+    pub fn too_large(chars: usize, limit: usize) -> String {
+        fill(
+            get("share.too_large"),
+            &[("chars", &chars), ("limit", &limit)],
+        )
+    }
+    pub fn failed(detail: &str) -> String {
+        fill(get("share.failed"), &[("detail", &detail)])
+    }
+    pub fn too_large_unpacked(limit: usize) -> String {
+        fill(
+            get("share.too_large_unpacked"),
+            &[("limit", &(limit / 1024))],
+        )
+    }
+    pub fn message(title: &str) -> String {
+        fill(get("share.message"), &[("title", &title)])
     }
 }
 
@@ -662,6 +731,8 @@ pub fn keys() -> Vec<String> {
         drafts::KEYS,
         export::KEYS,
         ui::KEYS,
+        merge::KEYS,
+        share::KEYS,
     ]
     .concat()
     .into_iter()

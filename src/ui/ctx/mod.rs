@@ -114,8 +114,12 @@ pub struct Ctx {
     pub template: RwSignal<Option<std::sync::Arc<crate::core::template::Template>>>,
     /// The way through: the template's sections between the welcome and the review.
     pub route: Memo<Route>,
-    /// Why the last import failed, in plain words.
-    pub import_error: RwSignal<Option<String>>,
+    /// Why the last import failed: a title, and what is wrong in plain words.
+    pub import_error: RwSignal<Option<(&'static str, String)>>,
+    /// The share dialog, while it is open.
+    pub sharing: RwSignal<Option<crate::ui::io::Sharing>>,
+    /// Two versions of the same alliance being compared, while the person chooses.
+    pub comparing: RwSignal<Option<crate::ui::io::Comparing>>,
     /// Each party's id and name as shown (a placeholder until they have one).
     pub party_labels: RwSignal<Vec<(Id, String)>>,
     /// The kind of relationship, which picks the examples shown.
@@ -154,6 +158,8 @@ impl Ctx {
             template,
             route,
             import_error: RwSignal::new(None),
+            sharing: RwSignal::new(None),
+            comparing: RwSignal::new(None),
             party_labels,
             kind,
             mirror: StoredValue::new(Mirror::default()),

@@ -250,7 +250,7 @@ fn listener(
 }
 
 /// Listens on `target` for as long as the current owner lives.
-fn listen(
+pub(crate) fn listen(
     target: &web_sys::EventTarget,
     event: &'static str,
     f: impl Fn(web_sys::Event) + 'static,
@@ -587,6 +587,36 @@ impl Drafts {
         self.flush();
         self.begin(alliance, step, false);
         self.save_now();
+    }
+
+    /// Where this browser keeps a draft of the alliance `id`, and its title: the draft on
+    /// screen (no slot), or another stored draft (its slot).
+    pub fn holding(self, id: &Id) -> Option<(Option<String>, String)> {
+        if let Some(title) = self
+            .ctx
+            .try_with_untracked(|a| (&a.id == id).then(|| title_of(&a.title)))
+            .flatten()
+        {
+            return Some((None, title));
+        }
+        let mut found = None;
+        self.run(&mut |s, store| {
+            let Ok(list) = store.list(s) else { return };
+            found = list.into_iter().find_map(|entry| match entry {
+                crate::core::drafts::Listed::Draft(info) => store
+                    .peek(s, &info.slot)
+                    .ok()
+                    .filter(|(a, _)| &a.id == id)
+                    .map(|(a, _)| (Some(info.slot.to_string()), title_of(&a.title))),
+                crate::core::drafts::Listed::Unreadable { .. } => None,
+            });
+        });
+        found
+    }
+
+    /// Opens the stored draft in `slot`, as "Open" in My drafts does.
+    pub fn open_slot(self, slot: &str) {
+        self.act(&actions::Act::Open(slot.to_string()));
     }
 
     /// Starts a new, empty alliance as a new draft. The one that was open stays in the list.

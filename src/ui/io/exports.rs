@@ -150,7 +150,8 @@ pub fn ExportButtons(
         "da-button da-button-menu-item"
     };
     type Export = (&'static str, fn(Ctx));
-    let actions: [Export; 5] = [
+    let actions: [Export; 6] = [
+        (crate::core::text::share::share(), super::share::share),
         (t::download_json(), download_json),
         (t::copy_email(), copy_email),
         (t::copy_markdown(), copy_markdown),

@@ -1,8 +1,9 @@
 //! Opening a saved alliance: by file picker or drag and drop, with a preview and a
 //! confirmation before anything changes. Errors are shown in plain words and change nothing.
 
+use super::Comparing;
 use crate::core::json::{self, Imported, MAX_FILE_BYTES};
-use crate::core::text::{self, import as msg, ui as t};
+use crate::core::text::{self, import as msg, merge, ui as t};
 use crate::core::{SectionId, Status};
 use crate::ui::browser::{self, ReadError};
 use crate::ui::ctx::{use_ctx, Ctx, Step};
@@ -25,7 +26,8 @@ pub fn open_file(ctx: Ctx, file: web_sys::File) {
                 ctx.pending_import.try_set(Some(imported));
             }
             Err(message) => {
-                ctx.import_error.try_set(Some(message));
+                ctx.import_error
+                    .try_set(Some((t::import_failed_title(), message)));
                 ctx.announce(t::import_failed_title());
             }
         }
@@ -36,7 +38,10 @@ pub fn open_file(ctx: Ctx, file: web_sys::File) {
 pub fn open_files(ctx: Ctx, files: Option<web_sys::FileList>) {
     let Some(files) = files else { return };
     if files.length() > 1 {
-        ctx.import_error.set(Some(t::import_one_file().to_string()));
+        ctx.import_error.set(Some((
+            t::import_failed_title(),
+            t::import_one_file().to_string(),
+        )));
         return;
     }
     if let Some(file) = files.get(0) {
@@ -81,11 +86,11 @@ pub fn ImportError() -> impl IntoView {
             {move || {
                 ctx.import_error
                     .get()
-                    .map(|message| {
+                    .map(|(title, message)| {
                         view! {
                             <div class="da-notice da-notice-error" role="alert">
                                 <p>
-                                    <strong>{t::import_failed_title()}</strong>
+                                    <strong>{title}</strong>
                                 </p>
                                 <p>{message}</p>
                                 <p>{t::import_unchanged()}</p>
@@ -140,6 +145,18 @@ pub fn ImportPreview() -> impl IntoView {
             ctx.announce(t::import_done());
         }
     };
+    // The same alliance as a draft in this browser: compare with that draft (opened first).
+    let compare = move |slot: Option<String>| {
+        if let Some(Imported { alliance, .. }) =
+            ctx.pending_import.try_update(Option::take).flatten()
+        {
+            if let Some(slot) = slot {
+                drafts.open_slot(&slot);
+            }
+            let comparing = ctx.try_with_untracked(|mine| Comparing::new(mine, alliance));
+            ctx.comparing.try_set(comparing);
+        }
+    };
     let h = heading.clone();
     view! {
         <Modal open on_close=move |_| cancel() labelledby=heading>
@@ -159,6 +176,7 @@ pub fn ImportPreview() -> impl IntoView {
                     .map(|p| a.party_label(&p.id))
                     .collect::<Vec<_>>()
                     .join(", ");
+                let held = drafts.holding(&a.id);
                 let status = match a.status {
                     Status::Draft => t::status_draft(),
                     Status::Agreed => t::status_agreed(),
@@ -185,6 +203,27 @@ pub fn ImportPreview() -> impl IntoView {
                         />
                         <Row term=t::preview_saved_on() value=exported_at.date().to_string()/>
                     </dl>
+                    {match held {
+                        Some((slot, title)) => view! {
+                            <p class="da-notice">{merge::same_alliance(&title)}</p>
+                            <div class="da-dialog-buttons">
+                                <button
+                                    type="button"
+                                    class="da-button da-button-primary"
+                                    on:click=move |_| compare(slot.clone())
+                                >
+                                    {merge::compare()}
+                                </button>
+                                <button type="button" class="da-button" on:click=move |_| confirm()>
+                                    {t::import_replace()}
+                                </button>
+                                <button type="button" class="da-button" on:click=move |_| cancel()>
+                                    {t::import_cancel()}
+                                </button>
+                            </div>
+                        }
+                            .into_any(),
+                        None => view! {
                     <p class="da-notice da-notice-warning">{t::import_warning()}</p>
                     <div class="da-dialog-buttons">
                         <button type="button" class="da-button da-button-primary" on:click=move |_| confirm()>
@@ -194,6 +233,9 @@ pub fn ImportPreview() -> impl IntoView {
                             {t::import_cancel()}
                         </button>
                     </div>
+                        }
+                            .into_any(),
+                    }}
                 }
                     .into_any()
             }

@@ -1,9 +1,13 @@
 //! Files in and out: opening a saved alliance, and the exports.
 
+mod compare;
 mod exports;
 pub mod fetch;
 mod import;
+pub mod share;
 pub mod template;
 
+pub use compare::{CompareDialog, Comparing};
 pub use exports::{download_json, CopyFallback, ExportButtons, ExportKind};
 pub use import::{open_files, ImportButton, ImportError, ImportPreview};
+pub use share::{ShareDialog, Sharing};

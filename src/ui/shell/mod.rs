@@ -12,7 +12,8 @@ use crate::ui::browser::Local;
 use crate::ui::ctx::{use_ctx, Ctx};
 use crate::ui::drafts::{use_drafts, DraftsButton, DraftsDialog, Notices, SaveStatus};
 use crate::ui::io::{
-    open_files, CopyFallback, ExportButtons, ImportButton, ImportError, ImportPreview,
+    open_files, CompareDialog, CopyFallback, ExportButtons, ImportButton, ImportError,
+    ImportPreview, ShareDialog,
 };
 use leptos::ev;
 use leptos::html;
@@ -149,6 +150,8 @@ pub fn Widget() -> impl IntoView {
                 <p>{t::drop_here()}</p>
             </div>
             <ImportPreview/>
+            <CompareDialog/>
+            <ShareDialog/>
             <DraftsDialog/>
             <CopyFallback/>
         </div>

@@ -120,6 +120,19 @@ fn AgreeRow(
             })
         })
     };
+    // An agreement this person gave to an earlier version (here or in another browser).
+    let earlier = {
+        let p = party.clone();
+        Memo::new(move |_| {
+            ctx.with(|a| {
+                a.agreement
+                    .earlier
+                    .iter()
+                    .find(|s| s.party_id == p)
+                    .map(|s| crate::core::text::merge::earlier(&s.name, &Local.date(s.date)))
+            })
+        })
+    };
     let button_id = ctx.id(&format!("agree-{party}"));
     let agree = {
         let p = party.clone();
@@ -162,6 +175,7 @@ fn AgreeRow(
                 }
                 .into_any(),
                 None => view! {
+                    {move || earlier.get().map(|e| view! { <p class="da-help da-agreed-earlier">{e}</p> })}
                     <button
                         type="button"
                         id=button_id.clone()

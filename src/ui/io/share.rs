@@ -1,0 +1,359 @@
+//! The share link (see [`crate::core::share`] for its format): made on "Share a link…",
+//! read when the page opens with one (or when one is pasted into the address bar of a page
+//! already open). The browser packs and unpacks with its own `CompressionStream`; unpacking
+//! stops at the import limit, so a small link cannot expand into gigabytes.
+
+use crate::core::json::{self, MAX_FILE_BYTES};
+use crate::core::share::{self, LinkError, MAX_LINK_CHARS};
+use crate::core::text::{share as t, ui as tu};
+use crate::ui::browser;
+use crate::ui::ctx::{use_ctx, Ctx};
+use crate::ui::shell::Modal;
+use js_sys::{Array, Reflect, Uint8Array};
+use leptos::html;
+use leptos::prelude::*;
+use std::cell::Cell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+#[wasm_bindgen]
+extern "C" {
+    /// The browser's `CompressionStream` or `DecompressionStream`: bytes written to one side
+    /// come out of the other, packed or unpacked. (web-sys has them only behind its
+    /// unstable-APIs flag.)
+    type Codec;
+    #[wasm_bindgen(catch, constructor, js_class = "CompressionStream")]
+    fn compression(format: &str) -> Result<Codec, JsValue>;
+    #[wasm_bindgen(catch, constructor, js_class = "DecompressionStream")]
+    fn decompression(format: &str) -> Result<Codec, JsValue>;
+    #[wasm_bindgen(method, getter)]
+    fn readable(this: &Codec) -> web_sys::ReadableStream;
+    #[wasm_bindgen(method, getter)]
+    fn writable(this: &Codec) -> web_sys::WritableStream;
+}
+
+/// The zlib format: deflate with a checksum, so a changed link fails to unpack.
+const FORMAT: &str = "deflate";
+
+thread_local! {
+    /// A link in the address bar is opened by one widget only (the first on the page).
+    static TAKEN: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Why bytes could not be packed or unpacked.
+enum Failure {
+    /// More than the limit came out.
+    TooLarge,
+    /// The stream failed: for unpacking, the data was not what the widget packs.
+    Broken(String),
+}
+
+fn describe(e: &JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "unknown error".into())
+}
+
+/// `bytes` through `codec`, refused once more than `limit` bytes come out.
+async fn through(codec: Codec, bytes: &[u8], limit: usize) -> Result<Vec<u8>, Failure> {
+    let broken = |e: JsValue| Failure::Broken(describe(&e));
+    let blob = web_sys::Blob::new_with_u8_array_sequence(&Array::of1(&Uint8Array::from(bytes)))
+        .map_err(broken)?;
+    let pair = web_sys::ReadableWritablePair::new(&codec.readable(), &codec.writable());
+    let reader: web_sys::ReadableStreamDefaultReader = blob
+        .stream()
+        .pipe_through(&pair)
+        .get_reader()
+        .unchecked_into();
+    let mut out = Vec::new();
+    loop {
+        let chunk = JsFuture::from(reader.read()).await.map_err(broken)?;
+        if Reflect::get(&chunk, &"done".into()).map_or(true, |d| d.is_truthy()) {
+            return Ok(out);
+        }
+        let value: Uint8Array = Reflect::get(&chunk, &"value".into())
+            .map_err(broken)?
+            .dyn_into()
+            .map_err(broken)?;
+        let start = out.len();
+        let end = start + value.length() as usize;
+        if end > limit {
+            // Stop unpacking: nothing more is read.
+            let _ = reader.cancel();
+            return Err(Failure::TooLarge);
+        }
+        out.resize(end, 0);
+        if let Some(place) = out.get_mut(start..end) {
+            value.copy_to(place);
+        }
+    }
+}
+
+/// The page's address without its fragment.
+fn address() -> Option<String> {
+    let href = web_sys::window()?.location().href().ok()?;
+    Some(href.split('#').next().unwrap_or_default().to_string())
+}
+
+/// What the share dialog shows.
+#[derive(Clone, PartialEq)]
+pub enum Sharing {
+    Making,
+    Ready(String),
+    TooLarge(usize),
+    Failed(String),
+}
+
+/// Makes a link to this page carrying the alliance, and shows it.
+pub fn share(ctx: Ctx) {
+    let Some(file) = ctx.try_with_untracked(|a| json::export(a, browser::now())) else {
+        return;
+    };
+    ctx.sharing.set(Some(Sharing::Making));
+    leptos::task::spawn_local(async move {
+        let made = match (file, Codec::compression(FORMAT)) {
+            (Err(e), _) => Sharing::Failed(t::failed(&e)),
+            (_, Err(_)) => Sharing::Failed(t::unsupported().to_string()),
+            // Packing never makes much more than it was given.
+            (Ok(file), Ok(codec)) => match through(codec, file.as_bytes(), usize::MAX).await {
+                Ok(packed) => {
+                    let link = address().unwrap_or_default() + &share::fragment(&packed);
+                    if link.len() > MAX_LINK_CHARS {
+                        Sharing::TooLarge(link.len())
+                    } else {
+                        Sharing::Ready(link)
+                    }
+                }
+                Err(Failure::TooLarge) => Sharing::Failed(t::unsupported().to_string()),
+                Err(Failure::Broken(e)) => Sharing::Failed(t::failed(&e)),
+            },
+        };
+        ctx.sharing.try_set(Some(made));
+    });
+}
+
+/// Opens the share link in the address bar, if there is one: the fragment is taken out of the
+/// address at once (a reload or a screenshot does not carry it), the alliance is unpacked and
+/// checked like a file, and the preview asks before anything changes.
+pub fn open_from_address(ctx: Ctx) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(hash) = window.location().hash() else {
+        return;
+    };
+    let Some(data) = share::data_of(&hash).map(str::to_string) else {
+        return;
+    };
+    if TAKEN.with(|t| t.replace(true)) {
+        return;
+    }
+    if let (Ok(history), Some(address)) = (window.history(), address()) {
+        let state = history.state().unwrap_or(JsValue::NULL);
+        let _ = history.replace_state_with_url(&state, "", Some(&address));
+    }
+    ctx.import_error.set(None);
+    leptos::task::spawn_local(async move {
+        let result = match share::decode(&data) {
+            Err(LinkError::TooLong) => Err(t::too_long().to_string()),
+            Err(LinkError::Damaged) => Err(t::damaged().to_string()),
+            Ok(packed) => match Codec::decompression(FORMAT) {
+                Err(_) => Err(t::unsupported().to_string()),
+                Ok(codec) => match through(codec, &packed, MAX_FILE_BYTES).await {
+                    Ok(file) => json::import(&file).map_err(|e| e.message),
+                    Err(Failure::TooLarge) => Err(t::too_large_unpacked(MAX_FILE_BYTES)),
+                    Err(Failure::Broken(_)) => Err(t::damaged().to_string()),
+                },
+            },
+        };
+        TAKEN.with(|t| t.set(false));
+        match result {
+            Ok(imported) => {
+                ctx.pending_import.try_set(Some(imported));
+            }
+            Err(message) => {
+                ctx.import_error.try_set(Some((t::failed_title(), message)));
+                ctx.announce(t::failed_title());
+            }
+        }
+    });
+}
+
+/// Hands the link to the system's share sheet (phones), with the JSON file where the
+/// browser can share files. False when there is no share sheet.
+fn system_share(ctx: Ctx, link: &str) -> bool {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return false;
+    };
+    let Ok(call) =
+        Reflect::get(&navigator, &"share".into()).and_then(|f| f.dyn_into::<js_sys::Function>())
+    else {
+        return false;
+    };
+    let title = ctx
+        .try_with_untracked(|a| a.title.trim().to_string())
+        .unwrap_or_default();
+    let data = js_sys::Object::new();
+    let _ = Reflect::set(&data, &"url".into(), &link.into());
+    let _ = Reflect::set(&data, &"text".into(), &t::message(&title).into());
+    let file = ctx.try_with_untracked(|a| {
+        let name = crate::core::file_name(&a.title, browser::today(), "json");
+        json::export(a, browser::now()).map(|text| (name, text))
+    });
+    if let Some(Ok((name, text))) = file {
+        let options = web_sys::FilePropertyBag::new();
+        options.set_type("application/json");
+        let with_file = js_sys::Object::new();
+        let made = web_sys::File::new_with_str_sequence_and_options(
+            &Array::of1(&text.into()),
+            &name,
+            &options,
+        );
+        if let Ok(f) = made {
+            let _ = Reflect::set(&with_file, &"files".into(), &Array::of1(&f));
+            let can = Reflect::get(&navigator, &"canShare".into())
+                .and_then(|f| f.dyn_into::<js_sys::Function>())
+                .and_then(|can| can.call1(&navigator, &with_file))
+                .is_ok_and(|v| v.is_truthy());
+            if can {
+                let _ = Reflect::set(&data, &"files".into(), &Array::of1(&f));
+            }
+        }
+    }
+    let Ok(promise) = call
+        .call1(&navigator, &data)
+        .and_then(|p| p.dyn_into::<js_sys::Promise>())
+    else {
+        return false;
+    };
+    // Closing the sheet without sharing rejects the promise: nothing to say then.
+    leptos::task::spawn_local(async move {
+        let _ = JsFuture::from(promise).await;
+    });
+    true
+}
+
+/// Whether this browser has a system share sheet.
+fn has_share_sheet() -> bool {
+    web_sys::window()
+        .and_then(|w| Reflect::get(&w.navigator(), &"share".into()).ok())
+        .is_some_and(|f| f.is_function())
+}
+
+/// The share dialog: the link, ready to copy or hand to the share sheet, and where it goes.
+#[component]
+pub fn ShareDialog() -> impl IntoView {
+    let ctx = use_ctx();
+    let heading = ctx.id("share-heading");
+    let open = Signal::derive(move || ctx.sharing.with(Option::is_some));
+    let close = move || ctx.sharing.set(None);
+    let h = heading.clone();
+    let field_id = ctx.id("share-link");
+    view! {
+        <Modal open on_close=move |_| close() labelledby=heading>
+            <h2 class="da-dialog-heading" id=h.clone()>{t::title()}</h2>
+            {
+                let field_id = field_id.clone();
+                move || match ctx.sharing.get() {
+                    None | Some(Sharing::Making) => view! { <p role="status">{t::making()}</p> }.into_any(),
+                    Some(Sharing::Ready(link)) => {
+                        let field = NodeRef::<html::Input>::new();
+                        let copy = {
+                            let link = link.clone();
+                            move |_| {
+                                let link = link.clone();
+                                leptos::task::spawn_local(async move {
+                                    match browser::copy_text(&link).await {
+                                        Ok(()) => {
+                                            ctx.announce(t::copied());
+                                            ctx.tell("da-exported", r#"{"kind":"link"}"#);
+                                        }
+                                        // No clipboard: the link is selected, to copy by hand.
+                                        Err(_) => {
+                                            if let Some(f) = field.get_untracked() {
+                                                let _ = f.focus();
+                                                f.select();
+                                            }
+                                        }
+                                    }
+                                });
+                            }
+                        };
+                        let sheet = {
+                            let link = link.clone();
+                            move |_| {
+                                if system_share(ctx, &link) {
+                                    ctx.tell("da-exported", r#"{"kind":"link"}"#);
+                                }
+                            }
+                        };
+                        view! {
+                            <p>{t::intro()}</p>
+                            <label class="da-label" for=field_id.clone()>{t::link_label()}</label>
+                            <input
+                                id=field_id.clone()
+                                class="da-input da-share-link"
+                                readonly
+                                prop:value=link
+                                node_ref=field
+                                on:focus:target=|ev| ev.target().select()
+                            />
+                            <p class="da-help">{t::private()}</p>
+                            <div class="da-dialog-buttons">
+                                <button type="button" class="da-button da-button-primary" on:click=copy>
+                                    {t::copy()}
+                                </button>
+                                <Show when=has_share_sheet>
+                                    <button type="button" class="da-button" on:click=sheet.clone()>
+                                        {t::system()}
+                                    </button>
+                                </Show>
+                                <button type="button" class="da-button" on:click=move |_| close()>
+                                    {tu::close()}
+                                </button>
+                            </div>
+                        }
+                            .into_any()
+                    }
+                    Some(Sharing::TooLarge(chars)) => view! {
+                        <p class="da-notice da-notice-warning" role="alert">
+                            {t::too_large(chars, MAX_LINK_CHARS)}
+                        </p>
+                        <FileButtons close/>
+                    }
+                        .into_any(),
+                    Some(Sharing::Failed(message)) => view! {
+                        <p class="da-notice da-notice-error" role="alert">{message}</p>
+                        <FileButtons close/>
+                    }
+                        .into_any(),
+                }
+            }
+        </Modal>
+    }
+}
+
+/// When there is no link: the file instead, or close.
+#[component]
+fn FileButtons(close: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+    let ctx = use_ctx();
+    view! {
+        <div class="da-dialog-buttons">
+            <button
+                type="button"
+                class="da-button da-button-primary"
+                on:click=move |_| {
+                    super::download_json(ctx);
+                    close();
+                }
+            >
+                {tu::download_json()}
+            </button>
+            <button type="button" class="da-button" on:click=move |_| close()>
+                {tu::close()}
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,236 @@
+import { test, expect, type Page, type BrowserContext } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { deflateSync } from 'node:zlib';
+import { Wizard } from '../pages/wizard';
+
+const example = await readFile(new URL('../../../examples/coach-and-client.json', import.meta.url));
+const file = JSON.parse(example.toString());
+
+/** Every request a context makes, with its body: what left the browser. */
+function recordRequests(context: BrowserContext): string[] {
+  const sent: string[] = [];
+  context.on('request', (r) => sent.push(`${r.url()}\n${r.postData() ?? ''}`));
+  return sent;
+}
+
+function linkData(json: unknown): string {
+  return deflateSync(Buffer.from(JSON.stringify(json))).toString('base64url');
+}
+
+async function exported(w: Wizard): Promise<any> {
+  return JSON.parse(await w.widget.evaluate((el: any) => el.exportJson()));
+}
+
+async function openExample(w: Wizard) {
+  await w.goto();
+  await w.chooseFile({ name: 'coaching.json', mimeType: 'application/json', buffer: example });
+  await w.importDialog.getByRole('button', { name: 'Open as a new draft' }).click();
+  await expect(w.importDialog).toBeHidden();
+}
+
+function shareDialog(page: Page) {
+  return page.getByRole('dialog', { name: 'Share a link' });
+}
+
+test('a link carries the alliance to another browser unchanged, and no request carries it', async ({ browser, baseURL }) => {
+  // Priya's browser: the alliance, shared as a link.
+  const mine = await browser.newContext();
+  const sentByMine = recordRequests(mine);
+  const w = new Wizard(await mine.newPage());
+  await openExample(w);
+  const menu = await w.openMenu();
+  await w.press(w.button('Share a link…', menu));
+  const dialog = shareDialog(w.page);
+  await expect(dialog).toContainText('never send that part to any server');
+  const field = dialog.getByLabel('Link to this alliance');
+  await expect(field).toHaveValue(/#alliance-v1=/);
+  const link = await field.inputValue();
+  expect(link.startsWith(`${baseURL}/index.html#alliance-v1=`)).toBe(true);
+  expect(link.length).toBeLessThan(16_000);
+  const data = link.split('#alliance-v1=')[1];
+  expect(data).toMatch(/^[A-Za-z0-9_-]+$/);
+  await w.press(dialog.getByRole('button', { name: 'Close' }));
+  await expect(dialog).toBeHidden();
+
+  // Jordan's browser: a new context, nothing stored. The link opens the preview.
+  const theirs = await browser.newContext();
+  const sentByTheirs = recordRequests(theirs);
+  const page = await theirs.newPage();
+  const j = new Wizard(page);
+  await page.goto(link);
+  await expect(j.importDialog).toBeVisible();
+  await expect(j.importDialog).toContainText(file.alliance.title);
+  await expect(j.importDialog).toContainText('Priya, Jordan');
+  // The fragment has left the address bar: a reload or a screenshot does not carry it.
+  expect(page.url()).toBe(`${baseURL}/index.html`);
+  await j.importDialog.getByRole('button', { name: 'Open as a new draft' }).click();
+  await expect(j.stepHeading).toHaveText('Review');
+  expect((await exported(j)).alliance).toEqual(file.alliance);
+
+  // Nothing of the alliance left either browser: not the data, not a word of it.
+  for (const sent of [...sentByMine, ...sentByTheirs]) {
+    expect(sent).not.toContain(data.slice(0, 40));
+    expect(sent).not.toContain('skip-level');
+    expect(sent).not.toContain('alliance-v1');
+  }
+  expect(j.errors).toEqual([]);
+  await mine.close();
+  await theirs.close();
+});
+
+test('a link that is damaged, cut, or unpacks into too much is refused in plain words', async ({ page }) => {
+  const w = new Wizard(page);
+  const good = linkData(file);
+  const cases: [string, string][] = [
+    // A character changed in the middle: the checksum fails.
+    [good.slice(0, 200) + (good[200] === 'A' ? 'B' : 'A') + good.slice(201), 'This link is damaged'],
+    // Cut short, as chat apps do.
+    [good.slice(0, Math.floor(good.length / 2)), 'This link is damaged'],
+    // Characters a link of ours never has.
+    ['not*a*link', 'This link is damaged'],
+    // 64 MB of spaces packed into a few kilobytes: unpacking stops at the limit.
+    [deflateSync(Buffer.alloc(64 * 1024 * 1024, 0x20), { level: 9 }).toString('base64url'), 'unpacks to more than 1024 KB'],
+    // Unpacks fine, but is not an alliance: the file's own checks.
+    [linkData({ format: 'designed-alliance', schemaVersion: 1 }), 'this required field is missing'],
+  ];
+  for (const [data, words] of cases) {
+    await page.goto('/index.html');
+    await expect(w.stepHeading).toHaveText('Welcome');
+    await page.goto(`/index.html#alliance-v1=${data}`);
+    await expect(w.importError).toContainText('The link could not be opened');
+    await expect(w.importError).toContainText(words);
+    await expect(w.importError).toContainText('Nothing was changed.');
+    await expect(w.importDialog).toBeHidden();
+    expect(page.url()).not.toContain('#');
+    await expect(w.stepHeading).toHaveText('Welcome');
+  }
+  expect(w.errors).toEqual([]);
+});
+
+test('a link pasted into the address bar of the open page opens too', async ({ page }) => {
+  const w = new Wizard(page);
+  await w.goto();
+  await page.evaluate((data) => { location.hash = `alliance-v1=${data}`; }, linkData(file));
+  await expect(w.importDialog).toContainText(file.alliance.title);
+  expect(page.url()).not.toContain('#');
+});
+
+test('an alliance too large for a link says so and offers the file', async ({ page }) => {
+  const w = new Wizard(page);
+  await w.goto();
+  // Long text that does not compress: a link would need far more than 16,000 characters.
+  let seed = 7;
+  const noise = Array.from({ length: 30_000 }, () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return 'abcdefghijklmnopqrstuvwxyz '[seed % 27];
+  }).join('');
+  const big = structuredClone(file);
+  big.alliance.id = 'alliance-big';
+  big.alliance.goal.pain = noise;
+  await w.widget.evaluate((el: any, text) => el.importJson(text), JSON.stringify(big));
+  await expect(w.stepHeading).toHaveText('Review');
+  const menu = await w.openMenu();
+  await w.press(w.button('Share a link…', menu));
+  const dialog = shareDialog(page);
+  await expect(dialog.getByRole('alert')).toContainText('too large for a link');
+  await expect(dialog.getByLabel('Link to this alliance')).toHaveCount(0);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    w.press(dialog.getByRole('button', { name: 'Download file (.json)' })),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/\.json$/);
+});
+
+test('two versions of the same alliance are brought together difference by difference', async ({ page }, info) => {
+  const w = new Wizard(page);
+  await openExample(w);
+
+  // Jordan's version, made in his browser: he changed why it matters, reworded two
+  // commitments, added one, left out the assumption, and agreed to what he has.
+  const theirs = structuredClone(file);
+  const a = theirs.alliance;
+  a.parties[0].isMe = false;
+  a.parties[1].isMe = true;
+  a.goal.why = 'The launch this year depends on a stable team.';
+  a.commitments[0].what = 'Book skip-levels with the whole team at once.';
+  a.commitments[1].what = 'Send a short voice note after each session.';
+  a.commitments.push({ id: 'c-9', owner: 'everyone', what: 'Look at this alliance together each month.', when: null });
+  a.assumptions = [];
+  a.status = 'draft';
+  a.agreement.earlier = a.agreement.signatures;
+  a.agreement.signatures = [{ partyId: 'p-2', name: 'Jordan', date: '2026-11-30' }];
+  a.agreement.earlier = a.agreement.earlier.filter((s: any) => s.partyId !== 'p-2');
+
+  // Opened as a file: the widget knows this alliance and offers to compare.
+  await w.chooseFile({ name: 'jordan.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(theirs)) });
+  await expect(w.importDialog).toContainText('You already have this alliance in this browser');
+  await w.importDialog.getByRole('button', { name: 'Compare with my draft' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Compare the two versions' });
+  await expect(dialog).toContainText('The other version was saved by Jordan.');
+  await expect(dialog).toContainText('Differences: 5');
+  const groups = dialog.getByRole('group');
+  await expect(groups).toHaveCount(5);
+
+  const why = dialog.getByRole('group', { name: 'The goal — Why does it matter?' });
+  await expect(why).toContainText("The team's stability decides whether the launch happens this year.");
+  await expect(why).toContainText('The launch this year depends on a stable team.');
+  const commitments = dialog.getByRole('group', { name: 'Who does what, and when — Commitment' });
+  await expect(commitments).toHaveCount(3);
+  await expect(commitments.nth(0)).toContainText('Different in each version');
+  await expect(commitments.nth(2)).toContainText('Only in the other version');
+  await expect(commitments.nth(2).getByLabel('Keep both')).toHaveCount(0);
+  const assumption = dialog.getByRole('group', { name: 'Busting assumptions — Assumption' });
+  await expect(assumption).toContainText('Only in your draft');
+  // Mine is chosen until the person says otherwise.
+  await expect(why.getByLabel('Keep mine')).toBeChecked();
+
+  await why.getByLabel('Take theirs').check();
+  await commitments.nth(0).getByLabel('Keep both').check();
+  await commitments.nth(1).getByLabel('Keep mine').check();
+  await commitments.nth(2).getByLabel('Take theirs').check();
+  await assumption.getByLabel('Keep mine').check();
+  await page.screenshot({ path: info.outputPath('compare.png'), fullPage: true });
+  await dialog.getByRole('button', { name: 'Save the result' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(w.status).toContainText('brought together');
+
+  const result = (await exported(w)).alliance;
+  expect(result.id).toBe(file.alliance.id);
+  expect(result.goal.why).toBe(a.goal.why);
+  expect(result.commitments.map((c: any) => c.what)).toEqual([
+    file.alliance.commitments[0].what,
+    file.alliance.commitments[1].what,
+    file.alliance.commitments[2].what,
+    a.commitments[0].what,
+    a.commitments[3].what,
+  ]);
+  expect(result.assumptions).toEqual(file.alliance.assumptions);
+  expect(result.parties[0].isMe).toBe(true);
+  const log = result.keepingAlive.revisions.at(-1);
+  expect(log.changes).toContain('Brought together with a version from Jordan.');
+  expect(log.changes).toContain('Taken from it: The goal: Why does it matter?; Who does what, and when: Commitment.');
+  expect(log.changes).toContain('Both kept: Who does what, and when: Commitment.');
+  // Each agreement travelled: both were given to other terms than these.
+  expect(result.status).toBe('draft');
+  expect(result.agreement.signatures).toEqual([]);
+  expect(result.agreement.earlier).toEqual([
+    { partyId: 'p-1', name: 'Priya', date: '2026-11-20' },
+    { partyId: 'p-2', name: 'Jordan', date: '2026-11-30' },
+  ]);
+  await w.goToStep('Agreement');
+  await expect(w.widget).toContainText('Jordan agreed to an earlier version on 30 November 2026; it has changed since.');
+  await expect(w.button('Jordan: I agree')).toBeVisible();
+
+  // Undo takes the whole result back.
+  await w.press(w.button('Undo'));
+  expect((await exported(w)).alliance.goal.why).toBe(file.alliance.goal.why);
+
+  // The same version again, from the host page: nothing differs, and the widget says so.
+  await w.widget.evaluate((el: any, text) => el.importJson(text), example.toString());
+  await w.importDialog.getByRole('button', { name: 'Compare with my draft' }).click();
+  await expect(dialog).toContainText('The two versions say the same thing.');
+  await expect(dialog.getByRole('button', { name: 'Save the result' })).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+  expect(w.errors).toEqual([]);
+});
