@@ -3,18 +3,19 @@
 # the guard. The demo page's own stylesheet is listed for information but not counted: it
 # never ships to a coach's site.
 #
-# The guard is 376 KB (385,024 bytes): the named stack as published with the UI in Leptos'
+# The guard is 392 KB (401,408 bytes): the named stack as published with the UI in Leptos'
 # view! measured 305.8 kB, a person's pace (the welcome, the stages, the recap, locale dates,
 # copy for email, growing text areas) brought it to 331.1 kB, theming to 332.7 kB, the
 # coach's template (its reader with its messages, loading it, its answers) to 344.3 kB, its way
 # through and its questions on screen to 354.6 kB, and the words in catalogues (English built
-# in, other languages fetched only by the pages that speak them) to 370.1 kB (December 2026;
+# in, other languages fetched only by the pages that speak them) to 370.1 kB, the share link
+# and bringing two versions together to 398.2 kB (December 2026;
 # what each part costs is in DEVELOPERS.md, "Architecture, and the size guard"). It stops a
 # change that adds bytes by accident; a feature that truly needs more raises it in the same
 # commit, with the measurement.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
-budget=$((376 * 1024))
+budget=$((392 * 1024))
 dir="${1:-$SITE_DIR}"
 total=0
 shopt -s nullglob globstar

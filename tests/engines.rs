@@ -402,6 +402,55 @@ async fn journey(engine: Engine) {
         vec![],
     )
     .await;
+
+    // Shared as a link: packed by this engine's CompressionStream, opened again by a fresh
+    // load of the page, unpacked, taken out of the address bar, and found to be the same
+    // alliance as the draft here.
+    run(
+        &client,
+        "startingWith('Save or share').click(); byName('Share a link\u{2026}').click(); return true;",
+        vec![],
+    )
+    .await;
+    until(
+        &client,
+        "the share link",
+        "return root().querySelector('.da-share-link')?.value.includes('#alliance-v1=');",
+        vec![],
+    )
+    .await;
+    let link = run(
+        &client,
+        "return root().querySelector('.da-share-link').value;",
+        vec![],
+    )
+    .await;
+    let link = link.as_str().expect("the link").to_string();
+    client.goto("about:blank").await.expect("leave the page");
+    client.goto(&link).await.expect("open the link");
+    until(
+        &client,
+        "the link's alliance offered for comparison, out of the address bar",
+        "const d = root().querySelector('dialog[open]'); \
+         return !!d && d.textContent.includes('Cross-engine journey') \
+         && d.textContent.includes('Compare with my draft') && location.hash === '';",
+        vec![],
+    )
+    .await;
+    run(
+        &client,
+        "byName('Compare with my draft').click(); return true;",
+        vec![],
+    )
+    .await;
+    until(
+        &client,
+        "the two versions found the same",
+        "const d = root().querySelector('dialog[open]'); \
+         return !!d && d.textContent.includes('The two versions say the same thing.');",
+        vec![],
+    )
+    .await;
     client.close().await.expect("close the browser");
 }
 
