@@ -275,9 +275,8 @@ fn taking_theirs_can_take_a_field_or_an_answer_away() {
     assert!(same_terms(&result, &theirs));
 }
 
-#[test]
-fn an_agreement_given_to_the_same_terms_elsewhere_counts_here() {
-    // Priya agreed in her browser; Jordan's draft says the same and he has not agreed.
+/// The alliance as Priya has it after agreeing, on 28 November, in her browser.
+fn agreed_by_priya() -> Alliance {
     let mut priya = coaching();
     priya
         .apply(
@@ -288,6 +287,13 @@ fn an_agreement_given_to_the_same_terms_elsewhere_counts_here() {
             now(),
         )
         .unwrap();
+    priya
+}
+
+#[test]
+fn an_agreement_given_to_the_same_terms_elsewhere_counts_here() {
+    // Priya agreed in her browser; Jordan's draft says the same and he has not agreed.
+    let priya = agreed_by_priya();
     let jordan = in_jordans_browser(&coaching());
     assert!(differences(&jordan, &priya, &Iso).is_empty());
     let result = bring_together(&jordan, &priya, &[], &[], today(), now()).unwrap();
@@ -317,16 +323,7 @@ fn an_agreement_given_to_the_same_terms_elsewhere_counts_here() {
 
 #[test]
 fn an_agreement_given_to_other_terms_is_shown_as_an_agreement_to_an_earlier_version() {
-    let mut priya = coaching();
-    priya
-        .apply(
-            Action::Agree {
-                party: id("p-1"),
-                date: date("2026-11-28"),
-            },
-            now(),
-        )
-        .unwrap();
+    let priya = agreed_by_priya();
     let mut jordan = in_jordans_browser(&coaching());
     jordan.goal.why = "So the launch can happen this year.".into();
     let diffs = differences(&jordan, &priya, &Iso);

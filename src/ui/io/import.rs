@@ -203,39 +203,39 @@ pub fn ImportPreview() -> impl IntoView {
                         />
                         <Row term=t::preview_saved_on() value=exported_at.date().to_string()/>
                     </dl>
-                    {match held {
-                        Some((slot, title)) => view! {
-                            <p class="da-notice">{merge::same_alliance(&title)}</p>
-                            <div class="da-dialog-buttons">
-                                <button
-                                    type="button"
-                                    class="da-button da-button-primary"
-                                    on:click=move |_| compare(slot.clone())
-                                >
-                                    {merge::compare()}
-                                </button>
-                                <button type="button" class="da-button" on:click=move |_| confirm()>
-                                    {t::import_replace()}
-                                </button>
-                                <button type="button" class="da-button" on:click=move |_| cancel()>
-                                    {t::import_cancel()}
-                                </button>
-                            </div>
-                        }
+                    // The same alliance as a draft here: comparing comes first.
+                    {match &held {
+                        Some((_, title)) => view! { <p class="da-notice">{merge::same_alliance(title)}</p> }
                             .into_any(),
-                        None => view! {
-                    <p class="da-notice da-notice-warning">{t::import_warning()}</p>
+                        None => view! { <p class="da-notice da-notice-warning">{t::import_warning()}</p> }
+                            .into_any(),
+                    }}
                     <div class="da-dialog-buttons">
-                        <button type="button" class="da-button da-button-primary" on:click=move |_| confirm()>
+                        {held
+                            .clone()
+                            .map(|(slot, _)| {
+                                view! {
+                                    <button
+                                        type="button"
+                                        class="da-button da-button-primary"
+                                        on:click=move |_| compare(slot.clone())
+                                    >
+                                        {merge::compare()}
+                                    </button>
+                                }
+                            })}
+                        <button
+                            type="button"
+                            class="da-button"
+                            class:da-button-primary=held.is_none()
+                            on:click=move |_| confirm()
+                        >
                             {t::import_replace()}
                         </button>
                         <button type="button" class="da-button" on:click=move |_| cancel()>
                             {t::import_cancel()}
                         </button>
                     </div>
-                        }
-                            .into_any(),
-                    }}
                 }
                     .into_any()
             }
