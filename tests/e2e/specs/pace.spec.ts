@@ -285,7 +285,7 @@ test.describe('in British English', () => {
     await expect(dates.locator('.da-next-date').nth(0)).toContainText('Your first check-in');
     await expect(dates.locator('.da-next-date').nth(1)).toContainText('15 December 2026');
     await expect(dates).toContainText('Look at this alliance again together');
-    await expect(w.widget.locator('.da-advice')).toContainText('Send the file to the others');
+    await expect(w.widget.locator('.da-advice')).toContainText('Send the file or a share link to the others');
     // Looking ahead is asked after agreeing, and not before.
     await expect(w.widget.locator('summary', { hasText: 'Looking ahead' })).toBeVisible();
   });
