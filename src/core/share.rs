@@ -13,8 +13,8 @@
 pub const PREFIX: &str = "alliance-v1=";
 
 /// The longest link the widget makes, in characters. Chromium, Firefox and WebKit all opened
-/// far longer links when measured (see DEVELOPERS.md); this limit is for what carries links
-/// between people: mail clients, chat apps and QR codes cut or refuse long ones.
+/// far longer links when measured (the README gives the figures); this limit is for what
+/// carries links between people: mail clients, chat apps and QR codes cut or refuse long ones.
 pub const MAX_LINK_CHARS: usize = 16_000;
 
 /// The longest fragment read: a compressed file can never need more than this.
