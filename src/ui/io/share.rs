@@ -101,7 +101,11 @@ fn address() -> Option<String> {
 #[derive(Clone, PartialEq)]
 pub enum Sharing {
     Making,
-    Ready(String),
+    /// The link, and the file it carries (handed to the share sheet as well).
+    Ready {
+        link: String,
+        file: String,
+    },
     TooLarge(usize),
     Failed(String),
 }
@@ -123,7 +127,7 @@ pub fn share(ctx: Ctx) {
                     if link.len() > MAX_LINK_CHARS {
                         Sharing::TooLarge(link.len())
                     } else {
-                        Sharing::Ready(link)
+                        Sharing::Ready { link, file }
                     }
                 }
                 Err(Failure::TooLarge) => Sharing::Failed(t::unsupported().to_string()),
@@ -183,7 +187,7 @@ pub fn open_from_address(ctx: Ctx) {
 
 /// Hands the link to the system's share sheet (phones), with the JSON file where the
 /// browser can share files. False when there is no share sheet.
-fn system_share(ctx: Ctx, link: &str) -> bool {
+fn system_share(ctx: Ctx, link: &str, file: &str) -> bool {
     let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
         return false;
     };
@@ -195,19 +199,16 @@ fn system_share(ctx: Ctx, link: &str) -> bool {
     let title = ctx
         .try_with_untracked(|a| a.title.trim().to_string())
         .unwrap_or_default();
+    let name = crate::core::file_name(&title, browser::today(), "json");
     let data = js_sys::Object::new();
     let _ = Reflect::set(&data, &"url".into(), &link.into());
     let _ = Reflect::set(&data, &"text".into(), &t::message(&title).into());
-    let file = ctx.try_with_untracked(|a| {
-        let name = crate::core::file_name(&a.title, browser::today(), "json");
-        json::export(a, browser::now()).map(|text| (name, text))
-    });
-    if let Some(Ok((name, text))) = file {
+    {
         let options = web_sys::FilePropertyBag::new();
         options.set_type("application/json");
         let with_file = js_sys::Object::new();
         let made = web_sys::File::new_with_str_sequence_and_options(
-            &Array::of1(&text.into()),
+            &Array::of1(&file.into()),
             &name,
             &options,
         );
@@ -258,7 +259,7 @@ pub fn ShareDialog() -> impl IntoView {
                 let field_id = field_id.clone();
                 move || match ctx.sharing.get() {
                     None | Some(Sharing::Making) => view! { <p role="status">{t::making()}</p> }.into_any(),
-                    Some(Sharing::Ready(link)) => {
+                    Some(Sharing::Ready { link, file }) => {
                         let field = NodeRef::<html::Input>::new();
                         let copy = {
                             let link = link.clone();
@@ -284,7 +285,7 @@ pub fn ShareDialog() -> impl IntoView {
                         let sheet = {
                             let link = link.clone();
                             move |_| {
-                                if system_share(ctx, &link) {
+                                if system_share(ctx, &link, &file) {
                                     ctx.tell("da-exported", r#"{"kind":"link"}"#);
                                 }
                             }

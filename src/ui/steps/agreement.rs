@@ -108,28 +108,19 @@ fn AgreeRow(
         let p = party.clone();
         Signal::derive(move || ctx.party_label(&p))
     };
-    let signature = {
+    // Their agreement to this version; else the words for one they gave to an earlier
+    // version (here or in another browser), if any.
+    let agreement = {
         let p = party.clone();
         Memo::new(move |_| {
             ctx.with(|a| {
-                a.agreement
-                    .signatures
-                    .iter()
-                    .find(|s| s.party_id == p)
-                    .cloned()
-            })
-        })
-    };
-    // An agreement this person gave to an earlier version (here or in another browser).
-    let earlier = {
-        let p = party.clone();
-        Memo::new(move |_| {
-            ctx.with(|a| {
-                a.agreement
-                    .earlier
-                    .iter()
-                    .find(|s| s.party_id == p)
-                    .map(|s| crate::core::text::merge::earlier(&s.name, &Local.date(s.date)))
+                let of = |list: &[crate::core::Signature]| {
+                    list.iter().find(|s| s.party_id == p).cloned()
+                };
+                of(&a.agreement.signatures).ok_or_else(|| {
+                    of(&a.agreement.earlier)
+                        .map(|s| crate::core::text::merge::earlier(&s.name, &Local.date(s.date)))
+                })
             })
         })
     };
@@ -163,8 +154,8 @@ fn AgreeRow(
     };
     view! {
         <li class="da-agree-row">
-            {move || match signature.get() {
-                Some(s) => view! {
+            {move || match agreement.get() {
+                Ok(s) => view! {
                     <p class="da-agreed">
                         <span aria-hidden="true">"✓ "</span>
                         {t::agreed_on(&s.name, &Local.date(s.date))}
@@ -174,8 +165,8 @@ fn AgreeRow(
                     </button>
                 }
                 .into_any(),
-                None => view! {
-                    {move || earlier.get().map(|e| view! { <p class="da-help da-agreed-earlier">{e}</p> })}
+                Err(earlier) => view! {
+                    {earlier.map(|e| view! { <p class="da-help da-agreed-earlier">{e}</p> })}
                     <button
                         type="button"
                         id=button_id.clone()

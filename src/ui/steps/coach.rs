@@ -127,30 +127,23 @@ fn CoachQuestion(question: Question) -> impl IntoView {
             }
             .into_any()
         }
-        QuestionKind::Line => view! {
-            <input
-                type="text"
-                id=id.clone()
-                class="da-input"
-                aria-describedby=described
-                aria-invalid=aria_invalid
-                prop:value=move || value.get()
-                on:input:target=move |ev| set(ev.target().value())
-            />
+        // A line of text, or a date (the browser's own picker); both say each change.
+        QuestionKind::Line | QuestionKind::Date => {
+            let date = matches!(question.kind, QuestionKind::Date);
+            view! {
+                <input
+                    type=if date { "date" } else { "text" }
+                    id=id.clone()
+                    class="da-input"
+                    class:da-input-short=date
+                    aria-describedby=described
+                    aria-invalid=aria_invalid
+                    prop:value=move || value.get()
+                    on:input:target=move |ev| set(ev.target().value())
+                />
+            }
+            .into_any()
         }
-        .into_any(),
-        QuestionKind::Date => view! {
-            <input
-                type="date"
-                id=id.clone()
-                class="da-input da-input-short"
-                aria-describedby=described
-                aria-invalid=aria_invalid
-                prop:value=move || value.get()
-                on:change:target=move |ev| set(ev.target().value())
-            />
-        }
-        .into_any(),
     };
     let help_id = format!("{id}-help");
     let example_id = format!("{id}-ex");
