@@ -170,15 +170,11 @@ fn bad_actions_change_nothing() {
         a.apply(Action::Move(ListKind::Commitments, id("nope"), 0), now()),
         Err(ActionError::UnknownItem(..))
     ));
-    let ghost = Item::Party(party("ghost", "G", "", false));
+    let ghost = Item::Party(party("ghost", "G", ""));
     assert!(matches!(
         a.apply(Action::Update(ghost), now()),
         Err(ActionError::UnknownItem(..))
     ));
-    assert_eq!(
-        a.apply(Action::SetMe(Some(id("ghost"))), now()),
-        Err(ActionError::UnknownParty(id("ghost")))
-    );
     assert_eq!(a, before);
 }
 
@@ -198,22 +194,6 @@ fn decision_option_ids_must_be_unique_in_the_whole_alliance() {
         Ok(true),
         "its own option ids are fine"
     );
-}
-
-#[test]
-fn set_me_marks_exactly_one_party() {
-    let mut a = coaching();
-    a.apply(Action::SetMe(Some(id("p-2"))), now()).unwrap();
-    assert_eq!(
-        a.parties
-            .iter()
-            .filter(|p| p.is_me)
-            .map(|p| p.id.to_string())
-            .collect::<Vec<_>>(),
-        ["p-2"]
-    );
-    a.apply(Action::SetMe(None), now()).unwrap();
-    assert!(a.parties.iter().all(|p| !p.is_me));
 }
 
 #[test]
@@ -566,7 +546,7 @@ fn a_commitment_owner_who_left_is_an_error() {
     a.apply(Action::Remove(ListKind::Parties, id("p-2")), now())
         .unwrap();
     a.apply(
-        Action::Insert(Item::Party(party("p-3", "Lee", "Coach", false))),
+        Action::Insert(Item::Party(party("p-3", "Lee", "Coach"))),
         now(),
     )
     .unwrap();
@@ -625,15 +605,14 @@ fn an_ask_without_an_offer_is_a_hint_not_an_error() {
 }
 
 #[test]
-fn duplicate_parties_and_two_mes_are_errors() {
+fn duplicate_parties_are_errors() {
     let mut a = coaching();
-    a.parties.push(party("p-3", " priya ", "", true));
+    a.parties.push(party("p-3", " priya ", ""));
     let r = validate(&a, today());
     let dup = findings_at(&r, "alliance.parties[2].name");
     assert_eq!(dup.len(), 1);
     assert_eq!(dup[0].0, Severity::Error);
     assert!(dup[0].1.contains("appears more than once"));
-    assert_eq!(findings_at(&r, "alliance.parties")[0].0, Severity::Error);
     assert_eq!(
         r.section(SectionId::Basics).state,
         SectionState::NeedsAttention
@@ -1321,13 +1300,8 @@ mod examples {
         a.title = "Checkout redesign with the sales team".into();
         a.relationship = Some(RelationshipKind::TeamAndStakeholder);
         a.parties = vec![
-            party("p-1", "Platform team", "Builds the checkout", true),
-            party(
-                "p-2",
-                "Dana (Head of Sales)",
-                "Owns the sales targets",
-                false,
-            ),
+            party("p-1", "Platform team", "Builds the checkout"),
+            party("p-2", "Dana (Head of Sales)", "Owns the sales targets"),
         ];
         a.goal.what =
             "Ship a checkout that sales can demo to customers by the end of the quarter.".into();
@@ -1434,8 +1408,8 @@ mod examples {
         a.title = "Our calmer weekday mornings".into();
         a.relationship = Some(RelationshipKind::Partners);
         a.parties = vec![
-            party("p-1", "Sam", "Keeps the family calendar", true),
-            party("p-2", "Alex", "Does the school run", false),
+            party("p-1", "Sam", "Keeps the family calendar"),
+            party("p-2", "Alex", "Does the school run"),
         ];
         a.goal.what = "Get everyone out of the door by 8:15 without shouting.".into();
         a.goal.why = "Mornings set the tone for the whole day.".into();
@@ -1897,15 +1871,14 @@ mod properties {
     }
 
     fn parties() -> BoxedStrategy<Vec<Party>> {
-        vec((text(), text(), any::<bool>()), 0..5)
+        vec((text(), text()), 0..5)
             .prop_map(|ps| {
                 ps.into_iter()
                     .enumerate()
-                    .map(|(i, (name, role, is_me))| Party {
-                        id: id(&format!("p-{i}")),
+                    .map(|(i, (name, role))| Party {
                         name,
                         role,
-                        is_me,
+                        ..Party::new(id(&format!("p-{i}")))
                     })
                     .collect()
             })
@@ -2323,7 +2296,7 @@ mod drafts {
         a: &Alliance,
         step: &str,
     ) -> Result<Saved, SaveError> {
-        st.save(s, a, step, 40, now())
+        st.save(s, a, &Here::default(), step, 40, now())
     }
 
     #[test]
@@ -2388,8 +2361,16 @@ mod drafts {
         let second = |n: i64| Timestamp::from_unix_seconds(now().unix_seconds() + n);
         // Stored in an order unlike the expected one.
         for (slot, at) in [("b", 0), ("a", 0), ("old", -60), ("c", 0), ("new", 60)] {
-            st.store_new(&mut s, &id(slot), &coaching(), "goal", 0, second(at))
-                .unwrap();
+            st.store_new(
+                &mut s,
+                &id(slot),
+                &coaching(),
+                &Here::default(),
+                "goal",
+                0,
+                second(at),
+            )
+            .unwrap();
         }
         let slots: Vec<String> = st
             .list(&s)
@@ -2557,22 +2538,24 @@ mod drafts {
             &mut s,
             &id("slot-2"),
             &examples::partners(),
+            &Here::default(),
             "basics",
             5,
             now(),
         )
         .unwrap();
         let writes = s.writes;
+        let peeked = st.peek(&s, &id("slot-2")).unwrap();
         assert_eq!(
-            st.peek(&s, &id("slot-2")).unwrap(),
+            (peeked.alliance, peeked.step),
             (examples::partners(), "basics".to_string())
         );
         assert_eq!(s.writes, writes, "reading writes nothing");
         st.rename(&mut s, &id("slot-2"), "Our household", now())
             .unwrap();
-        let (renamed, step) = st.peek(&s, &id("slot-2")).unwrap();
+        let renamed = st.peek(&s, &id("slot-2")).unwrap();
         assert_eq!(
-            (renamed.title.as_str(), step.as_str()),
+            (renamed.alliance.title.as_str(), renamed.step.as_str()),
             ("Our household", "basics")
         );
         assert_eq!(
@@ -2657,9 +2640,59 @@ mod drafts {
     }
 
     #[test]
+    fn who_is_me_and_the_versions_exchanged_stay_with_the_draft_and_out_of_its_file() {
+        let mut s = MemoryStorage::default();
+        let mut st = store("ns", "w-a");
+        let a = coaching();
+        let mut here = Here {
+            me: Some(id("p-2")),
+            ..Here::default()
+        };
+        here.seen.record(&a);
+        assert_eq!(
+            st.save(&mut s, &a, &here, "goal", 40, now()),
+            Ok(Saved::Written)
+        );
+        let raw = s.get(&st.key("slot-1")).unwrap().unwrap();
+        let mut record: serde_json::Value = serde_json::from_str(&raw).unwrap();
+        assert_eq!(record["me"], "p-2");
+        assert!(record["seen"].is_array());
+        let file = record["file"].to_string();
+        assert!(
+            !file.contains("\"isMe\":true") && !file.contains("\"me\""),
+            "{file}"
+        );
+        assert_eq!(
+            store("ns", "w-b").open(&mut s, &id("slot-1")).unwrap().here,
+            here
+        );
+        // Saying who is me is a change worth saving; the same again is not.
+        assert_eq!(
+            st.save(&mut s, &a, &here, "goal", 40, now()),
+            Ok(Saved::Unchanged)
+        );
+        let priya = Here {
+            me: Some(id("p-1")),
+            ..here.clone()
+        };
+        assert_eq!(
+            st.save(&mut s, &a, &priya, "goal", 40, now()),
+            Ok(Saved::Written)
+        );
+        // Someone who is not one of its people, or a history that cannot be read: as good as
+        // none, and the draft still opens.
+        record["me"] = serde_json::json!("p-9");
+        record["seen"] = serde_json::json!("not a history");
+        s.set(&st.key("slot-1"), &record.to_string()).unwrap();
+        let opened = store("ns", "w-b").open(&mut s, &id("slot-1")).unwrap();
+        assert_eq!(opened.here, Here::default());
+        assert_eq!(opened.alliance, a);
+    }
+
+    #[test]
     fn unreadable_values_are_kept_untouched_and_explained() {
         let st = store("ns", "w-a");
-        let good = encode(&coaching(), "goal", 10, now(), "w-a", 1).unwrap();
+        let good = encode(&coaching(), &Here::default(), "goal", 10, now(), "w-a", 1).unwrap();
         let cases = [
             ("corrupt", "{{{not json".to_string(), "not valid JSON"),
             ("truncated", good[..good.len() / 2].to_string(), "cut off"),
@@ -2675,7 +2708,7 @@ mod drafts {
             ),
             (
                 "bad-alliance",
-                good.replace("\"isMe\":true", "\"isMe\":\"yes\""),
+                good.replacen("\"isMe\":false", "\"isMe\":\"yes\"", 1),
                 "alliance.parties[0].isMe",
             ),
             (
@@ -2729,8 +2762,16 @@ mod drafts {
             .unwrap();
         let mut st = store("mine", "w-a");
         save(&mut st, &mut s, &coaching(), "goal").unwrap();
-        st.store_new(&mut s, &id("slot-2"), &coaching(), "goal", 0, now())
-            .unwrap();
+        st.store_new(
+            &mut s,
+            &id("slot-2"),
+            &coaching(),
+            &Here::default(),
+            "goal",
+            0,
+            now(),
+        )
+        .unwrap();
         assert_eq!(
             st.list(&s).unwrap().len(),
             2,
@@ -2766,14 +2807,23 @@ mod drafts {
             &mut s,
             &id("slot-2"),
             &examples::partners(),
+            &Here::default(),
             "basics",
             5,
             now(),
         )
         .unwrap();
         assert!(
-            st.store_new(&mut s, &id("slot-2"), &coaching(), "goal", 0, now())
-                .is_err(),
+            st.store_new(
+                &mut s,
+                &id("slot-2"),
+                &coaching(),
+                &Here::default(),
+                "goal",
+                0,
+                now()
+            )
+            .is_err(),
             "a taken slot is refused"
         );
         let raw = st.delete(&mut s, "slot-2").unwrap().unwrap();

@@ -143,6 +143,123 @@ fn the_language_in_use_reaches_every_word_the_core_writes() {
         err.message,
         "Problema en alliance.goal.what: debería ser texto, pero es un número."
     );
+    // Counts, in their plural forms.
+    assert_eq!(
+        text::ui::preview_counts(1, 2),
+        "1 compromiso, 2 formas de medir el avance"
+    );
+    assert_eq!(text::ui::steps_done(0, 1), "0 de 1 paso hecho");
+    assert_eq!(
+        text::merge::save_left(1),
+        "Guardar el resultado (queda 1 por elegir)"
+    );
+    assert_eq!(
+        text::merge::save_left(3),
+        "Guardar el resultado (quedan 3 por elegir)"
+    );
     text::uninstall();
     assert_eq!(text::ui::step_of(3, 14), "Step 3 of 14");
+}
+
+/// The values put into words that are words themselves (names, titles, dates, …); any other
+/// value is taken for a number.
+const WORDS: [&str; 23] = [
+    "name", "names", "title", "detail", "value", "date", "path", "kind", "list", "when", "what",
+    "time", "sections", "reason", "prompt", "owner", "id", "given", "from", "expected", "button",
+    "allowed", "action",
+];
+
+/// After a number that is not a count, only these may follow: units and "of" ("Step 3 of
+/// 14"), in each language.
+const AFTER_A_NUMBER: [&str; 4] = ["KB", "of", "de", "%"];
+
+/// Whether `key` is a form of a count: its word is an object whose members are all plural
+/// forms ("one", "other", …), not an object of words that has one named "other".
+fn is_plural_form(catalogue: &Catalogue, key: &str) -> bool {
+    let Some((count, _)) = key.rsplit_once('.') else {
+        return false;
+    };
+    let prefix = format!("{count}.");
+    catalogue
+        .keys()
+        .filter_map(|k| k.strip_prefix(&prefix))
+        .all(|form| text::Plural::from_name(form).is_some())
+}
+
+#[test]
+fn no_count_in_any_catalogue_is_without_its_plural_forms() {
+    for code in LANGUAGES {
+        let catalogue = Catalogue::parse(&read(code)).unwrap();
+        for (key, words) in catalogue.entries() {
+            if is_plural_form(&catalogue, key) {
+                // A count: "{count}" in each form, and "one" and "other" always there.
+                assert!(
+                    words.contains("{count}"),
+                    "lang/{code}.json: {key} lacks {{count}}"
+                );
+                let (count, _) = key.rsplit_once('.').unwrap();
+                for form in ["one", "other"] {
+                    assert!(
+                        catalogue.get(&format!("{count}.{form}")).is_some(),
+                        "lang/{code}.json: {count} has no \"{form}\" form"
+                    );
+                }
+                continue;
+            }
+            assert!(
+                !words.contains("{count}"),
+                "lang/{code}.json: {key} counts without plural forms: {words:?}"
+            );
+            // Any other number is followed by no word but a unit or "of": "{n} commitments"
+            // would be a count without plural forms.
+            for number in placeholders(words)
+                .into_iter()
+                .filter(|p| !WORDS.contains(p))
+            {
+                let mark = format!("{{{number}}}");
+                for (at, _) in words.match_indices(&mark) {
+                    let next: String = words[at + mark.len()..]
+                        .trim_start()
+                        .chars()
+                        .take_while(|c| c.is_alphanumeric() || *c == '%')
+                        .collect();
+                    assert!(
+                        next.is_empty() || AFTER_A_NUMBER.contains(&next.as_str()),
+                        "lang/{code}.json: {key} puts a word after {mark} ({next:?}) without \
+                         plural forms: {words:?}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn counts_take_the_form_their_number_asks_for() {
+    assert_eq!(
+        text::ui::preview_counts(1, 1),
+        "1 commitment, 1 way of measuring progress"
+    );
+    assert_eq!(
+        text::ui::preview_counts(0, 3),
+        "0 commitments, 3 ways of measuring progress"
+    );
+    assert_eq!(text::ui::steps_done(1, 1), "1 of 1 step done");
+    assert_eq!(text::ui::steps_done(5, 14), "5 of 14 steps done");
+    assert_eq!(text::merge::count(1), "1 difference");
+    assert_eq!(text::export::minutes(1), "1 minute");
+    assert_eq!(text::export::minutes(45), "45 minutes");
+    // Forms come from the rules in use (the browser's Intl.PluralRules); a form a catalogue
+    // lacks ("many", say) falls back to "other".
+    text::set_plural_rules(Some(Box::new(|n| {
+        if n == 2 {
+            text::Plural::Two
+        } else {
+            text::Plural::Many
+        }
+    })));
+    assert_eq!(text::merge::count(1), "1 differences");
+    assert_eq!(text::merge::count(2), "2 differences");
+    text::set_plural_rules(None);
+    assert_eq!(text::merge::count(1), "1 difference");
 }

@@ -5,7 +5,9 @@
 mod common;
 
 use common::{coaching, coaching_agreed, date, id, ts};
-use designed_alliance::core::merge::{bring_together, differences, same_terms, Choice};
+use designed_alliance::core::merge::{
+    bring_together, differences, same_terms, Bringing, Change, Choice, Difference, Outcome, Seen,
+};
 use designed_alliance::core::model::*;
 use designed_alliance::core::{
     json as file, Action, Date, Iso, Item, ListKind, TextField, Timestamp,
@@ -19,13 +21,46 @@ fn now() -> Timestamp {
     ts("2026-12-01T10:00:00Z")
 }
 
-/// The same alliance as Jordan (p-2) has it in their own browser.
+/// The same alliance as Jordan (p-2) has it in their own browser: which person is "me" is
+/// not in the alliance, so it is the same.
 fn in_jordans_browser(a: &Alliance) -> Alliance {
-    let mut theirs = a.clone();
-    for p in &mut theirs.parties {
-        p.is_me = p.id.as_str() == "p-2";
+    a.clone()
+}
+
+/// Nothing known of earlier versions (a file from someone who never had one from here).
+fn nothing_seen() -> Seen {
+    Seen::default()
+}
+
+/// What bringing together says of itself, for these tests: by nobody said, from a version
+/// saved on 1 December 2026.
+fn how() -> Bringing<'static> {
+    Bringing {
+        by: None,
+        saved: "1 December 2026",
+        today: today(),
+        now: now(),
     }
-    theirs
+}
+
+/// `bring_together` with the usual `how`, its result only.
+fn brought(
+    mine: &Alliance,
+    theirs: &Alliance,
+    diffs: &[Difference],
+    choices: &[Choice],
+) -> Alliance {
+    bring_together(mine, theirs, diffs, choices, how())
+        .unwrap()
+        .0
+}
+
+/// The choices that keep both sides' work (every difference must have one).
+fn defaults(diffs: &[Difference]) -> Vec<Choice> {
+    diffs
+        .iter()
+        .map(|d| d.default().expect("a default for every difference"))
+        .collect()
 }
 
 fn answer(question: &str, value: &str) -> Answer {
@@ -41,16 +76,17 @@ fn answer(question: &str, value: &str) -> Answer {
 fn the_same_alliance_in_two_browsers_has_no_differences() {
     let mine = coaching();
     let theirs = in_jordans_browser(&mine);
-    assert!(differences(&mine, &theirs, &Iso).is_empty());
+    assert!(differences(&mine, &theirs, &nothing_seen(), &Iso).is_empty());
     assert!(
         same_terms(&mine, &theirs),
         "who is \"me\" is each browser's own"
     );
-    let result = bring_together(&mine, &theirs, &[], &[], today(), now()).unwrap();
+    let (result, outcome) = bring_together(&mine, &theirs, &[], &[], how()).unwrap();
     assert_eq!(
         result, mine,
         "nothing to bring: nothing changes, nothing is logged"
     );
+    assert_eq!(outcome, Outcome::default());
 }
 
 #[test]
@@ -82,7 +118,7 @@ fn each_difference_is_said_in_the_words_of_its_step_and_chosen_on_its_own() {
     theirs.commitments[1].what = "Send a reading list".into();
     theirs.celebrations.milestones[0].how = "Lunch together".into();
 
-    let diffs = differences(&mine, &theirs, &Iso);
+    let diffs = differences(&mine, &theirs, &nothing_seen(), &Iso);
     let said: Vec<(String, String, Option<String>, Option<String>)> = diffs
         .iter()
         .map(|d| {
@@ -143,7 +179,7 @@ fn each_difference_is_said_in_the_words_of_its_step_and_chosen_on_its_own() {
         Choice::Theirs,
         Choice::Theirs,
     ];
-    let result = bring_together(&mine, &theirs, &diffs, &choices, today(), now()).unwrap();
+    let result = brought(&mine, &theirs, &diffs, &choices);
     assert_eq!(result.goal.why, theirs.goal.why);
     assert_eq!(result.answers[0].value, "At the office");
     assert_eq!(result.progress.len(), 2);
@@ -165,14 +201,13 @@ fn each_difference_is_said_in_the_words_of_its_step_and_chosen_on_its_own() {
     assert_eq!(result.commitments[1], mine.commitments[1]);
     assert_eq!(result.celebrations.milestones[0].how, "Lunch together");
     assert!(result.assumptions.iter().all(|a| a.id != id("a-2")));
-    assert!(result.parties[0].is_me, "I am still me in my browser");
-    assert!(!result.parties[1].is_me);
 
-    // The revision log says what came from where.
+    // The revision log says what came from where, and never guesses who brought it.
     let log = result.keeping_alive.revisions.last().unwrap();
     assert_eq!(log.date, today());
     assert!(
-        log.changes.contains("a version from Jordan"),
+        log.changes
+            .starts_with("Brought together with another version, saved on 1 December 2026."),
         "{}",
         log.changes
     );
@@ -187,14 +222,18 @@ fn each_difference_is_said_in_the_words_of_its_step_and_chosen_on_its_own() {
         "{}",
         log.changes
     );
+    // What was kept over theirs, and what was taken away as in theirs, is said too.
     assert!(
-        !log.changes.contains("Where do our sessions happen"),
+        log.changes.contains(
+            "Left out of the other version, this one’s kept: The goal: Where do our sessions happen?"
+        ),
         "{}",
         log.changes
     );
     assert!(
-        log.changes
-            .contains("Left out, as in it: Busting assumptions: Assumption"),
+        log.changes.contains(
+            "Taken away, as in the other version: Busting assumptions: Assumption “Jordan prefers mornings"
+        ),
         "{}",
         log.changes
     );
@@ -212,14 +251,14 @@ fn keeping_both_decisions_gives_the_copy_and_its_options_new_ids() {
     let mut theirs = in_jordans_browser(&mine);
     theirs.decisions[0].why = "Speed matters more this quarter.".into();
     theirs.decisions[0].chosen = Some(id("o-2"));
-    let diffs = differences(&mine, &theirs, &Iso);
+    let diffs = differences(&mine, &theirs, &nothing_seen(), &Iso);
     assert_eq!(diffs.len(), 1);
     assert!(diffs[0]
         .theirs
         .as_deref()
         .unwrap()
         .contains("Speed matters"));
-    let result = bring_together(&mine, &theirs, &diffs, &[Choice::Both], today(), now()).unwrap();
+    let result = brought(&mine, &theirs, &diffs, &[Choice::Both]);
     assert_eq!(result.decisions.len(), 2);
     let copy = &result.decisions[1];
     let mut ids = Vec::new();
@@ -248,9 +287,9 @@ fn an_item_the_other_version_adds_under_an_id_this_one_uses_gets_a_new_id() {
         what: "Review the alliance together".into(),
         when: None,
     });
-    let diffs = differences(&mine, &theirs, &Iso);
+    let diffs = differences(&mine, &theirs, &nothing_seen(), &Iso);
     assert_eq!(diffs.len(), 1);
-    let result = bring_together(&mine, &theirs, &diffs, &[Choice::Theirs], today(), now()).unwrap();
+    let result = brought(&mine, &theirs, &diffs, &[Choice::Theirs]);
     let added = result.commitments.last().unwrap();
     assert_eq!(added.what, "Review the alliance together");
     assert_ne!(added.id, id("m-1"));
@@ -264,11 +303,10 @@ fn taking_theirs_can_take_a_field_or_an_answer_away() {
     theirs.goal.pain.clear();
     theirs.answers.clear();
     theirs.communication.check_in.time = None;
-    let diffs = differences(&mine, &theirs, &Iso);
+    let diffs = differences(&mine, &theirs, &nothing_seen(), &Iso);
     assert_eq!(diffs.len(), 3, "{diffs:#?}");
     assert!(diffs.iter().all(|d| d.mine.is_some()));
-    let result =
-        bring_together(&mine, &theirs, &diffs, &[Choice::Theirs; 3], today(), now()).unwrap();
+    let result = brought(&mine, &theirs, &diffs, &[Choice::Theirs; 3]);
     assert_eq!(result.goal.pain, "");
     assert!(result.answers.is_empty());
     assert_eq!(result.communication.check_in, theirs.communication.check_in);
@@ -295,14 +333,16 @@ fn an_agreement_given_to_the_same_terms_elsewhere_counts_here() {
     // Priya agreed in her browser; Jordan's draft says the same and he has not agreed.
     let priya = agreed_by_priya();
     let jordan = in_jordans_browser(&coaching());
-    assert!(differences(&jordan, &priya, &Iso).is_empty());
-    let result = bring_together(&jordan, &priya, &[], &[], today(), now()).unwrap();
+    assert!(differences(&jordan, &priya, &nothing_seen(), &Iso).is_empty());
+    let (result, outcome) = bring_together(&jordan, &priya, &[], &[], how()).unwrap();
+    assert_eq!(outcome.agreed, ["Priya"]);
     assert_eq!(result.agreement.signatures.len(), 1);
     assert_eq!(result.agreement.signatures[0].party_id, id("p-1"));
     assert_eq!(result.status, Status::Draft, "Jordan has not agreed yet");
     let log = result.keeping_alive.revisions.last().unwrap();
     assert!(
-        log.changes.contains("Agreement that came with it: Priya"),
+        log.changes
+            .contains("Agreement to these terms that came with it: Priya."),
         "{}",
         log.changes
     );
@@ -326,17 +366,21 @@ fn an_agreement_given_to_other_terms_is_shown_as_an_agreement_to_an_earlier_vers
     let priya = agreed_by_priya();
     let mut jordan = in_jordans_browser(&coaching());
     jordan.goal.why = "So the launch can happen this year.".into();
-    let diffs = differences(&jordan, &priya, &Iso);
+    let diffs = differences(&jordan, &priya, &nothing_seen(), &Iso);
     assert_eq!(diffs.len(), 1);
     // Jordan keeps his wording: Priya agreed to something else.
-    let result = bring_together(&jordan, &priya, &diffs, &[Choice::Mine], today(), now()).unwrap();
+    let result = brought(&jordan, &priya, &diffs, &[Choice::Mine]);
     assert!(result.agreement.signatures.is_empty());
     assert_eq!(result.agreement.earlier.len(), 1);
     assert_eq!(result.agreement.earlier[0].name, "Priya");
     assert_eq!(result.agreement.earlier[0].date, date("2026-11-28"));
+    let log = &result.keeping_alive.revisions.last().unwrap().changes;
+    assert!(
+        log.contains("Agreement to an earlier version that came with it: Priya."),
+        "{log}"
+    );
     // Taking her wording instead: the terms she agreed to, so her agreement counts.
-    let result =
-        bring_together(&jordan, &priya, &diffs, &[Choice::Theirs], today(), now()).unwrap();
+    let result = brought(&jordan, &priya, &diffs, &[Choice::Theirs]);
     assert_eq!(result.agreement.signatures.len(), 1);
     assert!(result.agreement.earlier.is_empty());
 }
@@ -378,8 +422,7 @@ fn changing_agreed_terms_keeps_each_agreement_as_an_earlier_one_until_given_agai
     assert_eq!(file::import(text.as_bytes()).unwrap().alliance, a);
     // A person taken out of the alliance takes their earlier agreement with them.
     let mut b = a.clone();
-    b.parties
-        .push(common::party("p-3", "Sam", "Sponsor", false));
+    b.parties.push(common::party("p-3", "Sam", "Sponsor"));
     b.agreement.earlier.push(Signature {
         party_id: id("p-3"),
         name: "Sam".into(),
@@ -434,11 +477,327 @@ fn a_remove_taken_from_the_other_version_is_an_action_like_any_other() {
     )
     .unwrap();
     let theirs = in_jordans_browser(&coaching());
-    let diffs = differences(&mine, &theirs, &Iso);
+    let diffs = differences(&mine, &theirs, &nothing_seen(), &Iso);
     assert_eq!(diffs.len(), 1);
     assert_eq!(diffs[0].place, "When it gets hard");
-    let kept = bring_together(&mine, &theirs, &diffs, &[Choice::Mine], today(), now()).unwrap();
-    assert_eq!(kept, mine, "all mine: nothing changes");
-    let taken = bring_together(&mine, &theirs, &diffs, &[Choice::Theirs], today(), now()).unwrap();
+    let (kept, outcome) = bring_together(&mine, &theirs, &diffs, &[Choice::Mine], how()).unwrap();
+    assert_eq!(outcome.taken, 0);
+    assert_eq!(outcome.kept, 1);
+    // All mine: nothing of the terms changes, and the log says what was kept.
+    assert!(same_terms(&kept, &mine));
+    let log = &kept.keeping_alive.revisions.last().unwrap().changes;
+    assert!(
+        log.contains("Kept, though the other version does not have it: When it gets hard: Permission “Everyone · Tell us when we drift”."),
+        "{log}"
+    );
+    let taken = brought(&mine, &theirs, &diffs, &[Choice::Theirs]);
     assert_eq!(taken.hard_times.permissions.len(), 1);
+}
+
+/// Priya shares her alliance; Jordan opens it in his browser, changes an answer and adds a
+/// need; meanwhile Priya changed another answer. Comparing in Priya's browser, which
+/// remembers the version she sent.
+fn a_round_trip() -> (Alliance, Alliance, Seen) {
+    let sent = coaching();
+    let mut seen = Seen::default();
+    seen.record(&sent);
+    let mut jordan = sent.clone();
+    jordan.goal.why = "The launch depends on a stable team.".into();
+    jordan.needs_and_offers.push(NeedOrOffer {
+        id: id("n-9"),
+        party_id: id("p-2"),
+        kind: NeedOrOfferKind::Need,
+        text: "A quiet hour on Fridays".into(),
+    });
+    let mut priya = sent;
+    priya.goal.pain = "Dreading one-to-ones.".into();
+    (priya, jordan, seen)
+}
+
+#[test]
+fn by_default_what_each_side_changed_is_kept_and_nothing_is_lost() {
+    let (priya, jordan, seen) = a_round_trip();
+    let diffs = differences(&priya, &jordan, &seen, &Iso);
+    let said: Vec<(&str, Change)> = diffs.iter().map(|d| (d.what.as_ref(), d.change)).collect();
+    assert_eq!(
+        said,
+        [
+            ("Why does it matter?", Change::Theirs),
+            ("What pain would it relieve?", Change::Mine),
+            ("Need or offer", Change::OnlyTheirs),
+        ]
+    );
+    let choices = defaults(&diffs);
+    assert_eq!(choices, [Choice::Theirs, Choice::Mine, Choice::Theirs]);
+    let (result, outcome) = bring_together(
+        &priya,
+        &jordan,
+        &diffs,
+        &choices,
+        Bringing {
+            by: Some("Priya"),
+            ..how()
+        },
+    )
+    .unwrap();
+    // Jordan's change and his need, and Priya's change: all there.
+    assert_eq!(result.goal.why, jordan.goal.why);
+    assert_eq!(result.goal.pain, priya.goal.pain);
+    assert!(result
+        .needs_and_offers
+        .iter()
+        .any(|n| n.text == "A quiet hour on Fridays"));
+    assert_eq!(outcome.taken, 2);
+    assert_eq!(outcome.kept, 1);
+    let log = &result.keeping_alive.revisions.last().unwrap().changes;
+    assert_eq!(
+        log,
+        "Priya brought this version together with another, saved on 1 December 2026. \
+         Taken from the other version: The goal: Why does it matter?; Needs and offers: Need \
+         or offer “Jordan · Needs · A quiet hour on Fridays”. Left out of the other version, \
+         this one’s kept: The goal: What pain would it relieve?."
+    );
+}
+
+#[test]
+fn an_answer_both_changed_has_no_default() {
+    let (mut priya, mut jordan, seen) = a_round_trip();
+    priya.goal.why = "So I can lead without fear.".into();
+    jordan.goal.pain = "Sunday dread.".into();
+    let diffs = differences(&priya, &jordan, &seen, &Iso);
+    let why = diffs
+        .iter()
+        .find(|d| d.what == "Why does it matter?")
+        .unwrap();
+    assert_eq!(why.change, Change::Both);
+    assert_eq!(why.default(), None, "the person chooses");
+    let pain = diffs
+        .iter()
+        .find(|d| d.what == "What pain would it relieve?")
+        .unwrap();
+    assert_eq!(pain.change, Change::Both);
+}
+
+#[test]
+fn without_a_version_in_common_only_what_one_side_lacks_has_a_default() {
+    let (priya, jordan, _) = a_round_trip();
+    let diffs = differences(&priya, &jordan, &nothing_seen(), &Iso);
+    let by_what: Vec<(&str, Option<Choice>)> = diffs
+        .iter()
+        .map(|d| (d.what.as_ref(), d.default()))
+        .collect();
+    assert_eq!(
+        by_what,
+        [
+            ("Why does it matter?", None),
+            ("What pain would it relieve?", None),
+            ("Need or offer", Some(Choice::Theirs)),
+        ]
+    );
+    // An answer only one side has is kept.
+    let mut empty = priya.clone();
+    empty.goal.pain.clear();
+    let diffs = differences(&empty, &priya, &nothing_seen(), &Iso);
+    assert_eq!(diffs[0].change, Change::OnlyTheirs);
+    assert_eq!(diffs[0].default(), Some(Choice::Theirs));
+}
+
+#[test]
+fn an_item_only_one_side_has_is_kept_whoever_removed_it() {
+    let (priya, mut jordan, seen) = a_round_trip();
+    jordan.commitments.remove(0);
+    let diffs = differences(&priya, &jordan, &seen, &Iso);
+    let gone = diffs.iter().find(|d| d.what == "Commitment").unwrap();
+    assert_eq!(gone.change, Change::OnlyMine);
+    assert_eq!(gone.default(), Some(Choice::Mine));
+    let result = brought(&priya, &jordan, &diffs, &defaults(&diffs));
+    assert_eq!(result.commitments.len(), priya.commitments.len());
+}
+
+#[test]
+fn a_cleared_answer_is_a_change_on_that_side() {
+    let (priya, mut jordan, seen) = a_round_trip();
+    jordan.goal.what.clear();
+    let diffs = differences(&priya, &jordan, &seen, &Iso);
+    let what = diffs
+        .iter()
+        .find(|d| d.what == "What are we trying to achieve together?")
+        .unwrap();
+    assert_eq!(what.change, Change::OnlyMine, "said as it is: only here");
+    assert_eq!(
+        what.default(),
+        Some(Choice::Mine),
+        "nothing is lost by default"
+    );
+}
+
+#[test]
+fn a_backup_never_sent_is_not_taken_for_the_version_in_common() {
+    let (priya, jordan, mut seen) = a_round_trip();
+    // After sharing, Priya downloaded a backup with her change in it: her change is in a
+    // remembered version, but Jordan never had it.
+    seen.record(&priya);
+    let mut jordan = jordan;
+    jordan.goal.pain = "Sunday dread.".into();
+    let diffs = differences(&priya, &jordan, &seen, &Iso);
+    let pain = diffs
+        .iter()
+        .find(|d| d.what == "What pain would it relieve?")
+        .unwrap();
+    assert_eq!(
+        pain.change,
+        Change::Both,
+        "both changed it since the version in common"
+    );
+}
+
+#[test]
+fn a_difference_kept_on_purpose_stays_kept_when_the_same_version_comes_again() {
+    let (priya, jordan, mut seen) = a_round_trip();
+    let diffs = differences(&priya, &jordan, &seen, &Iso);
+    // Priya keeps her own why, over Jordan's.
+    let choices: Vec<Choice> = diffs
+        .iter()
+        .map(|d| {
+            if d.what == "Why does it matter?" {
+                Choice::Mine
+            } else {
+                d.default().unwrap()
+            }
+        })
+        .collect();
+    let result = brought(&priya, &jordan, &diffs, &choices);
+    seen.record(&jordan);
+    // Jordan sends the same version again, having changed nothing more.
+    let again = differences(&result, &jordan, &seen, &Iso);
+    let why = again
+        .iter()
+        .find(|d| d.what == "Why does it matter?")
+        .unwrap();
+    assert_eq!(why.change, Change::Mine);
+    assert_eq!(why.default(), Some(Choice::Mine));
+    // He changes it once more: that is new, and taken.
+    let mut newer = jordan.clone();
+    newer.goal.why = "A stable team, a launch this year.".into();
+    let diffs = differences(&result, &newer, &seen, &Iso);
+    let why = diffs
+        .iter()
+        .find(|d| d.what == "Why does it matter?")
+        .unwrap();
+    assert_eq!(
+        why.change,
+        Change::Both,
+        "changed here since his, and there since"
+    );
+}
+
+#[test]
+fn an_agreed_alliance_whose_terms_change_is_a_draft_again_and_says_so() {
+    let mine = coaching_agreed();
+    let mut theirs = mine.clone();
+    theirs
+        .apply(
+            Action::SetText(TextField::GoalPain, "Less dread.".into()),
+            now(),
+        )
+        .unwrap();
+    let mut seen = Seen::default();
+    seen.record(&mine);
+    let diffs = differences(&mine, &theirs, &seen, &Iso);
+    assert_eq!(diffs.len(), 1);
+    let (result, outcome) =
+        bring_together(&mine, &theirs, &diffs, &defaults(&diffs), how()).unwrap();
+    assert!(outcome.draft_again);
+    assert_eq!(result.status, Status::Draft);
+    assert_eq!(
+        result.agreement.earlier.len(),
+        2,
+        "each earlier agreement kept"
+    );
+    // Keeping mine changes no terms: it stays agreed.
+    let (kept, outcome) = bring_together(&mine, &theirs, &diffs, &[Choice::Mine], how()).unwrap();
+    assert!(!outcome.draft_again);
+    assert_eq!(kept.status, Status::Agreed);
+}
+
+#[test]
+fn who_is_me_is_never_in_a_file_and_a_mark_in_one_is_ignored() {
+    let a = coaching();
+    let text = file::export(&a, now()).unwrap();
+    assert!(!text.contains("\"isMe\": true"));
+    assert_eq!(text.matches("\"isMe\": false").count(), a.parties.len());
+    // Written by an older widget, with Priya marked: read, and the mark is gone.
+    let older = text.replacen("\"isMe\": false", "\"isMe\": true", 1);
+    let read = file::import(older.as_bytes()).unwrap().alliance;
+    assert_eq!(read, a);
+    // Without the member at all: read too.
+    let without = text.replace(",\n        \"isMe\": false", "");
+    assert!(!without.contains("isMe"));
+    assert_eq!(file::import(without.as_bytes()).unwrap().alliance, a);
+}
+
+#[test]
+fn an_agreement_made_when_the_file_still_marked_me_is_not_taken_for_a_change() {
+    // Agreed by an older widget, which fingerprinted the basics with Priya marked "me".
+    let agreed = coaching_agreed();
+    let text = file::export(&agreed, now()).unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    value["alliance"]["parties"][0]["isMe"] = serde_json::json!(true);
+    #[derive(serde::Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Marked<'a> {
+        id: &'a Id,
+        name: &'a str,
+        role: &'a str,
+        is_me: bool,
+    }
+    let older_basics = {
+        let parties: Vec<Marked> = agreed
+            .parties
+            .iter()
+            .enumerate()
+            .map(|(i, p)| Marked {
+                id: &p.id,
+                name: &p.name,
+                role: &p.role,
+                is_me: i == 0,
+            })
+            .collect();
+        let terms = serde_json::to_string(&(
+            &agreed.title,
+            &agreed.relationship,
+            &agreed.relationship_note,
+            &parties,
+        ))
+        .unwrap();
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in terms.bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        format!("{h:016x}")
+    };
+    let basics = value["alliance"]["agreement"]["lastAgreed"]["fingerprints"][0].clone();
+    assert_eq!(basics["section"], "basics");
+    value["alliance"]["agreement"]["lastAgreed"]["fingerprints"][0]["fingerprint"] =
+        serde_json::json!(older_basics);
+    let mut a = file::import(value.to_string().as_bytes()).unwrap().alliance;
+    // A change in the goal, agreed again: the log names the goal only.
+    a.apply(
+        Action::SetText(TextField::GoalPain, "Less dread.".into()),
+        now(),
+    )
+    .unwrap();
+    for party in ["p-1", "p-2"] {
+        a.apply(
+            Action::Agree {
+                party: id(party),
+                date: today(),
+            },
+            now(),
+        )
+        .unwrap();
+    }
+    let log = a.keeping_alive.revisions.last().unwrap();
+    assert_eq!(log.sections, [SectionId::Goal]);
 }

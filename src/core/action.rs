@@ -93,8 +93,6 @@ pub enum Action {
     RemoveUpdatePreference(Id),
     SetNextReview(Option<Date>),
     SetReviewRhythm(Option<Frequency>),
-    /// Marks this party as "me" (and no other), or nobody.
-    SetMe(Option<Id>),
     /// Appends a new item; its id must be unused.
     Insert(Item),
     /// Replaces the item with the same id.
@@ -530,18 +528,6 @@ impl Alliance {
             }
             Action::SetNextReview(date) => set(&mut self.keeping_alive.next_review, date),
             Action::SetReviewRhythm(f) => set(&mut self.keeping_alive.review_rhythm, f),
-            Action::SetMe(party) => {
-                if let Some(id) = &party {
-                    if self.party(id).is_none() {
-                        return Err(ActionError::UnknownParty(id.clone()));
-                    }
-                }
-                let mut changed = false;
-                for p in &mut self.parties {
-                    changed |= set(&mut p.is_me, Some(&p.id) == party.as_ref());
-                }
-                changed
-            }
             Action::Insert(item) => {
                 let mut taken = false;
                 self.for_each_id(|id| taken |= id == item.id());
@@ -700,7 +686,7 @@ impl Alliance {
             if let Some(previous) = &self.agreement.last_agreed {
                 let changed: Vec<SectionId> = fingerprints
                     .iter()
-                    .filter(|f| !previous.fingerprints.contains(f))
+                    .filter(|f| !super::editor::unchanged_since(self, f, &previous.fingerprints))
                     .map(|f| f.section)
                     .collect();
                 if !changed.is_empty() {

@@ -19,8 +19,9 @@
 
 use super::date::Timestamp;
 use super::json::{self, FORMAT, MIGRATIONS, SCHEMA_VERSION};
+use super::merge::Seen;
 use super::model::{Alliance, Id, RelationshipKind};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// The value of `format` in a stored draft.
@@ -114,6 +115,37 @@ impl Storage for MemoryStorage {
     }
 }
 
+/// What this browser keeps with a draft beside the alliance, and never writes into a file or
+/// a link: which person is "me" here, and what it knows of the versions of the alliance it
+/// exchanged with others (see [`Seen`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Here {
+    /// The party who uses this browser, once they said which one they are.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub me: Option<Id>,
+    #[serde(default, skip_serializing_if = "Seen::is_empty")]
+    pub seen: Seen,
+}
+
+impl Here {
+    /// What a stored record says, read leniently: a "me" who is not one of `a`'s parties,
+    /// or a history that cannot be read, is as good as none.
+    fn read(record: &Value, a: &Alliance) -> Here {
+        let me = record
+            .get("me")
+            .and_then(Value::as_str)
+            .and_then(Id::new)
+            .filter(|id| a.party(id).is_some());
+        let seen = record
+            .get("seen")
+            .cloned()
+            .and_then(|v| serde_json::from_value(v).ok())
+            .unwrap_or_default();
+        Here { me, seen }
+    }
+}
+
 /// A draft as the drafts list shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DraftInfo {
@@ -137,6 +169,8 @@ pub enum Listed {
 pub struct Opened {
     pub slot: Id,
     pub alliance: Alliance,
+    /// What this browser keeps with it.
+    pub here: Here,
     /// The wizard step it was left at.
     pub step: String,
     pub saved_at: Timestamp,
@@ -189,7 +223,8 @@ pub struct DraftStore {
     slot: Id,
     /// Exactly what storage held for the open draft when we last read or wrote it.
     known: Option<String>,
-    /// The content last saved (alliance and step), to skip writes that change nothing.
+    /// The content last saved (alliance, what this browser keeps with it, step), to skip
+    /// writes that change nothing.
     saved_content: Option<String>,
     /// A new draft as it started: not worth storing until something in it changes.
     pristine: Option<String>,
@@ -315,9 +350,15 @@ impl DraftStore {
     }
 
     /// Reads and decodes a draft without opening it (nothing is written).
-    pub fn peek(&self, s: &dyn Storage, slot: &Id) -> Result<(Alliance, String), OpenError> {
+    pub fn peek(&self, s: &dyn Storage, slot: &Id) -> Result<Opened, OpenError> {
         let (d, _) = self.read(s, slot)?;
-        Ok((d.alliance, d.step))
+        Ok(Opened {
+            slot: slot.clone(),
+            alliance: d.alliance,
+            here: d.here,
+            step: d.step,
+            saved_at: d.saved_at,
+        })
     }
 
     fn read(&self, s: &dyn Storage, slot: &Id) -> Result<(Decoded, String), OpenError> {
@@ -342,6 +383,7 @@ impl DraftStore {
         Ok(Opened {
             slot: slot.clone(),
             alliance: d.alliance,
+            here: d.here,
             step: d.step,
             saved_at: d.saved_at,
         })
@@ -349,7 +391,7 @@ impl DraftStore {
 
     /// Records `raw` (decoded as `d`) as what storage holds for the open draft.
     fn became(&mut self, raw: String, d: &Decoded) {
-        self.saved_content = Some(content_of(&compact(&d.alliance), &d.step));
+        self.saved_content = Some(content_of(&compact(&d.alliance), &d.here, &d.step));
         self.known = Some(raw);
         self.pristine = None;
         self.sequence = d.sequence;
@@ -382,12 +424,13 @@ impl DraftStore {
         &mut self,
         s: &mut dyn Storage,
         a: &Alliance,
+        here: &Here,
         step: &str,
         progress: u32,
         now: Timestamp,
     ) -> Result<Saved, SaveError> {
         let json = compact(a);
-        let content = content_of(&json, step);
+        let content = content_of(&json, here, step);
         let key = self.key(self.slot.as_str());
         let stored = s.get(&key).map_err(SaveError::Storage)?;
         match (&stored, &self.known) {
@@ -401,14 +444,24 @@ impl DraftStore {
                 return Ok(Saved::Unchanged)
             }
             // A new draft nobody has touched yet: not worth keeping.
-            (None, None) if self.pristine.as_deref() == Some(json.as_str()) => {
+            (None, None)
+                if self.pristine.as_deref() == Some(json.as_str()) && *here == Here::default() =>
+            {
                 return Ok(Saved::Unchanged)
             }
             // Ours, or gone (cleared elsewhere: write it again).
             _ => {}
         }
-        let raw = encode(a, step, progress, now, &self.writer, self.sequence + 1)
-            .map_err(SaveError::Storage)?;
+        let raw = encode(
+            a,
+            here,
+            step,
+            progress,
+            now,
+            &self.writer,
+            self.sequence + 1,
+        )
+        .map_err(SaveError::Storage)?;
         s.set(&key, &raw).map_err(SaveError::Storage)?;
         self.sequence += 1;
         self.known = Some(raw);
@@ -433,6 +486,7 @@ impl DraftStore {
         Ok(Opened {
             slot: self.slot.clone(),
             alliance: d.alliance,
+            here: d.here,
             step: d.step,
             saved_at: d.saved_at,
         })
@@ -451,6 +505,7 @@ impl DraftStore {
         d.alliance.title = title.to_string();
         let raw = encode(
             &d.alliance,
+            &d.here,
             &d.step,
             d.progress,
             now,
@@ -462,12 +517,14 @@ impl DraftStore {
             .map_err(OpenError::Storage)
     }
 
-    /// Stores an alliance as a new draft in `slot` (a duplicate, or an imported file).
+    /// Stores an alliance as a new draft in `slot` (a duplicate, or an imported file), with
+    /// what this browser keeps with it.
     pub fn store_new(
         &self,
         s: &mut dyn Storage,
         slot: &Id,
         a: &Alliance,
+        here: &Here,
         step: &str,
         progress: u32,
         now: Timestamp,
@@ -478,7 +535,10 @@ impl DraftStore {
                 super::text::drafts::slot_taken().to_string(),
             ));
         }
-        s.set(&key, &encode(a, step, progress, now, &self.writer, 1)?)
+        s.set(
+            &key,
+            &encode(a, here, step, progress, now, &self.writer, 1)?,
+        )
     }
 
     /// Removes a draft; returns what was stored, so the deletion can be undone.
@@ -524,11 +584,15 @@ impl DraftStore {
     }
 }
 
-/// What decides whether a save would change anything: the alliance (as compact JSON) and the
-/// step.
-fn content_of(json: &str, step: &str) -> String {
-    let mut s = String::with_capacity(json.len() + 1 + step.len());
+/// What decides whether a save would change anything: the alliance (as compact JSON), what
+/// this browser keeps with it, and the step.
+fn content_of(json: &str, here: &Here, step: &str) -> String {
+    // Plain data with string keys: serde_json cannot fail on it.
+    let here = serde_json::to_string(here).unwrap_or_default();
+    let mut s = String::with_capacity(json.len() + here.len() + 2 + step.len());
     s.push_str(json);
+    s.push('\n');
+    s.push_str(&here);
     s.push('\n');
     s.push_str(step);
     s
@@ -542,7 +606,8 @@ fn compact(a: &Alliance) -> String {
 
 /// A stored draft: a versioned record around the alliance in the file format, so stored drafts
 /// go through the same checks and migrations as imported files. The members before `file` let
-/// the drafts list show a draft without checking all of it.
+/// the drafts list show a draft without checking all of it; `me` and `seen` are what this
+/// browser keeps with the draft ([`Here`]), outside the file.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Record<'a> {
@@ -555,6 +620,8 @@ struct Record<'a> {
     title: &'a str,
     relationship: Option<RelationshipKind>,
     progress: u32,
+    #[serde(flatten)]
+    here: &'a Here,
     file: File<'a>,
 }
 
@@ -571,6 +638,7 @@ struct File<'a> {
 /// The stored form of a draft (compact JSON).
 pub fn encode(
     a: &Alliance,
+    here: &Here,
     step: &str,
     progress: u32,
     now: Timestamp,
@@ -587,6 +655,7 @@ pub fn encode(
         title: &a.title,
         relationship: a.relationship,
         progress,
+        here,
         file: File {
             format: FORMAT,
             schema_version: SCHEMA_VERSION,
@@ -615,6 +684,7 @@ fn record(raw: &str) -> Result<Value, String> {
 /// A stored draft, read back.
 struct Decoded {
     alliance: Alliance,
+    here: Here,
     step: String,
     sequence: u64,
     saved_at: Timestamp,
@@ -644,6 +714,7 @@ fn decode(raw: &str) -> Result<Decoded, String> {
         .ok_or_else(|| super::text::drafts::not_a_draft().to_string())?;
     let imported = json::import_value(file, SCHEMA_VERSION, MIGRATIONS).map_err(|e| e.message)?;
     Ok(Decoded {
+        here: Here::read(&v, &imported.alliance),
         alliance: imported.alliance,
         step,
         sequence,

@@ -6,7 +6,7 @@ use super::date::Timestamp;
 use super::model::*;
 
 /// FNV-1a, 64 bits: a stable fingerprint (not a security measure).
-fn fnv1a(bytes: &[u8]) -> String {
+pub(super) fn fnv1a(bytes: &[u8]) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in bytes {
         h ^= u64::from(*b);
@@ -49,6 +49,50 @@ pub fn fingerprints(a: &Alliance) -> Vec<SectionFingerprint> {
             }
         })
         .collect()
+}
+
+/// Whether the fingerprint of `section` in `previous` (as last agreed) still holds for `now`
+/// (the section's fingerprint as it is now, from [`fingerprints`]). Fingerprints made before
+/// "me" left the file counted which party was marked `isMe`; the basics of such an
+/// agreement match when they match with any one party marked so.
+pub fn unchanged_since(
+    a: &Alliance,
+    now: &SectionFingerprint,
+    previous: &[SectionFingerprint],
+) -> bool {
+    if previous.contains(now) {
+        return true;
+    }
+    if now.section != SectionId::Basics {
+        return false;
+    }
+    let Some(before) = previous.iter().find(|f| f.section == SectionId::Basics) else {
+        return false;
+    };
+    #[derive(serde::Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Marked<'a> {
+        id: &'a Id,
+        name: &'a str,
+        role: &'a str,
+        is_me: bool,
+    }
+    (0..a.parties.len()).any(|me| {
+        let parties: Vec<Marked> = a
+            .parties
+            .iter()
+            .enumerate()
+            .map(|(i, p)| Marked {
+                id: &p.id,
+                name: &p.name,
+                role: &p.role,
+                is_me: i == me,
+            })
+            .collect();
+        let terms =
+            serde_json::to_string(&(&a.title, &a.relationship, &a.relationship_note, &parties));
+        fnv1a(terms.unwrap_or_default().as_bytes()) == before.fingerprint
+    })
 }
 
 /// An alliance with undo and redo. Every change still goes through [`Alliance::apply`].

@@ -2,10 +2,14 @@
 //!
 //! [`differences`] lists what two versions say differently, each in the words of the step it
 //! belongs to: a field worded differently, an item only one side has, an item both have but
-//! changed. The person chooses per difference ([`Choice`]), and [`bring_together`] makes the
-//! result from *mine*, through the same [`Action`]s as typing, and records in the revision log
-//! what came from the other version. There is no common ancestor to tell who added or removed
-//! an item: the person decides.
+//! changed. Each difference comes with the choice that loses nothing nobody chose to drop
+//! ([`Difference::default`]): what only one side has is kept; an answer changed on one side
+//! only takes the change; an answer both sides changed has no default, and the person
+//! chooses. Which side changed what is told by [`Seen`]: what this browser knows of the
+//! versions it exchanged with others (there is no server, so no shared history). The person
+//! may choose otherwise for any difference ([`Choice`]); [`bring_together`] makes the result
+//! from *mine*, through the same [`Action`]s as typing, and writes in the revision log what
+//! was taken, kept and left out.
 //!
 //! Each person's agreement travels too: an agreement given to exactly the terms of the result
 //! counts, one given to other terms is kept as an agreement to an earlier version.
@@ -14,8 +18,9 @@ use super::action::{Action, ActionError, Item, ListKind, TextField};
 use super::date::{Date, Dates, Timestamp};
 use super::model::*;
 use super::summary::{check_in_text, when_text};
-use super::text::{self, export as x, ui as u, QuestionId, ReflectionId};
+use super::text::{self, export as x, merge as m, ui as u, QuestionId, ReflectionId};
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 /// What to keep of one difference.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,6 +28,21 @@ pub enum Choice {
     Mine,
     Theirs,
     /// Both items (list items on both sides only): theirs is added beside mine.
+    Both,
+}
+
+/// How the two versions came to differ, as far as this browser can tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    /// Only this version has it (an item, or an answer the other leaves empty).
+    OnlyMine,
+    /// Only the other version has it.
+    OnlyTheirs,
+    /// This version changed it since the two last had it in common.
+    Mine,
+    /// The other version changed it since then.
+    Theirs,
+    /// Both changed it, or nothing tells which did: the person chooses.
     Both,
 }
 
@@ -39,6 +59,8 @@ pub struct Difference {
     pub mine: Option<String>,
     /// How the other version reads; `None`: it does not have it.
     pub theirs: Option<String>,
+    /// How they came to differ.
+    pub change: Change,
     part: Part,
 }
 
@@ -46,6 +68,21 @@ impl Difference {
     /// Whether both can be kept: an item both versions have, changed.
     pub fn can_keep_both(&self) -> bool {
         matches!(self.part, Part::Item(..)) && self.mine.is_some() && self.theirs.is_some()
+    }
+
+    /// Whether it is a list item (kept or left out) rather than an answer (one or the other).
+    pub fn is_item(&self) -> bool {
+        matches!(self.part, Part::Item(..))
+    }
+
+    /// The choice that keeps both sides' work: what only one side has is kept, a change made
+    /// on one side only is taken; none when both changed it.
+    pub fn default(&self) -> Option<Choice> {
+        match self.change {
+            Change::OnlyMine | Change::Mine => Some(Choice::Mine),
+            Change::OnlyTheirs | Change::Theirs => Some(Choice::Theirs),
+            Change::Both => None,
+        }
     }
 }
 
@@ -60,6 +97,201 @@ enum Part {
     ReviewRhythm,
     Answer(String),
     Item(ListKind, Id),
+}
+
+impl Part {
+    /// A name for this part that stays the same across versions (what [`Seen`] is kept by).
+    fn key(&self) -> String {
+        match self {
+            Part::Text(f) => format!("text:{f:?}"),
+            Part::Relationship => "relationship".into(),
+            Part::CheckIn => "checkIn".into(),
+            Part::Update(party) => format!("update:{party}"),
+            Part::NextReview => "nextReview".into(),
+            Part::ReviewRhythm => "reviewRhythm".into(),
+            Part::Answer(q) => format!("answer:{q}"),
+            Part::Item(kind, id) => format!("item:{kind:?}:{id}"),
+        }
+    }
+
+    /// A fingerprint of what `a` holds for this part; `None` when it holds nothing there (an
+    /// empty answer, an item or preference it does not have).
+    fn fingerprint(&self, a: &Alliance) -> Option<String> {
+        let json = match self {
+            Part::Text(f) => Some(a.text(*f).trim())
+                .filter(|t| !t.is_empty())
+                .map(serde_json::to_string),
+            Part::Relationship => a.relationship.as_ref().map(serde_json::to_string),
+            Part::CheckIn => (a.communication.check_in != CheckIn::default())
+                .then(|| serde_json::to_string(&a.communication.check_in)),
+            Part::Update(party) => a
+                .communication
+                .updates
+                .iter()
+                .find(|p| &p.party_id == party)
+                .map(serde_json::to_string),
+            Part::NextReview => a
+                .keeping_alive
+                .next_review
+                .as_ref()
+                .map(serde_json::to_string),
+            Part::ReviewRhythm => a
+                .keeping_alive
+                .review_rhythm
+                .as_ref()
+                .map(serde_json::to_string),
+            Part::Answer(q) => a
+                .answers
+                .iter()
+                .find(|x| &x.question == q && !x.value.trim().is_empty())
+                .map(|x| serde_json::to_string(x.value.trim())),
+            Part::Item(kind, id) => items(a, *kind)
+                .into_iter()
+                .find(|i| i.id() == id)
+                .map(|i| item_json(&i)),
+        }?;
+        // Plain data with string keys: serialising cannot fail.
+        Some(super::editor::fnv1a(json.unwrap_or_default().as_bytes()))
+    }
+}
+
+/// An item as compact JSON.
+fn item_json(item: &Item) -> Result<String, serde_json::Error> {
+    match item {
+        Item::Party(x) => serde_json::to_string(x),
+        Item::Measure(x) => serde_json::to_string(x),
+        Item::Commitment(x) => serde_json::to_string(x),
+        Item::Channel(x) => serde_json::to_string(x),
+        Item::Milestone(x) => serde_json::to_string(x),
+        Item::NeedOrOffer(x) => serde_json::to_string(x),
+        Item::Assumption(x) => serde_json::to_string(x),
+        Item::Permission(x) => serde_json::to_string(x),
+        Item::Decision(x) => serde_json::to_string(x),
+        Item::Revision(x) => serde_json::to_string(x),
+    }
+}
+
+/// How many versions [`Seen`] remembers.
+pub const SEEN_VERSIONS: usize = 6;
+
+/// What this browser knows of the versions of one alliance it exchanged with others: sent
+/// (as a file or a link) or received (opened, or brought together), the most recent last,
+/// each as the fingerprints of its parts. It is kept with the draft in this browser, never in
+/// a file or a link.
+///
+/// Comparing with another version, the one it was made from is the remembered version it has
+/// most in common with: the other person changed what differs from it, and the changes since
+/// then on this side are what differs from it here. A version this browser made but never
+/// sent, such as a downloaded backup, has less in common with theirs than the one they really
+/// received, or as much: where remembered versions fit equally well but tell a part apart
+/// differently, nothing tells, and the person chooses.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
+pub struct Seen(Vec<Version>);
+
+/// A version as [`Seen`] keeps it: the fingerprint of each part, by the part's key.
+type Version = BTreeMap<String, String>;
+
+impl Seen {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Remembers `a`, a version sent or received (once: the same version again moves last).
+    pub fn record(&mut self, a: &Alliance) {
+        let version: BTreeMap<String, String> = parts(a)
+            .into_iter()
+            .filter_map(|part| Some((part.key(), part.fingerprint(a)?)))
+            .collect();
+        self.0.retain(|v| *v != version);
+        self.0.push(version);
+        if self.0.len() > SEEN_VERSIONS {
+            self.0.remove(0);
+        }
+    }
+
+    /// The remembered versions `theirs` has most parts in common with (more than one when
+    /// several have as much).
+    fn bases_of(&self, theirs: &Alliance) -> Vec<&Version> {
+        let fingerprints: Vec<(String, String)> = parts(theirs)
+            .into_iter()
+            .filter_map(|part| Some((part.key(), part.fingerprint(theirs)?)))
+            .collect();
+        let common = |v: &Version| {
+            fingerprints
+                .iter()
+                .filter(|(k, f)| v.get(k) == Some(f))
+                .count()
+        };
+        let counted: Vec<(usize, &Version)> = self.0.iter().map(|v| (common(v), v)).collect();
+        let most = counted.iter().map(|(n, _)| *n).max().unwrap_or(0);
+        counted
+            .into_iter()
+            .filter(|(n, _)| most > 0 && *n == most)
+            .map(|(_, v)| v)
+            .collect()
+    }
+}
+
+/// Every part `a` holds something in: its texts, choices, preferences, answers and items.
+fn parts(a: &Alliance) -> Vec<Part> {
+    let mut out: Vec<Part> = TEXTS.iter().map(|(f, _)| Part::Text(*f)).collect();
+    out.extend(
+        text::REFLECTIONS
+            .iter()
+            .map(|r| Part::Text(TextField::Reflection(r.id))),
+    );
+    out.extend([
+        Part::Relationship,
+        Part::CheckIn,
+        Part::NextReview,
+        Part::ReviewRhythm,
+    ]);
+    out.extend(
+        a.communication
+            .updates
+            .iter()
+            .map(|p| Part::Update(p.party_id.clone())),
+    );
+    out.extend(a.answers.iter().map(|x| Part::Answer(x.question.clone())));
+    for kind in ListKind::ALL {
+        out.extend(
+            items(a, kind)
+                .into_iter()
+                .map(|i| Part::Item(kind, i.id().clone())),
+        );
+    }
+    out
+}
+
+/// How `part` came to differ between `mine` and `theirs`, from the versions theirs may have
+/// been made from (`bases`: what this browser remembers that has most in common with theirs).
+fn change(part: &Part, mine: &Alliance, theirs: &Alliance, bases: &[&Version]) -> Change {
+    let (fm, ft) = (part.fingerprint(mine), part.fingerprint(theirs));
+    // What only one version has (an item, an answer) is kept, whoever added or removed it.
+    match (&fm, &ft) {
+        (Some(_), None) => return Change::OnlyMine,
+        (None, Some(_)) => return Change::OnlyTheirs,
+        _ => {}
+    }
+    let key = part.key();
+    let from = |base: &&Version| {
+        let fb = base.get(&key);
+        if fm.as_ref() == fb {
+            // Unchanged here since: the other version changed it.
+            Change::Theirs
+        } else if ft.as_ref() == fb {
+            Change::Mine
+        } else {
+            Change::Both
+        }
+    };
+    let mut told = bases.iter().map(from);
+    match told.next() {
+        // Versions that fit as well as each other but tell apart differently: nothing tells.
+        Some(first) if told.all(|c| c == first) => first,
+        _ => Change::Both,
+    }
 }
 
 const TEXTS: [(TextField, SectionId); 10] = [
@@ -198,25 +430,20 @@ fn items(a: &Alliance, kind: ListKind) -> Vec<Item> {
         .collect()
 }
 
-/// Whether two items say the same: a party's "this is me" belongs to each browser.
-fn same_item(mine: &Item, theirs: &Item) -> bool {
-    match (mine, theirs) {
-        (Item::Party(m), Item::Party(t)) => {
-            Party {
-                is_me: m.is_me,
-                ..t.clone()
-            } == *m
-        }
-        _ => mine == theirs,
-    }
-}
-
 fn optional_date(d: Option<Date>, dates: &dyn Dates) -> Option<String> {
     d.map(|d| dates.date(d))
 }
 
-/// Everything `mine` and `theirs` say differently, in the order of the wizard.
-pub fn differences(mine: &Alliance, theirs: &Alliance, dates: &dyn Dates) -> Vec<Difference> {
+/// Everything `mine` and `theirs` say differently, in the order of the wizard, each with how
+/// they came to differ as far as `seen` (this browser's knowledge of the versions exchanged)
+/// tells.
+pub fn differences(
+    mine: &Alliance,
+    theirs: &Alliance,
+    seen: &Seen,
+    dates: &dyn Dates,
+) -> Vec<Difference> {
+    let bases = seen.bases_of(theirs);
     let mut out = Vec::new();
     let mut add = |section: Option<SectionId>,
                    place: Cow<'static, str>,
@@ -230,6 +457,7 @@ pub fn differences(mine: &Alliance, theirs: &Alliance, dates: &dyn Dates) -> Vec
                 what,
                 mine: sides.0,
                 theirs: sides.1,
+                change: change(&part, mine, theirs, &bases),
                 part,
             });
         }
@@ -356,10 +584,8 @@ pub fn differences(mine: &Alliance, theirs: &Alliance, dates: &dyn Dates) -> Vec
             );
             for id in ids {
                 let (mi, ti) = (find(&m, &id), find(&t, &id));
-                if let (Some(a), Some(b)) = (&mi, &ti) {
-                    if same_item(a, b) {
-                        continue;
-                    }
+                if mi.is_some() && mi == ti {
+                    continue;
                 }
                 add(
                     Some(section),
@@ -410,24 +636,14 @@ pub fn differences(mine: &Alliance, theirs: &Alliance, dates: &dyn Dates) -> Vec
     out
 }
 
-/// Whether two versions have the same terms (what people agree to), whoever is "me" in each.
+/// Whether two versions have the same terms (what people agree to).
 pub fn same_terms(a: &Alliance, b: &Alliance) -> bool {
     let terms = |x: &Alliance| {
-        let mut x = x.clone();
-        x.parties.iter_mut().for_each(|p| p.is_me = false);
         let mut answers = x.answers.clone();
         answers.sort_by(|p, q| p.question.cmp(&q.question));
-        (super::editor::fingerprints(&x), answers)
+        (super::editor::fingerprints(x), answers)
     };
     terms(a) == terms(b)
-}
-
-/// The person who saved a version: its party marked "me", by name.
-pub fn whose(a: &Alliance) -> Option<String> {
-    a.parties
-        .iter()
-        .find(|p| p.is_me && !p.name.trim().is_empty())
-        .map(|p| p.name.trim().to_string())
 }
 
 /// `item` with ids no one in `a` uses (a decision's options too).
@@ -508,15 +724,7 @@ fn actions(result: &Alliance, theirs: &Alliance, part: &Part, choice: Choice) ->
             let mine_item = items(result, *kind).into_iter().find(|i| i.id() == id);
             match (theirs_item, mine_item, choice) {
                 (Some(t), Some(_), Choice::Both) => Action::Insert(with_fresh_ids(result, t)),
-                (Some(Item::Party(mut t)), Some(Item::Party(m)), _) => {
-                    t.is_me = m.is_me;
-                    Action::Update(Item::Party(t))
-                }
                 (Some(t), Some(_), _) => Action::Update(t),
-                (Some(Item::Party(mut t)), None, _) => {
-                    t.is_me = false;
-                    Action::Insert(Item::Party(t))
-                }
                 // Ids are unique across the whole alliance: an id the other version gave
                 // to something else here gets a new one.
                 (Some(t), None, _) => {
@@ -538,45 +746,85 @@ fn actions(result: &Alliance, theirs: &Alliance, part: &Part, choice: Choice) ->
     vec![action]
 }
 
-/// The result of bringing `theirs` into `mine` with one choice per difference (differences
-/// without a choice keep mine). Every change goes through [`Alliance::apply`]; the revision
-/// log names what came from the other version; agreements are brought together as the module
-/// says.
+/// Who brought two versions together, and the other version: what the revision log says of
+/// them.
+#[derive(Debug, Clone, Copy)]
+pub struct Bringing<'a> {
+    /// The person who did it, by name: this browser's "me", if said.
+    pub by: Option<&'a str>,
+    /// When the other version was saved, as the person reads dates.
+    pub saved: &'a str,
+    pub today: Date,
+    pub now: Timestamp,
+}
+
+/// What bringing two versions together did, to say it truly.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Outcome {
+    /// Differences where the other version's was taken (or both kept): the draft changed.
+    pub taken: usize,
+    /// Differences where this version's was kept.
+    pub kept: usize,
+    /// People whose agreement to exactly these terms came with the other version.
+    pub agreed: Vec<String>,
+    /// The alliance was agreed, and its terms changed: it is a draft again.
+    pub draft_again: bool,
+}
+
+/// A difference named in the revision log: where it is and what, and for a list item which
+/// one, shortly.
+fn named(d: &Difference, side: Option<&str>) -> String {
+    match side.filter(|_| d.is_item()) {
+        Some(text) => {
+            let short: String = text.chars().take(60).collect();
+            let more = if short.len() < text.len() { "…" } else { "" };
+            format!("{}: {} “{short}{more}”", d.place, d.what)
+        }
+        None => format!("{}: {}", d.place, d.what),
+    }
+}
+
+/// The result of bringing `theirs` into `mine` with one choice per difference. Every change
+/// goes through [`Alliance::apply`]; the revision log says what was taken from the other
+/// version, what was kept and what was left out, and who brought them together; agreements
+/// are brought together as the module says.
 pub fn bring_together(
     mine: &Alliance,
     theirs: &Alliance,
     differences: &[Difference],
     choices: &[Choice],
-    today: Date,
-    now: Timestamp,
-) -> Result<Alliance, ActionError> {
+    how: Bringing,
+) -> Result<(Alliance, Outcome), ActionError> {
     let mut result = mine.clone();
-    let mut taken: Vec<String> = Vec::new();
-    let mut both: Vec<String> = Vec::new();
-    let mut left_out: Vec<String> = Vec::new();
+    let mut outcome = Outcome::default();
+    let (mut taken, mut taken_away, mut both) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut left_out, mut kept) = (Vec::new(), Vec::new());
     let mut sections: Vec<SectionId> = Vec::new();
     for (d, &choice) in differences.iter().zip(choices) {
-        let actions = actions(&result, theirs, &d.part, choice);
-        if actions.is_empty() {
+        for action in actions(&result, theirs, &d.part, choice) {
+            result.apply(action, how.now)?;
+        }
+        match (choice, &d.theirs) {
+            (Choice::Mine, Some(t)) => left_out.push(named(d, Some(t))),
+            (Choice::Mine, None) => kept.push(named(d, d.mine.as_deref())),
+            (Choice::Theirs, Some(t)) => taken.push(named(d, Some(t))),
+            (Choice::Theirs, None) => taken_away.push(named(d, d.mine.as_deref())),
+            (Choice::Both, t) => both.push(named(d, t.as_deref())),
+        }
+        if choice == Choice::Mine {
+            outcome.kept += 1;
             continue;
         }
-        for action in actions {
-            result.apply(action, now)?;
-        }
-        let named = format!("{}: {}", d.place, d.what);
-        match choice {
-            Choice::Both => both.push(named),
-            _ if d.theirs.is_none() => left_out.push(named),
-            _ => taken.push(named),
-        }
+        outcome.taken += 1;
         if let Some(s) = d.section.filter(|s| !sections.contains(s)) {
             sections.push(s);
         }
     }
+    outcome.draft_again = mine.status == Status::Agreed && result.status == Status::Draft;
 
     // Agreements: those given to exactly these terms count, the others are earlier ones.
     let agreed_here = same_terms(&result, theirs);
-    let mut added: Vec<String> = Vec::new();
+    let mut earlier_came: Vec<String> = Vec::new();
     for s in &theirs.agreement.signatures {
         let known = result
             .agreement
@@ -592,9 +840,13 @@ pub fn bring_together(
                 .earlier
                 .retain(|e| e.party_id != s.party_id);
             result.agreement.signatures.push(s.clone());
-            added.push(s.name.clone());
+            outcome.agreed.push(s.name.clone());
         } else {
+            let new = !result.agreement.earlier.contains(s);
             result.agreement.keep_as_earlier([s.clone()]);
+            if new && result.agreement.earlier.contains(s) {
+                earlier_came.push(s.name.clone());
+            }
         }
     }
     let signed = |a: &Alliance, id: &Id| a.agreement.signatures.iter().any(|s| &s.party_id == id);
@@ -610,33 +862,42 @@ pub fn bring_together(
     if everyone && result.status == Status::Draft {
         result.status = Status::Agreed;
         result.agreement.last_agreed = theirs.agreement.last_agreed.clone();
+        outcome.draft_again = false;
     }
 
-    if !taken.is_empty() || !both.is_empty() || !left_out.is_empty() || !added.is_empty() {
-        let from = whose(theirs).unwrap_or_else(|| text::merge::another_browser().to_string());
-        let mut changes = vec![text::merge::brought_together(&from)];
-        if !taken.is_empty() {
-            changes.push(text::merge::taken(&super::join(&taken, "; ")));
+    if !differences.is_empty() || !outcome.agreed.is_empty() || !earlier_came.is_empty() {
+        let mut changes = vec![match how.by {
+            Some(name) => m::brought_together_by(name, how.saved),
+            None => m::brought_together(how.saved),
+        }];
+        let lists = [
+            (taken, m::taken as fn(&str) -> String),
+            (taken_away, m::taken_away),
+            (both, m::kept_both),
+            (left_out, m::left_out),
+            (kept, m::kept),
+        ];
+        for (list, say) in lists {
+            if !list.is_empty() {
+                changes.push(say(&super::join(&list, "; ")));
+            }
         }
-        if !left_out.is_empty() {
-            changes.push(text::merge::left_out(&super::join(&left_out, "; ")));
+        if !outcome.agreed.is_empty() {
+            changes.push(m::agreement_from(&super::join(&outcome.agreed, ", ")));
         }
-        if !both.is_empty() {
-            changes.push(text::merge::kept_both(&super::join(&both, "; ")));
-        }
-        if !added.is_empty() {
-            changes.push(text::merge::agreement_from(&super::join(&added, ", ")));
+        if !earlier_came.is_empty() {
+            changes.push(m::earlier_from(&super::join(&earlier_came, ", ")));
         }
         let id = result.fresh_id(ListKind::Revisions.id_prefix());
         // A note in the log, not a change of terms: pushed, not applied.
         result.keeping_alive.revisions.push(Revision {
             id,
-            date: today,
+            date: how.today,
             sections,
             changes: super::join(&changes, " "),
             why: String::new(),
         });
-        result.updated_at = now;
+        result.updated_at = how.now;
     }
-    Ok(result)
+    Ok((result, outcome))
 }

@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod date;
+pub mod diff;
 pub mod drafts;
 pub mod editor;
 pub mod email;

@@ -81,6 +81,11 @@ pub struct TimeOfDay {
     minute: u8,
 }
 
+/// The `isMe` member of a party: written as `false`, read whatever it says and ignored. Which
+/// person is "me" is a fact about a browser, never about the alliance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct NotMe;
+
 impl TimeOfDay {
     pub fn new(hour: u8, minute: u8) -> Option<Self> {
         (hour < 24 && minute < 60).then_some(Self { hour, minute })
@@ -231,8 +236,11 @@ schema! {
         pub name: String,
         /// Their role in this relationship, in their own words.
         pub role: String,
-        /// True for the person filling the widget in (at most one party).
-        pub is_me: bool,
+        /// Always `false`: which person is "me" belongs to each browser (kept with its draft
+        /// there), never to the alliance. Written for widgets made before that, which require
+        /// the member; a file that says `true` is read, and the mark is ignored.
+        #[serde(rename = "isMe", default)]
+        pub is_me: NotMe,
     }
 
     /// Reflection answers, grouped by when they are asked.
@@ -560,7 +568,7 @@ schema! {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod id_schema {
-    use super::{Id, Owner, TimeOfDay};
+    use super::{Id, NotMe, Owner, TimeOfDay};
     use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
     use std::borrow::Cow;
 
@@ -587,6 +595,18 @@ mod id_schema {
                 "type": "string",
                 "pattern": "^[A-Za-z0-9_-]{1,64}$",
                 "description": "The id of a party, or \"everyone\"."
+            })
+        }
+    }
+
+    impl JsonSchema for NotMe {
+        fn schema_name() -> Cow<'static, str> {
+            "NotMe".into()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            json_schema!({
+                "type": "boolean",
+                "description": "Written as false, read and ignored: which person is \"me\" belongs to each browser, never to the file. Widgets before 2026-12 required this member (and wrote true for one person); files that say true stay valid."
             })
         }
     }
@@ -731,15 +751,23 @@ impl Frequency {
     }
 }
 
-impl Alliance {
-    /// A new, empty draft with two unnamed parties, the first of them "me".
-    pub fn new(id: Id, now: Timestamp) -> Self {
-        let party = |n: &str, is_me| Party {
-            id: Id(n.to_string()),
+impl Party {
+    /// A party with no name or role yet.
+    pub fn new(id: Id) -> Self {
+        Party {
+            id,
             name: String::new(),
             role: String::new(),
-            is_me,
-        };
+            is_me: NotMe,
+        }
+    }
+}
+
+impl Alliance {
+    /// A new, empty draft with two unnamed parties (neither of them "me": that is asked in
+    /// each browser, see [`NotMe`]).
+    pub fn new(id: Id, now: Timestamp) -> Self {
+        let party = |n: &str| Party::new(Id(n.to_string()));
         Alliance {
             id,
             title: String::new(),
@@ -748,7 +776,7 @@ impl Alliance {
             created_at: now,
             updated_at: now,
             status: Status::Draft,
-            parties: vec![party("p-1", true), party("p-2", false)],
+            parties: vec![party("p-1"), party("p-2")],
             reflections: Reflections::default(),
             goal: Goal::default(),
             progress: Vec::new(),
@@ -766,6 +794,7 @@ impl Alliance {
         }
     }
 
+    /// The party `id`, if it is one of this alliance's.
     pub fn party(&self, id: &Id) -> Option<&Party> {
         self.parties.iter().find(|p| &p.id == id)
     }
@@ -896,6 +925,18 @@ mod serde_impls {
             let s = Cow::<'de, str>::deserialize(deserializer)?;
             TimeOfDay::parse(&s)
                 .ok_or_else(|| de::Error::custom(crate::core::text::detail::not_a_time(&s)))
+        }
+    }
+
+    impl Serialize for NotMe {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.serialize_bool(false)
+        }
+    }
+
+    impl<'de> Deserialize<'de> for NotMe {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            bool::deserialize(deserializer).map(|_| NotMe)
         }
     }
 

@@ -86,7 +86,8 @@ pub fn check_in_text(ci: &CheckIn, dates: &dyn Dates) -> String {
         s.push_str(&format!(", {} {}", x::at(), dates.time(time)));
     }
     if let Some(m) = ci.duration_minutes {
-        s.push_str(&format!(", {m} {}", x::minutes()));
+        s.push_str(", ");
+        s.push_str(&x::minutes(m));
     }
     if !ci.format.trim().is_empty() {
         s.push_str(&format!(". {}", ci.format.trim()));

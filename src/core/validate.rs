@@ -247,14 +247,6 @@ pub fn validate_as(a: &Alliance, today: Date, template: Option<&TemplateRef>) ->
             seen.push(key);
         }
     }
-    if a.parties.iter().filter(|p| p.is_me).count() > 1 {
-        c.push(
-            &parties,
-            "",
-            Severity::Error,
-            msg::more_than_one_me().to_string(),
-        );
-    }
 
     // 1. Goal.
     let at = At::section(SectionId::Goal, "goal");

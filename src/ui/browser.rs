@@ -97,6 +97,21 @@ fn locale() -> String {
     })
 }
 
+/// Counts take their plural form by the browser's `Intl.PluralRules`, for the language the
+/// widget speaks (in its locale), from now on.
+pub fn use_plural_rules() {
+    let locales = js_sys::Array::of1(&JsValue::from_str(&locale()));
+    let rules = js_sys::Intl::PluralRules::new(&locales, &js_sys::Object::new());
+    crate::core::text::set_plural_rules(Some(Box::new(move |n| {
+        // Counts in the widget are far below 2^53: exact as a JavaScript number.
+        rules
+            .select(n as f64)
+            .as_string()
+            .and_then(|name| crate::core::text::Plural::from_name(&name))
+            .unwrap_or(crate::core::text::Plural::Other)
+    })));
+}
+
 /// `{ key: value, … }`, for `Intl`'s options.
 fn options(pairs: &[(&str, &str)]) -> JsValue {
     let o = js_sys::Object::new();

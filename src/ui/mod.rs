@@ -42,6 +42,7 @@ pub fn mount(
     template: Option<String>,
     hooks: Hooks,
 ) -> impl FnOnce() {
+    browser::use_plural_rules();
     let started = std::rc::Rc::new(std::cell::Cell::new(None));
     let handle = {
         let started = started.clone();
@@ -124,7 +125,7 @@ fn add_methods(host: &web_sys::Element, ctx: Ctx, d: Drafts) {
             // A draft of the same alliance is here: the person chooses to compare or not.
             ctx.pending_import.set(Some(imported));
         } else {
-            d.open_new(imported.alliance, Step::Review);
+            d.open_new(imported.alliance, None, Step::Review);
         }
         Ok(JsValue::UNDEFINED)
     });

@@ -15,12 +15,11 @@ pub fn ts(s: &str) -> Timestamp {
     Timestamp::parse(s).expect("valid test timestamp")
 }
 
-pub fn party(i: &str, name: &str, role: &str, is_me: bool) -> Party {
+pub fn party(i: &str, name: &str, role: &str) -> Party {
     Party {
-        id: id(i),
         name: name.into(),
         role: role.into(),
-        is_me,
+        ..Party::new(id(i))
     }
 }
 
@@ -30,8 +29,8 @@ pub fn coaching() -> Alliance {
     a.title = "Stepping into the team-lead role".into();
     a.relationship = Some(RelationshipKind::CoachAndClient);
     a.parties = vec![
-        party("p-1", "Priya", "Client, new engineering manager", true),
-        party("p-2", "Jordan", "Coach", false),
+        party("p-1", "Priya", "Client, new engineering manager"),
+        party("p-2", "Jordan", "Coach"),
     ];
     a.reflections.before_you_begin.why_this_relationship =
         "I want coaching to be about my real week, not theory.".into();

@@ -118,9 +118,84 @@ fn flatten(
     }
 }
 
+/// The plural categories of Unicode's CLDR, as `Intl.PluralRules` names them: which form of
+/// a word a number takes. A count in a catalogue is an object of forms by category
+/// (`{"one": "{count} step", "other": "{count} steps"}`); `other` is always there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Plural {
+    Zero,
+    One,
+    Two,
+    Few,
+    Many,
+    Other,
+}
+
+impl Plural {
+    pub const ALL: [Plural; 6] = [
+        Plural::Zero,
+        Plural::One,
+        Plural::Two,
+        Plural::Few,
+        Plural::Many,
+        Plural::Other,
+    ];
+
+    /// Its name, in catalogues and in `Intl.PluralRules`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Plural::Zero => "zero",
+            Plural::One => "one",
+            Plural::Two => "two",
+            Plural::Few => "few",
+            Plural::Many => "many",
+            Plural::Other => "other",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|p| p.name() == name)
+    }
+}
+
+/// How the language in use picks a plural form for a number.
+pub type PluralRules = Box<dyn Fn(u64) -> Plural>;
+
 thread_local! {
     static ENGLISH_WORDS: &'static Catalogue = Box::leak(Box::new(Catalogue::english()));
     static CURRENT: Cell<Option<(&'static str, &'static Catalogue)>> = const { Cell::new(None) };
+    static RULES: std::cell::RefCell<Option<PluralRules>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Picks plural forms with `rules` from now on: in the browser, its `Intl.PluralRules` for the
+/// language in use. Without rules, "one" is for 1 and "other" for every other number, which
+/// is right for English and Spanish.
+pub fn set_plural_rules(rules: Option<PluralRules>) {
+    RULES.with(|r| *r.borrow_mut() = rules);
+}
+
+/// The plural category of `n` in the language in use.
+pub fn plural_category(n: u64) -> Plural {
+    RULES
+        .with(|r| r.borrow().as_ref().map(|f| f(n)))
+        .unwrap_or(if n == 1 { Plural::One } else { Plural::Other })
+}
+
+/// The form of the count `key` for `n`, in the language in use: the form of its category,
+/// else its `other` form (in English when the language's catalogue lacks the word). Never
+/// inlined, like [`get`].
+#[inline(never)]
+pub fn plural(key: &str, n: u64) -> &'static str {
+    let category = plural_category(n);
+    let pick = |c: &'static Catalogue| -> Option<&'static str> {
+        c.get(&format!("{key}.{}", category.name()))
+            .or_else(|| c.get(&format!("{key}.other")))
+    };
+    CURRENT
+        .with(|c| c.get())
+        .and_then(|(_, catalogue)| pick(catalogue))
+        .or_else(|| ENGLISH_WORDS.with(|e| pick(e)))
+        .unwrap_or_default()
 }
 
 /// Speaks `language` from now on, with the words of its catalogue `text` (the file's

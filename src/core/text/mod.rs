@@ -8,9 +8,17 @@
 mod catalogue;
 
 pub use catalogue::{
-    fill, get, install, language, placeholders, uninstall, Catalogue, CatalogueError, LANGUAGES,
+    fill, get, install, language, placeholders, plural, plural_category, set_plural_rules,
+    uninstall, Catalogue, CatalogueError, Plural, PluralRules, LANGUAGES,
     MAX_BYTES as MAX_CATALOGUE_BYTES,
 };
+
+/// The count `key` for `n`, in its plural form, with `{count}` and `values` put in.
+pub fn count(key: &str, n: usize, values: &[(&str, &dyn std::fmt::Display)]) -> String {
+    let mut all: Vec<(&str, &dyn std::fmt::Display)> = vec![("count", &n)];
+    all.extend_from_slice(values);
+    fill(plural(key, n as u64), &all)
+}
 
 use super::model::{
     AssumptionStatus, ChannelUsage, Frequency, NeedOrOfferKind, RelationshipGroup,
@@ -22,17 +30,23 @@ use super::model::{
 pub type Words = fn() -> &'static str;
 
 /// Static words of one part of the catalogue: `pub fn name() -> &'static str` for each, read
-/// from the language in use; `KEYS` lists them and the templates of the part (whose functions
-/// are written by hand, as they take values), for the test that every catalogue has them all.
+/// from the language in use; `KEYS` lists them, the templates of the part and its counts
+/// (whose functions are written by hand, as they take values), for the test that every
+/// catalogue has them all. A count is a template with plural forms (see [`plural`]): its
+/// number is always `{count}`.
 macro_rules! words {
-    ($part:literal: $($name:ident),* ; templates: $($template:ident),* $(,)?) => {
+    ($part:literal: $($name:ident),* ; templates: $($template:ident),* $(; plurals: $($plural:ident),*)? $(,)?) => {
         $(pub fn $name() -> &'static str {
             get(concat!($part, ".", stringify!($name)))
         })*
-        /// Every key of this part of the catalogue.
+        /// Every key of this part of the catalogue (of a count, its "one" and "other" forms).
         pub const KEYS: &[&str] = &[
             $(concat!($part, ".", stringify!($name)),)*
             $(concat!($part, ".", stringify!($template)),)*
+            $($(
+                concat!($part, ".", stringify!($plural), ".one"),
+                concat!($part, ".", stringify!($plural), ".other"),
+            )*)?
         ];
     };
 }
@@ -365,7 +379,7 @@ pub fn revision_changes(sections: &[SectionId]) -> String {
 /// Messages of validation findings.
 pub mod findings {
     use super::{fill, get};
-    words!("findings": title_missing, relationship_missing, too_few_parties, party_name_missing, more_than_one_me, goal_what_missing, goal_why_missing, no_measures, measure_signal_missing, measure_check_missing, measure_often_missing, no_commitments, commitment_what_missing, commitment_when_missing, commitment_after_empty, owner_gone, no_channels, channel_name_missing, check_in_missing, raising_problems_missing, update_party_gone, celebrate_goal_missing, milestone_missing, milestone_how_missing, need_or_offer_empty, assumption_empty, assumption_instead_hint, permission_empty, decision_question_missing, option_name_missing, chosen_gone, decision_why_hint, review_in_past;
+    words!("findings": title_missing, relationship_missing, too_few_parties, party_name_missing, goal_what_missing, goal_why_missing, no_measures, measure_signal_missing, measure_check_missing, measure_often_missing, no_commitments, commitment_what_missing, commitment_when_missing, commitment_after_empty, owner_gone, no_channels, channel_name_missing, check_in_missing, raising_problems_missing, update_party_gone, celebrate_goal_missing, milestone_missing, milestone_how_missing, need_or_offer_empty, assumption_empty, assumption_instead_hint, permission_empty, decision_question_missing, option_name_missing, chosen_gone, decision_why_hint, review_in_past;
         templates: duplicate_party, ask_without_offer, answer_missing);
     pub fn duplicate_party(name: &str) -> String {
         fill(get("findings.duplicate_party"), &[("name", &name)])
@@ -382,7 +396,8 @@ pub mod findings {
 pub mod import {
     use super::{fill, get};
     words!("import": empty, not_utf8, broken_escape, truncated, too_deep, not_an_object, wrong_format, no_version;
-        templates: too_large, wrong_file, file_calendar, file_text, file_pdf, file_image, file_document, not_json, bad_version, newer_version, invalid_field, too_many_items, duplicate_id, inconsistent_status);
+        templates: too_large, wrong_file, file_calendar, file_text, file_pdf, file_image, file_document, not_json, bad_version, newer_version, invalid_field, duplicate_id, inconsistent_status;
+        plurals: too_many_items);
     pub fn too_large(bytes: u64, limit: u64) -> String {
         fill(
             get("import.too_large"),
@@ -411,9 +426,10 @@ pub mod import {
         )
     }
     pub fn too_many_items(path: &str, count: usize, limit: usize) -> String {
-        fill(
-            get("import.too_many_items"),
-            &[("path", &path), ("count", &count), ("limit", &limit)],
+        super::count(
+            "import.too_many_items",
+            count,
+            &[("path", &path), ("limit", &limit)],
         )
     }
     pub fn duplicate_id(path: &str, id: &str) -> String {
@@ -535,8 +551,13 @@ pub mod drafts {
 /// Words used by the Markdown and calendar exports.
 pub mod export {
     use super::{fill, get};
-    words!("export": people, relationship, status_draft, status_agreed, status, why, pain, checked_by, channels, check_in, updates, raising_problems, celebrate_goal, milestones, held_by, instead, surprises, missed, permissions, mistakes, options, pros, cons, chosen, next_review, next_review_of, first_check_in, next_check_in, recap_goal, recap_measure, recap_commitments, recap_communicate, recap_celebrate, recap_deeper, review_rhythm, revisions, agreement, agreed_by, not_agreed, after, by, minutes, at, starting, empty;
-        templates: exported_on, review_event, check_in_event, commitment_event);
+    words!("export": people, relationship, status_draft, status_agreed, status, why, pain, checked_by, channels, check_in, updates, raising_problems, celebrate_goal, milestones, held_by, instead, surprises, missed, permissions, mistakes, options, pros, cons, chosen, next_review, next_review_of, first_check_in, next_check_in, recap_goal, recap_measure, recap_commitments, recap_communicate, recap_celebrate, recap_deeper, review_rhythm, revisions, agreement, agreed_by, not_agreed, after, by, at, starting, empty;
+        templates: exported_on, review_event, check_in_event, commitment_event;
+        plurals: minutes);
+    /// A length of time: "45 minutes", "1 minute".
+    pub fn minutes(n: u16) -> String {
+        super::count("export.minutes", usize::from(n), &[])
+    }
     pub fn exported_on(date: &str) -> String {
         fill(get("export.exported_on"), &[("date", &date)])
     }
@@ -557,43 +578,77 @@ pub mod export {
 /// Bringing two versions of an alliance together.
 pub mod merge {
     use super::{fill, get};
-    words!("merge": another_browser, title, compare, intro, identical, mine, theirs, not_there,
-        only_mine, only_theirs, changed_both, keep_mine, take_theirs, keep_both, choose, save,
-        cancel, close, done, unchanged;
-        templates: brought_together, taken, left_out, kept_both, agreement_from, same_alliance, from_whom,
-        identical_agreement, count, failed, earlier);
-    pub fn brought_together(from: &str) -> String {
-        fill(get("merge.brought_together"), &[("from", &from)])
+    words!("merge": title, compare, intro, identical, mine, theirs, not_there, only_mine,
+        only_theirs, changed_mine, changed_theirs, changed_both, keep_mine, take_theirs,
+        keep_both, keep_it, leave_out, all_mine, all_theirs, save, cancel, close, unchanged,
+        done_kept, done_draft_again, whole_text, only_here, who_help;
+        templates: brought_together, brought_together_by, taken, taken_away, kept_both, left_out,
+        kept, agreement_from, earlier_from, same_alliance, other_saved, identical_agreement,
+        failed, earlier, done_agreed;
+        plurals: count, save_left, choose_first, done_taken);
+    pub fn brought_together(saved: &str) -> String {
+        fill(get("merge.brought_together"), &[("date", &saved)])
+    }
+    pub fn brought_together_by(name: &str, saved: &str) -> String {
+        fill(
+            get("merge.brought_together_by"),
+            &[("name", &name), ("date", &saved)],
+        )
     }
     pub fn taken(list: &str) -> String {
         fill(get("merge.taken"), &[("list", &list)])
     }
-    pub fn left_out(list: &str) -> String {
-        fill(get("merge.left_out"), &[("list", &list)])
+    pub fn taken_away(list: &str) -> String {
+        fill(get("merge.taken_away"), &[("list", &list)])
     }
     pub fn kept_both(list: &str) -> String {
         fill(get("merge.kept_both"), &[("list", &list)])
     }
+    pub fn left_out(list: &str) -> String {
+        fill(get("merge.left_out"), &[("list", &list)])
+    }
+    pub fn kept(list: &str) -> String {
+        fill(get("merge.kept"), &[("list", &list)])
+    }
     pub fn agreement_from(names: &str) -> String {
         fill(get("merge.agreement_from"), &[("names", &names)])
+    }
+    pub fn earlier_from(names: &str) -> String {
+        fill(get("merge.earlier_from"), &[("names", &names)])
     }
     pub fn same_alliance(title: &str) -> String {
         fill(get("merge.same_alliance"), &[("title", &title)])
     }
-    pub fn from_whom(name: &str) -> String {
-        fill(get("merge.from_whom"), &[("name", &name)])
+    pub fn other_saved(date: &str) -> String {
+        fill(get("merge.other_saved"), &[("date", &date)])
     }
     pub fn identical_agreement(names: &str) -> String {
         fill(get("merge.identical_agreement"), &[("names", &names)])
-    }
-    pub fn count(n: usize) -> String {
-        fill(get("merge.count"), &[("n", &n)])
     }
     pub fn failed(detail: &str) -> String {
         fill(get("merge.failed"), &[("detail", &detail)])
     }
     pub fn earlier(name: &str, date: &str) -> String {
         fill(get("merge.earlier"), &[("name", &name), ("date", &date)])
+    }
+    pub fn done_agreed(names: &str) -> String {
+        fill(get("merge.done_agreed"), &[("names", &names)])
+    }
+    /// "3 differences".
+    pub fn count(n: usize) -> String {
+        super::count("merge.count", n, &[])
+    }
+    /// The save button while some differences have no choice yet.
+    pub fn save_left(n: usize) -> String {
+        super::count("merge.save_left", n, &[])
+    }
+    /// Said when saving is asked for before every difference has a choice.
+    pub fn choose_first(n: usize) -> String {
+        super::count("merge.choose_first", n, &[])
+    }
+    /// Said after saving, when something was taken from the other version.
+    pub fn done_taken(n: usize) -> String {
+        super::count("merge.done_taken", n, &[])
     }
 }
 
@@ -602,12 +657,10 @@ pub mod share {
     use super::{fill, get};
     words!("share": share, title, intro, private, link_label, copy, copied, system, making,
         unsupported, damaged, too_long, failed_title;
-        templates: too_large, failed, too_large_unpacked, message);
+        templates: failed, too_large_unpacked, message;
+        plurals: too_large);
     pub fn too_large(chars: usize, limit: usize) -> String {
-        fill(
-            get("share.too_large"),
-            &[("chars", &chars), ("limit", &limit)],
-        )
+        super::count("share.too_large", chars, &[("limit", &limit)])
     }
     pub fn failed(detail: &str) -> String {
         fill(get("share.failed"), &[("detail", &detail)])
@@ -626,8 +679,9 @@ pub mod share {
 /// Words of the widget's own controls, headings and announcements.
 pub mod ui {
     use super::{fill, get};
-    words!("ui": widget_heading, steps_label, show_steps, step_review, step_agreement, step_finish, review_intro, agreement_intro, finish_intro, recap_heading, recap_empty, recap_full, next_dates_heading, next_dates_none, not_agreed_yet, file_heading, state_not_started, state_in_progress, state_complete, state_needs_attention, state_skipped, stage_start, stage_essentials, stage_deeper, stage_agree, step_welcome, welcome_intro, begin, go_deeper, skip_to_review, essentials_done, next, back, undo, redo, undone, redone, nothing_to_undo, nothing_to_redo, take_it_away, toolbar, download_json, copy_email, copy_markdown, print, download_calendar, import, downloaded, calendar_downloaded, copied, copied_markdown, copy_fallback_title, copy_fallback_body, copy_fallback_label, copy_fallback_plain, close, import_title, import_replace, import_cancel, import_warning, import_done, import_cancelled, import_failed_title, import_unchanged, import_read_failed, import_one_file, import_not_text, stopped, drop_here, file_input_label, preview_saved_on, preview_people, for_example, optional, msg_error, msg_missing, msg_warning, msg_hint, move_up, move_down, remove, item_menu, person, add_person, which_is_me, me_none, more_goal, more_check_in, measure, add_measure, commitment, add_commitment, when_not_set, when_date, when_after, when_date_label, when_after_label, channel, add_channel, check_in_heading, channels_heading, milestones_heading, permissions_heading, updates_heading, orphans_heading, milestone, add_milestone, need, need_or_offer, relationship_note, offer, assumption, add_assumption, permission, add_permission, permission_from, decision, add_decision, option, add_option, not_chosen, revision, revisions_heading, revisions_empty, add_revision, revision_date, reflect_before, reflect_after, reflect_review, reflect_note, parties_heading, choose, none, missing_heading, missing_none, edit, nothing_yet, not_ready, go_to_review, all_agreed, draft_again, status_draft, status_agreed, noscript, crash_title, crash_body, crash_details;
-        templates: step_of, agreed_header, steps_done, download_failed, preview_counts, item_label, moved, removed, added, update_style_for, update_note_for, needs_of, offers_of, add_need, add_offer, edit_section, agree_as, agreed_on, withdraw, someone_agreed, progress_label);
+    words!("ui": widget_heading, steps_label, show_steps, step_review, step_agreement, step_finish, review_intro, agreement_intro, finish_intro, recap_heading, recap_empty, recap_full, next_dates_heading, next_dates_none, not_agreed_yet, file_heading, state_not_started, state_in_progress, state_complete, state_needs_attention, state_skipped, stage_start, stage_essentials, stage_deeper, stage_agree, step_welcome, welcome_intro, begin, go_deeper, skip_to_review, essentials_done, next, back, undo, redo, undone, redone, nothing_to_undo, nothing_to_redo, take_it_away, toolbar, download_json, copy_email, copy_markdown, print, download_calendar, import, downloaded, calendar_downloaded, copied, copied_markdown, copy_fallback_title, copy_fallback_body, copy_fallback_label, copy_fallback_plain, close, import_title, import_replace, import_cancel, import_warning, import_done, import_cancelled, import_failed_title, import_unchanged, import_read_failed, import_one_file, import_not_text, stopped, drop_here, file_input_label, preview_title, preview_contents, preview_saved, import_fresh, import_not_now, preview_people, for_example, optional, msg_error, msg_missing, msg_warning, msg_hint, move_up, move_down, remove, item_menu, person, add_person, which_is_me, me_none, me_help, me_change, me_first, more_goal, more_check_in, measure, add_measure, commitment, add_commitment, when_not_set, when_date, when_after, when_date_label, when_after_label, channel, add_channel, check_in_heading, channels_heading, milestones_heading, permissions_heading, updates_heading, orphans_heading, milestone, add_milestone, need, need_or_offer, relationship_note, offer, assumption, add_assumption, permission, add_permission, permission_from, decision, add_decision, option, add_option, not_chosen, revision, revisions_heading, revisions_empty, add_revision, revision_date, reflect_before, reflect_after, reflect_review, reflect_note, parties_heading, choose, none, missing_heading, missing_none, edit, nothing_yet, not_ready, go_to_review, all_agreed, draft_again, status_draft, status_agreed, noscript, crash_title, crash_body, crash_details;
+        templates: step_of, agreed_header, download_failed, item_label, me_is, moved, removed, added, update_style_for, update_note_for, needs_of, offers_of, add_need, add_offer, edit_section, agree_as, agreed_on, withdraw, someone_agreed, progress_label;
+        plurals: steps_done, count_commitments, count_measures);
     pub fn step_of(n: usize, total: usize) -> String {
         fill(get("ui.step_of"), &[("n", &n), ("total", &total)])
     }
@@ -656,17 +710,16 @@ pub mod ui {
     /// The buttons that move between steps say a verb, then where they go ("Next: The goal");
     /// on phones only the verb shows, and the whole stays the button's name.
     pub fn steps_done(done: usize, of: usize) -> String {
-        fill(get("ui.steps_done"), &[("done", &done), ("of", &of)])
+        super::count("ui.steps_done", of, &[("done", &done)])
     }
     pub fn download_failed(detail: &str) -> String {
         fill(get("ui.download_failed"), &[("detail", &detail)])
     }
-    /// `importJson` was called with something other than text.
+    /// What an alliance about to be opened holds: "2 commitments, 1 way of measuring progress".
     pub fn preview_counts(commitments: usize, measures: usize) -> String {
-        fill(
-            get("ui.preview_counts"),
-            &[("commitments", &commitments), ("measures", &measures)],
-        )
+        let commitments = super::count("ui.count_commitments", commitments, &[]);
+        let measures = super::count("ui.count_measures", measures, &[]);
+        super::super::join(&[commitments, measures], ", ")
     }
     pub fn item_label(kind: &str, n: usize) -> String {
         fill(get("ui.item_label"), &[("kind", &kind), ("n", &n)])
@@ -703,6 +756,9 @@ pub mod ui {
     }
     pub fn edit_section(title: &str) -> String {
         fill(get("ui.edit_section"), &[("title", &title)])
+    }
+    pub fn me_is(name: &str) -> String {
+        fill(get("ui.me_is"), &[("name", &name)])
     }
     pub fn agree_as(name: &str) -> String {
         fill(get("ui.agree_as"), &[("name", &name)])

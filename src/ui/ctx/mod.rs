@@ -122,6 +122,9 @@ pub struct Ctx {
     pub comparing: RwSignal<Option<crate::ui::io::Comparing>>,
     /// Each party's id and name as shown (a placeholder until they have one).
     pub party_labels: RwSignal<Vec<(Id, String)>>,
+    /// What this browser keeps with the open draft, never in a file or link: which person is
+    /// "me" here, and the versions exchanged with others (saved with the draft).
+    pub here: RwSignal<crate::core::drafts::Here>,
     /// The kind of relationship, which picks the examples shown.
     pub kind: RwSignal<Option<RelationshipKind>>,
     /// Items, lists and findings, each in a signal of its own.
@@ -162,6 +165,7 @@ impl Ctx {
             comparing: RwSignal::new(None),
             party_labels,
             kind,
+            here: RwSignal::new(Default::default()),
             mirror: StoredValue::new(Mirror::default()),
             fixed: StoredValue::new_local(Fixed {
                 hooks,
@@ -568,6 +572,28 @@ impl Ctx {
                     .collect()
             })
         })
+    }
+
+    /// The person who uses this browser, once they said which one they are and while they are
+    /// one of the alliance's people (tracked).
+    pub fn me(&self) -> Option<Id> {
+        let me = self.here.with(|h| h.me.clone())?;
+        self.party_labels
+            .with(|labels| labels.iter().any(|(id, _)| *id == me))
+            .then_some(me)
+    }
+
+    /// Says which person uses this browser (`None`: not said).
+    pub fn set_me(&self, me: Option<Id>) {
+        if self.here.with_untracked(|h| h.me != me) {
+            self.here.update(|h| h.me = me);
+        }
+    }
+
+    /// Remembers `a` as a version exchanged with others: sent as a file or link, received, or
+    /// brought together (what tells, later, which side changed what).
+    pub fn exchanged(&self, a: &Alliance) {
+        self.here.try_update(|h| h.seen.record(a));
     }
 
     /// The name shown for a party (tracked; empty when there is no such party).

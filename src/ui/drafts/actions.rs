@@ -88,6 +88,7 @@ impl Drafts {
                         });
                         // Undoable, like any other change.
                         ctx.apply(Action::Replace(Box::new(o.alliance)));
+                        ctx.here.set(o.here);
                         ctx.announce(t::loaded_other());
                         ctx.focus_later(ctx.id("step-heading"));
                     }
@@ -124,7 +125,7 @@ impl Drafts {
                         let title = title_of(&o.alliance.title);
                         self.edit(|s| s.dialog = false);
                         let step = Step::from_key(&o.step).unwrap_or(Step::Welcome);
-                        self.show(o.alliance, step, Some(o.saved_at));
+                        self.show(o.alliance, o.here, step, Some(o.saved_at));
                         ctx.announce(t::opened(&title));
                     }
                     Err(e) => self.failed(&e),
@@ -177,25 +178,34 @@ impl Drafts {
                 let Some(alliance) = ctx.try_with_untracked(Clone::clone) else {
                     return;
                 };
-                let current = (alliance, ctx.step.get_untracked().key().to_string());
+                let me = ctx.here.with_untracked(|h| h.me.clone());
+                let current = (alliance, me, ctx.step.get_untracked().key().to_string());
                 if let Ok(id) = slot_id(slot) {
                     self.run(&mut |s, store| {
                         let found = if store.slot() == &id {
                             Ok(current.clone())
                         } else {
-                            store.peek(s, &id)
+                            store.peek(s, &id).map(|o| (o.alliance, o.here.me, o.step))
                         };
-                        result = found.map_err(|e| open_error(&e)).and_then(|(mut a, step)| {
-                            let title = title_of(&a.title);
-                            a.id = crate::new_alliance_id();
-                            a.title = t::copy_of(&title);
-                            let progress =
-                                crate::core::validate(&a, browser::today()).percent_complete();
-                            store
-                                .store_new(s, &copy, &a, &step, progress, now)
-                                .map(|()| title)
-                                .map_err(|e| detail(&e).to_string())
-                        });
+                        result = found
+                            .map_err(|e| open_error(&e))
+                            .and_then(|(mut a, me, step)| {
+                                let title = title_of(&a.title);
+                                a.id = crate::new_alliance_id();
+                                a.title = t::copy_of(&title);
+                                let progress =
+                                    crate::core::validate(&a, browser::today()).percent_complete();
+                                // The same people: the same "me". A new alliance: no versions
+                                // exchanged yet.
+                                let here = crate::core::drafts::Here {
+                                    me,
+                                    ..Default::default()
+                                };
+                                store
+                                    .store_new(s, &copy, &a, &here, &step, progress, now)
+                                    .map(|()| title)
+                                    .map_err(|e| detail(&e).to_string())
+                            });
                     });
                 }
                 match result {
@@ -217,7 +227,7 @@ impl Drafts {
                     Ok(raw) => {
                         if was_open {
                             // A new, empty draft takes its place on screen.
-                            self.begin(blank(), Step::Welcome, true);
+                            self.begin(blank(), Here::default(), Step::Welcome, true);
                         }
                         self.edit(|s| {
                             s.deleted = raw.clone().map(|r| (slot.clone(), title.clone(), r))
@@ -268,7 +278,7 @@ impl Drafts {
                             s.deleted = None;
                             s.unreadable = None;
                         });
-                        self.begin(blank(), Step::Welcome, true);
+                        self.begin(blank(), Here::default(), Step::Welcome, true);
                         self.done(t::forgotten().to_string());
                     }
                     Err(e) => self.failed(detail(&e)),

@@ -29,7 +29,7 @@ use super::browser;
 use super::ctx::{Ctx, Step};
 use super::storage;
 use crate::core::drafts::{
-    Check, DraftStore, MemoryStorage, OpenError, SaveError, Saved, Storage, StorageError,
+    Check, DraftStore, Here, MemoryStorage, OpenError, SaveError, Saved, Storage, StorageError,
 };
 use crate::core::text::{self, drafts as t};
 use crate::core::{Alliance, Editor, Id, Timestamp};
@@ -100,6 +100,7 @@ fn detail(e: &StorageError) -> &str {
 /// What start-up found, read before anything is written.
 pub struct Start {
     inner: Inner,
+    here: Here,
     step: Step,
     state: State,
 }
@@ -122,6 +123,7 @@ pub fn start(namespace: &str, preset: Preset) -> (Alliance, Start) {
         ..State::default()
     };
     let mut step = Step::Welcome;
+    let mut here = Here::default();
     let mut opened = None;
     let mut damaged = None;
     let mut read = |s: &mut dyn Storage| {
@@ -146,6 +148,7 @@ pub fn start(namespace: &str, preset: Preset) -> (Alliance, Start) {
     match opened {
         Some(Ok(o)) => {
             alliance = o.alliance;
+            here = o.here;
             step = Step::from_key(&o.step).unwrap_or(Step::Welcome);
             state.saved_at = Some(o.saved_at);
         }
@@ -166,7 +169,15 @@ pub fn start(namespace: &str, preset: Preset) -> (Alliance, Start) {
         timer: None,
         asked_to_persist: false,
     };
-    (alliance, Start { inner, step, state })
+    (
+        alliance,
+        Start {
+            inner,
+            here,
+            step,
+            state,
+        },
+    )
 }
 
 /// What the person sees of the drafts.
@@ -276,6 +287,7 @@ impl Drafts {
     /// flush on unmount runs before that owner's signals go.
     pub fn new(ctx: Ctx, start: Start) -> Drafts {
         ctx.step.set(start.step);
+        ctx.here.set(start.here);
         ctx.visited
             .set(ctx.route.with_untracked(|r| r.before(start.step)));
         let d = Drafts {
@@ -286,6 +298,8 @@ impl Drafts {
         };
         // Every change: save after a pause. (The first run only subscribes.)
         Effect::watch(move || ctx.doc.track(), move |_, _, _| d.changed(), false);
+        // What this browser keeps with the draft ("me", versions exchanged): saved the same way.
+        Effect::watch(move || ctx.here.track(), move |_, _, _| d.changed(), false);
         // A new step: save now (the step itself is saved, to resume there).
         Effect::watch(move || ctx.step.get(), move |_, _, _| d.save_now(), false);
         PEERS.with(|p| p.borrow_mut().push(d));
@@ -348,16 +362,7 @@ impl Drafts {
             .s
             .try_with_untracked(|s| s.problem.is_some() || s.conflict.is_some())
             .unwrap_or(false);
-        at_risk
-            && self
-                .ctx
-                .try_with_untracked(|a| {
-                    crate::core::SectionId::ALL
-                        .iter()
-                        .any(|s| crate::core::validate::has_content(a, *s))
-                        || a.reflections != Default::default()
-                })
-                .unwrap_or(false)
+        at_risk && self.has_work()
     }
 
     fn pending(self) -> bool {
@@ -474,11 +479,12 @@ impl Drafts {
         let mut result = Ok(Saved::Unchanged);
         self.run(&mut |s, store| {
             // A widget that is gone has nothing left to save.
+            let here = ctx.here.try_get_untracked().unwrap_or_default();
             result = ctx
                 .doc
                 .try_with_untracked(|d| {
                     let progress = d.report.percent_complete();
-                    store.save(s, d.editor.alliance(), step.key(), progress, now)
+                    store.save(s, d.editor.alliance(), &here, step.key(), progress, now)
                 })
                 .unwrap_or(Ok(Saved::Unchanged));
         });
@@ -554,8 +560,9 @@ impl Drafts {
         }
     }
 
-    /// Shows `alliance` as the open draft, at `step`, with a fresh undo history.
-    fn show(self, alliance: Alliance, step: Step, saved_at: Option<Timestamp>) {
+    /// Shows `alliance` as the open draft, with what this browser keeps with it, at `step`,
+    /// with a fresh undo history.
+    fn show(self, alliance: Alliance, here: Here, step: Step, saved_at: Option<Timestamp>) {
         let ctx = self.ctx;
         self.edit(|s| {
             s.pending = false;
@@ -563,6 +570,7 @@ impl Drafts {
             s.saved_at = saved_at;
         });
         ctx.replace_editor(Editor::new(alliance));
+        ctx.here.set(here);
         // A step the coach's template leaves out: the welcome instead.
         let step = if ctx.route.with_untracked(|r| r.contains(step)) {
             step
@@ -576,17 +584,34 @@ impl Drafts {
     }
 
     /// Starts a new slot as the open draft, showing `alliance`.
-    fn begin(self, alliance: Alliance, step: Step, pristine: bool) {
+    fn begin(self, alliance: Alliance, here: Here, step: Step, pristine: bool) {
         self.inner(|i| i.store.start(new_slot(), pristine.then_some(&alliance)));
-        self.show(alliance, step, None);
+        self.show(alliance, here, step, None);
     }
 
-    /// Opens `alliance` (an imported file) as a new draft, stored at once. The draft that was
-    /// open stays in the list.
-    pub fn open_new(self, alliance: Alliance, step: Step) {
+    /// Opens `alliance` (received as a file or a link) as a new draft, stored at once, with
+    /// who "me" is here if the person said. The draft that was open stays in the list.
+    pub fn open_new(self, alliance: Alliance, me: Option<Id>, step: Step) {
         self.flush();
-        self.begin(alliance, step, false);
+        let mut here = Here {
+            me: me.filter(|id| alliance.party(id).is_some()),
+            ..Here::default()
+        };
+        here.seen.record(&alliance);
+        self.begin(alliance, here, step, false);
         self.save_now();
+    }
+
+    /// Whether the draft on screen holds anything the person wrote.
+    pub fn has_work(self) -> bool {
+        self.ctx
+            .try_with_untracked(|a| {
+                crate::core::SectionId::ALL
+                    .iter()
+                    .any(|s| crate::core::validate::has_content(a, *s))
+                    || a.reflections != Default::default()
+            })
+            .unwrap_or(false)
     }
 
     /// Where this browser keeps a draft of the alliance `id`, and its title: the draft on
@@ -606,8 +631,8 @@ impl Drafts {
                 crate::core::drafts::Listed::Draft(info) => store
                     .peek(s, &info.slot)
                     .ok()
-                    .filter(|(a, _)| &a.id == id)
-                    .map(|(a, _)| (Some(info.slot.to_string()), title_of(&a.title))),
+                    .filter(|o| &o.alliance.id == id)
+                    .map(|o| (Some(info.slot.to_string()), title_of(&o.alliance.title))),
                 crate::core::drafts::Listed::Unreadable { .. } => None,
             });
         });
@@ -623,7 +648,7 @@ impl Drafts {
     pub fn start_new(self) {
         self.flush();
         self.edit(|s| s.dialog = false);
-        self.begin(blank(), Step::Welcome, true);
+        self.begin(blank(), Here::default(), Step::Welcome, true);
         self.ctx.announce(t::new_started());
     }
 }

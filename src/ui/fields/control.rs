@@ -101,18 +101,6 @@ fn choices(
 ) -> Signal<ChoiceList> {
     match choices {
         Choices::Fixed(f) => Signal::stored(f()),
-        // Derived from memos already: nothing to keep apart.
-        Choices::Me => Signal::derive(move || {
-            let none = (String::new(), text::ui::me_none().to_string());
-            std::iter::once(none)
-                .chain(
-                    ctx.party_labels
-                        .get()
-                        .into_iter()
-                        .map(|(id, name)| (id.to_string(), name)),
-                )
-                .collect()
-        }),
         Choices::Parties { everyone } => Signal::derive(move || {
             let mut list: ChoiceList = ctx
                 .party_labels

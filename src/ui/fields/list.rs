@@ -268,8 +268,9 @@ fn ItemTools(
     }
 }
 
-/// How a new item is made from the alliance and a fresh id.
-pub type MakeItem = Arc<dyn Fn(&Alliance, Id) -> Item + Send + Sync>;
+/// How a new item is made from the alliance, the person using this browser (if said) and a
+/// fresh id.
+pub type MakeItem = Arc<dyn Fn(&Alliance, Option<&Id>, Id) -> Item + Send + Sync>;
 /// The DOM id of the field to focus in a new item.
 pub type FocusField = Arc<dyn Fn(&Id) -> String + Send + Sync>;
 
@@ -292,9 +293,11 @@ pub fn AddButton(
 ) -> impl IntoView {
     let ctx = use_ctx();
     let add = move |_| {
+        let me = ctx.here.with_untracked(|h| h.me.clone());
         let made = ctx.try_with_untracked(|a| {
             let new_id = a.fresh_id(list.id_prefix());
-            (make(a, new_id.clone()), new_id)
+            let me = me.as_ref().filter(|id| a.party(id).is_some());
+            (make(a, me, new_id.clone()), new_id)
         });
         let Some((item, new_id)) = made else { return };
         if ctx.apply(Action::Insert(item)) {

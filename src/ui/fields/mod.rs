@@ -4,10 +4,12 @@
 mod control;
 mod grow;
 mod list;
+mod me;
 
 pub use control::FieldView;
 pub use grow::TextArea;
 pub use list::{AddButton, ItemList};
+pub use me::WhoIsMe;
 
 use crate::core::text::{self, ui as t, Examples, QuestionId};
 use crate::core::{Finding, Severity};

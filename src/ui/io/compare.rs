@@ -1,31 +1,41 @@
 //! Comparing two versions of the same alliance: every difference side by side in the words of
-//! its step, a choice per difference, and the result saved as the draft (undoable, and logged
-//! in the revision log). The rules are in [`crate::core::merge`].
+//! its step, with the words that changed marked, a choice per difference that keeps both
+//! sides' work until the person says otherwise, and the result saved as the draft (undoable,
+//! and told truly in the revision log and the status line). The rules are in
+//! [`crate::core::merge`].
 
-use crate::core::merge::{self, bring_together, Choice, Difference};
+use crate::core::diff;
+use crate::core::merge::{self, bring_together, Bringing, Change, Choice, Difference, Outcome};
 use crate::core::text::merge as t;
-use crate::core::{Action, ActionError, Alliance};
+use crate::core::{Action, ActionError, Alliance, Dates, Timestamp};
 use crate::ui::browser::{self, Local};
-use crate::ui::ctx::use_ctx;
+use crate::ui::ctx::{use_ctx, Ctx};
 use crate::ui::drafts::use_drafts;
+use crate::ui::fields::WhoIsMe;
 use crate::ui::shell::Modal;
 use leptos::prelude::*;
 
-/// Two versions being compared: the other one, and what differs from the draft on screen.
+/// Two versions being compared: the other one, when it was saved, and what differs from the
+/// draft on screen.
 #[derive(Clone)]
 pub struct Comparing {
     pub theirs: Alliance,
+    pub saved: Timestamp,
     pub differences: Vec<Difference>,
 }
 
 impl Comparing {
-    /// The other version against `mine`.
-    pub fn new(mine: &Alliance, theirs: Alliance) -> Self {
-        let differences = merge::differences(mine, &theirs, &Local);
-        Comparing {
+    /// The other version (saved at `saved`) against the draft on screen, told apart with what
+    /// this browser knows of the versions exchanged.
+    pub fn new(ctx: Ctx, theirs: Alliance, saved: Timestamp) -> Option<Self> {
+        let seen = ctx.here.with_untracked(|h| h.seen.clone());
+        let differences =
+            ctx.try_with_untracked(|mine| merge::differences(mine, &theirs, &seen, &Local))?;
+        Some(Comparing {
             theirs,
+            saved,
             differences,
-        }
+        })
     }
 }
 
@@ -35,6 +45,28 @@ fn why(e: &ActionError) -> String {
         ActionError::UnknownParty(id) => id.to_string(),
         ActionError::NotReady => String::new(),
     }
+}
+
+/// What saving did, in words.
+fn said(outcome: &Outcome, differences: usize) -> String {
+    let mut parts = Vec::new();
+    if outcome.taken > 0 {
+        parts.push(t::done_taken(outcome.taken));
+    } else if differences > 0 {
+        parts.push(t::done_kept().to_string());
+    }
+    if !outcome.agreed.is_empty() {
+        parts.push(t::done_agreed(&crate::core::join(&outcome.agreed, ", ")));
+    }
+    if outcome.draft_again {
+        parts.push(t::done_draft_again().to_string());
+    }
+    crate::core::join(&parts, " ")
+}
+
+/// The DOM id of a difference's first choice (where focus goes when it still needs one).
+fn first_choice(ctx: Ctx, i: usize) -> String {
+    ctx.id(&format!("diff-{i}-0"))
 }
 
 /// The comparison dialog.
@@ -52,10 +84,14 @@ pub fn CompareDialog() -> impl IntoView {
     view! {
         <Modal open on_close=move |_| close() labelledby=heading>
             {
-                let Some(Comparing { theirs, differences }) = ctx.comparing.get_untracked() else {
+                let Some(Comparing { theirs, saved, differences }) = ctx.comparing.get_untracked()
+                else {
                     return ().into_any();
                 };
-                let choices = RwSignal::new(vec![Choice::Mine; differences.len()]);
+                let choices = RwSignal::new(
+                    differences.iter().map(Difference::default).collect::<Vec<_>>(),
+                );
+                let left = Memo::new(move |_| choices.with(|c| c.iter().filter(|c| c.is_none()).count()));
                 let error = RwSignal::new(None::<String>);
                 // Agreements the other version brings that this draft does not have.
                 let agreements: Vec<String> = ctx
@@ -73,26 +109,47 @@ pub fn CompareDialog() -> impl IntoView {
                     })
                     .unwrap_or_default();
                 let nothing = differences.is_empty() && agreements.is_empty();
+                let saved_on = Local.date(browser::local_date(saved));
+                let count = differences.len();
                 let save = {
-                    let (theirs, differences) = (theirs.clone(), differences.clone());
+                    let (theirs, differences, saved_on) = (theirs.clone(), differences.clone(), saved_on.clone());
                     move |_| {
                         let chosen = choices.get_untracked();
+                        let unchosen: Vec<usize> = chosen
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, c)| c.is_none())
+                            .map(|(i, _)| i)
+                            .collect();
+                        if let Some(&first) = unchosen.first() {
+                            error.set(Some(t::choose_first(unchosen.len())));
+                            ctx.focus_later(first_choice(ctx, first));
+                            return;
+                        }
+                        let chosen: Vec<Choice> = chosen.into_iter().flatten().collect();
+                        let by = ctx.me().map(|me| ctx.party_label(&me));
                         let made = ctx.try_with_untracked(|mine| {
                             bring_together(
                                 mine,
                                 &theirs,
                                 &differences,
                                 &chosen,
-                                browser::today(),
-                                browser::now(),
+                                Bringing {
+                                    by: by.as_deref(),
+                                    saved: &saved_on,
+                                    today: browser::today(),
+                                    now: browser::now(),
+                                },
                             )
                         });
                         match made {
-                            Some(Ok(result)) => {
+                            Some(Ok((result, outcome))) => {
                                 ctx.apply(Action::Replace(Box::new(result)));
+                                // What they had is common ground from now on.
+                                ctx.exchanged(&theirs);
                                 drafts.flush();
                                 ctx.comparing.set(None);
-                                ctx.announce(t::done());
+                                ctx.announce(said(&outcome, differences.len()));
                                 ctx.focus_later(ctx.id("step-heading"));
                             }
                             Some(Err(e)) => error.set(Some(t::failed(&why(&e)))),
@@ -100,11 +157,15 @@ pub fn CompareDialog() -> impl IntoView {
                         }
                     }
                 };
-                let from = merge::whose(&theirs);
-                let count = differences.len();
+                let set_all = move |choice: Choice| {
+                    choices.update(|c| c.iter_mut().for_each(|x| *x = Some(choice)));
+                    error.set(None);
+                };
+                let who = Signal::derive(move || ctx.me());
+                let ask = !nothing && ctx.me().is_none();
                 view! {
                     <h2 class="da-dialog-heading" id=h.clone()>{t::title()}</h2>
-                    {from.map(|name| view! { <p>{t::from_whom(&name)}</p> })}
+                    <p>{t::other_saved(&saved_on)}</p>
                     {if differences.is_empty() {
                         view! { <p class="da-notice">{t::identical()}</p> }.into_any()
                     } else {
@@ -116,6 +177,32 @@ pub fn CompareDialog() -> impl IntoView {
                     }}
                     {(!agreements.is_empty())
                         .then(|| view! { <p>{t::identical_agreement(&crate::core::join(&agreements, ", "))}</p> })}
+                    {ask
+                        .then(|| {
+                            view! {
+                                <WhoIsMe
+                                    people=ctx.party_labels
+                                    chosen=who
+                                    on_choose=move |me| ctx.set_me(me)
+                                    optional=true
+                                    help=t::who_help()
+                                    name="compare"
+                                />
+                            }
+                        })}
+                    {(count > 1)
+                        .then(|| {
+                            view! {
+                                <div class="da-dialog-buttons da-diff-all">
+                                    <button type="button" class="da-button" on:click=move |_| set_all(Choice::Mine)>
+                                        {t::all_mine()}
+                                    </button>
+                                    <button type="button" class="da-button" on:click=move |_| set_all(Choice::Theirs)>
+                                        {t::all_theirs()}
+                                    </button>
+                                </div>
+                            }
+                        })}
                     <ol class="da-diffs">
                         {differences
                             .into_iter()
@@ -133,7 +220,10 @@ pub fn CompareDialog() -> impl IntoView {
                             .then(|| {
                                 view! {
                                     <button type="button" class="da-button da-button-primary" on:click=save>
-                                        {t::save()}
+                                        {move || match left.get() {
+                                            0 => t::save().to_string(),
+                                            n => t::save_left(n),
+                                        }}
                                     </button>
                                 }
                             })}
@@ -148,56 +238,169 @@ pub fn CompareDialog() -> impl IntoView {
     }
 }
 
+/// A text shown with the runs that differ marked; long runs that do not are shortened to
+/// their ends (`first`/`last`: the run opens or closes the text).
+fn marked(runs: Vec<diff::Run>) -> impl IntoView {
+    const KEEP: usize = 80;
+    let n = runs.len();
+    runs.into_iter()
+        .enumerate()
+        .map(|(i, run)| {
+            if run.differs {
+                view! {
+                    <mark class="da-diff-mark">
+                        <span class="da-visually-hidden">{t::only_here()} " "</span>
+                        {run.text}
+                    </mark>
+                }
+                .into_any()
+            } else {
+                shortened(&run.text, KEEP, i == 0, i + 1 == n).into_any()
+            }
+        })
+        .collect_view()
+}
+
+/// `text` with its middle left out when it is long: what is near the changes stays.
+fn shortened(text: &str, keep: usize, first: bool, last: bool) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    if chars.len() <= keep * 2 + 20 {
+        return text.to_string();
+    }
+    let head: String = chars.iter().take(keep).collect();
+    let tail: String = chars[chars.len() - keep..].iter().collect();
+    // A word cut in two reads badly: cut at a space where there is one.
+    let head = head
+        .rsplit_once(' ')
+        .map_or(head.as_str(), |(h, _)| h)
+        .to_string();
+    let tail = tail
+        .split_once(' ')
+        .map_or(tail.as_str(), |(_, t)| t)
+        .to_string();
+    match (first, last) {
+        (true, true) => text.to_string(),
+        (true, false) => format!("… {tail}"),
+        (false, true) => format!("{head} …"),
+        (false, false) => format!("{head} … {tail}"),
+    }
+}
+
 /// One difference: both sides, and what to keep.
 #[component]
 fn DifferenceRow(
     /// Its position in the list (names its choices).
     i: usize,
     d: Difference,
-    /// One choice per difference.
-    choices: RwSignal<Vec<Choice>>,
+    /// One choice per difference (`None`: not chosen yet).
+    choices: RwSignal<Vec<Option<Choice>>>,
 ) -> impl IntoView {
     let ctx = use_ctx();
     let name = ctx.id(&format!("diff-{i}"));
     let legend = format!("{} — {}", d.place, d.what);
-    let kind = match (&d.mine, &d.theirs) {
-        (Some(_), None) => t::only_mine(),
-        (None, Some(_)) => t::only_theirs(),
-        _ => t::changed_both(),
+    let kind = match d.change {
+        Change::OnlyMine => t::only_mine(),
+        Change::OnlyTheirs => t::only_theirs(),
+        Change::Mine => t::changed_mine(),
+        Change::Theirs => t::changed_theirs(),
+        Change::Both => t::changed_both(),
     };
-    let side = |label: &'static str, text: Option<String>| {
-        let missing = text.is_none();
+    let long = d
+        .mine
+        .as_ref()
+        .zip(d.theirs.as_ref())
+        .is_some_and(|(a, b)| a.chars().count() + b.chars().count() > 400);
+    let (mine_runs, theirs_runs) = match (&d.mine, &d.theirs) {
+        (Some(a), Some(b)) => {
+            let (a, b) = diff::words(a, b);
+            (Some(a), Some(b))
+        }
+        (a, b) => (
+            a.as_ref().map(|a| {
+                vec![diff::Run {
+                    text: a.clone(),
+                    differs: false,
+                }]
+            }),
+            b.as_ref().map(|b| {
+                vec![diff::Run {
+                    text: b.clone(),
+                    differs: false,
+                }]
+            }),
+        ),
+    };
+    let side = |label: &'static str, runs: Option<Vec<diff::Run>>| {
+        let missing = runs.is_none();
         view! {
             <div class="da-diff-side">
                 <p class="da-diff-label">{label}</p>
                 <p class="da-diff-text" class:da-diff-missing=missing>
-                    {text.unwrap_or_else(|| t::not_there().to_string())}
+                    {match runs {
+                        Some(runs) => marked(runs).into_any(),
+                        None => t::not_there().into_any(),
+                    }}
                 </p>
             </div>
         }
     };
-    let mut options = vec![
-        (Choice::Mine, t::keep_mine()),
-        (Choice::Theirs, t::take_theirs()),
-    ];
-    if d.can_keep_both() {
-        options.push((Choice::Both, t::keep_both()));
-    }
+    // For a list item one side lacks: keep it, or leave it out.
+    let options = match (d.is_item(), &d.mine, &d.theirs) {
+        (true, Some(_), None) => vec![
+            (Choice::Mine, t::keep_it()),
+            (Choice::Theirs, t::leave_out()),
+        ],
+        (true, None, Some(_)) => vec![
+            (Choice::Theirs, t::keep_it()),
+            (Choice::Mine, t::leave_out()),
+        ],
+        _ if d.can_keep_both() => vec![
+            (Choice::Mine, t::keep_mine()),
+            (Choice::Theirs, t::take_theirs()),
+            (Choice::Both, t::keep_both()),
+        ],
+        _ => vec![
+            (Choice::Mine, t::keep_mine()),
+            (Choice::Theirs, t::take_theirs()),
+        ],
+    };
+    let whole = long.then(|| {
+        let (mine, theirs) = (
+            d.mine.clone().unwrap_or_default(),
+            d.theirs.clone().unwrap_or_default(),
+        );
+        view! {
+            <details class="da-fold da-diff-whole">
+                <summary>{t::whole_text()}</summary>
+                <div class="da-diff-sides">
+                    <div class="da-diff-side">
+                        <p class="da-diff-label">{t::mine()}</p>
+                        <p class="da-diff-text">{mine}</p>
+                    </div>
+                    <div class="da-diff-side">
+                        <p class="da-diff-label">{t::theirs()}</p>
+                        <p class="da-diff-text">{theirs}</p>
+                    </div>
+                </div>
+            </details>
+        }
+    });
     view! {
         <li class="da-diff">
             <fieldset class="da-fieldset">
                 <legend class="da-diff-legend">{legend}</legend>
                 <p class="da-help">{kind}</p>
                 <div class="da-diff-sides">
-                    {side(t::mine(), d.mine.clone())} {side(t::theirs(), d.theirs.clone())}
+                    {side(t::mine(), mine_runs)} {side(t::theirs(), theirs_runs)}
                 </div>
+                {whole}
                 <div class="da-diff-choices">
                     {options
                         .into_iter()
                         .enumerate()
                         .map(|(k, (choice, label))| {
                             let id = format!("{name}-{k}");
-                            let checked = move || choices.with(|c| c.get(i) == Some(&choice));
+                            let checked = move || choices.with(|c| c.get(i) == Some(&Some(choice)));
                             view! {
                                 <span class="da-choice">
                                     <input
@@ -209,7 +412,7 @@ fn DifferenceRow(
                                             choices
                                                 .update(|c| {
                                                     if let Some(x) = c.get_mut(i) {
-                                                        *x = choice;
+                                                        *x = Some(choice);
                                                     }
                                                 })
                                         }

@@ -33,7 +33,7 @@ impl ExportKind {
 
 /// Downloads the alliance as a JSON file named after its title and today's date.
 pub fn download_json(ctx: Ctx) {
-    download(
+    let downloaded = download(
         ctx,
         ExportKind::Json,
         "json",
@@ -41,11 +41,17 @@ pub fn download_json(ctx: Ctx) {
         json::export,
         t::downloaded(),
     );
+    // A version that may go to the others: remembered, to tell later who changed what.
+    if downloaded {
+        if let Some(a) = ctx.try_with_untracked(Clone::clone) {
+            ctx.exchanged(&a);
+        }
+    }
 }
 
 fn download_calendar(ctx: Ctx) {
     let calendar = |a: &_, now| Ok(ics::to_ics(a, now));
-    download(
+    let _ = download(
         ctx,
         ExportKind::Calendar,
         "ics",
@@ -55,7 +61,8 @@ fn download_calendar(ctx: Ctx) {
     );
 }
 
-/// Downloads the alliance written by `write` as a file named after its title and the date.
+/// Downloads the alliance written by `write` as a file named after its title and the date;
+/// says whether the download started.
 fn download(
     ctx: Ctx,
     kind: ExportKind,
@@ -63,7 +70,7 @@ fn download(
     mime: &str,
     write: fn(&crate::core::Alliance, crate::core::Timestamp) -> Result<String, String>,
     done: &str,
-) {
+) -> bool {
     let now = browser::now();
     let Some((name, file)) = ctx.try_with_untracked(|a| {
         (
@@ -71,10 +78,12 @@ fn download(
             write(a, now),
         )
     }) else {
-        return;
+        return false;
     };
     let result = file.and_then(|f| browser::download(&name, mime, &f));
+    let started = result.is_ok();
     finish(ctx, kind, result, done);
+    started
 }
 
 /// Copies the alliance as formatted text for an email (HTML, with plain text alongside).

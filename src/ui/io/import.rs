@@ -4,10 +4,11 @@
 use super::Comparing;
 use crate::core::json::{self, Imported, MAX_FILE_BYTES};
 use crate::core::text::{self, import as msg, merge, ui as t};
-use crate::core::{SectionId, Status};
-use crate::ui::browser::{self, ReadError};
+use crate::core::{Dates, Id, Status};
+use crate::ui::browser::{self, Local, ReadError};
 use crate::ui::ctx::{use_ctx, Ctx, Step};
 use crate::ui::drafts::use_drafts;
+use crate::ui::fields::WhoIsMe;
 use crate::ui::shell::Modal;
 use leptos::html;
 use leptos::prelude::*;
@@ -125,7 +126,9 @@ fn Row(
     }
 }
 
-/// The preview of a file about to be opened, with the choice to open it or not.
+/// The preview of a file about to be opened, with the choice to open it or not: when this
+/// browser already has the alliance, comparing comes first; otherwise it opens as a new draft,
+/// and the person may say which of its people they are.
 #[component]
 pub fn ImportPreview() -> impl IntoView {
     let ctx = use_ctx();
@@ -136,25 +139,30 @@ pub fn ImportPreview() -> impl IntoView {
         ctx.pending_import.set(None);
         ctx.announce(t::import_cancelled());
     };
+    // Who the person is among its people, if they say (opening it as a new draft).
+    let me = RwSignal::new(None::<Id>);
     let confirm = move || {
         if let Some(Imported { alliance, .. }) =
             ctx.pending_import.try_update(Option::take).flatten()
         {
             // A new draft: the one on screen stays in "My drafts".
-            drafts.open_new(alliance, Step::Review);
+            drafts.open_new(alliance, me.get_untracked(), Step::Review);
             ctx.announce(t::import_done());
         }
     };
     // The same alliance as a draft in this browser: compare with that draft (opened first).
     let compare = move |slot: Option<String>| {
-        if let Some(Imported { alliance, .. }) =
-            ctx.pending_import.try_update(Option::take).flatten()
+        if let Some(Imported {
+            alliance,
+            exported_at,
+            ..
+        }) = ctx.pending_import.try_update(Option::take).flatten()
         {
             if let Some(slot) = slot {
                 drafts.open_slot(&slot);
             }
-            let comparing = ctx.try_with_untracked(|mine| Comparing::new(mine, alliance));
-            ctx.comparing.try_set(comparing);
+            ctx.comparing
+                .try_set(Comparing::new(ctx, alliance, exported_at));
         }
     };
     let h = heading.clone();
@@ -165,26 +173,34 @@ pub fn ImportPreview() -> impl IntoView {
                 else {
                     return ().into_any();
                 };
+                me.set(None);
                 let title = if a.title.trim().is_empty() {
                     text::untitled().to_string()
                 } else {
                     a.title.trim().to_string()
                 };
-                let people = a
+                let labels: Vec<(Id, String)> = a
                     .parties
                     .iter()
-                    .map(|p| a.party_label(&p.id))
+                    .map(|p| (p.id.clone(), a.party_label(&p.id)))
+                    .collect();
+                let people = labels
+                    .iter()
+                    .map(|(_, name)| name.as_str())
                     .collect::<Vec<_>>()
                     .join(", ");
                 let held = drafts.holding(&a.id);
+                // Nothing of the person's on screen: nothing to keep, nothing to say stays.
+                let work = drafts.has_work();
                 let status = match a.status {
                     Status::Draft => t::status_draft(),
                     Status::Agreed => t::status_agreed(),
                 };
+                let saved = Local.date(browser::local_date(exported_at));
                 view! {
                     <h2 class="da-dialog-heading" id=h.clone()>{t::import_title()}</h2>
                     <dl class="da-doc-dl da-preview">
-                        <Row term=text::question(text::QuestionId::Title).prompt value=title/>
+                        <Row term=t::preview_title() value=title/>
                         <Row term=t::preview_people() value=people/>
                         {a
                             .relationship
@@ -198,18 +214,32 @@ pub fn ImportPreview() -> impl IntoView {
                             })}
                         <Row term=text::export::status() value=status.to_string()/>
                         <Row
-                            term=text::section(SectionId::Commitments).title
+                            term=t::preview_contents()
                             value=t::preview_counts(a.commitments.len(), a.progress.len())
                         />
-                        <Row term=t::preview_saved_on() value=exported_at.date().to_string()/>
+                        <Row term=t::preview_saved() value=saved/>
                     </dl>
                     // The same alliance as a draft here: comparing comes first.
                     {match &held {
                         Some((_, title)) => view! { <p class="da-notice">{merge::same_alliance(title)}</p> }
                             .into_any(),
-                        None => view! { <p class="da-notice da-notice-warning">{t::import_warning()}</p> }
+                        None if work => view! { <p class="da-notice da-notice-warning">{t::import_warning()}</p> }
                             .into_any(),
+                        None => view! { <p class="da-notice">{t::import_fresh()}</p> }.into_any(),
                     }}
+                    {held
+                        .is_none()
+                        .then(|| {
+                            view! {
+                                <WhoIsMe
+                                    people=labels.clone()
+                                    chosen=me
+                                    on_choose=move |who| me.set(who)
+                                    optional=true
+                                    name="preview"
+                                />
+                            }
+                        })}
                     <div class="da-dialog-buttons">
                         {held
                             .clone()
@@ -233,7 +263,7 @@ pub fn ImportPreview() -> impl IntoView {
                             {t::import_replace()}
                         </button>
                         <button type="button" class="da-button" on:click=move |_| cancel()>
-                            {t::import_cancel()}
+                            {if held.is_some() || work { t::import_cancel() } else { t::import_not_now() }}
                         </button>
                     </div>
                 }

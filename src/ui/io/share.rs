@@ -112,7 +112,9 @@ pub enum Sharing {
 
 /// Makes a link to this page carrying the alliance, and shows it.
 pub fn share(ctx: Ctx) {
-    let Some(file) = ctx.try_with_untracked(|a| json::export(a, browser::now())) else {
+    let Some((file, alliance)) =
+        ctx.try_with_untracked(|a| (json::export(a, browser::now()), a.clone()))
+    else {
         return;
     };
     ctx.sharing.set(Some(Sharing::Making));
@@ -127,6 +129,9 @@ pub fn share(ctx: Ctx) {
                     if link.len() > MAX_LINK_CHARS {
                         Sharing::TooLarge(link.len())
                     } else {
+                        // A version that goes to the others: remembered, to tell later who
+                        // changed what.
+                        ctx.exchanged(&alliance);
                         Sharing::Ready { link, file }
                     }
                 }

@@ -65,12 +65,9 @@ pub fn owner_from_key(key: &str) -> Option<Owner> {
     }
 }
 
-/// The party marked "me", else everyone: the default owner of new items.
-pub fn me_or_everyone(a: &Alliance) -> Owner {
-    a.parties
-        .iter()
-        .find(|p| p.is_me)
-        .map_or(Owner::Everyone, |p| Owner::Party(p.id.clone()))
+/// The person using this browser, else everyone: the default owner of new items.
+pub fn me_or_everyone(me: Option<&Id>) -> Owner {
+    me.map_or(Owner::Everyone, |id| Owner::Party(id.clone()))
 }
 
 pub const STATUSES: [AssumptionStatus; 4] = [

@@ -6,6 +6,7 @@ use crate::core::Dates;
 use crate::core::{Action, Id, Status};
 use crate::ui::browser::{self, Local};
 use crate::ui::ctx::{use_ctx, Step};
+use crate::ui::fields::WhoIsMe;
 use leptos::prelude::*;
 
 #[component]
@@ -24,6 +25,23 @@ pub fn AgreementStep() -> impl IntoView {
         ctx.party_labels
             .with(|p| p.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>())
     });
+    // Agreement is given in a person's name: which one uses this browser is asked first.
+    let me = Signal::derive(move || ctx.me());
+    let choose = move |who: Option<Id>| {
+        ctx.set_me(who.clone());
+        if let Some(who) = who {
+            ctx.focus_later(ctx.id(&format!("agree-{who}")));
+        }
+    };
+    let not_me = move |_| {
+        ctx.set_me(None);
+        let first = ctx
+            .party_labels
+            .with_untracked(|p| p.first().map(|(id, _)| id.clone()));
+        if let Some(first) = first {
+            ctx.focus_later(format!("{}-{first}", ctx.id("me-agree")));
+        }
+    };
     view! {
         <Recap/>
         <div>
@@ -41,9 +59,23 @@ pub fn AgreementStep() -> impl IntoView {
                 </div>
             </Show>
         </div>
+        {move || match me.get() {
+            None => view! {
+                <WhoIsMe people=ctx.party_labels chosen=me on_choose=choose name="agree"/>
+                <p class="da-help">{t::me_first()}</p>
+            }
+            .into_any(),
+            Some(who) => view! {
+                <p class="da-help da-me">
+                    {t::me_is(&ctx.party_label(&who))} " "
+                    <button type="button" class="da-link" on:click=not_me>{t::me_change()}</button>
+                </p>
+            }
+            .into_any(),
+        }}
         <ul class="da-agree-list">
             <For each=move || parties.get() key=|party| party.clone() let:party>
-                <AgreeRow party ready/>
+                <AgreeRow party ready me/>
             </For>
         </ul>
         <div>
@@ -102,6 +134,8 @@ fn AgreeRow(
     party: Id,
     /// Whether everything agreement needs is there.
     ready: Signal<bool>,
+    /// The person using this browser, once said: agreement waits for it.
+    me: Signal<Option<Id>>,
 ) -> impl IntoView {
     let ctx = use_ctx();
     let name = {
@@ -125,6 +159,10 @@ fn AgreeRow(
         })
     };
     let button_id = ctx.id(&format!("agree-{party}"));
+    let mine = {
+        let p = party.clone();
+        Signal::derive(move || me.with(|m| m.as_ref() == Some(&p)))
+    };
     let agree = {
         let p = party.clone();
         move |_| {
@@ -170,8 +208,9 @@ fn AgreeRow(
                     <button
                         type="button"
                         id=button_id.clone()
-                        class="da-button da-button-primary"
-                        disabled=move || !ready.get()
+                        class="da-button"
+                        class:da-button-primary=mine
+                        disabled=move || !ready.get() || me.with(Option::is_none)
                         on:click=agree.clone()
                     >
                         {move || t::agree_as(&name.get())}

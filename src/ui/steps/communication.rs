@@ -20,7 +20,7 @@ pub static COMMUNICATION: &[Block] = &[
         add: Some(Add {
             label: t::add_channel,
             json: "channels",
-            make: |_, id| {
+            make: |_, _, id| {
                 Item::Channel(Channel {
                     id,
                     name: String::new(),

@@ -20,7 +20,7 @@ pub static DECISIONS: &[Block] = &[Block::List(ListBlock {
     add: Some(Add {
         label: t::add_decision,
         json: "",
-        make: |a, id| {
+        make: |a, _, id| {
             // Two empty options to start from.
             let options = a.fresh_ids("o", 2).into_iter().map(blank_option).collect();
             Item::Decision(Decision {

@@ -20,7 +20,7 @@ pub static ASSUMPTIONS: &[Block] = &[Block::List(ListBlock {
     add: Some(Add {
         label: t::add_assumption,
         json: "",
-        make: |_, id| {
+        make: |_, _, id| {
             Item::Assumption(Assumption {
                 id,
                 text: String::new(),
@@ -117,10 +117,10 @@ pub static HARD_TIMES: &[Block] = &[
         add: Some(Add {
             label: t::add_permission,
             json: "permissions",
-            make: |a, id| {
+            make: |_, me, id| {
                 Item::Permission(Permission {
                     id,
-                    given_by: me_or_everyone(a),
+                    given_by: me_or_everyone(me),
                     text: String::new(),
                 })
             },
@@ -197,7 +197,7 @@ pub static KEEPING_ALIVE: &[Block] = &[
         add: Some(Add {
             label: t::add_revision,
             json: "revisions",
-            make: |_, id| {
+            make: |_, _, id| {
                 Item::Revision(Revision {
                     id,
                     date: browser::today(),

@@ -51,14 +51,7 @@ pub static BASICS: &[Block] = &[
         add: Some(Add {
             label: t::add_person,
             json: "",
-            make: |_, id| {
-                Item::Party(Party {
-                    id,
-                    name: String::new(),
-                    role: String::new(),
-                    is_me: false,
-                })
-            },
+            make: |_, _, id| Item::Party(Party::new(id)),
             focus: "name",
         }),
         items: Items {
@@ -72,25 +65,6 @@ pub static BASICS: &[Block] = &[
                 item_text("role", Q::PartyRole, ItemText::PartyRole, Kind::Line, true),
             ],
         },
-    }),
-    // One question for the whole group rather than a checkbox per person: commitments made
-    // by "me" are then owned by the right person from the start.
-    Block::Field(Field {
-        json: "me",
-        label: Label::Static(t::which_is_me),
-        kind: Kind::Choice(Choices::Me),
-        optional: true,
-        value: Value::Top {
-            get: |a| {
-                a.parties
-                    .iter()
-                    .find(|p| p.is_me)
-                    .map(|p| p.id.to_string())
-                    .unwrap_or_default()
-            },
-            set: |_, v| Some(Action::SetMe(Id::new(v))),
-        },
-        shown: Shown::IfTop(|a| !a.parties.is_empty()),
     }),
 ];
 
@@ -132,7 +106,7 @@ pub static PROGRESS: &[Block] = &[Block::List(ListBlock {
     add: Some(Add {
         label: t::add_measure,
         json: "",
-        make: |_, id| {
+        make: |_, _, id| {
             Item::Measure(Measure {
                 id,
                 signal: String::new(),
@@ -194,10 +168,10 @@ pub static COMMITMENTS: &[Block] = &[Block::List(ListBlock {
     add: Some(Add {
         label: t::add_commitment,
         json: "",
-        make: |a, id| {
+        make: |_, me, id| {
             Item::Commitment(Commitment {
                 id,
-                owner: me_or_everyone(a),
+                owner: me_or_everyone(me),
                 what: String::new(),
                 when: None,
             })
@@ -307,7 +281,7 @@ pub static CELEBRATIONS: &[Block] = &[
         add: Some(Add {
             label: t::add_milestone,
             json: "milestones",
-            make: |_, id| {
+            make: |_, _, id| {
                 Item::Milestone(Milestone {
                     id,
                     milestone: String::new(),

@@ -155,7 +155,7 @@ fn PersonNeeds(
                     label=Signal::derive(move || add_label(&name.get()))
                     list=ListKind::NeedsAndOffers
                     noun=(items.noun)()
-                    make=Arc::new(move |_: &Alliance, id| {
+                    make=Arc::new(move |_: &Alliance, _: Option<&crate::core::Id>, id| {
                         Item::NeedOrOffer(NeedOrOffer {
                             id,
                             party_id: owner.clone(),

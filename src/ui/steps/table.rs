@@ -19,8 +19,6 @@ pub enum Choices {
     /// Every party by name, with "everyone" when asked; a party who left stays listed while
     /// chosen, so the select still shows the truth.
     Parties { everyone: bool },
-    /// "Which of these is you?": every party by name, after "none of them".
-    Me,
     /// Computed from the item itself (a decision's options).
     OfItem(fn(&Item) -> ChoiceList),
 }
@@ -131,7 +129,9 @@ pub struct Items {
 pub struct Add {
     pub label: Words,
     pub json: &'static str,
-    pub make: fn(&Alliance, Id) -> Item,
+    /// Makes the item from the alliance, the person using this browser (if said: the
+    /// default owner of what they add) and a fresh id.
+    pub make: fn(&Alliance, Option<&Id>, Id) -> Item,
     pub focus: &'static str,
 }
 

@@ -81,6 +81,17 @@ export class Wizard {
     return menu;
   }
 
+  /** "Which of these is you, on this device?", where it is asked (the agreement step, or a
+   *  dialog when `within` is given). */
+  whoIsMe(within?: Locator): Locator {
+    return (within ?? this.widget).getByRole('group', { name: 'Which of these is you, on this device?' });
+  }
+
+  /** Says which person uses this browser. */
+  async iAm(name: string, within?: Locator) {
+    await this.check(this.whoIsMe(within).getByRole('radio', { name, exact: true }));
+  }
+
   get stepHeading(): Locator {
     return this.widget.getByRole('heading', { level: 2 });
   }
@@ -298,7 +309,6 @@ export async function fillEverything(w: Wizard, shot: (name: string) => Promise<
   await w.fill(w.field('Role in this alliance', p1), J.me.role);
   await w.fill(w.field('Name', p2), J.other.name);
   await w.fill(w.field('Role in this alliance', p2), J.other.role);
-  await expect(w.field('Which of these is you, on this device?').locator('option:checked')).toHaveText(J.me.name);
   await shot('01-who-is-involved');
 
   await w.next('The goal');
@@ -410,6 +420,11 @@ export async function fillEverything(w: Wizard, shot: (name: string) => Promise<
 
   await w.next('Agreement');
   await expect(w.widget.locator('.da-recap')).toContainText(J.goal.what);
+  // Agreement is given in a person's name: who uses this browser is asked first.
+  await expect(w.button(`${J.me.name}: I agree`)).toBeDisabled();
+  await w.iAm(J.me.name);
+  await expect(w.button(`${J.me.name}: I agree`)).toBeFocused();
+  await expect(w.widget.getByText(`On this device you are ${J.me.name}.`)).toBeVisible();
   await w.press(w.button(`${J.me.name}: I agree`));
   await expect(w.widget.getByText(`${J.me.name} agreed on`)).toBeVisible();
   await w.press(w.button(`${J.other.name}: I agree`));

@@ -275,6 +275,7 @@ test.describe('in British English', () => {
     await expect(w.widget.locator('.da-step-intro')).toContainText('not a contract');
     await w.button('Jordan: take back my agreement').click();
     await expect(w.widget.locator('.da-agreed-badge')).toHaveCount(0);
+    await w.iAm('Jordan');
     await w.button('Jordan: I agree').click();
     await expect(w.widget.locator('.da-agreed-badge')).toHaveText('✓ Agreed on 25 November 2026');
 

@@ -112,6 +112,7 @@ test("a coach's template leaves out sections and adds questions: filled, agreed 
   await expect(doc.locator('.da-doc-heading', { hasText: 'How we will measure it' })).toHaveCount(0);
 
   await w.next('Agreement');
+  await w.iAm('Priya');
   await w.press(w.button('Priya: I agree'));
   await w.press(w.button('Sam: I agree'));
   await expect(w.widget.getByText('Everyone has agreed. This is now your alliance.').first()).toBeVisible();

@@ -1,0 +1,156 @@
+//! What changed between two versions of a text, word by word: two answers are shown with the
+//! words only one of them has marked, rather than as two walls of text.
+
+/// A run of a text as written (words with the spaces after them), and whether the other text
+/// lacks these words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Run {
+    pub text: String,
+    pub differs: bool,
+}
+
+/// The longest-common-subsequence table is kept below this many cells; beyond it (two long
+/// texts changed throughout), only the common start and end are found.
+const MAX_CELLS: usize = 250_000;
+
+/// The words of `s`, each with the spaces after it (leading spaces go with the first).
+fn tokens(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut in_space = false;
+    for (i, c) in s.char_indices() {
+        let space = c.is_whitespace();
+        // Leading spaces stay with the first word.
+        if in_space && !space && !s[start..i].trim().is_empty() {
+            out.push(&s[start..i]);
+            start = i;
+        }
+        in_space = space;
+    }
+    if start < s.len() {
+        out.push(&s[start..]);
+    }
+    out
+}
+
+/// `a` and `b` as runs, each marking the words the other one lacks. Spaces do not count as a
+/// difference.
+pub fn words(a: &str, b: &str) -> (Vec<Run>, Vec<Run>) {
+    let (ta, tb) = (tokens(a), tokens(b));
+    let same = |x: &str, y: &str| x.trim() == y.trim();
+    let prefix = ta.iter().zip(&tb).take_while(|(x, y)| same(x, y)).count();
+    let suffix = ta[prefix..]
+        .iter()
+        .rev()
+        .zip(tb[prefix..].iter().rev())
+        .take_while(|(x, y)| same(x, y))
+        .count();
+    let (ma, mb) = (
+        &ta[prefix..ta.len() - suffix],
+        &tb[prefix..tb.len() - suffix],
+    );
+    let mut da = vec![true; ma.len()];
+    let mut db = vec![true; mb.len()];
+    if !ma.is_empty() && !mb.is_empty() && ma.len().saturating_mul(mb.len()) <= MAX_CELLS {
+        // lcs[i][j]: the longest common subsequence of ma[i..] and mb[j..].
+        let w = mb.len() + 1;
+        let mut lcs = vec![0u32; (ma.len() + 1) * w];
+        for i in (0..ma.len()).rev() {
+            for j in (0..mb.len()).rev() {
+                lcs[i * w + j] = if same(ma[i], mb[j]) {
+                    lcs[(i + 1) * w + j + 1] + 1
+                } else {
+                    lcs[(i + 1) * w + j].max(lcs[i * w + j + 1])
+                };
+            }
+        }
+        let (mut i, mut j) = (0, 0);
+        while i < ma.len() && j < mb.len() {
+            if same(ma[i], mb[j]) {
+                da[i] = false;
+                db[j] = false;
+                i += 1;
+                j += 1;
+            } else if lcs[(i + 1) * w + j] >= lcs[i * w + j + 1] {
+                i += 1;
+            } else {
+                j += 1;
+            }
+        }
+    }
+    let runs = |all: &[&str], middle: &[bool]| {
+        let flags = std::iter::repeat_n(false, prefix)
+            .chain(middle.iter().copied())
+            .chain(std::iter::repeat_n(false, suffix));
+        let mut out: Vec<Run> = Vec::new();
+        for (t, differs) in all.iter().zip(flags) {
+            match out.last_mut() {
+                Some(run) if run.differs == differs => run.text.push_str(t),
+                _ => out.push(Run {
+                    text: (*t).to_string(),
+                    differs,
+                }),
+            }
+        }
+        out
+    };
+    (runs(&ta, &da), runs(&tb, &db))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marked(runs: &[Run]) -> String {
+        runs.iter()
+            .map(|r| {
+                if r.differs {
+                    format!("[{}]", r.text.trim_end()) + &r.text[r.text.trim_end().len()..]
+                } else {
+                    r.text.clone()
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_words_only_one_side_has_are_marked_on_that_side() {
+        let (a, b) = words(
+            "We meet every Monday at nine.",
+            "We meet every other Monday at ten.",
+        );
+        assert_eq!(marked(&a), "We meet every Monday at [nine.]");
+        assert_eq!(marked(&b), "We meet every [other] Monday at [ten.]");
+    }
+
+    #[test]
+    fn texts_are_kept_whole_spaces_and_all() {
+        let a = "  One  two\nthree ";
+        let b = "One two three four";
+        let (ra, rb) = words(a, b);
+        assert_eq!(ra.iter().map(|r| r.text.as_str()).collect::<String>(), a);
+        assert_eq!(rb.iter().map(|r| r.text.as_str()).collect::<String>(), b);
+        assert_eq!(marked(&rb), "One two three [four]");
+        assert!(ra.iter().all(|r| !r.differs), "only spaces differ");
+    }
+
+    #[test]
+    fn empty_and_identical_texts() {
+        let (a, b) = words("", "Something new");
+        assert!(a.is_empty());
+        assert_eq!(marked(&b), "[Something new]");
+        let (a, b) = words("Same words", "Same words");
+        assert_eq!((a.len(), b.len()), (1, 1));
+        assert!(!a[0].differs && !b[0].differs);
+    }
+
+    #[test]
+    fn very_long_texts_changed_throughout_mark_the_middle_whole() {
+        let a = "alpha ".repeat(1000) + "end";
+        let b = "beta ".repeat(1000) + "end";
+        let (ra, rb) = words(&a, &b);
+        assert_eq!(ra.len(), 2);
+        assert!(ra[0].differs && !ra[1].differs);
+        assert_eq!(rb[1].text, "end");
+    }
+}
