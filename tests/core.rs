@@ -2290,13 +2290,22 @@ mod drafts {
         DraftStore::new(ns, writer, id("slot-1"))
     }
 
+    fn draft<'a>(a: &'a Alliance, here: &'a Here, step: &'a str, progress: u32) -> Draft<'a> {
+        Draft {
+            alliance: a,
+            here,
+            step,
+            progress,
+        }
+    }
+
     fn save(
         st: &mut DraftStore,
         s: &mut MemoryStorage,
         a: &Alliance,
         step: &str,
     ) -> Result<Saved, SaveError> {
-        st.save(s, a, &Here::default(), step, 40, now())
+        st.save(s, draft(a, &Here::default(), step, 40), now())
     }
 
     #[test]
@@ -2364,10 +2373,7 @@ mod drafts {
             st.store_new(
                 &mut s,
                 &id(slot),
-                &coaching(),
-                &Here::default(),
-                "goal",
-                0,
+                draft(&coaching(), &Here::default(), "goal", 0),
                 second(at),
             )
             .unwrap();
@@ -2537,10 +2543,7 @@ mod drafts {
         st.store_new(
             &mut s,
             &id("slot-2"),
-            &examples::partners(),
-            &Here::default(),
-            "basics",
-            5,
+            draft(&examples::partners(), &Here::default(), "basics", 5),
             now(),
         )
         .unwrap();
@@ -2650,7 +2653,7 @@ mod drafts {
         };
         here.seen.record(&a);
         assert_eq!(
-            st.save(&mut s, &a, &here, "goal", 40, now()),
+            st.save(&mut s, draft(&a, &here, "goal", 40), now()),
             Ok(Saved::Written)
         );
         let raw = s.get(&st.key("slot-1")).unwrap().unwrap();
@@ -2668,7 +2671,7 @@ mod drafts {
         );
         // Saying who is me is a change worth saving; the same again is not.
         assert_eq!(
-            st.save(&mut s, &a, &here, "goal", 40, now()),
+            st.save(&mut s, draft(&a, &here, "goal", 40), now()),
             Ok(Saved::Unchanged)
         );
         let priya = Here {
@@ -2676,7 +2679,7 @@ mod drafts {
             ..here.clone()
         };
         assert_eq!(
-            st.save(&mut s, &a, &priya, "goal", 40, now()),
+            st.save(&mut s, draft(&a, &priya, "goal", 40), now()),
             Ok(Saved::Written)
         );
         // Someone who is not one of its people, or a history that cannot be read: as good as
@@ -2692,7 +2695,13 @@ mod drafts {
     #[test]
     fn unreadable_values_are_kept_untouched_and_explained() {
         let st = store("ns", "w-a");
-        let good = encode(&coaching(), &Here::default(), "goal", 10, now(), "w-a", 1).unwrap();
+        let good = encode(
+            draft(&coaching(), &Here::default(), "goal", 10),
+            now(),
+            "w-a",
+            1,
+        )
+        .unwrap();
         let cases = [
             ("corrupt", "{{{not json".to_string(), "not valid JSON"),
             ("truncated", good[..good.len() / 2].to_string(), "cut off"),
@@ -2765,10 +2774,7 @@ mod drafts {
         st.store_new(
             &mut s,
             &id("slot-2"),
-            &coaching(),
-            &Here::default(),
-            "goal",
-            0,
+            draft(&coaching(), &Here::default(), "goal", 0),
             now(),
         )
         .unwrap();
@@ -2806,10 +2812,7 @@ mod drafts {
         st.store_new(
             &mut s,
             &id("slot-2"),
-            &examples::partners(),
-            &Here::default(),
-            "basics",
-            5,
+            draft(&examples::partners(), &Here::default(), "basics", 5),
             now(),
         )
         .unwrap();
@@ -2817,10 +2820,7 @@ mod drafts {
             st.store_new(
                 &mut s,
                 &id("slot-2"),
-                &coaching(),
-                &Here::default(),
-                "goal",
-                0,
+                draft(&coaching(), &Here::default(), "goal", 0),
                 now()
             )
             .is_err(),

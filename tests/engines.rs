@@ -201,7 +201,22 @@ async fn until(client: &Client, what: &str, body: &str, args: Vec<Value>) {
         if matches!(ok, Ok(Value::Bool(true))) {
             return;
         }
-        assert!(started.elapsed() < PATIENCE, "waited too long for: {what}");
+        if started.elapsed() > PATIENCE {
+            // What the widget shows instead, to tell why.
+            let shown = client
+                .execute(
+                    &format!(
+                        "{HELPERS}\ntry {{ const r = root(); return [heading(), \
+                         r.querySelector('.da-title')?.textContent, \
+                         r.querySelector('.da-save-status')?.textContent, \
+                         r.querySelector('dialog[open]')?.textContent, location.href].join(' | '); \
+                         }} catch (e) {{ return String(e); }}"
+                    ),
+                    vec![],
+                )
+                .await;
+            panic!("waited too long for: {what}; the page shows: {shown:?}");
+        }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
@@ -403,37 +418,93 @@ async fn journey(engine: Engine) {
     )
     .await;
 
-    // Shared as a link: packed by this engine's CompressionStream, opened again by a fresh
-    // load of the page, unpacked, taken out of the address bar, and found to be the same
-    // alliance as the draft here.
+    // Shared as a link: packed by this engine's CompressionStream, and opened in another
+    // person's browser (another namespace of drafts, on the frame page), unpacked and taken
+    // out of the address bar. They say which person they are, change the title and send it
+    // back; here, the two versions are compared, and the change taken by default.
     run(
         &client,
         "startingWith('Save or share').click(); byName('Share a link\u{2026}').click(); return true;",
         vec![],
     )
     .await;
-    until(
-        &client,
-        "the share link",
-        "return root().querySelector('.da-share-link')?.value.includes('#alliance-v1=');",
-        vec![],
-    )
-    .await;
-    let link = run(
-        &client,
-        "return root().querySelector('.da-share-link').value;",
-        vec![],
-    )
-    .await;
-    let link = link.as_str().expect("the link").to_string();
+    let fragment = shared_fragment(&client).await;
     client.goto("about:blank").await.expect("leave the page");
-    client.goto(&link).await.expect("open the link");
+    client
+        .goto(&format!(
+            "{base}/designed-alliance-frame.html?namespace=other#{fragment}"
+        ))
+        .await
+        .expect("open the link in the other browser");
     until(
         &client,
-        "the link's alliance offered for comparison, out of the address bar",
+        "the preview in the other browser, nobody chosen as me, out of the address bar",
         "const d = root().querySelector('dialog[open]'); \
          return !!d && d.textContent.includes('Cross-engine journey') \
-         && d.textContent.includes('Compare with my draft') && location.hash === '';",
+         && d.textContent.includes('It opens as a draft in this browser.') \
+         && !d.querySelector('input[type=radio]:checked') && location.hash === '';",
+        vec![],
+    )
+    .await;
+    run(
+        &client,
+        "[...root().querySelectorAll('dialog[open] label')].find((l) => l.textContent === 'Person 2').click(); \
+         byName('Open as a new draft').click(); return true;",
+        vec![],
+    )
+    .await;
+    until(
+        &client,
+        "the review",
+        "return heading() === 'Review';",
+        vec![],
+    )
+    .await;
+    run(
+        &client,
+        "byName('Edit People').click(); return true;",
+        vec![],
+    )
+    .await;
+    // Focus lands on the step's heading first (a person reads before typing).
+    until(
+        &client,
+        "the title in the other browser, focus on the step's heading",
+        &format!(
+            "return byLabel({TITLE:?})?.value === 'Cross-engine journey' \
+             && root().activeElement === root().querySelector('h2');"
+        ),
+        vec![],
+    )
+    .await;
+    let title = element(&client, &format!("return byLabel({TITLE:?});"), vec![]).await;
+    title
+        .send_keys(", as Person 2 sees it")
+        .await
+        .expect("type");
+    until(
+        &client,
+        "the change saved in the other browser",
+        "return root().querySelector('.da-title').textContent === 'Cross-engine journey, as Person 2 sees it' \
+         && root().querySelector('.da-save-status').textContent.startsWith('Saved in this browser');",
+        vec![],
+    )
+    .await;
+    run(
+        &client,
+        "startingWith('Save or share').click(); byName('Share a link\u{2026}').click(); return true;",
+        vec![],
+    )
+    .await;
+    let back = shared_fragment(&client).await;
+    let mine = format!("{base}/index.html#{back}");
+    client.goto("about:blank").await.expect("leave the page");
+    client.goto(&mine).await.expect("open the link sent back");
+    until(
+        &client,
+        "the alliance sent back offered for comparison",
+        "const d = root().querySelector('dialog[open]'); \
+         return !!d && d.textContent.includes('Compare with my draft');",
         vec![],
     )
     .await;
@@ -445,13 +516,53 @@ async fn journey(engine: Engine) {
     .await;
     until(
         &client,
-        "the two versions found the same",
+        "the title changed in the other version, taken by default",
         "const d = root().querySelector('dialog[open]'); \
-         return !!d && d.textContent.includes('The two versions say the same thing.');",
+         const row = d && [...d.querySelectorAll('.da-diff')].find((r) => r.textContent.includes('What shall we call')); \
+         return !!row && row.textContent.includes('Changed in the other version') \
+         && [...row.querySelectorAll('input:checked')].map((i) => i.labels[0].textContent).join() === 'Take theirs' \
+         && d.querySelectorAll('.da-diff').length === 1;",
+        vec![],
+    )
+    .await;
+    run(
+        &client,
+        "startingWith('Save the result').click(); return true;",
+        vec![],
+    )
+    .await;
+    until(
+        &client,
+        "the two versions brought together, and the log saying so",
+        "const a = JSON.parse(document.querySelector('designed-alliance').exportJson()).alliance; \
+         return a.title === 'Cross-engine journey, as Person 2 sees it' \
+         && a.keepingAlive.revisions.at(-1).changes.startsWith('Brought together with another version') \
+         && a.parties.every((p) => p.isMe === false);",
         vec![],
     )
     .await;
     client.close().await.expect("close the browser");
+}
+
+/// The fragment of the link in the open share dialog (`alliance-v1=…`).
+async fn shared_fragment(client: &Client) -> String {
+    until(
+        client,
+        "the share link",
+        "return root().querySelector('.da-share-link')?.value.includes('#alliance-v1=');",
+        vec![],
+    )
+    .await;
+    let link = run(
+        client,
+        "return root().querySelector('.da-share-link').value;",
+        vec![],
+    )
+    .await;
+    let link = link.as_str().expect("the link");
+    link.split_once('#')
+        .map(|(_, fragment)| fragment.to_string())
+        .expect("a fragment")
 }
 
 #[tokio::test(flavor = "current_thread")]

@@ -630,3 +630,102 @@ mod storage {
         host.remove();
     }
 }
+
+// ------------------------------------------------------------------ who is "me"
+
+/// The Agreement step, mounted on its own with a widget state around `alliance`.
+async fn agreement(alliance: Alliance) -> (HtmlElement, Ctx) {
+    let root = host("div");
+    let (tx, rx) = std::sync::mpsc::channel();
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        let ctx = Ctx::new(alliance, Hooks::default());
+        provide_context(ctx);
+        tx.send(ctx).unwrap();
+        view! {
+            <div class="da-widget">
+                <designed_alliance::ui::steps::AgreementStep/>
+            </div>
+        }
+    });
+    std::mem::forget(handle);
+    let ctx = rx.recv().unwrap();
+    if let Some(el) = root.first_element_child() {
+        ctx.set_root(el);
+    }
+    settle().await;
+    (root, ctx)
+}
+
+fn disabled(b: &HtmlElement) -> bool {
+    b.has_attribute("disabled")
+}
+
+#[wasm_bindgen_test]
+async fn agreeing_asks_first_which_person_uses_this_browser_and_keeps_it_out_of_the_alliance() {
+    let (root, ctx) = agreement(coaching()).await;
+    let priya = button(&root, "Priya: I agree");
+    let jordan = button(&root, "Jordan: I agree");
+    // Nobody is "me" yet: nobody is preset, and agreement waits.
+    assert!(disabled(&priya) && disabled(&jordan));
+    let radios = root
+        .query_selector_all("fieldset.da-who input[type=radio]")
+        .unwrap();
+    assert_eq!(radios.length(), 2);
+    for i in 0..radios.length() {
+        let r: HtmlInputElement = radios.item(i).unwrap().dyn_into().unwrap();
+        assert!(!r.checked(), "nobody is chosen before anyone says");
+    }
+    assert!(root
+        .text_content()
+        .unwrap()
+        .contains("Say which of these is you first"));
+
+    // Jordan says it is him: focus lands on his button, which now leads; Priya can still
+    // agree on the same device.
+    let radio: HtmlElement = root
+        .query_selector(&format!("#{}-p-2", ctx.id("me-agree")))
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    radio.click();
+    settle().await;
+    assert_eq!(
+        ctx.here
+            .with_untracked(|h| h.me.clone())
+            .map(|id| id.to_string()),
+        Some("p-2".to_string())
+    );
+    assert!(root.query_selector("fieldset.da-who").unwrap().is_none());
+    assert!(root
+        .text_content()
+        .unwrap()
+        .contains("On this device you are Jordan."));
+    let jordan = button(&root, "Jordan: I agree");
+    assert_eq!(
+        focused().as_ref(),
+        Some(jordan.as_ref() as &web_sys::Element)
+    );
+    assert!(!disabled(&jordan) && jordan.class_list().contains("da-button-primary"));
+    let priya = button(&root, "Priya: I agree");
+    assert!(!disabled(&priya) && !priya.class_list().contains("da-button-primary"));
+    // Nothing of it in the alliance, nor in its file.
+    let file = ctx
+        .try_with_untracked(|a| {
+            designed_alliance::core::json::export(a, ts("2026-12-01T10:00:00Z"))
+        })
+        .unwrap()
+        .unwrap();
+    assert!(!file.contains("\"isMe\": true"), "{file}");
+
+    // "That is not me": asked again, focus on the first person.
+    button(&root, "That is not me").click();
+    settle().await;
+    assert_eq!(ctx.here.with_untracked(|h| h.me.clone()), None);
+    assert!(disabled(&button(&root, "Jordan: I agree")));
+    let first = root
+        .query_selector(&format!("#{}-p-1", ctx.id("me-agree")))
+        .unwrap();
+    assert_eq!(focused(), first);
+    root.remove();
+}

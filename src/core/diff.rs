@@ -78,6 +78,21 @@ pub fn words(a: &str, b: &str) -> (Vec<Run>, Vec<Run>) {
             }
         }
     }
+    // Rewritten rather than changed: fewer than half the words in common. Marks scattered over
+    // both texts would say less than "all of it".
+    let common = prefix + suffix + da.iter().filter(|d| !**d).count();
+    if common * 2 < ta.len().min(tb.len()) {
+        let whole = |s: &str| {
+            (!s.is_empty())
+                .then(|| Run {
+                    text: s.to_string(),
+                    differs: true,
+                })
+                .into_iter()
+                .collect()
+        };
+        return (whole(a), whole(b));
+    }
     let runs = |all: &[&str], middle: &[bool]| {
         let flags = std::iter::repeat_n(false, prefix)
             .chain(middle.iter().copied())
@@ -145,12 +160,28 @@ mod tests {
     }
 
     #[test]
-    fn very_long_texts_changed_throughout_mark_the_middle_whole() {
-        let a = "alpha ".repeat(1000) + "end";
-        let b = "beta ".repeat(1000) + "end";
+    fn very_long_texts_changed_in_the_middle_mark_the_middle_whole() {
+        let a = "start ".repeat(1500) + &"alpha ".repeat(600) + "end";
+        let b = "start ".repeat(1500) + &"beta ".repeat(600) + "end";
         let (ra, rb) = words(&a, &b);
-        assert_eq!(ra.len(), 2);
-        assert!(ra[0].differs && !ra[1].differs);
-        assert_eq!(rb[1].text, "end");
+        assert_eq!(ra.len(), 3);
+        assert!(!ra[0].differs && ra[1].differs && !ra[2].differs);
+        assert_eq!(rb[2].text, "end");
+    }
+
+    #[test]
+    fn a_text_rewritten_is_marked_whole() {
+        let (a, b) = words(
+            "The team's stability decides whether the launch happens this year.",
+            "The launch this year depends on a stable team.",
+        );
+        assert_eq!(
+            marked(&a),
+            "[The team's stability decides whether the launch happens this year.]"
+        );
+        assert_eq!(
+            marked(&b),
+            "[The launch this year depends on a stable team.]"
+        );
     }
 }

@@ -21,7 +21,7 @@ use super::date::Timestamp;
 use super::json::{self, FORMAT, MIGRATIONS, SCHEMA_VERSION};
 use super::merge::Seen;
 use super::model::{Alliance, Id, RelationshipKind};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 /// The value of `format` in a stored draft.
@@ -118,13 +118,10 @@ impl Storage for MemoryStorage {
 /// What this browser keeps with a draft beside the alliance, and never writes into a file or
 /// a link: which person is "me" here, and what it knows of the versions of the alliance it
 /// exchanged with others (see [`Seen`]).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Here {
     /// The party who uses this browser, once they said which one they are.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub me: Option<Id>,
-    #[serde(default, skip_serializing_if = "Seen::is_empty")]
     pub seen: Seen,
 }
 
@@ -144,6 +141,17 @@ impl Here {
             .unwrap_or_default();
         Here { me, seen }
     }
+}
+
+/// A draft to store: the alliance, what this browser keeps with it, the step it is at and how
+/// far it is (for the list).
+#[derive(Debug, Clone, Copy)]
+pub struct Draft<'a> {
+    pub alliance: &'a Alliance,
+    pub here: &'a Here,
+    pub step: &'a str,
+    /// Percent of the required parts filled in.
+    pub progress: u32,
 }
 
 /// A draft as the drafts list shows it.
@@ -223,9 +231,9 @@ pub struct DraftStore {
     slot: Id,
     /// Exactly what storage held for the open draft when we last read or wrote it.
     known: Option<String>,
-    /// The content last saved (alliance, what this browser keeps with it, step), to skip
-    /// writes that change nothing.
-    saved_content: Option<String>,
+    /// The content last saved (alliance and step, and what this browser keeps with it), to
+    /// skip writes that change nothing.
+    saved_content: Option<(String, Here)>,
     /// A new draft as it started: not worth storing until something in it changes.
     pristine: Option<String>,
     sequence: u64,
@@ -391,7 +399,7 @@ impl DraftStore {
 
     /// Records `raw` (decoded as `d`) as what storage holds for the open draft.
     fn became(&mut self, raw: String, d: &Decoded) {
-        self.saved_content = Some(content_of(&compact(&d.alliance), &d.here, &d.step));
+        self.saved_content = Some((content_of(&compact(&d.alliance), &d.step), d.here.clone()));
         self.known = Some(raw);
         self.pristine = None;
         self.sequence = d.sequence;
@@ -423,14 +431,11 @@ impl DraftStore {
     pub fn save(
         &mut self,
         s: &mut dyn Storage,
-        a: &Alliance,
-        here: &Here,
-        step: &str,
-        progress: u32,
+        draft: Draft,
         now: Timestamp,
     ) -> Result<Saved, SaveError> {
-        let json = compact(a);
-        let content = content_of(&json, here, step);
+        let json = compact(draft.alliance);
+        let content = (content_of(&json, draft.step), draft.here.clone());
         let key = self.key(self.slot.as_str());
         let stored = s.get(&key).map_err(SaveError::Storage)?;
         match (&stored, &self.known) {
@@ -440,28 +445,21 @@ impl DraftStore {
             }
             (Some(theirs), None) => return Err(SaveError::Conflict(theirs.clone())),
             // Unchanged in storage and unchanged on screen: nothing to do.
-            (Some(_), Some(_)) if self.saved_content.as_deref() == Some(content.as_str()) => {
+            (Some(_), Some(_)) if self.saved_content.as_ref() == Some(&content) => {
                 return Ok(Saved::Unchanged)
             }
             // A new draft nobody has touched yet: not worth keeping.
             (None, None)
-                if self.pristine.as_deref() == Some(json.as_str()) && *here == Here::default() =>
+                if self.pristine.as_deref() == Some(json.as_str())
+                    && *draft.here == Here::default() =>
             {
                 return Ok(Saved::Unchanged)
             }
             // Ours, or gone (cleared elsewhere: write it again).
             _ => {}
         }
-        let raw = encode(
-            a,
-            here,
-            step,
-            progress,
-            now,
-            &self.writer,
-            self.sequence + 1,
-        )
-        .map_err(SaveError::Storage)?;
+        let raw =
+            encode(draft, now, &self.writer, self.sequence + 1).map_err(SaveError::Storage)?;
         s.set(&key, &raw).map_err(SaveError::Storage)?;
         self.sequence += 1;
         self.known = Some(raw);
@@ -503,30 +501,23 @@ impl DraftStore {
     ) -> Result<(), OpenError> {
         let (mut d, _) = self.read(s, slot)?;
         d.alliance.title = title.to_string();
-        let raw = encode(
-            &d.alliance,
-            &d.here,
-            &d.step,
-            d.progress,
-            now,
-            &self.writer,
-            d.sequence + 1,
-        )
-        .map_err(OpenError::Storage)?;
+        let draft = Draft {
+            alliance: &d.alliance,
+            here: &d.here,
+            step: &d.step,
+            progress: d.progress,
+        };
+        let raw = encode(draft, now, &self.writer, d.sequence + 1).map_err(OpenError::Storage)?;
         s.set(&self.key(slot.as_str()), &raw)
             .map_err(OpenError::Storage)
     }
 
-    /// Stores an alliance as a new draft in `slot` (a duplicate, or an imported file), with
-    /// what this browser keeps with it.
+    /// Stores a draft in a new `slot` (a duplicate, or an imported file).
     pub fn store_new(
         &self,
         s: &mut dyn Storage,
         slot: &Id,
-        a: &Alliance,
-        here: &Here,
-        step: &str,
-        progress: u32,
+        draft: Draft,
         now: Timestamp,
     ) -> Result<(), StorageError> {
         let key = self.key(slot.as_str());
@@ -535,10 +526,7 @@ impl DraftStore {
                 super::text::drafts::slot_taken().to_string(),
             ));
         }
-        s.set(
-            &key,
-            &encode(a, here, step, progress, now, &self.writer, 1)?,
-        )
+        s.set(&key, &encode(draft, now, &self.writer, 1)?)
     }
 
     /// Removes a draft; returns what was stored, so the deletion can be undone.
@@ -584,15 +572,11 @@ impl DraftStore {
     }
 }
 
-/// What decides whether a save would change anything: the alliance (as compact JSON), what
-/// this browser keeps with it, and the step.
-fn content_of(json: &str, here: &Here, step: &str) -> String {
-    // Plain data with string keys: serde_json cannot fail on it.
-    let here = serde_json::to_string(here).unwrap_or_default();
-    let mut s = String::with_capacity(json.len() + here.len() + 2 + step.len());
+/// What decides whether a save would change anything, with what this browser keeps: the
+/// alliance (as compact JSON) and the step.
+fn content_of(json: &str, step: &str) -> String {
+    let mut s = String::with_capacity(json.len() + 1 + step.len());
     s.push_str(json);
-    s.push('\n');
-    s.push_str(&here);
     s.push('\n');
     s.push_str(step);
     s
@@ -620,8 +604,10 @@ struct Record<'a> {
     title: &'a str,
     relationship: Option<RelationshipKind>,
     progress: u32,
-    #[serde(flatten)]
-    here: &'a Here,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    me: Option<&'a Id>,
+    #[serde(skip_serializing_if = "Seen::is_empty")]
+    seen: &'a Seen,
     file: File<'a>,
 }
 
@@ -637,14 +623,17 @@ struct File<'a> {
 
 /// The stored form of a draft (compact JSON).
 pub fn encode(
-    a: &Alliance,
-    here: &Here,
-    step: &str,
-    progress: u32,
+    draft: Draft,
     now: Timestamp,
     writer: &str,
     sequence: u64,
 ) -> Result<String, StorageError> {
+    let Draft {
+        alliance: a,
+        here,
+        step,
+        progress,
+    } = draft;
     let record = Record {
         format: DRAFT_FORMAT,
         draft_version: DRAFT_VERSION,
@@ -655,7 +644,8 @@ pub fn encode(
         title: &a.title,
         relationship: a.relationship,
         progress,
-        here,
+        me: here.me.as_ref(),
+        seen: &here.seen,
         file: File {
             format: FORMAT,
             schema_version: SCHEMA_VERSION,

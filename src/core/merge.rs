@@ -171,8 +171,10 @@ fn item_json(item: &Item) -> Result<String, serde_json::Error> {
     }
 }
 
-/// How many versions [`Seen`] remembers.
-pub const SEEN_VERSIONS: usize = 6;
+/// How many versions [`Seen`] remembers. A host page may hand every saved version to its own
+/// server (`exportJson`), each remembered: enough are kept for the one the other person
+/// received to still be among them when their answer comes.
+pub const SEEN_VERSIONS: usize = 12;
 
 /// What this browser knows of the versions of one alliance it exchanged with others: sent
 /// (as a file or a link) or received (opened, or brought together), the most recent last,
@@ -775,11 +777,18 @@ pub struct Outcome {
 /// one, shortly.
 fn named(d: &Difference, side: Option<&str>) -> String {
     match side.filter(|_| d.is_item()) {
-        Some(text) => {
-            let short: String = text.chars().take(60).collect();
-            let more = if short.len() < text.len() { "…" } else { "" };
-            format!("{}: {} “{short}{more}”", d.place, d.what)
+        Some(text) if text.chars().count() > 80 => {
+            // Cut at a space, so no word is cut in two.
+            let head: String = text.chars().take(80).collect();
+            let short = head.rsplit_once(' ').map_or(head.as_str(), |(h, _)| h);
+            format!(
+                "{}: {} “{} …”",
+                d.place,
+                d.what,
+                short.trim_end_matches([' ', '·'])
+            )
         }
+        Some(text) => format!("{}: {} “{text}”", d.place, d.what),
         None => format!("{}: {}", d.place, d.what),
     }
 }

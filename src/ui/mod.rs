@@ -111,10 +111,17 @@ fn add_methods(host: &web_sys::Element, ctx: Ctx, d: Drafts) {
     type Method = dyn Fn(JsValue) -> Result<JsValue, JsValue>;
     let error = |m: &str| JsValue::from(js_sys::Error::new(m));
     let export: Box<Method> = Box::new(move |_| {
-        ctx.try_with_untracked(|a| crate::core::json::export(a, browser::now()))
-            .unwrap_or_else(|| Err(t::stopped().to_string()))
-            .map(JsValue::from)
-            .map_err(|m| error(&m))
+        let file = ctx
+            .try_with_untracked(|a| {
+                crate::core::json::export(a, browser::now()).map(|f| (f, a.clone()))
+            })
+            .unwrap_or_else(|| Err(t::stopped().to_string()));
+        // The host page may hand it to the others: remembered, to tell later who changed what.
+        file.map(|(text, a)| {
+            ctx.exchanged(&a);
+            JsValue::from(text)
+        })
+        .map_err(|m| error(&m))
     });
     let import: Box<Method> = Box::new(move |text| {
         let text = text

@@ -593,7 +593,14 @@ impl Ctx {
     /// Remembers `a` as a version exchanged with others: sent as a file or link, received, or
     /// brought together (what tells, later, which side changed what).
     pub fn exchanged(&self, a: &Alliance) {
-        self.here.try_update(|h| h.seen.record(a));
+        let Some(mut seen) = self.here.try_with_untracked(|h| h.seen.clone()) else {
+            return;
+        };
+        seen.record(a);
+        // The same version again, as it was last: nothing to tell (nor to save).
+        if self.here.with_untracked(|h| h.seen != seen) {
+            self.here.update(|h| h.seen = seen);
+        }
     }
 
     /// The name shown for a party (tracked; empty when there is no such party).

@@ -202,7 +202,17 @@ impl Drafts {
                                     ..Default::default()
                                 };
                                 store
-                                    .store_new(s, &copy, &a, &here, &step, progress, now)
+                                    .store_new(
+                                        s,
+                                        &copy,
+                                        crate::core::drafts::Draft {
+                                            alliance: &a,
+                                            here: &here,
+                                            step: &step,
+                                            progress,
+                                        },
+                                        now,
+                                    )
                                     .map(|()| title)
                                     .map_err(|e| detail(&e).to_string())
                             });

@@ -29,7 +29,8 @@ use super::browser;
 use super::ctx::{Ctx, Step};
 use super::storage;
 use crate::core::drafts::{
-    Check, DraftStore, Here, MemoryStorage, OpenError, SaveError, Saved, Storage, StorageError,
+    Check, Draft, DraftStore, Here, MemoryStorage, OpenError, SaveError, Saved, Storage,
+    StorageError,
 };
 use crate::core::text::{self, drafts as t};
 use crate::core::{Alliance, Editor, Id, Timestamp};
@@ -484,7 +485,13 @@ impl Drafts {
                 .doc
                 .try_with_untracked(|d| {
                     let progress = d.report.percent_complete();
-                    store.save(s, d.editor.alliance(), &here, step.key(), progress, now)
+                    let draft = Draft {
+                        alliance: d.editor.alliance(),
+                        here: &here,
+                        step: step.key(),
+                        progress,
+                    };
+                    store.save(s, draft, now)
                 })
                 .unwrap_or(Ok(Saved::Unchanged));
         });

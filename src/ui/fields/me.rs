@@ -16,12 +16,10 @@ pub fn WhoIsMe(
     /// The person chosen, if any.
     #[prop(into)]
     chosen: Signal<Option<Id>>,
-    /// Called with the person chosen (`None`: "I'd rather not say now").
+    /// Called with the person chosen. (Choosing nobody is saying nothing: no button is
+    /// checked until someone is chosen.)
     #[prop(into)]
     on_choose: Callback<Option<Id>>,
-    /// Whether not saying is one of the choices.
-    #[prop(optional)]
-    optional: bool,
     /// Why it is asked here, under the question; else where the answer is kept.
     #[prop(optional)]
     help: Option<&'static str>,
@@ -33,6 +31,7 @@ pub fn WhoIsMe(
     let help_id = format!("{group}-help");
     let described = help_id.clone();
     let choice = move |key: String, label: String, value: Option<Id>| {
+        // Checked only for someone chosen: nobody said is no button checked.
         let id = format!("{group}-{key}");
         let (group, is) = (group.clone(), value.clone());
         view! {
@@ -41,7 +40,7 @@ pub fn WhoIsMe(
                     type="radio"
                     id=id.clone()
                     name=group
-                    prop:checked=move || chosen.get() == is
+                    prop:checked=move || is.is_some() && chosen.get() == is
                     on:change=move |_| on_choose.run(value.clone())
                 />
                 <label for=id>{label}</label>
@@ -61,7 +60,6 @@ pub fn WhoIsMe(
                         .get()
                         .into_iter()
                         .map(|(id, label)| choice(id.to_string(), label, Some(id)))
-                        .chain(optional.then(|| choice(String::new(), t::me_none().into(), None)))
                         .collect_view()
                 }}
             </div>

@@ -184,7 +184,6 @@ pub fn CompareDialog() -> impl IntoView {
                                     people=ctx.party_labels
                                     chosen=who
                                     on_choose=move |me| ctx.set_me(me)
-                                    optional=true
                                     help=t::who_help()
                                     name="compare"
                                 />

@@ -235,7 +235,6 @@ pub fn ImportPreview() -> impl IntoView {
                                     people=labels.clone()
                                     chosen=me
                                     on_choose=move |who| me.set(who)
-                                    optional=true
                                     name="preview"
                                 />
                             }

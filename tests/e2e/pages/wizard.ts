@@ -87,9 +87,13 @@ export class Wizard {
     return (within ?? this.widget).getByRole('group', { name: 'Which of these is you, on this device?' });
   }
 
-  /** Says which person uses this browser. */
+  /** Says which person uses this browser (where the question then gives way, as on the
+   *  agreement step, the radio button is gone once chosen). */
   async iAm(name: string, within?: Locator) {
-    await this.check(this.whoIsMe(within).getByRole('radio', { name, exact: true }));
+    const radio = this.whoIsMe(within).getByRole('radio', { name, exact: true });
+    if (this.mode === 'pointer') return radio.click();
+    await this.tabTo(radio);
+    await this.page.keyboard.press('Space');
   }
 
   get stepHeading(): Locator {

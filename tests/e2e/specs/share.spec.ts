@@ -144,7 +144,8 @@ test('two versions of the same alliance are brought together difference by diffe
   await openExample(w);
 
   // Jordan's version, made in his browser: he changed why it matters, reworded two
-  // commitments, added one, left out the assumption, and agreed to what he has.
+  // commitments, added one, left out the assumption, and agreed to what he has. An older
+  // widget marked him "me" in the file: read, and ignored.
   const theirs = structuredClone(file);
   const a = theirs.alliance;
   a.parties[0].isMe = false;
@@ -164,33 +165,36 @@ test('two versions of the same alliance are brought together difference by diffe
   await expect(w.importDialog).toContainText('You already have this alliance in this browser');
   await w.importDialog.getByRole('button', { name: 'Compare with my draft' }).click();
   const dialog = page.getByRole('dialog', { name: 'Compare the two versions' });
-  await expect(dialog).toContainText('The other version was saved by Jordan.');
-  await expect(dialog).toContainText('Differences: 5');
-  const groups = dialog.getByRole('group');
-  await expect(groups).toHaveCount(5);
+  await expect(dialog).toContainText(/The other version was saved on /);
+  await expect(dialog).not.toContainText('Jordan.');
+  await expect(dialog).toContainText('5 differences');
+  await expect(dialog.locator('.da-diff')).toHaveCount(5);
 
   const why = dialog.getByRole('group', { name: 'The goal — Why does it matter?' });
   await expect(why).toContainText("The team's stability decides whether the launch happens this year.");
   await expect(why).toContainText('The launch this year depends on a stable team.');
   const commitments = dialog.getByRole('group', { name: 'Who does what, and when — Commitment' });
   await expect(commitments).toHaveCount(3);
-  await expect(commitments.nth(0)).toContainText('Different in each version');
+  // This browser opened the file Jordan started from: it can tell what he changed.
+  await expect(commitments.nth(0)).toContainText('Changed in the other version since you last exchanged them');
   await expect(commitments.nth(2)).toContainText('Only in the other version');
   await expect(commitments.nth(2).getByLabel('Keep both')).toHaveCount(0);
   const assumption = dialog.getByRole('group', { name: 'Busting assumptions — Assumption' });
-  await expect(assumption).toContainText('Only in your draft');
-  // Mine is chosen until the person says otherwise.
-  await expect(why.getByLabel('Keep mine')).toBeChecked();
+  await expect(assumption).toContainText('Only in your version');
+  // By default nothing of either side is lost: his changes are taken, what only one has kept.
+  await expect(why.getByLabel('Take theirs')).toBeChecked();
+  await expect(commitments.nth(2).getByLabel('Keep it')).toBeChecked();
+  await expect(assumption.getByLabel('Keep it')).toBeChecked();
 
-  await why.getByLabel('Take theirs').check();
   await commitments.nth(0).getByLabel('Keep both').check();
   await commitments.nth(1).getByLabel('Keep mine').check();
-  await commitments.nth(2).getByLabel('Take theirs').check();
-  await assumption.getByLabel('Keep mine').check();
   await page.screenshot({ path: info.outputPath('compare.png'), fullPage: true });
   await dialog.getByRole('button', { name: 'Save the result' }).click();
   await expect(dialog).toBeHidden();
-  await expect(w.status).toContainText('brought together');
+  await expect(w.status).toHaveText(
+    'Saved: 3 differences taken from the other version. The revision log says what was taken, kept and left out. ' +
+      'The terms changed, so the alliance is a draft again; each earlier agreement is kept.',
+  );
 
   const result = (await exported(w)).alliance;
   expect(result.id).toBe(file.alliance.id);
@@ -203,11 +207,14 @@ test('two versions of the same alliance are brought together difference by diffe
     a.commitments[3].what,
   ]);
   expect(result.assumptions).toEqual(file.alliance.assumptions);
-  expect(result.parties[0].isMe).toBe(true);
+  expect(result.parties.map((p: any) => p.isMe)).toEqual([false, false]);
   const log = result.keepingAlive.revisions.at(-1);
-  expect(log.changes).toContain('Brought together with a version from Jordan.');
-  expect(log.changes).toContain('Taken from it: The goal: Why does it matter?; Who does what, and when: Commitment.');
-  expect(log.changes).toContain('Both kept: Who does what, and when: Commitment.');
+  expect(log.changes).toMatch(/^Brought together with another version, saved on /);
+  expect(log.changes).toContain('Taken from the other version: The goal: Why does it matter?; Who does what, and when: Commitment “Everyone · Look at this alliance together each month. · Not decided yet”.');
+  expect(log.changes).toContain('Both kept: Who does what, and when: Commitment “Priya · Book skip-levels with the whole team at once.');
+  expect(log.changes).toContain('Left out of the other version, this one’s kept: Who does what, and when: Commitment “Jordan · Send a short voice note');
+  expect(log.changes).toContain('Kept, though the other version does not have it: Busting assumptions: Assumption “My manager expects me');
+  expect(log.changes).toContain('Agreement to an earlier version that came with it: Jordan.');
   // Each agreement travelled: both were given to other terms than these.
   expect(result.status).toBe('draft');
   expect(result.agreement.signatures).toEqual([]);
@@ -250,7 +257,15 @@ for (const width of [1280, 375]) {
       await mkdir(SCREENS, { recursive: true });
       const shot = (name: string) => page.screenshot({ path: new URL(`${width}-${scheme}-${name}.png`, SCREENS).pathname });
       const w = new Wizard(page);
-      await openExample(w);
+      // The preview of an alliance arriving in a browser that has no draft yet.
+      await w.goto();
+      await w.chooseFile({ name: 'coaching.json', mimeType: 'application/json', buffer: example });
+      await expect(w.whoIsMe(w.importDialog)).toBeVisible();
+      await page.evaluate(() => document.fonts.ready);
+      await shot('preview');
+      expect(await axeViolations(page)).toEqual([]);
+      await w.importDialog.getByRole('button', { name: 'Open as a new draft' }).click();
+      await expect(w.importDialog).toBeHidden();
       const menu = await w.openMenu();
       await w.press(w.button('Share a link…', menu));
       await expect(shareDialog(page).getByLabel('Link to this alliance')).toBeVisible();
@@ -260,22 +275,22 @@ for (const width of [1280, 375]) {
       await w.press(shareDialog(page).getByRole('button', { name: 'Close' }));
 
       const theirs = structuredClone(file);
-      theirs.alliance.parties[1].isMe = true;
-      theirs.alliance.parties[0].isMe = false;
       theirs.alliance.goal.why = 'The launch this year depends on a stable team, and on me.';
       theirs.alliance.commitments[0].what = 'Book skip-levels with the whole team at once.';
       theirs.alliance.commitments.push({ id: 'c-9', owner: 'everyone', what: 'Look at this alliance together each month.', when: null });
       await w.widget.evaluate((el: any, text) => el.importJson(text), JSON.stringify(theirs));
+      await expect(w.importDialog).toContainText('You already have this alliance');
+      await shot('preview-compare');
       await w.importDialog.getByRole('button', { name: 'Compare with my draft' }).click();
       const dialog = page.getByRole('dialog', { name: 'Compare the two versions' });
-      await expect(dialog.getByRole('group')).toHaveCount(3);
+      await expect(dialog.locator('.da-diff')).toHaveCount(3);
       await shot('compare');
       expect(await axeViolations(page)).toEqual([]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
       const box = await dialog.boundingBox();
       expect(box!.x).toBeGreaterThanOrEqual(0);
       expect(box!.x + box!.width).toBeLessThanOrEqual(width);
-      await dialog.getByRole('group').first().getByLabel('Take theirs').check();
+      await dialog.locator('.da-diff').first().getByLabel('Keep mine').check();
       await dialog.getByRole('button', { name: 'Save the result' }).click();
       await w.goToStep('Agreement');
       await expect(w.widget.locator('.da-agreed-earlier')).toHaveCount(2);
