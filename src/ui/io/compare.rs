@@ -246,11 +246,15 @@ fn marked(runs: Vec<diff::Run>) -> impl IntoView {
         .enumerate()
         .map(|(i, run)| {
             if run.differs {
+                // The mark covers the words, not the space after them.
+                let words = run.text.trim_end().to_string();
+                let space = run.text[words.len()..].to_string();
                 view! {
                     <mark class="da-diff-mark">
                         <span class="da-visually-hidden">{t::only_here()} " "</span>
-                        {run.text}
+                        {words}
                     </mark>
+                    {space}
                 }
                 .into_any()
             } else {
