@@ -225,7 +225,7 @@ fn each_difference_is_said_in_the_words_of_its_step_and_chosen_on_its_own() {
     // What was kept over theirs, and what was taken away as in theirs, is said too.
     assert!(
         log.changes.contains(
-            "Left out of the other version, this one’s kept: The goal: Where do our sessions happen?"
+            "Kept as in this version, instead of the other’s: The goal: Where do our sessions happen?"
         ),
         "{}",
         log.changes
@@ -341,8 +341,9 @@ fn an_agreement_given_to_the_same_terms_elsewhere_counts_here() {
     assert_eq!(result.status, Status::Draft, "Jordan has not agreed yet");
     let log = result.keeping_alive.revisions.last().unwrap();
     assert!(
-        log.changes
-            .contains("Agreement to these terms that came with it: Priya."),
+        log.changes.contains(
+            "Priya agreed to these same terms in the other version; that agreement counts here."
+        ),
         "{}",
         log.changes
     );
@@ -376,7 +377,7 @@ fn an_agreement_given_to_other_terms_is_shown_as_an_agreement_to_an_earlier_vers
     assert_eq!(result.agreement.earlier[0].date, date("2026-11-28"));
     let log = &result.keeping_alive.revisions.last().unwrap().changes;
     assert!(
-        log.contains("Agreement to an earlier version that came with it: Priya."),
+        log.contains("Priya agreed to the other version as it was; that agreement does not count for these terms and is kept as a record."),
         "{log}"
     );
     // Taking her wording instead: the terms she agreed to, so her agreement counts.
@@ -524,7 +525,7 @@ fn by_default_what_each_side_changed_is_kept_and_nothing_is_lost() {
         [
             ("Why does it matter?", Change::Theirs),
             ("What pain would it relieve?", Change::Mine),
-            ("Need or offer", Change::OnlyTheirs),
+            ("Need", Change::OnlyTheirs),
         ]
     );
     let choices = defaults(&diffs);
@@ -554,8 +555,8 @@ fn by_default_what_each_side_changed_is_kept_and_nothing_is_lost() {
         log,
         "Priya brought this version together with another, saved on 1 December 2026. \
          Taken from the other version: The goal: Why does it matter?; Needs and offers: Need \
-         or offer “Jordan · Needs · A quiet hour on Fridays”. Left out of the other version, \
-         this one’s kept: The goal: What pain would it relieve?."
+         “Jordan · Needs · A quiet hour on Fridays”. Kept as in this version, instead of the \
+         other’s: The goal: What pain would it relieve?."
     );
 }
 
@@ -591,7 +592,7 @@ fn without_a_version_in_common_only_what_one_side_lacks_has_a_default() {
         [
             ("Why does it matter?", None),
             ("What pain would it relieve?", None),
-            ("Need or offer", Some(Choice::Theirs)),
+            ("Need", Some(Choice::Theirs)),
         ]
     );
     // An answer only one side has is kept.

@@ -663,10 +663,12 @@ fn disabled(b: &HtmlElement) -> bool {
 #[wasm_bindgen_test]
 async fn agreeing_asks_first_which_person_uses_this_browser_and_keeps_it_out_of_the_alliance() {
     let (root, ctx) = agreement(coaching()).await;
-    let priya = button(&root, "Priya: I agree");
-    let jordan = button(&root, "Jordan: I agree");
     // Nobody is "me" yet: nobody is preset, and agreement waits.
-    assert!(disabled(&priya) && disabled(&jordan));
+    let text = root.text_content().unwrap();
+    assert!(!text.contains("I agree"), "{text}");
+    assert!(
+        text.contains("Priya has not agreed yet.") && text.contains("Jordan has not agreed yet.")
+    );
     let radios = root
         .query_selector_all("fieldset.da-who input[type=radio]")
         .unwrap();
@@ -707,8 +709,12 @@ async fn agreeing_asks_first_which_person_uses_this_browser_and_keeps_it_out_of_
         Some(jordan.as_ref() as &web_sys::Element)
     );
     assert!(!disabled(&jordan) && jordan.class_list().contains("da-button-primary"));
-    let priya = button(&root, "Priya: I agree");
-    assert!(!disabled(&priya) && !priya.class_list().contains("da-button-primary"));
+    // Priya agrees on her own device, or here once she says it is her: not on Jordan's behalf.
+    assert!(root
+        .text_content()
+        .unwrap()
+        .contains("Priya has not agreed yet."));
+    assert!(!root.text_content().unwrap().contains("Priya: I agree"));
     // Nothing of it in the alliance, nor in its file.
     let file = ctx
         .try_with_untracked(|a| {
@@ -722,7 +728,7 @@ async fn agreeing_asks_first_which_person_uses_this_browser_and_keeps_it_out_of_
     button(&root, "That is not me").click();
     settle().await;
     assert_eq!(ctx.here.with_untracked(|h| h.me.clone()), None);
-    assert!(disabled(&button(&root, "Jordan: I agree")));
+    assert!(!root.text_content().unwrap().contains("Jordan: I agree"));
     let first = root
         .query_selector(&format!("#{}-p-1", ctx.id("me-agree")))
         .unwrap();

@@ -13,19 +13,51 @@ pub struct Run {
 /// texts changed throughout), only the common start and end are found.
 const MAX_CELLS: usize = 250_000;
 
-/// The words of `s`, each with the spaces after it (leading spaces go with the first).
+/// What a character is to the splitting into tokens.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Space,
+    /// Letters and digits, and the apostrophes inside words ("team's").
+    Word,
+    /// Anything else: each punctuation mark is a token of its own, so an added comma is
+    /// marked as a comma, not as the word before it.
+    Mark,
+}
+
+fn kind(c: char) -> Kind {
+    if c.is_whitespace() {
+        Kind::Space
+    } else if c.is_alphanumeric() || c == '\'' || c == '’' {
+        Kind::Word
+    } else {
+        Kind::Mark
+    }
+}
+
+/// Whether a token is a word (not a punctuation mark).
+fn is_word(token: &str) -> bool {
+    token.chars().next().is_some_and(|c| kind(c) == Kind::Word)
+}
+
+/// The words and punctuation marks of `s`, each with the spaces after it (leading spaces go
+/// with the first).
 fn tokens(s: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
-    let mut in_space = false;
+    let mut previous: Option<Kind> = None;
     for (i, c) in s.char_indices() {
-        let space = c.is_whitespace();
-        // Leading spaces stay with the first word.
-        if in_space && !space && !s[start..i].trim().is_empty() {
+        let here = kind(c);
+        let boundary = match (previous, here) {
+            (_, Kind::Space) | (None, _) | (Some(Kind::Word), Kind::Word) => false,
+            // Leading spaces stay with the first word.
+            (Some(Kind::Space), _) => !s[start..i].trim().is_empty(),
+            _ => true,
+        };
+        if boundary {
             out.push(&s[start..i]);
             start = i;
         }
-        in_space = space;
+        previous = Some(here);
     }
     if start < s.len() {
         out.push(&s[start..]);
@@ -78,10 +110,16 @@ pub fn words(a: &str, b: &str) -> (Vec<Run>, Vec<Run>) {
             }
         }
     }
-    // Rewritten rather than changed: fewer than half the words in common. Marks scattered over
-    // both texts would say less than "all of it".
-    let common = prefix + suffix + da.iter().filter(|d| !**d).count();
-    if common * 2 < ta.len().min(tb.len()) {
+    // Rewritten rather than changed: at most half the words in common (punctuation aside).
+    // Marks scattered over both texts would say less than "all of it".
+    let words_in = |all: &[&str]| all.iter().filter(|t| is_word(t)).count();
+    let common = words_in(&ta[..prefix])
+        + words_in(&ta[ta.len() - suffix..])
+        + ma.iter()
+            .zip(&da)
+            .filter(|(t, d)| !**d && is_word(t))
+            .count();
+    if common * 2 <= words_in(&ta).min(words_in(&tb)) && common < words_in(&ta).max(words_in(&tb)) {
         let whole = |s: &str| {
             (!s.is_empty())
                 .then(|| Run {
@@ -134,8 +172,12 @@ mod tests {
             "We meet every Monday at nine.",
             "We meet every other Monday at ten.",
         );
-        assert_eq!(marked(&a), "We meet every Monday at [nine.]");
-        assert_eq!(marked(&b), "We meet every [other] Monday at [ten.]");
+        assert_eq!(marked(&a), "We meet every Monday at [nine].");
+        assert_eq!(marked(&b), "We meet every [other] Monday at [ten].");
+        // A comma added is a comma marked, not the word before it.
+        let (a, b) = words("Try again soon.", "Try again, soon.");
+        assert_eq!(marked(&a), "Try again soon.");
+        assert_eq!(marked(&b), "Try again[,] soon.");
     }
 
     #[test]

@@ -586,13 +586,22 @@ pub fn differences(
             );
             for id in ids {
                 let (mi, ti) = (find(&m, &id), find(&t, &id));
-                if mi.is_some() && mi == ti {
+                // The same, or an entry of this version's own revision log (a log only
+                // grows: what the other lacks, it has not seen yet).
+                if mi.is_some() && (mi == ti || (kind == ListKind::Revisions && ti.is_none())) {
                     continue;
                 }
+                let what = match mi.as_ref().or(ti.as_ref()) {
+                    Some(Item::NeedOrOffer(n)) => match n.kind {
+                        NeedOrOfferKind::Need => u::need(),
+                        NeedOrOfferKind::Offer => u::offer(),
+                    },
+                    _ => item_label(kind),
+                };
                 add(
                     Some(section),
                     title(section),
-                    Cow::Borrowed(item_label(kind)),
+                    Cow::Borrowed(what),
                     Part::Item(kind, id),
                     (
                         mi.map(|i| describe(mine, &i, dates)),
@@ -788,7 +797,13 @@ fn named(d: &Difference, side: Option<&str>) -> String {
                 short.trim_end_matches([' ', '·'])
             )
         }
-        Some(text) => format!("{}: {} “{text}”", d.place, d.what),
+        // The sentence's own full stop gives way to the list's, after the quote.
+        Some(text) => format!(
+            "{}: {} “{}”",
+            d.place,
+            d.what,
+            text.trim_end_matches(['.', ',', ';', ':'])
+        ),
         None => format!("{}: {}", d.place, d.what),
     }
 }
@@ -807,13 +822,14 @@ pub fn bring_together(
     let mut result = mine.clone();
     let mut outcome = Outcome::default();
     let (mut taken, mut taken_away, mut both) = (Vec::new(), Vec::new(), Vec::new());
-    let (mut left_out, mut kept) = (Vec::new(), Vec::new());
+    let (mut kept_over, mut left_out, mut kept) = (Vec::new(), Vec::new(), Vec::new());
     let mut sections: Vec<SectionId> = Vec::new();
     for (d, &choice) in differences.iter().zip(choices) {
         for action in actions(&result, theirs, &d.part, choice) {
             result.apply(action, how.now)?;
         }
         match (choice, &d.theirs) {
+            (Choice::Mine, Some(t)) if d.mine.is_some() => kept_over.push(named(d, Some(t))),
             (Choice::Mine, Some(t)) => left_out.push(named(d, Some(t))),
             (Choice::Mine, None) => kept.push(named(d, d.mine.as_deref())),
             (Choice::Theirs, Some(t)) => taken.push(named(d, Some(t))),
@@ -883,6 +899,7 @@ pub fn bring_together(
             (taken, m::taken as fn(&str) -> String),
             (taken_away, m::taken_away),
             (both, m::kept_both),
+            (kept_over, m::kept_over),
             (left_out, m::left_out),
             (kept, m::kept),
         ];

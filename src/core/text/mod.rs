@@ -581,10 +581,10 @@ pub mod merge {
     words!("merge": title, compare, intro, identical, mine, theirs, not_there, only_mine,
         only_theirs, changed_mine, changed_theirs, changed_both, keep_mine, take_theirs,
         keep_both, keep_it, leave_out, all_mine, all_theirs, save, cancel, close, unchanged,
-        done_kept, done_draft_again, whole_text, only_here, who_help;
-        templates: brought_together, brought_together_by, taken, taken_away, kept_both, left_out,
-        kept, agreement_from, earlier_from, same_alliance, other_saved, identical_agreement,
-        failed, earlier, done_agreed;
+        done_kept, done_draft_again, whole_text, only_here, only_here_end, who_help;
+        templates: brought_together, brought_together_by, taken, taken_away, kept_both, kept_over,
+        left_out, kept, agreement_from, earlier_from, same_alliance, other_saved,
+        agreement_counts, agreement_kept, failed, earlier, done_agreed;
         plurals: count, save_left, choose_first, done_taken);
     pub fn brought_together(saved: &str) -> String {
         fill(get("merge.brought_together"), &[("date", &saved)])
@@ -604,6 +604,9 @@ pub mod merge {
     pub fn kept_both(list: &str) -> String {
         fill(get("merge.kept_both"), &[("list", &list)])
     }
+    pub fn kept_over(list: &str) -> String {
+        fill(get("merge.kept_over"), &[("list", &list)])
+    }
     pub fn left_out(list: &str) -> String {
         fill(get("merge.left_out"), &[("list", &list)])
     }
@@ -622,8 +625,11 @@ pub mod merge {
     pub fn other_saved(date: &str) -> String {
         fill(get("merge.other_saved"), &[("date", &date)])
     }
-    pub fn identical_agreement(names: &str) -> String {
-        fill(get("merge.identical_agreement"), &[("names", &names)])
+    pub fn agreement_counts(names: &str) -> String {
+        fill(get("merge.agreement_counts"), &[("names", &names)])
+    }
+    pub fn agreement_kept(names: &str) -> String {
+        fill(get("merge.agreement_kept"), &[("names", &names)])
     }
     pub fn failed(detail: &str) -> String {
         fill(get("merge.failed"), &[("detail", &detail)])
@@ -679,8 +685,8 @@ pub mod share {
 /// Words of the widget's own controls, headings and announcements.
 pub mod ui {
     use super::{fill, get};
-    words!("ui": widget_heading, steps_label, show_steps, step_review, step_agreement, step_finish, review_intro, agreement_intro, finish_intro, recap_heading, recap_empty, recap_full, next_dates_heading, next_dates_none, not_agreed_yet, file_heading, state_not_started, state_in_progress, state_complete, state_needs_attention, state_skipped, stage_start, stage_essentials, stage_deeper, stage_agree, step_welcome, welcome_intro, begin, go_deeper, skip_to_review, essentials_done, next, back, undo, redo, undone, redone, nothing_to_undo, nothing_to_redo, take_it_away, toolbar, download_json, copy_email, copy_markdown, print, download_calendar, import, downloaded, calendar_downloaded, copied, copied_markdown, copy_fallback_title, copy_fallback_body, copy_fallback_label, copy_fallback_plain, close, import_title, import_replace, import_cancel, import_warning, import_done, import_cancelled, import_failed_title, import_unchanged, import_read_failed, import_one_file, import_not_text, stopped, drop_here, file_input_label, preview_title, preview_contents, preview_saved, import_fresh, import_not_now, preview_people, for_example, optional, msg_error, msg_missing, msg_warning, msg_hint, move_up, move_down, remove, item_menu, person, add_person, which_is_me, me_help, me_change, me_first, more_goal, more_check_in, measure, add_measure, commitment, add_commitment, when_not_set, when_date, when_after, when_date_label, when_after_label, channel, add_channel, check_in_heading, channels_heading, milestones_heading, permissions_heading, updates_heading, orphans_heading, milestone, add_milestone, need, need_or_offer, relationship_note, offer, assumption, add_assumption, permission, add_permission, permission_from, decision, add_decision, option, add_option, not_chosen, revision, revisions_heading, revisions_empty, add_revision, revision_date, reflect_before, reflect_after, reflect_review, reflect_note, parties_heading, choose, none, missing_heading, missing_none, edit, nothing_yet, not_ready, go_to_review, all_agreed, draft_again, status_draft, status_agreed, noscript, crash_title, crash_body, crash_details;
-        templates: step_of, agreed_header, download_failed, item_label, me_is, moved, removed, added, update_style_for, update_note_for, needs_of, offers_of, add_need, add_offer, edit_section, agree_as, agreed_on, withdraw, someone_agreed, progress_label;
+    words!("ui": widget_heading, steps_label, show_steps, step_review, step_agreement, step_finish, review_intro, agreement_intro, finish_intro, recap_heading, recap_empty, recap_full, next_dates_heading, next_dates_none, not_agreed_yet, file_heading, state_not_started, state_in_progress, state_complete, state_needs_attention, state_skipped, stage_start, stage_essentials, stage_deeper, stage_agree, step_welcome, welcome_intro, begin, go_deeper, skip_to_review, essentials_done, next, back, undo, redo, undone, redone, nothing_to_undo, nothing_to_redo, take_it_away, toolbar, download_json, copy_email, copy_markdown, print, download_calendar, import, downloaded, calendar_downloaded, copied, copied_markdown, copy_fallback_title, copy_fallback_body, copy_fallback_label, copy_fallback_plain, close, import_title, import_replace, import_cancel, import_warning, import_done, import_cancelled, import_failed_title, import_unchanged, import_read_failed, import_one_file, import_not_text, stopped, drop_here, file_input_label, preview_title, preview_contents, preview_saved, import_fresh, import_not_now, preview_agreed, preview_people, for_example, optional, msg_error, msg_missing, msg_warning, msg_hint, move_up, move_down, remove, item_menu, person, add_person, which_is_me, me_help, me_change, me_first, others_agree, more_goal, more_check_in, measure, add_measure, commitment, add_commitment, when_not_set, when_date, when_after, when_date_label, when_after_label, channel, add_channel, check_in_heading, channels_heading, milestones_heading, permissions_heading, updates_heading, orphans_heading, milestone, add_milestone, need, need_or_offer, relationship_note, offer, assumption, add_assumption, permission, add_permission, permission_from, decision, add_decision, option, add_option, not_chosen, revision, revisions_heading, revisions_empty, add_revision, revision_date, reflect_before, reflect_after, reflect_review, reflect_note, parties_heading, choose, none, missing_heading, missing_none, edit, nothing_yet, not_ready, go_to_review, all_agreed, draft_again, status_draft, status_agreed, noscript, crash_title, crash_body, crash_details;
+        templates: step_of, agreed_header, download_failed, item_label, me_is, not_agreed_by, date_at, moved, removed, added, update_style_for, update_note_for, needs_of, offers_of, add_need, add_offer, edit_section, agree_as, agreed_on, withdraw, someone_agreed, progress_label;
         plurals: steps_done, count_commitments, count_measures);
     pub fn step_of(n: usize, total: usize) -> String {
         fill(get("ui.step_of"), &[("n", &n), ("total", &total)])
@@ -756,6 +762,13 @@ pub mod ui {
     }
     pub fn edit_section(title: &str) -> String {
         fill(get("ui.edit_section"), &[("title", &title)])
+    }
+    /// A day and a time: "6 December 2026 at 14:02".
+    pub fn date_at(date: &str, time: &str) -> String {
+        fill(get("ui.date_at"), &[("date", &date), ("time", &time)])
+    }
+    pub fn not_agreed_by(name: &str) -> String {
+        fill(get("ui.not_agreed_by"), &[("name", &name)])
     }
     pub fn me_is(name: &str) -> String {
         fill(get("ui.me_is"), &[("name", &name)])

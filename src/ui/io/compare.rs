@@ -6,7 +6,7 @@
 
 use crate::core::diff;
 use crate::core::merge::{self, bring_together, Bringing, Change, Choice, Difference, Outcome};
-use crate::core::text::merge as t;
+use crate::core::text::{merge as t, ui as t_ui};
 use crate::core::{Action, ActionError, Alliance, Dates, Timestamp};
 use crate::ui::browser::{self, Local};
 use crate::ui::ctx::{use_ctx, Ctx};
@@ -79,6 +79,7 @@ pub fn CompareDialog() -> impl IntoView {
     let close = move || {
         ctx.comparing.set(None);
         ctx.announce(t::unchanged());
+        ctx.focus_later(ctx.id("step-heading"));
     };
     let h = heading.clone();
     view! {
@@ -109,7 +110,45 @@ pub fn CompareDialog() -> impl IntoView {
                     })
                     .unwrap_or_default();
                 let nothing = differences.is_empty() && agreements.is_empty();
-                let saved_on = Local.date(browser::local_date(saved));
+                let saved_on = t_ui::date_at(
+                    &Local.date(browser::local_date(saved)),
+                    &browser::local_time(saved),
+                );
+                // Whether those agreements count for the result, as the choices stand (what is
+                // not chosen yet stays as it is here until it is).
+                let agreement_line = {
+                    let (theirs, differences, names) =
+                        (theirs.clone(), differences.clone(), crate::core::join(&agreements, ", "));
+                    move || {
+                        if names.is_empty() {
+                            return None;
+                        }
+                        let chosen: Vec<Choice> =
+                            choices.with(|c| c.iter().map(|c| c.unwrap_or(Choice::Mine)).collect());
+                        let counts = ctx
+                            .try_with_untracked(|mine| {
+                                bring_together(
+                                    mine,
+                                    &theirs,
+                                    &differences,
+                                    &chosen,
+                                    Bringing {
+                                        by: None,
+                                        saved: "",
+                                        today: browser::today(),
+                                        now: browser::now(),
+                                    },
+                                )
+                                .is_ok_and(|(_, outcome)| !outcome.agreed.is_empty())
+                            })
+                            .unwrap_or(false);
+                        Some(if counts {
+                            t::agreement_counts(&names)
+                        } else {
+                            t::agreement_kept(&names)
+                        })
+                    }
+                };
                 let count = differences.len();
                 let save = {
                     let (theirs, differences, saved_on) = (theirs.clone(), differences.clone(), saved_on.clone());
@@ -162,9 +201,13 @@ pub fn CompareDialog() -> impl IntoView {
                     error.set(None);
                 };
                 let who = Signal::derive(move || ctx.me());
-                let ask = !nothing && ctx.me().is_none();
+                // Asked when nobody has said yet; it stays, so the answer can be changed here.
+                let ask = !nothing && untrack(|| ctx.me()).is_none();
                 view! {
-                    <h2 class="da-dialog-heading" id=h.clone()>{t::title()}</h2>
+                    // Focus starts on the heading: what the dialog is, before any choice.
+                    <h2 class="da-dialog-heading" id=h.clone() tabindex="-1" autofocus>
+                        {t::title()}
+                    </h2>
                     <p>{t::other_saved(&saved_on)}</p>
                     {if differences.is_empty() {
                         view! { <p class="da-notice">{t::identical()}</p> }.into_any()
@@ -175,8 +218,7 @@ pub fn CompareDialog() -> impl IntoView {
                         }
                             .into_any()
                     }}
-                    {(!agreements.is_empty())
-                        .then(|| view! { <p>{t::identical_agreement(&crate::core::join(&agreements, ", "))}</p> })}
+                    {move || agreement_line().map(|line| view! { <p>{line}</p> })}
                     {ask
                         .then(|| {
                             view! {
@@ -254,6 +296,7 @@ fn marked(runs: Vec<diff::Run>) -> impl IntoView {
                         <span class="da-visually-hidden">{t::only_here()} " "</span>
                         {words}
                     </mark>
+                    <span class="da-visually-hidden">" " {t::only_here_end()}</span>
                     {space}
                 }
                 .into_any()

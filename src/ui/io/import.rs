@@ -196,7 +196,14 @@ pub fn ImportPreview() -> impl IntoView {
                     Status::Draft => t::status_draft(),
                     Status::Agreed => t::status_agreed(),
                 };
-                let saved = Local.date(browser::local_date(exported_at));
+                let saved = t::date_at(
+                    &Local.date(browser::local_date(exported_at)),
+                    &browser::local_time(exported_at),
+                );
+                let agreed_by = crate::core::join(
+                    &a.agreement.signatures.iter().map(|s| s.name.clone()).collect::<Vec<_>>(),
+                    ", ",
+                );
                 view! {
                     <h2 class="da-dialog-heading" id=h.clone()>{t::import_title()}</h2>
                     <dl class="da-doc-dl da-preview">
@@ -213,6 +220,8 @@ pub fn ImportPreview() -> impl IntoView {
                                 }
                             })}
                         <Row term=text::export::status() value=status.to_string()/>
+                        {(!agreed_by.is_empty())
+                            .then(|| view! { <Row term=t::preview_agreed() value=agreed_by.clone()/> })}
                         <Row
                             term=t::preview_contents()
                             value=t::preview_counts(a.commitments.len(), a.progress.len())

@@ -266,6 +266,8 @@ pub fn ShareDialog() -> impl IntoView {
                     None | Some(Sharing::Making) => view! { <p role="status">{t::making()}</p> }.into_any(),
                     Some(Sharing::Ready { link, file }) => {
                         let field = NodeRef::<html::Input>::new();
+                        // Said in the dialog too: the status line is behind it.
+                        let copied = RwSignal::new(false);
                         let copy = {
                             let link = link.clone();
                             move |_| {
@@ -273,6 +275,7 @@ pub fn ShareDialog() -> impl IntoView {
                                 leptos::task::spawn_local(async move {
                                     match browser::copy_text(&link).await {
                                         Ok(()) => {
+                                            copied.try_set(true);
                                             ctx.announce(t::copied());
                                             ctx.tell("da-exported", r#"{"kind":"link"}"#);
                                         }
@@ -307,6 +310,9 @@ pub fn ShareDialog() -> impl IntoView {
                                 on:focus:target=|ev| ev.target().select()
                             />
                             <p class="da-help">{t::private()}</p>
+                            <p class="da-share-copied" role="status">
+                                {move || copied.get().then(t::copied)}
+                            </p>
                             <div class="da-dialog-buttons">
                                 <button type="button" class="da-button da-button-primary" on:click=copy>
                                     {t::copy()}

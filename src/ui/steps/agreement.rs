@@ -33,6 +33,16 @@ pub fn AgreementStep() -> impl IntoView {
             ctx.focus_later(ctx.id(&format!("agree-{who}")));
         }
     };
+    // Someone else has not agreed yet, and this browser is someone's.
+    let others_waiting = move || {
+        me.get().is_some_and(|me| {
+            ctx.with(|a| {
+                a.parties.iter().any(|p| {
+                    p.id != me && !a.agreement.signatures.iter().any(|s| s.party_id == p.id)
+                })
+            })
+        })
+    };
     let not_me = move |_| {
         ctx.set_me(None);
         let first = ctx
@@ -78,6 +88,11 @@ pub fn AgreementStep() -> impl IntoView {
                 <AgreeRow party ready me/>
             </For>
         </ul>
+        <div>
+            <Show when=others_waiting>
+                <p class="da-help">{t::others_agree()}</p>
+            </Show>
+        </div>
         <div>
             <Show when=agreed>
                 <p class="da-notice da-notice-success">{t::all_agreed()}</p>
@@ -134,7 +149,7 @@ fn AgreeRow(
     party: Id,
     /// Whether everything agreement needs is there.
     ready: Signal<bool>,
-    /// The person using this browser, once said: agreement waits for it.
+    /// The person using this browser, once said: only they agree here.
     me: Signal<Option<Id>>,
 ) -> impl IntoView {
     let ctx = use_ctx();
@@ -190,10 +205,12 @@ fn AgreeRow(
             }
         }
     };
+    // Only the person using this browser agrees (or takes it back) here: the others on their
+    // own device, or on this one once they say it is them.
     view! {
         <li class="da-agree-row">
-            {move || match agreement.get() {
-                Ok(s) => view! {
+            {move || match (agreement.get(), mine.get()) {
+                (Ok(s), true) => view! {
                     <p class="da-agreed">
                         <span aria-hidden="true">"✓ "</span>
                         {t::agreed_on(&s.name, &Local.date(s.date))}
@@ -203,18 +220,29 @@ fn AgreeRow(
                     </button>
                 }
                 .into_any(),
-                Err(earlier) => view! {
+                (Ok(s), false) => view! {
+                    <p class="da-agreed">
+                        <span aria-hidden="true">"✓ "</span>
+                        {t::agreed_on(&s.name, &Local.date(s.date))}
+                    </p>
+                }
+                .into_any(),
+                (Err(earlier), true) => view! {
                     {earlier.map(|e| view! { <p class="da-help da-agreed-earlier">{e}</p> })}
                     <button
                         type="button"
                         id=button_id.clone()
-                        class="da-button"
-                        class:da-button-primary=mine
-                        disabled=move || !ready.get() || me.with(Option::is_none)
+                        class="da-button da-button-primary"
+                        disabled=move || !ready.get()
                         on:click=agree.clone()
                     >
                         {move || t::agree_as(&name.get())}
                     </button>
+                }
+                .into_any(),
+                (Err(earlier), false) => view! {
+                    {earlier.map(|e| view! { <p class="da-help da-agreed-earlier">{e}</p> })}
+                    <p class="da-help">{move || t::not_agreed_by(&name.get())}</p>
                 }
                 .into_any(),
             }}

@@ -90,10 +90,22 @@ export class Wizard {
   /** Says which person uses this browser (where the question then gives way, as on the
    *  agreement step, the radio button is gone once chosen). */
   async iAm(name: string, within?: Locator) {
-    const radio = this.whoIsMe(within).getByRole('radio', { name, exact: true });
+    const group = this.whoIsMe(within);
+    const radio = group.getByRole('radio', { name, exact: true });
     if (this.mode === 'pointer') return radio.click();
-    await this.tabTo(radio);
-    await this.page.keyboard.press('Space');
+    // A radio group is one stop for Tab; the arrow keys move within it and choose.
+    await this.tabTo(group.getByRole('radio').first());
+    for (let i = 0; i < 20; i++) {
+      const handle = await radio.elementHandle({ timeout: 1000 }).catch(() => null);
+      if (!handle) return; // chosen: the question gave way
+      if (await handle.evaluate((el) => (el as HTMLInputElement).checked)) return;
+      if (await handle.evaluate((el) => (el.getRootNode() as Document | ShadowRoot).activeElement === el)) {
+        await this.page.keyboard.press('Space');
+        return;
+      }
+      await this.page.keyboard.press('ArrowDown');
+    }
+    throw new Error(`the arrow keys never reached ${radio}`);
   }
 
   get stepHeading(): Locator {
@@ -425,12 +437,17 @@ export async function fillEverything(w: Wizard, shot: (name: string) => Promise<
   await w.next('Agreement');
   await expect(w.widget.locator('.da-recap')).toContainText(J.goal.what);
   // Agreement is given in a person's name: who uses this browser is asked first.
-  await expect(w.button(`${J.me.name}: I agree`)).toBeDisabled();
+  await expect(w.button(`${J.me.name}: I agree`)).toHaveCount(0);
   await w.iAm(J.me.name);
   await expect(w.button(`${J.me.name}: I agree`)).toBeFocused();
   await expect(w.widget.getByText(`On this device you are ${J.me.name}.`)).toBeVisible();
   await w.press(w.button(`${J.me.name}: I agree`));
   await expect(w.widget.getByText(`${J.me.name} agreed on`)).toBeVisible();
+  // Only the person this browser is agrees here: the other says it is them first.
+  await expect(w.button(`${J.other.name}: I agree`)).toHaveCount(0);
+  await expect(w.widget.getByText(`${J.other.name} has not agreed yet.`)).toBeVisible();
+  await w.press(w.button('That is not me'));
+  await w.iAm(J.other.name);
   await w.press(w.button(`${J.other.name}: I agree`));
   await expect(w.widget.getByText('Everyone has agreed. This is now your alliance.').first()).toBeVisible();
   await shot('13-agreement');

@@ -141,9 +141,9 @@ test('the host page hears ready, step changed, draft saved, exported and agreed,
   await w.importDialog.getByRole('button', { name: 'Open as a new draft' }).click();
   await expect(w.stepHeading).toHaveText('Review');
   await w.goToStep('Agreement');
+  await w.iAm('Jordan');
   await w.press(w.button('Jordan: take back my agreement'));
   expect(await named('da-agreed')).toEqual([]);
-  await w.iAm('Jordan');
   await w.press(w.button('Jordan: I agree'));
   await expect.poll(async () => (await named('da-agreed')).length).toBe(1);
   const agreed = (await named('da-agreed'))[0].detail;

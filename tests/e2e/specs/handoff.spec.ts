@@ -164,13 +164,15 @@ for (const carrier of ['link', 'file', 'importJson'] as Carrier[]) {
     // He agrees, as Sam (asked now, where the link did not ask).
     await sam.goToStep('Agreement');
     if (carrier === 'importJson') {
-      await expect(sam.button('Sam: I agree')).toBeDisabled();
+      await expect(sam.button('Sam: I agree')).toHaveCount(0);
       await sam.iAm('Sam');
     }
     await expect(sam.widget.getByText('On this device you are Sam.')).toBeVisible();
     await sam.press(sam.button('Sam: I agree'));
     await expect(sam.widget.getByText(/Sam agreed on /)).toBeVisible();
-    await expect(sam.button('Maya: I agree')).toBeVisible();
+    // Maya agrees on her own phone: Sam cannot agree for her.
+    await expect(sam.button('Maya: I agree')).toHaveCount(0);
+    await expect(sam.widget.getByText('Maya has not agreed yet.')).toBeVisible();
     const back = await send(sam, carrier);
     const samFile = fileOf(carrier, back);
     expectNoMe(samFile, carrier === 'link' ? JSON.stringify(samFile) : back);
@@ -181,19 +183,19 @@ for (const carrier of ['link', 'file', 'importJson'] as Carrier[]) {
     await expect(maya.importDialog).toContainText('You already have this alliance in this browser');
     await maya.importDialog.getByRole('button', { name: 'Compare with my draft' }).click();
     const dialog = maya.page.getByRole('dialog', { name: 'Compare the two versions' });
-    await expect(dialog).toContainText(/The other version was saved on (\d{1,2} \w+|\w+ \d{1,2},) \d{4}\./);
+    await expect(dialog).toContainText(/The other version was saved on (\d{1,2} \w+|\w+ \d{1,2},) \d{4} at \d{1,2}:\d\d( [AP]M)?\./);
     // Nobody's name is guessed for the other version.
     await expect(dialog).not.toContainText('saved by');
     await expect(dialog).toContainText('2 differences');
     const why = dialog.getByRole('group', { name: 'The goal — Why does it matter?' });
     await expect(why).toContainText('Changed in the other version since you last exchanged them');
     // What changed is marked, not two walls of text.
-    await expect(why.locator('mark')).toHaveText(['differs: launch.', 'differs: launch, and the team needs a win.']);
+    await expect(why.locator('mark')).toHaveText(['differs: , and the team needs a win']);
     await expect(why.getByRole('radio', { name: 'Take theirs' })).toBeChecked();
-    const need = dialog.getByRole('group', { name: 'Needs and offers — Need or offer' });
+    const need = dialog.getByRole('group', { name: 'Needs and offers — Need' });
     await expect(need).toContainText('Only in the other version');
     await expect(need.getByRole('radio', { name: 'Keep it' })).toBeChecked();
-    await expect(dialog).toContainText('The other version brings the agreement of Sam.');
+    await expect(dialog).toContainText('Sam agreed to the other version. With these choices the terms are the same, so that agreement counts here too.');
     // Who she is, asked here: the log can say who brought the two together.
     await expect(maya.whoIsMe(dialog).getByRole('radio', { checked: true })).toHaveCount(0);
     await maya.iAm('Maya', dialog);
@@ -216,9 +218,9 @@ for (const carrier of ['link', 'file', 'importJson'] as Carrier[]) {
     expect(result.status).toBe('draft');
     expect(result.agreement.signatures.map((s: any) => s.name)).toEqual(['Sam']);
     const log = result.keepingAlive.revisions.at(-1).changes;
-    expect(log).toMatch(/^Maya brought this version together with another, saved on .+ \d{4}\. /);
-    expect(log).toContain('Taken from the other version: The goal: Why does it matter?; Needs and offers: Need or offer “Sam · Needs · A quiet hour on Fridays to plan the week”.');
-    expect(log).toContain('Agreement to these terms that came with it: Sam.');
+    expect(log).toMatch(/^Maya brought this version together with another, saved on .+ \d{4} at \d{1,2}:\d\d( [AP]M)?\. /);
+    expect(log).toContain('Taken from the other version: The goal: Why does it matter?; Needs and offers: Need “Sam · Needs · A quiet hour on Fridays to plan the week”.');
+    expect(log).toContain('Sam agreed to these same terms in the other version; that agreement counts here.');
     expect(log).not.toContain('Left out');
 
     // The agreement: Sam's counts; Maya, known here, agrees and it is agreed by both.
@@ -300,11 +302,11 @@ test('keeping all of mine changes nothing, and says so', async ({ browser }) => 
   await expect(dialog).toContainText('1 difference');
   await dialog.getByRole('group', { name: 'The goal — Why does it matter?' }).getByRole('radio', { name: 'Keep mine' }).check();
   await dialog.getByRole('button', { name: 'Save the result' }).click();
-  await expect(maya.status).toHaveText('Nothing was taken from the other version: your answers are as they were. The revision log notes what was left out.');
+  await expect(maya.status).toHaveText('Nothing was taken from the other version: your draft is as it was, and the revision log notes the comparison.');
   const result = (await exported(maya)).alliance;
   expect(result.goal.why).toBe(WHY_MAYA);
   expect(result.keepingAlive.revisions.at(-1).changes).toContain(
-    'Left out of the other version, this one’s kept: The goal: Why does it matter?.',
+    'Kept as in this version, instead of the other’s: The goal: Why does it matter?.',
   );
   await maya.page.context().close();
   await sam.page.context().close();

@@ -273,9 +273,9 @@ test.describe('in British English', () => {
     await expect(recap).toContainText('Lead my first team with confidence');
     await expect(recap).toContainText('Priya: Book a skip-level conversation with each team member. (by 15 December 2026)');
     await expect(w.widget.locator('.da-step-intro')).toContainText('not a contract');
+    await w.iAm('Jordan');
     await w.button('Jordan: take back my agreement').click();
     await expect(w.widget.locator('.da-agreed-badge')).toHaveCount(0);
-    await w.iAm('Jordan');
     await w.button('Jordan: I agree').click();
     await expect(w.widget.locator('.da-agreed-badge')).toHaveText('✓ Agreed on 25 November 2026');
 

@@ -114,6 +114,8 @@ test("a coach's template leaves out sections and adds questions: filled, agreed 
   await w.next('Agreement');
   await w.iAm('Priya');
   await w.press(w.button('Priya: I agree'));
+  await w.press(w.button('That is not me'));
+  await w.iAm('Sam');
   await w.press(w.button('Sam: I agree'));
   await expect(w.widget.getByText('Everyone has agreed. This is now your alliance.').first()).toBeVisible();
   const download = await w.downloadJson();

@@ -87,6 +87,7 @@ test('agreeing needs every required part, and the review links to what is missin
   await w.goto();
   await w.goToStep('Agreement');
   await expect(w.widget.getByText('Some required parts are missing.')).toBeVisible();
+  await w.iAm('Person 1');
   await expect(w.button('Person 1: I agree')).toBeDisabled();
   await w.button('Go to the review').click();
   await expect(w.stepHeading).toHaveText('Review');
