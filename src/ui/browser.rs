@@ -112,6 +112,24 @@ pub fn use_plural_rules() {
     })));
 }
 
+/// Runs `f` once the browser has nothing else to do (`requestIdleCallback`; where there is
+/// none, as in Safari, two seconds after now).
+pub fn when_idle(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+    let idle = js_sys::Reflect::get(&window, &JsValue::from_str("requestIdleCallback"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let _ = match idle {
+        Some(request) => request.call1(&window, &callback).map(|_| ()),
+        None => window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 2000)
+            .map(|_| ()),
+    };
+}
+
 /// `{ key: value, … }`, for `Intl`'s options.
 fn options(pairs: &[(&str, &str)]) -> JsValue {
     let o = js_sys::Object::new();

@@ -18,6 +18,7 @@ pub mod ctx;
 pub mod drafts;
 pub mod fields;
 pub mod io;
+pub mod part;
 pub mod shell;
 pub mod steps;
 pub mod storage;
@@ -88,6 +89,28 @@ pub fn mount(
             // The methods first: a host page may call them as soon as it hears the widget is
             // ready.
             add_methods(&host, ctx, d);
+            // The parts a person is likely to open next, most likely first, fetched once the
+            // first screen is up and the browser is idle.
+            part::fetch_ahead(vec![
+                Box::pin(async {
+                    let _ = steps::fetch_closing().await;
+                }),
+                Box::pin(async {
+                    let _ = io::fetch_exports().await;
+                }),
+                Box::pin(async {
+                    let _ = io::share::fetch_share().await;
+                }),
+                Box::pin(async {
+                    let _ = drafts::fetch_drafts().await;
+                }),
+                Box::pin(async {
+                    let _ = io::fetch_preview().await;
+                }),
+                Box::pin(async {
+                    let _ = io::fetch_comparison().await;
+                }),
+            ]);
             started.set(Some((
                 ctx,
                 crate::core::drafts::clean_namespace(&namespace),

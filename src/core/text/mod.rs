@@ -658,6 +658,12 @@ pub mod merge {
     }
 }
 
+/// Parts of the widget that load when first used.
+pub mod part {
+    use super::get;
+    words!("part": unavailable, try_again; templates: );
+}
+
 /// The share link.
 pub mod share {
     use super::{fill, get};
@@ -802,6 +808,7 @@ pub fn keys() -> Vec<String> {
         ui::KEYS,
         merge::KEYS,
         share::KEYS,
+        part::KEYS,
     ]
     .concat()
     .into_iter()

@@ -23,7 +23,7 @@
 mod actions;
 mod view;
 
-pub use view::{DraftsButton, DraftsDialog, Notices, SaveStatus};
+pub use view::{fetch_drafts, DraftsButton, DraftsDialog, Notices, SaveStatus};
 
 use super::browser;
 use super::ctx::{Ctx, Step};

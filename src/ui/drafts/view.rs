@@ -5,6 +5,7 @@ use super::actions::Act;
 use super::*;
 use crate::core::drafts::Listed;
 use crate::core::text::ui as tu;
+use crate::ui::part::{part, Part};
 use crate::ui::shell::Modal;
 
 /// A button that does `a`. `name`, when given, is what it is called for assistive technology
@@ -341,82 +342,95 @@ fn DraftRow(
     }
 }
 
-/// The "My drafts" dialog.
+/// The "My drafts" dialog; what it shows is a part, loaded when first used.
 #[component]
 pub fn DraftsDialog() -> impl IntoView {
     let d = use_drafts();
-    let ctx = d.ctx;
-    let heading = ctx.id("drafts-heading");
     let open = Signal::derive(move || d.s.with(|s| s.dialog));
-    let h = heading.clone();
     view! {
-        <Modal open on_close=move |_| d.act(&Act::Close) labelledby=heading>
-            <h2 class="da-dialog-heading" id=h.clone()>{t::my_drafts()}</h2>
-            <p class="da-hint">{t::note()}</p>
-            <div>
-                {move || {
-                    let l = listing(d);
-                    let message = l
-                        .message
-                        .map(|m| {
-                            view! {
-                                <div class="da-notice da-notice-success">
-                                    <p>{m}</p>
-                                    {l
-                                        .undo
-                                        .then(|| {
-                                            view! {
-                                                <ActButton
-                                                    label=t::undo_delete()
-                                                    class="da-button"
-                                                    act=Act::UndoDelete
-                                                    id=ctx.id("drafts-undo")
-                                                />
-                                            }
-                                        })}
-                                </div>
-                            }
-                        });
-                    let rows = match l.rows {
-                        Ok(rows) if rows.is_empty() => view! { <p>{t::none_yet()}</p> }.into_any(),
-                        Ok(rows) => view! {
-                            <ul class="da-drafts">
-                                {rows.into_iter().map(|row| view! { <DraftRow row/> }).collect_view()}
-                            </ul>
-                        }
-                        .into_any(),
-                        Err(e) => view! { <p class="da-notice da-notice-error">{e}</p> }.into_any(),
-                    };
-                    view! {
-                        {l.memory.then(|| view! { <p class="da-notice da-notice-warning">{t::memory_note()}</p> })}
-                        {message}
-                        {rows}
-                        {l
-                            .confirm_forget
-                            .then(|| {
-                                view! {
-                                    <div class="da-notice da-notice-warning" role="alert">
-                                        <p>{t::forget_question()}</p>
-                                        <div class="da-notice-buttons">
-                                            <ActButton label=t::forget_yes() class="da-button da-button-danger" act=Act::Forget/>
-                                            <ActButton
-                                                label=t::forget_no()
-                                                class="da-button"
-                                                act=Act::KeepAll
-                                                id=ctx.id("forget-no")
-                                            />
-                                        </div>
-                                    </div>
-                                }
-                            })}
-                    }
-                }}
-            </div>
-            <div class="da-dialog-buttons">
-                <ActButton label=t::new_draft() class="da-button da-button-primary" act=Act::New/>
-                <ActButton label=t::forget() class="da-button da-button-danger" act=Act::AskForget id=ctx.id("forget")/>
-                <ActButton label=tu::close() class="da-button" act=Act::Close/>
-            </div>
+        <Modal open on_close=move |_| d.act(&Act::Close) labelledby=d.ctx.id("drafts-heading")>
+            <h2 class="da-dialog-heading" id=d.ctx.id("drafts-heading")>{t::my_drafts()}</h2>
+            <Part load=drafts_list show={move |make: fn(Drafts) -> AnyView| make(d)}/>
         </Modal>
     }
+}
+
+part!(drafts, fetch_drafts:
+    /// Every draft in this browser, with what can be done with each.
+    pub fn drafts_list() -> fn(Drafts) -> AnyView {
+        drafts_view
+    }
+);
+
+/// What [`drafts_list`] shows.
+fn drafts_view(d: Drafts) -> AnyView {
+    let ctx = d.ctx;
+    view! {
+        <p class="da-hint">{t::note()}</p>
+        <div>
+            {move || {
+                let l = listing(d);
+                let message = l
+                    .message
+                    .map(|m| {
+                        view! {
+                            <div class="da-notice da-notice-success">
+                                <p>{m}</p>
+                                {l
+                                    .undo
+                                    .then(|| {
+                                        view! {
+                                            <ActButton
+                                                label=t::undo_delete()
+                                                class="da-button"
+                                                act=Act::UndoDelete
+                                                id=ctx.id("drafts-undo")
+                                            />
+                                        }
+                                    })}
+                            </div>
+                        }
+                    });
+                let rows = match l.rows {
+                    Ok(rows) if rows.is_empty() => view! { <p>{t::none_yet()}</p> }.into_any(),
+                    Ok(rows) => view! {
+                        <ul class="da-drafts">
+                            {rows.into_iter().map(|row| view! { <DraftRow row/> }).collect_view()}
+                        </ul>
+                    }
+                    .into_any(),
+                    Err(e) => view! { <p class="da-notice da-notice-error">{e}</p> }.into_any(),
+                };
+                view! {
+                    {l.memory.then(|| view! { <p class="da-notice da-notice-warning">{t::memory_note()}</p> })}
+                    {message}
+                    {rows}
+                    {l
+                        .confirm_forget
+                        .then(|| {
+                            view! {
+                                <div class="da-notice da-notice-warning" role="alert">
+                                    <p>{t::forget_question()}</p>
+                                    <div class="da-notice-buttons">
+                                        <ActButton label=t::forget_yes() class="da-button da-button-danger" act=Act::Forget/>
+                                        <ActButton
+                                            label=t::forget_no()
+                                            class="da-button"
+                                            act=Act::KeepAll
+                                            id=ctx.id("forget-no")
+                                        />
+                                    </div>
+                                </div>
+                            }
+                        })}
+                }
+            }}
+        </div>
+        <div class="da-dialog-buttons">
+            <ActButton label=t::new_draft() class="da-button da-button-primary" act=Act::New/>
+            <ActButton label=t::forget() class="da-button da-button-danger" act=Act::AskForget id=ctx.id("forget")/>
+            <ActButton label=tu::close() class="da-button" act=Act::Close/>
+        </div>
+    }
+    .into_any()
 }

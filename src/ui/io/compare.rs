@@ -10,8 +10,9 @@ use crate::core::text::{merge as t, ui as t_ui};
 use crate::core::{Action, ActionError, Alliance, Dates, Timestamp};
 use crate::ui::browser::{self, Local};
 use crate::ui::ctx::{use_ctx, Ctx};
-use crate::ui::drafts::use_drafts;
+use crate::ui::drafts::{use_drafts, Drafts};
 use crate::ui::fields::WhoIsMe;
+use crate::ui::part::{part, Part};
 use crate::ui::shell::Modal;
 use leptos::prelude::*;
 
@@ -69,214 +70,244 @@ fn first_choice(ctx: Ctx, i: usize) -> String {
     ctx.id(&format!("diff-{i}-0"))
 }
 
-/// The comparison dialog.
+/// Closes the comparison without changing anything.
+fn close(ctx: Ctx) {
+    ctx.comparing.set(None);
+    ctx.announce(t::unchanged());
+    ctx.focus_later(ctx.id("step-heading"));
+}
+
+/// The comparison dialog; what it shows is a part, loaded when first used.
 #[component]
 pub fn CompareDialog() -> impl IntoView {
     let ctx = use_ctx();
     let drafts = use_drafts();
-    let heading = ctx.id("compare-heading");
-    let open = Signal::derive(move || ctx.comparing.with(Option::is_some));
-    let close = move || {
-        ctx.comparing.set(None);
-        ctx.announce(t::unchanged());
-        ctx.focus_later(ctx.id("step-heading"));
-    };
-    let h = heading.clone();
     view! {
-        <Modal open on_close=move |_| close() labelledby=heading>
-            {
-                let Some(Comparing { theirs, saved, differences }) = ctx.comparing.get_untracked()
-                else {
-                    return ().into_any();
-                };
-                let choices = RwSignal::new(
-                    differences.iter().map(Difference::default).collect::<Vec<_>>(),
-                );
-                let left = Memo::new(move |_| choices.with(|c| c.iter().filter(|c| c.is_none()).count()));
-                let error = RwSignal::new(None::<String>);
-                // Agreements the other version brings that this draft does not have.
-                let agreements: Vec<String> = ctx
-                    .try_with_untracked(|mine| {
-                        theirs
+        <Modal open=Signal::derive(move || ctx.comparing.with(Option::is_some))
+            on_close=move |_| close(ctx)
+            labelledby=ctx.id("compare-heading")
+        >
+            // The heading is here, not in the part: the dialog has its name, and focus a
+            // place to start, even while (or if) the part is missing.
+            <h2 class="da-dialog-heading" id=ctx.id("compare-heading") tabindex="-1" autofocus>
+                {t::title()}
+            </h2>
+            <Part load=comparison show={move |make: fn(Ctx, Drafts) -> AnyView| make(ctx, drafts)}/>
+        </Modal>
+    }
+}
+
+part!(compare, fetch_comparison:
+    /// What shows every difference between the draft and the other version, with what to keep.
+    pub fn comparison() -> fn(Ctx, Drafts) -> AnyView {
+        compared
+    }
+);
+
+/// The comparison's content (see [`comparison`]).
+fn compared(ctx: Ctx, drafts: Drafts) -> AnyView {
+    let close = move || close(ctx);
+    let Some(Comparing {
+        theirs,
+        saved,
+        differences,
+    }) = ctx.comparing.get_untracked()
+    else {
+        return ().into_any();
+    };
+    let choices = RwSignal::new(
+        differences
+            .iter()
+            .map(Difference::default)
+            .collect::<Vec<_>>(),
+    );
+    let left = Memo::new(move |_| choices.with(|c| c.iter().filter(|c| c.is_none()).count()));
+    let error = RwSignal::new(None::<String>);
+    // Agreements the other version brings that this draft does not have.
+    let agreements: Vec<String> = ctx
+        .try_with_untracked(|mine| {
+            theirs
+                .agreement
+                .signatures
+                .iter()
+                .filter(|s| {
+                    mine.party(&s.party_id).is_some()
+                        && !mine
                             .agreement
                             .signatures
                             .iter()
-                            .filter(|s| {
-                                mine.party(&s.party_id).is_some()
-                                    && !mine.agreement.signatures.iter().any(|m| m.party_id == s.party_id)
-                            })
-                            .map(|s| s.name.clone())
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                let nothing = differences.is_empty() && agreements.is_empty();
-                let saved_on = t_ui::date_at(
-                    &Local.date(browser::local_date(saved)),
-                    &browser::local_time(saved),
-                );
-                // Whether those agreements count for the result, as the choices stand (what is
-                // not chosen yet stays as it is here until it is).
-                let agreement_line = {
-                    let (theirs, differences, names) =
-                        (theirs.clone(), differences.clone(), crate::core::join(&agreements, ", "));
-                    move || {
-                        if names.is_empty() {
-                            return None;
-                        }
-                        let chosen: Vec<Choice> =
-                            choices.with(|c| c.iter().map(|c| c.unwrap_or(Choice::Mine)).collect());
-                        let counts = ctx
-                            .try_with_untracked(|mine| {
-                                bring_together(
-                                    mine,
-                                    &theirs,
-                                    &differences,
-                                    &chosen,
-                                    Bringing {
-                                        by: None,
-                                        saved: "",
-                                        today: browser::today(),
-                                        now: browser::now(),
-                                    },
-                                )
-                                .is_ok_and(|(_, outcome)| !outcome.agreed.is_empty())
-                            })
-                            .unwrap_or(false);
-                        Some(if counts {
-                            t::agreement_counts(&names)
-                        } else {
-                            t::agreement_kept(&names)
-                        })
-                    }
-                };
-                let count = differences.len();
-                let save = {
-                    let (theirs, differences, saved_on) = (theirs.clone(), differences.clone(), saved_on.clone());
-                    move |_| {
-                        let chosen = choices.get_untracked();
-                        let unchosen: Vec<usize> = chosen
-                            .iter()
-                            .enumerate()
-                            .filter(|(_, c)| c.is_none())
-                            .map(|(i, _)| i)
-                            .collect();
-                        if let Some(&first) = unchosen.first() {
-                            error.set(Some(t::choose_first(unchosen.len())));
-                            ctx.focus_later(first_choice(ctx, first));
-                            return;
-                        }
-                        let chosen: Vec<Choice> = chosen.into_iter().flatten().collect();
-                        let by = ctx.me().map(|me| ctx.party_label(&me));
-                        let made = ctx.try_with_untracked(|mine| {
-                            bring_together(
-                                mine,
-                                &theirs,
-                                &differences,
-                                &chosen,
-                                Bringing {
-                                    by: by.as_deref(),
-                                    saved: &saved_on,
-                                    today: browser::today(),
-                                    now: browser::now(),
-                                },
-                            )
-                        });
-                        match made {
-                            Some(Ok((result, outcome))) => {
-                                ctx.apply(Action::Replace(Box::new(result)));
-                                // What they had is common ground from now on.
-                                ctx.exchanged(&theirs);
-                                drafts.flush();
-                                ctx.comparing.set(None);
-                                ctx.announce(said(&outcome, differences.len()));
-                                ctx.focus_later(ctx.id("step-heading"));
-                            }
-                            Some(Err(e)) => error.set(Some(t::failed(&why(&e)))),
-                            None => {}
-                        }
-                    }
-                };
-                let set_all = move |choice: Choice| {
-                    choices.update(|c| c.iter_mut().for_each(|x| *x = Some(choice)));
-                    error.set(None);
-                };
-                let who = Signal::derive(move || ctx.me());
-                // Asked when nobody has said yet; it stays, so the answer can be changed here.
-                let ask = !nothing && untrack(|| ctx.me()).is_none();
+                            .any(|m| m.party_id == s.party_id)
+                })
+                .map(|s| s.name.clone())
+                .collect()
+        })
+        .unwrap_or_default();
+    let nothing = differences.is_empty() && agreements.is_empty();
+    let saved_on = t_ui::date_at(
+        &Local.date(browser::local_date(saved)),
+        &browser::local_time(saved),
+    );
+    // Whether those agreements count for the result, as the choices stand (what is
+    // not chosen yet stays as it is here until it is).
+    let agreement_line = {
+        let (theirs, differences, names) = (
+            theirs.clone(),
+            differences.clone(),
+            crate::core::join(&agreements, ", "),
+        );
+        move || {
+            if names.is_empty() {
+                return None;
+            }
+            let chosen: Vec<Choice> =
+                choices.with(|c| c.iter().map(|c| c.unwrap_or(Choice::Mine)).collect());
+            let counts = ctx
+                .try_with_untracked(|mine| {
+                    bring_together(
+                        mine,
+                        &theirs,
+                        &differences,
+                        &chosen,
+                        Bringing {
+                            by: None,
+                            saved: "",
+                            today: browser::today(),
+                            now: browser::now(),
+                        },
+                    )
+                    .is_ok_and(|(_, outcome)| !outcome.agreed.is_empty())
+                })
+                .unwrap_or(false);
+            Some(if counts {
+                t::agreement_counts(&names)
+            } else {
+                t::agreement_kept(&names)
+            })
+        }
+    };
+    let count = differences.len();
+    let save = {
+        let (theirs, differences, saved_on) =
+            (theirs.clone(), differences.clone(), saved_on.clone());
+        move |_| {
+            let chosen = choices.get_untracked();
+            let unchosen: Vec<usize> = chosen
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.is_none())
+                .map(|(i, _)| i)
+                .collect();
+            if let Some(&first) = unchosen.first() {
+                error.set(Some(t::choose_first(unchosen.len())));
+                ctx.focus_later(first_choice(ctx, first));
+                return;
+            }
+            let chosen: Vec<Choice> = chosen.into_iter().flatten().collect();
+            let by = ctx.me().map(|me| ctx.party_label(&me));
+            let made = ctx.try_with_untracked(|mine| {
+                bring_together(
+                    mine,
+                    &theirs,
+                    &differences,
+                    &chosen,
+                    Bringing {
+                        by: by.as_deref(),
+                        saved: &saved_on,
+                        today: browser::today(),
+                        now: browser::now(),
+                    },
+                )
+            });
+            match made {
+                Some(Ok((result, outcome))) => {
+                    ctx.apply(Action::Replace(Box::new(result)));
+                    // What they had is common ground from now on.
+                    ctx.exchanged(&theirs);
+                    drafts.flush();
+                    ctx.comparing.set(None);
+                    ctx.announce(said(&outcome, differences.len()));
+                    ctx.focus_later(ctx.id("step-heading"));
+                }
+                Some(Err(e)) => error.set(Some(t::failed(&why(&e)))),
+                None => {}
+            }
+        }
+    };
+    let set_all = move |choice: Choice| {
+        choices.update(|c| c.iter_mut().for_each(|x| *x = Some(choice)));
+        error.set(None);
+    };
+    let who = Signal::derive(move || ctx.me());
+    // Asked when nobody has said yet; it stays, so the answer can be changed here.
+    let ask = !nothing && untrack(|| ctx.me()).is_none();
+    view! {
+        // Focus starts on the heading: what the dialog is, before any choice.
+        <p>{t::other_saved(&saved_on)}</p>
+        {if differences.is_empty() {
+            view! { <p class="da-notice">{t::identical()}</p> }.into_any()
+        } else {
+            view! {
+                <p>{t::intro()}</p>
+                <p class="da-help">{t::count(count)}</p>
+            }
+                .into_any()
+        }}
+        {move || agreement_line().map(|line| view! { <p>{line}</p> })}
+        {ask
+            .then(|| {
                 view! {
-                    // Focus starts on the heading: what the dialog is, before any choice.
-                    <h2 class="da-dialog-heading" id=h.clone() tabindex="-1" autofocus>
-                        {t::title()}
-                    </h2>
-                    <p>{t::other_saved(&saved_on)}</p>
-                    {if differences.is_empty() {
-                        view! { <p class="da-notice">{t::identical()}</p> }.into_any()
-                    } else {
-                        view! {
-                            <p>{t::intro()}</p>
-                            <p class="da-help">{t::count(count)}</p>
-                        }
-                            .into_any()
-                    }}
-                    {move || agreement_line().map(|line| view! { <p>{line}</p> })}
-                    {ask
-                        .then(|| {
-                            view! {
-                                <WhoIsMe
-                                    people=ctx.party_labels
-                                    chosen=who
-                                    on_choose=move |me| ctx.set_me(me)
-                                    help=t::who_help()
-                                    name="compare"
-                                />
-                            }
-                        })}
-                    {(count > 1)
-                        .then(|| {
-                            view! {
-                                <div class="da-dialog-buttons da-diff-all">
-                                    <button type="button" class="da-button" on:click=move |_| set_all(Choice::Mine)>
-                                        {t::all_mine()}
-                                    </button>
-                                    <button type="button" class="da-button" on:click=move |_| set_all(Choice::Theirs)>
-                                        {t::all_theirs()}
-                                    </button>
-                                </div>
-                            }
-                        })}
-                    <ol class="da-diffs">
-                        {differences
-                            .into_iter()
-                            .enumerate()
-                            .map(|(i, d)| view! { <DifferenceRow i d choices/> })
-                            .collect_view()}
-                    </ol>
-                    {move || {
-                        error
-                            .get()
-                            .map(|m| view! { <p class="da-notice da-notice-error" role="alert">{m}</p> })
-                    }}
-                    <div class="da-dialog-buttons">
-                        {(!nothing)
-                            .then(|| {
-                                view! {
-                                    <button type="button" class="da-button da-button-primary" on:click=save>
-                                        {move || match left.get() {
-                                            0 => t::save().to_string(),
-                                            n => t::save_left(n),
-                                        }}
-                                    </button>
-                                }
-                            })}
-                        <button type="button" class="da-button" on:click=move |_| close()>
-                            {if nothing { t::close() } else { t::cancel() }}
+                    <WhoIsMe
+                        people=ctx.party_labels
+                        chosen=who
+                        on_choose=move |me| ctx.set_me(me)
+                        help=t::who_help()
+                        name="compare"
+                    />
+                }
+            })}
+        {(count > 1)
+            .then(|| {
+                view! {
+                    <div class="da-dialog-buttons da-diff-all">
+                        <button type="button" class="da-button" on:click=move |_| set_all(Choice::Mine)>
+                            {t::all_mine()}
+                        </button>
+                        <button type="button" class="da-button" on:click=move |_| set_all(Choice::Theirs)>
+                            {t::all_theirs()}
                         </button>
                     </div>
                 }
-                    .into_any()
-            }
-        </Modal>
+            })}
+        <ol class="da-diffs">
+            {differences
+                .into_iter()
+                .enumerate()
+                .map(|(i, d)| view! { <DifferenceRow i d choices/> })
+                .collect_view()}
+        </ol>
+        {move || {
+            error
+                .get()
+                .map(|m| view! { <p class="da-notice da-notice-error" role="alert">{m}</p> })
+        }}
+        <div class="da-dialog-buttons">
+            {(!nothing)
+                .then(|| {
+                    view! {
+                        <button type="button" class="da-button da-button-primary" on:click=save>
+                            {move || match left.get() {
+                                0 => t::save().to_string(),
+                                n => t::save_left(n),
+                            }}
+                        </button>
+                    }
+                })}
+            <button type="button" class="da-button" on:click=move |_| close()>
+                {if nothing { t::close() } else { t::cancel() }}
+            </button>
+        </div>
     }
+        .into_any()
 }
 
 /// A text shown with the runs that differ marked; long runs that do not are shortened to

@@ -5,6 +5,7 @@ use crate::core::text::ui as t;
 use crate::core::{email, file_name, ics, json, markdown};
 use crate::ui::browser;
 use crate::ui::ctx::{use_ctx, Ctx, Step};
+use crate::ui::part::part;
 use crate::ui::shell::Modal;
 use leptos::html;
 use leptos::prelude::*;
@@ -49,18 +50,6 @@ pub fn download_json(ctx: Ctx) {
     }
 }
 
-fn download_calendar(ctx: Ctx) {
-    let calendar = |a: &_, now| Ok(ics::to_ics(a, now));
-    let _ = download(
-        ctx,
-        ExportKind::Calendar,
-        "ics",
-        "text/calendar",
-        calendar,
-        t::calendar_downloaded(),
-    );
-}
-
 /// Downloads the alliance written by `write` as a file named after its title and the date;
 /// says whether the download started.
 fn download(
@@ -86,51 +75,96 @@ fn download(
     started
 }
 
-/// Copies the alliance as formatted text for an email (HTML, with plain text alongside).
-fn copy_email(ctx: Ctx) {
-    let now = browser::now();
-    let Some((html, plain)) = ctx.try_with_untracked(|a| {
-        let summary = ctx.summary(a);
-        (
-            email::html_document(&summary, now, &browser::Local),
-            email::plain_text(&summary, now, &browser::Local),
-        )
-    }) else {
-        return;
-    };
+/// A copy of the alliance written by one of the writers a first visit does not need.
+pub(crate) enum Written {
+    Email { html: String, plain: String },
+    Markdown(String),
+    Calendar(String),
+}
+
+part!(exports, fetch_exports:
+    /// Writes the alliance as `kind` asks (email, Markdown or calendar; anything else: the
+    /// calendar).
+    pub(crate) fn write(ctx: Ctx, kind: ExportKind) -> Option<Written> {
+        let now = browser::now();
+        ctx.try_with_untracked(|a| match kind {
+            ExportKind::Email => {
+                let summary = ctx.summary(a);
+                Written::Email {
+                    html: email::html_document(&summary, now, &browser::Local),
+                    plain: email::plain_text(&summary, now, &browser::Local),
+                }
+            }
+            ExportKind::Markdown => {
+                Written::Markdown(markdown::write(&ctx.summary(a), now, &browser::Local))
+            }
+            _ => Written::Calendar(ics::to_ics(a, now)),
+        })
+    }
+);
+
+/// Writes the alliance as `kind` asks, then hands it over: a part that cannot be fetched is
+/// said plainly, and nothing changes.
+fn export(ctx: Ctx, kind: ExportKind) {
     leptos::task::spawn_local(async move {
-        match browser::copy_formatted(&html, &plain).await {
+        match write(ctx, kind).await {
+            Ok(Some(written)) => hand_over(ctx, written).await,
+            Ok(None) => {}
+            Err(_) => ctx.announce(crate::core::text::part::unavailable()),
+        }
+    });
+}
+
+/// Copies or downloads what was written.
+async fn hand_over(ctx: Ctx, written: Written) {
+    match written {
+        Written::Email { html, plain } => match browser::copy_formatted(&html, &plain).await {
             Ok(()) => finish(ctx, ExportKind::Email, Ok(()), t::copied()),
             // Denied or unavailable: show the text so the person can copy it themselves.
             Err(_) => {
                 ctx.copy_fallback
                     .try_set(Some((t::copy_fallback_plain(), plain)));
             }
-        }
-    });
-}
-
-fn copy_markdown(ctx: Ctx) {
-    let Some(text) = ctx
-        .try_with_untracked(|a| markdown::write(&ctx.summary(a), browser::now(), &browser::Local))
-    else {
-        return;
-    };
-    leptos::task::spawn_local(async move {
-        match browser::copy_text(&text).await {
+        },
+        Written::Markdown(text) => match browser::copy_text(&text).await {
             Ok(()) => finish(ctx, ExportKind::Markdown, Ok(()), t::copied_markdown()),
             Err(_) => {
                 ctx.copy_fallback
                     .try_set(Some((t::copy_fallback_label(), text)));
             }
+        },
+        Written::Calendar(text) => {
+            let name = ctx
+                .try_with_untracked(|a| file_name(&a.title, browser::today(), "ics"))
+                .unwrap_or_default();
+            let result = browser::download(&name, "text/calendar", &text);
+            finish(ctx, ExportKind::Calendar, result, t::calendar_downloaded());
         }
-    });
+    }
+}
+
+fn copy_email(ctx: Ctx) {
+    export(ctx, ExportKind::Email);
+}
+
+fn copy_markdown(ctx: Ctx) {
+    export(ctx, ExportKind::Markdown);
+}
+
+fn download_calendar(ctx: Ctx) {
+    export(ctx, ExportKind::Calendar);
 }
 
 fn print(ctx: Ctx) {
-    // The review is the printable document.
-    ctx.go_to(Step::Review);
-    browser::after_updates(move || finish(ctx, ExportKind::Print, browser::print(), ""));
+    // The review is the printable document: its part first, so it is on the page to print.
+    leptos::task::spawn_local(async move {
+        if crate::ui::steps::fetch_closing().await.is_err() {
+            ctx.announce(crate::core::text::part::unavailable());
+            return;
+        }
+        ctx.go_to(Step::Review);
+        browser::after_updates(move || finish(ctx, ExportKind::Print, browser::print(), ""));
+    });
 }
 
 fn finish(ctx: Ctx, kind: ExportKind, result: Result<(), String>, done: &str) {

@@ -7,8 +7,9 @@ use crate::core::text::{self, import as msg, merge, ui as t};
 use crate::core::{Dates, Id, Status};
 use crate::ui::browser::{self, Local, ReadError};
 use crate::ui::ctx::{use_ctx, Ctx, Step};
-use crate::ui::drafts::use_drafts;
+use crate::ui::drafts::{use_drafts, Drafts};
 use crate::ui::fields::WhoIsMe;
+use crate::ui::part::{part, Part};
 use crate::ui::shell::Modal;
 use leptos::html;
 use leptos::prelude::*;
@@ -126,6 +127,12 @@ fn Row(
     }
 }
 
+/// Leaves the file or link unopened.
+fn cancel(ctx: Ctx) {
+    ctx.pending_import.set(None);
+    ctx.announce(t::import_cancelled());
+}
+
 /// The preview of a file about to be opened, with the choice to open it or not: when this
 /// browser already has the alliance, comparing comes first; otherwise it opens as a new draft,
 /// and the person may say which of its people they are.
@@ -133,12 +140,27 @@ fn Row(
 pub fn ImportPreview() -> impl IntoView {
     let ctx = use_ctx();
     let drafts = use_drafts();
-    let heading = ctx.id("import-heading");
     let open = Signal::derive(move || ctx.pending_import.with(Option::is_some));
-    let cancel = move || {
-        ctx.pending_import.set(None);
-        ctx.announce(t::import_cancelled());
-    };
+    view! {
+        <Modal open on_close=move |_| cancel(ctx) labelledby=ctx.id("import-heading")>
+            <h2 class="da-dialog-heading" id=ctx.id("import-heading") tabindex="-1" autofocus>
+                {t::import_title()}
+            </h2>
+            <Part load=preview show={move |make: fn(Ctx, Drafts) -> AnyView| make(ctx, drafts)}/>
+        </Modal>
+    }
+}
+
+part!(preview, fetch_preview:
+    /// What shows the preview of a file or link about to be opened, and what to do with it.
+    pub fn preview() -> fn(Ctx, Drafts) -> AnyView {
+        preview_view
+    }
+);
+
+/// What [`preview`] shows.
+fn preview_view(ctx: Ctx, drafts: Drafts) -> AnyView {
+    let cancel = move || cancel(ctx);
     // Who the person is among its people, if they say (opening it as a new draft).
     let me = RwSignal::new(None::<Id>);
     let confirm = move || {
@@ -165,118 +187,118 @@ pub fn ImportPreview() -> impl IntoView {
                 .try_set(Comparing::new(ctx, alliance, exported_at));
         }
     };
-    let h = heading.clone();
+    let Some(Imported {
+        alliance: a,
+        exported_at,
+        ..
+    }) = ctx.pending_import.get_untracked()
+    else {
+        return ().into_any();
+    };
+    me.set(None);
+    let title = if a.title.trim().is_empty() {
+        text::untitled().to_string()
+    } else {
+        a.title.trim().to_string()
+    };
+    let labels: Vec<(Id, String)> = a
+        .parties
+        .iter()
+        .map(|p| (p.id.clone(), a.party_label(&p.id)))
+        .collect();
+    let people = labels
+        .iter()
+        .map(|(_, name)| name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let held = drafts.holding(&a.id);
+    // Nothing of the person's on screen: nothing to keep, nothing to say stays.
+    let work = drafts.has_work();
+    let status = match a.status {
+        Status::Draft => t::status_draft(),
+        Status::Agreed => t::status_agreed(),
+    };
+    let saved = t::date_at(
+        &Local.date(browser::local_date(exported_at)),
+        &browser::local_time(exported_at),
+    );
+    let agreed_by = crate::core::join(
+        &a.agreement
+            .signatures
+            .iter()
+            .map(|s| s.name.clone())
+            .collect::<Vec<_>>(),
+        ", ",
+    );
     view! {
-        <Modal open on_close=move |_| cancel() labelledby=heading>
-            {
-                let Some(Imported { alliance: a, exported_at, .. }) = ctx.pending_import.get_untracked()
-                else {
-                    return ().into_any();
-                };
-                me.set(None);
-                let title = if a.title.trim().is_empty() {
-                    text::untitled().to_string()
-                } else {
-                    a.title.trim().to_string()
-                };
-                let labels: Vec<(Id, String)> = a
-                    .parties
-                    .iter()
-                    .map(|p| (p.id.clone(), a.party_label(&p.id)))
-                    .collect();
-                let people = labels
-                    .iter()
-                    .map(|(_, name)| name.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                let held = drafts.holding(&a.id);
-                // Nothing of the person's on screen: nothing to keep, nothing to say stays.
-                let work = drafts.has_work();
-                let status = match a.status {
-                    Status::Draft => t::status_draft(),
-                    Status::Agreed => t::status_agreed(),
-                };
-                let saved = t::date_at(
-                    &Local.date(browser::local_date(exported_at)),
-                    &browser::local_time(exported_at),
-                );
-                let agreed_by = crate::core::join(
-                    &a.agreement.signatures.iter().map(|s| s.name.clone()).collect::<Vec<_>>(),
-                    ", ",
-                );
-                view! {
-                    <h2 class="da-dialog-heading" id=h.clone()>{t::import_title()}</h2>
-                    <dl class="da-doc-dl da-preview">
-                        <Row term=t::preview_title() value=title/>
-                        <Row term=t::preview_people() value=people/>
-                        {a
-                            .relationship
-                            .map(|kind| {
-                                view! {
-                                    <Row
-                                        term=text::export::relationship()
-                                        value=text::relationship_label(kind).to_string()
-                                    />
-                                }
-                            })}
-                        <Row term=text::export::status() value=status.to_string()/>
-                        {(!agreed_by.is_empty())
-                            .then(|| view! { <Row term=t::preview_agreed() value=agreed_by.clone()/> })}
-                        <Row
-                            term=t::preview_contents()
-                            value=t::preview_counts(a.commitments.len(), a.progress.len())
+            <dl class="da-doc-dl da-preview">
+                <Row term=t::preview_title() value=title/>
+                <Row term=t::preview_people() value=people/>
+                {a
+                    .relationship
+                    .map(|kind| {
+                        view! {
+                            <Row
+                                term=text::export::relationship()
+                                value=text::relationship_label(kind).to_string()
+                            />
+                        }
+                    })}
+                <Row term=text::export::status() value=status.to_string()/>
+                {(!agreed_by.is_empty())
+                    .then(|| view! { <Row term=t::preview_agreed() value=agreed_by.clone()/> })}
+                <Row
+                    term=t::preview_contents()
+                    value=t::preview_counts(a.commitments.len(), a.progress.len())
+                />
+                <Row term=t::preview_saved() value=saved/>
+            </dl>
+            // The same alliance as a draft here: comparing comes first.
+            {match &held {
+                Some((_, title)) => view! { <p class="da-notice">{merge::same_alliance(title)}</p> }
+                    .into_any(),
+                None if work => view! { <p class="da-notice da-notice-warning">{t::import_warning()}</p> }
+                    .into_any(),
+                None => view! { <p class="da-notice">{t::import_fresh()}</p> }.into_any(),
+            }}
+            {held
+                .is_none()
+                .then(|| {
+                    view! {
+                        <WhoIsMe
+                            people=labels.clone()
+                            chosen=me
+                            on_choose=move |who| me.set(who)
+                            name="preview"
                         />
-                        <Row term=t::preview_saved() value=saved/>
-                    </dl>
-                    // The same alliance as a draft here: comparing comes first.
-                    {match &held {
-                        Some((_, title)) => view! { <p class="da-notice">{merge::same_alliance(title)}</p> }
-                            .into_any(),
-                        None if work => view! { <p class="da-notice da-notice-warning">{t::import_warning()}</p> }
-                            .into_any(),
-                        None => view! { <p class="da-notice">{t::import_fresh()}</p> }.into_any(),
-                    }}
-                    {held
-                        .is_none()
-                        .then(|| {
-                            view! {
-                                <WhoIsMe
-                                    people=labels.clone()
-                                    chosen=me
-                                    on_choose=move |who| me.set(who)
-                                    name="preview"
-                                />
-                            }
-                        })}
-                    <div class="da-dialog-buttons">
-                        {held
-                            .clone()
-                            .map(|(slot, _)| {
-                                view! {
-                                    <button
-                                        type="button"
-                                        class="da-button da-button-primary"
-                                        on:click=move |_| compare(slot.clone())
-                                    >
-                                        {merge::compare()}
-                                    </button>
-                                }
-                            })}
-                        <button
-                            type="button"
-                            class="da-button"
-                            class:da-button-primary=held.is_none()
-                            on:click=move |_| confirm()
-                        >
-                            {t::import_replace()}
-                        </button>
-                        <button type="button" class="da-button" on:click=move |_| cancel()>
-                            {if held.is_some() || work { t::import_cancel() } else { t::import_not_now() }}
-                        </button>
-                    </div>
-                }
-                    .into_any()
-            }
-        </Modal>
-    }
+                    }
+                })}
+            <div class="da-dialog-buttons">
+                {held
+                    .clone()
+                    .map(|(slot, _)| {
+                        view! {
+                            <button
+                                type="button"
+                                class="da-button da-button-primary"
+                                on:click=move |_| compare(slot.clone())
+                            >
+                                {merge::compare()}
+                            </button>
+                        }
+                    })}
+                <button
+                    type="button"
+                    class="da-button"
+                    class:da-button-primary=held.is_none()
+                    on:click=move |_| confirm()
+                >
+                    {t::import_replace()}
+                </button>
+                <button type="button" class="da-button" on:click=move |_| cancel()>
+                    {if held.is_some() || work { t::import_cancel() } else { t::import_not_now() }}
+                </button>
+            </div>
+        }
+            .into_any()
 }

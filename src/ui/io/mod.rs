@@ -7,7 +7,8 @@ mod import;
 pub mod share;
 pub mod template;
 
-pub use compare::{CompareDialog, Comparing};
+pub use compare::{fetch_comparison, CompareDialog, Comparing};
+pub(crate) use exports::fetch_exports;
 pub use exports::{download_json, CopyFallback, ExportButtons, ExportKind};
-pub use import::{open_files, ImportButton, ImportError, ImportPreview};
+pub use import::{fetch_preview, open_files, ImportButton, ImportError, ImportPreview};
 pub use share::{ShareDialog, Sharing};

@@ -8,6 +8,7 @@ use crate::core::share::{self, LinkError, MAX_LINK_CHARS};
 use crate::core::text::{share as t, ui as tu};
 use crate::ui::browser;
 use crate::ui::ctx::{use_ctx, Ctx};
+use crate::ui::part::{part, Part};
 use crate::ui::shell::Modal;
 use js_sys::{Array, Reflect, Uint8Array};
 use leptos::html;
@@ -248,103 +249,122 @@ fn has_share_sheet() -> bool {
         .is_some_and(|f| f.is_function())
 }
 
+/// Closes the share dialog.
+fn close(ctx: Ctx) {
+    ctx.sharing.set(None);
+}
+
 /// The share dialog: the link, ready to copy or hand to the share sheet, and where it goes.
+/// What it shows is a part, loaded when first used.
 #[component]
 pub fn ShareDialog() -> impl IntoView {
     let ctx = use_ctx();
-    let heading = ctx.id("share-heading");
     let open = Signal::derive(move || ctx.sharing.with(Option::is_some));
-    let close = move || ctx.sharing.set(None);
-    let h = heading.clone();
-    let field_id = ctx.id("share-link");
     view! {
-        <Modal open on_close=move |_| close() labelledby=heading>
-            <h2 class="da-dialog-heading" id=h.clone()>{t::title()}</h2>
-            {
-                let field_id = field_id.clone();
-                move || match ctx.sharing.get() {
-                    None | Some(Sharing::Making) => view! { <p role="status">{t::making()}</p> }.into_any(),
-                    Some(Sharing::Ready { link, file }) => {
-                        let field = NodeRef::<html::Input>::new();
-                        // Said in the dialog too: the status line is behind it.
-                        let copied = RwSignal::new(false);
-                        let copy = {
-                            let link = link.clone();
-                            move |_| {
-                                let link = link.clone();
-                                leptos::task::spawn_local(async move {
-                                    match browser::copy_text(&link).await {
-                                        Ok(()) => {
-                                            copied.try_set(true);
-                                            ctx.announce(t::copied());
-                                            ctx.tell("da-exported", r#"{"kind":"link"}"#);
-                                        }
-                                        // No clipboard: the link is selected, to copy by hand.
-                                        Err(_) => {
-                                            if let Some(f) = field.get_untracked() {
-                                                let _ = f.focus();
-                                                f.select();
-                                            }
-                                        }
-                                    }
-                                });
-                            }
-                        };
-                        let sheet = {
-                            let link = link.clone();
-                            move |_| {
-                                if system_share(ctx, &link, &file) {
-                                    ctx.tell("da-exported", r#"{"kind":"link"}"#);
-                                }
-                            }
-                        };
-                        view! {
-                            <p>{t::intro()}</p>
-                            <label class="da-label" for=field_id.clone()>{t::link_label()}</label>
-                            <input
-                                id=field_id.clone()
-                                class="da-input da-share-link"
-                                readonly
-                                prop:value=link
-                                node_ref=field
-                                on:focus:target=|ev| ev.target().select()
-                            />
-                            <p class="da-help">{t::private()}</p>
-                            <p class="da-share-copied" role="status">
-                                {move || copied.get().then(t::copied)}
-                            </p>
-                            <div class="da-dialog-buttons">
-                                <button type="button" class="da-button da-button-primary" on:click=copy>
-                                    {t::copy()}
-                                </button>
-                                <Show when=has_share_sheet>
-                                    <button type="button" class="da-button" on:click=sheet.clone()>
-                                        {t::system()}
-                                    </button>
-                                </Show>
-                                <button type="button" class="da-button" on:click=move |_| close()>
-                                    {tu::close()}
-                                </button>
-                            </div>
-                        }
-                            .into_any()
-                    }
-                    Some(Sharing::TooLarge(chars)) => view! {
-                        <p class="da-notice da-notice-warning" role="alert">
-                            {t::too_large(chars, MAX_LINK_CHARS)}
-                        </p>
-                        <FileButtons close/>
-                    }
-                        .into_any(),
-                    Some(Sharing::Failed(message)) => view! {
-                        <p class="da-notice da-notice-error" role="alert">{message}</p>
-                        <FileButtons close/>
-                    }
-                        .into_any(),
-                }
-            }
+        <Modal open on_close=move |_| close(ctx) labelledby=ctx.id("share-heading")>
+            <h2 class="da-dialog-heading" id=ctx.id("share-heading")>{t::title()}</h2>
+            <Part load=shared show={move |make: fn(Ctx) -> AnyView| make(ctx)}/>
         </Modal>
     }
+}
+
+part!(share, fetch_share:
+    /// The share dialog's content: the link as it is made, or why there is none.
+    pub fn shared() -> fn(Ctx) -> AnyView {
+        shared_view
+    }
+);
+
+/// What [`shared`] shows.
+fn shared_view(ctx: Ctx) -> AnyView {
+    let field_id = ctx.id("share-link");
+    let close = move || close(ctx);
+    view! {
+        {
+            let field_id = field_id.clone();
+            move || match ctx.sharing.get() {
+                None | Some(Sharing::Making) => view! { <p role="status">{t::making()}</p> }.into_any(),
+                Some(Sharing::Ready { link, file }) => {
+                    let field = NodeRef::<html::Input>::new();
+                    // Said in the dialog too: the status line is behind it.
+                    let copied = RwSignal::new(false);
+                    let copy = {
+                        let link = link.clone();
+                        move |_| {
+                            let link = link.clone();
+                            leptos::task::spawn_local(async move {
+                                match browser::copy_text(&link).await {
+                                    Ok(()) => {
+                                        copied.try_set(true);
+                                        ctx.announce(t::copied());
+                                        ctx.tell("da-exported", r#"{"kind":"link"}"#);
+                                    }
+                                    // No clipboard: the link is selected, to copy by hand.
+                                    Err(_) => {
+                                        if let Some(f) = field.get_untracked() {
+                                            let _ = f.focus();
+                                            f.select();
+                                        }
+                                    }
+                                }
+                            });
+                        }
+                    };
+                    let sheet = {
+                        let link = link.clone();
+                        move |_| {
+                            if system_share(ctx, &link, &file) {
+                                ctx.tell("da-exported", r#"{"kind":"link"}"#);
+                            }
+                        }
+                    };
+                    view! {
+                        <p>{t::intro()}</p>
+                        <label class="da-label" for=field_id.clone()>{t::link_label()}</label>
+                        <input
+                            id=field_id.clone()
+                            class="da-input da-share-link"
+                            readonly
+                            prop:value=link
+                            node_ref=field
+                            on:focus:target=|ev| ev.target().select()
+                        />
+                        <p class="da-help">{t::private()}</p>
+                        <p class="da-share-copied" role="status">
+                            {move || copied.get().then(t::copied)}
+                        </p>
+                        <div class="da-dialog-buttons">
+                            <button type="button" class="da-button da-button-primary" on:click=copy>
+                                {t::copy()}
+                            </button>
+                            <Show when=has_share_sheet>
+                                <button type="button" class="da-button" on:click=sheet.clone()>
+                                    {t::system()}
+                                </button>
+                            </Show>
+                            <button type="button" class="da-button" on:click=move |_| close()>
+                                {tu::close()}
+                            </button>
+                        </div>
+                    }
+                        .into_any()
+                }
+                Some(Sharing::TooLarge(chars)) => view! {
+                    <p class="da-notice da-notice-warning" role="alert">
+                        {t::too_large(chars, MAX_LINK_CHARS)}
+                    </p>
+                    <FileButtons close/>
+                }
+                    .into_any(),
+                Some(Sharing::Failed(message)) => view! {
+                    <p class="da-notice da-notice-error" role="alert">{message}</p>
+                    <FileButtons close/>
+                }
+                    .into_any(),
+            }
+        }
+    }
+    .into_any()
 }
 
 /// When there is no link: the file instead, or close.

@@ -3,7 +3,8 @@
 
 use crate::core::text::ui as t;
 use crate::ui::ctx::{use_ctx, Stage, Step};
-use crate::ui::steps::{blocks, AgreementStep, FinishStep, ReviewStep, SectionBlocks, Welcome};
+use crate::ui::part::Part;
+use crate::ui::steps::{blocks, closing_step, SectionBlocks, Welcome};
 use leptos::prelude::*;
 
 /// One step in the progress indicator.
@@ -214,9 +215,10 @@ pub fn CurrentStep() -> impl IntoView {
                     Step::Section(section) => {
                         view! { <SectionBlocks section blocks=blocks(section)/> }.into_any()
                     }
-                    Step::Review => view! { <ReviewStep/> }.into_any(),
-                    Step::Agreement => view! { <AgreementStep/> }.into_any(),
-                    Step::Finish => view! { <FinishStep/> }.into_any(),
+                    step => view! {
+                        <Part load=closing_step show={move |make: fn(Step) -> AnyView| make(step)}/>
+                    }
+                    .into_any(),
                 }}
             </div>
             <StepButtons/>

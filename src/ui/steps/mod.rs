@@ -14,6 +14,8 @@ mod review;
 pub mod table;
 mod welcome;
 
+use crate::ui::ctx::Step;
+use crate::ui::part::part;
 pub use agreement::AgreementStep;
 pub use coach::CoachQuestions;
 pub use finish::FinishStep;
@@ -215,5 +217,22 @@ fn moment_key(m: ReflectionMoment) -> &'static str {
         ReflectionMoment::BeforeYouBegin => "before",
         ReflectionMoment::AfterAgreeing => "after",
         ReflectionMoment::AtReview => "review",
+    }
+}
+
+part!(closing, fetch_closing:
+    /// What shows the steps at the end of the way through: the review, the agreement and the
+    /// finish.
+    pub fn closing_step() -> fn(Step) -> AnyView {
+        closing_view
+    }
+);
+
+/// The review, the agreement or the finish (any other step: the finish).
+fn closing_view(step: Step) -> AnyView {
+    match step {
+        Step::Review => view! { <ReviewStep/> }.into_any(),
+        Step::Agreement => view! { <AgreementStep/> }.into_any(),
+        _ => view! { <FinishStep/> }.into_any(),
     }
 }

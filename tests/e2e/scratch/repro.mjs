@@ -1,0 +1,16 @@
+import { chromium } from 'playwright-core';
+import { chromiumArgs, executablePath } from '../chromium.mjs';
+const browser = await chromium.launch({ executablePath, args: chromiumArgs });
+const page = await browser.newPage();
+const logs = [];
+page.on('console', (m) => logs.push(`${m.type()}: ${m.text()}`));
+page.on('pageerror', (e) => logs.push(`pageerror: ${e.message}\n${e.stack}`));
+await page.goto('http://127.0.0.1:4311/index.html');
+await page.getByRole('heading', { name: 'Welcome', level: 2 }).waitFor();
+await page.getByRole('button', { name: 'My drafts' }).click();
+await page.waitForTimeout(1500);
+await page.keyboard.press('Escape');
+await page.getByRole('button', { name: 'My drafts' }).click();
+await page.waitForTimeout(1500);
+console.log(logs.join('\n'));
+await browser.close();

@@ -1,0 +1,18 @@
+import { chromium } from 'playwright-core';
+import { chromiumArgs, executablePath } from '../chromium.mjs';
+const browser = await chromium.launch({ executablePath, args: chromiumArgs });
+const page = await browser.newPage();
+const logs = [];
+page.on('console', (m) => logs.push(`${m.type()}: ${m.text()}`));
+page.on('pageerror', (e) => logs.push(`pageerror: ${e.message} ${e.stack.split('\n').slice(1,4).join(' / ')}`));
+const step = async (name, f) => { await f(); await page.waitForTimeout(800); console.log(name, '->', logs.splice(0).join(' | ').slice(0, 400)); };
+await page.goto('http://127.0.0.1:4311/index.html');
+await page.getByRole('heading', { name: 'Welcome', level: 2 }).waitFor();
+await step('begin', () => page.getByRole('button', { name: /^Begin/ }).click());
+await step('title', () => page.getByLabel('What shall we call this alliance?').fill('Coaching'));
+await step('drafts', () => page.getByRole('button', { name: 'My drafts' }).click());
+await step('rename', () => page.getByRole('button', { name: /^Rename/ }).click());
+await step('cancel', () => page.getByRole('button', { name: /^Cancel/ }).first().click());
+await step('close', () => page.keyboard.press('Escape'));
+await step('title again', () => page.getByLabel('What shall we call this alliance?').fill('Coaching 2'));
+await browser.close();

@@ -1,0 +1,17 @@
+import { chromium } from 'playwright-core';
+import { chromiumArgs, executablePath } from '../chromium.mjs';
+const browser = await chromium.launch({ executablePath, args: chromiumArgs });
+const page = await browser.newPage();
+const logs = [];
+page.on('console', (m) => logs.push(`${m.type()}: ${m.text()}`));
+page.on('pageerror', (e) => logs.push(`pageerror: ${e.message}`));
+await page.route(/\/(split|chunk)_[^/]*\.wasm$/, (r) => r.abort());
+await page.goto('http://127.0.0.1:4311/index.html');
+await page.getByRole('heading', { name: 'Welcome', level: 2 }).waitFor();
+await page.waitForTimeout(1500);
+await page.getByRole('button', { name: 'My drafts' }).click();
+await page.waitForTimeout(1500);
+console.log(await page.getByRole('dialog', { name: 'My drafts' }).evaluate((d) => d.outerHTML).catch((e) => 'no dialog: ' + e.message));
+console.log(await page.locator('designed-alliance').evaluate((el) => [...el.shadowRoot.querySelectorAll('dialog')].map((d) => d.open + ' ' + d.outerHTML.slice(0, 300)).join('\n')));
+console.log(logs.join('\n'));
+await browser.close();

@@ -1,0 +1,105 @@
+// The widget in parts: what a first visit needs loads first; the rest (the review, agreement and
+// finish, the dialogs, the exports) is fetched once the browser is idle, or when first used. A
+// part that cannot be fetched stops nothing and loses nothing.
+import { test, expect, type Page } from '@playwright/test';
+import { Wizard, SAVED } from '../pages/wizard';
+
+const PARTS = /\/(split|chunk)_[^/]*\.wasm$/;
+const TITLE = 'What shall we call this alliance?';
+
+/** Every part the page asked for, by file name. */
+function partsRequested(page: Page): string[] {
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    if (PARTS.test(new URL(r.url()).pathname)) asked.push(new URL(r.url()).pathname.slice(1));
+  });
+  return asked;
+}
+
+/** The console errors the part loader writes when a part cannot be fetched (and only those). */
+function otherErrors(w: Wizard): string[] {
+  return w.errors.filter((e) => !/Failed to fetch|Failed to load resource|net::ERR_FAILED|NetworkError|Load failed/.test(e));
+}
+
+test('the first screen needs none of the parts; they are fetched ahead once the page is idle', async ({ page }) => {
+  await page.addInitScript(() => {
+    document.addEventListener('da-ready', () => ((window as any).__ready = performance.now()));
+  });
+  const asked = partsRequested(page);
+  const w = new Wizard(page);
+  await page.goto('/index.html');
+  await expect(w.stepHeading).toHaveText('Welcome');
+  // Fetched ahead while nothing happens, the review's first, and only after the widget was up.
+  await expect.poll(() => asked.filter((p) => p.startsWith('split_')).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(5);
+  expect(asked.find((p) => p.startsWith('split_'))).toMatch(/^split_closing\.[0-9a-f]{12}\.wasm$/);
+  const timing = await page.evaluate(() => ({
+    ready: (window as any).__ready as number,
+    parts: performance
+      .getEntriesByType('resource')
+      .filter((e) => /\/(split|chunk)_/.test(e.name))
+      .map((e) => e.startTime),
+  }));
+  expect(timing.ready).toBeGreaterThan(0);
+  expect(timing.parts.length).toBeGreaterThanOrEqual(5);
+  for (const start of timing.parts) expect(start).toBeGreaterThan(timing.ready);
+  // Already here: the review shows at once.
+  await w.begin();
+  await w.goToStep('Review');
+  await expect(w.widget.locator('.da-doc')).toBeVisible();
+  expect(w.errors).toEqual([]);
+});
+
+test('a part that cannot be fetched says so in its place, stops nothing, and loads with "Try again"', async ({ page }) => {
+  await page.route(PARTS, (route) => route.abort());
+  const w = new Wizard(page);
+  await w.goto();
+  await w.fill(w.field(TITLE), 'Offline for a moment');
+  await expect(w.saveStatus).toHaveText(SAVED);
+
+  // The review's part cannot be fetched: said where the review would be.
+  await w.goToStep('Review');
+  const missing = w.widget.getByRole('alert').filter({ hasText: 'could not be loaded' });
+  await expect(missing).toContainText('This part of the form could not be loaded');
+  await expect(missing).toContainText('Everything you typed is still here.');
+  await expect(w.stepHeading).toHaveText('Review');
+
+  // Everything else goes on: another step, typing, saving.
+  await w.goToStep('Who is involved');
+  await expect(w.field(TITLE)).toHaveValue('Offline for a moment');
+  await w.fill(w.field(TITLE), 'Offline for a moment, and still typing');
+  await expect(w.saveStatus).toHaveText(SAVED);
+  await expect(w.widget.locator('.da-title')).toHaveText('Offline for a moment, and still typing');
+
+  // A dialog whose part cannot be fetched says so inside it, and closes as any other.
+  await w.press(w.button('My drafts'));
+  const drafts = page.getByRole('dialog', { name: 'My drafts' });
+  await expect(drafts.getByRole('alert')).toContainText('could not be loaded');
+  await page.keyboard.press('Escape');
+  await expect(drafts).toBeHidden();
+
+  // The connection is back: "Try again" loads the part where it is.
+  await w.goToStep('Review');
+  await expect(missing).toBeVisible();
+  await page.unroute(PARTS);
+  await w.press(missing.getByRole('button', { name: 'Try again' }));
+  await expect(missing).toHaveCount(0);
+  await expect(w.widget.locator('.da-doc')).toContainText('Offline for a moment, and still typing');
+  expect(otherErrors(w)).toEqual([]);
+});
+
+test('an export whose part cannot be fetched says so, and works once it can be', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.route(PARTS, (route) => route.abort());
+  const w = new Wizard(page);
+  await w.goto();
+  await w.fill(w.field(TITLE), 'Copied later');
+  const menu = await w.openMenu();
+  await w.press(w.button('Copy as Markdown', menu));
+  await expect(w.status).toContainText('This part of the form could not be loaded');
+  await page.unroute(PARTS);
+  const again = await w.openMenu();
+  await w.press(w.button('Copy as Markdown', again));
+  await expect(w.status).toContainText('Copied as Markdown.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('Copied later');
+  expect(otherErrors(w)).toEqual([]);
+});
