@@ -5,7 +5,7 @@ SHELL := /bin/bash
 .PHONY: help install serve test build size e2e clean
 
 help:
-	@echo "make serve   install what is missing, build, serve the demo on http://127.0.0.1:8080"
+	@echo "make serve   install what is missing, build what ships, serve the demo on http://127.0.0.1:8080"
 	@echo "make test    install what is missing, run every test layer and lint"
 	@echo "make build   release build into target/site (what a coach uploads)"
 	@echo "make size    gzipped size of the release build against its budget"
@@ -15,9 +15,12 @@ help:
 install:
 	@scripts/install-tools.sh
 
+# What ships: the release build, split into parts, served as a host serves it (its .br and .gz
+# copies to browsers that take them).
 serve: install
+	@scripts/build-release.sh
 	@echo "Serving the demo page on http://127.0.0.1:8080 (Ctrl+C to stop)"
-	@source scripts/env.sh && trunk serve --offline --address 127.0.0.1 --port 8080
+	@source scripts/env.sh && node tests/e2e/serve.mjs --root "$$SITE_DIR" --port 8080 --precompressed 1
 
 test:
 	@scripts/test.sh

@@ -18,6 +18,8 @@ set -euo pipefail
 
 TRUNK_VERSION="0.21.14"
 GECKODRIVER_VERSION="0.37.0"
+# wasm-split-cli: cuts the release wasm into the main module and its parts (scripts/build-release.sh).
+WASM_SPLIT_VERSION="0.2.4"
 WASM_TARGET="wasm32-unknown-unknown"
 # The three engines the tests run in: Chromium, Firefox (ESR) and WebKitGTK (Safari's engine,
 # driven by WebKitWebDriver under a virtual display).
@@ -70,6 +72,14 @@ if ! have trunk || [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TR
   cargo install --locked trunk --version "$TRUNK_VERSION"
 fi
 
+# 2b. wasm-split-cli, which splits the release build into parts (Leptos' code splitting).
+if ! have wasm-split-cli || ! grep -qx "$WASM_SPLIT_VERSION" "$HOME/.cargo/.wasm-split-version" 2>/dev/null; then
+  step "installing wasm-split-cli $WASM_SPLIT_VERSION (wasm_split_cli_support, the binary)"
+  cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary \
+    || cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
+  echo "$WASM_SPLIT_VERSION" >"$HOME/.cargo/.wasm-split-version"
+fi
+
 # 3. wasm-bindgen-cli (also provides wasm-bindgen-test-runner), equal to the crate pin.
 if ! have wasm-bindgen || ! have wasm-bindgen-test-runner \
   || [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
@@ -112,7 +122,7 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$lock_sum" ]; then
 fi
 
 if [ "$did" = 0 ]; then
-  echo "install: all tools present (trunk $TRUNK_VERSION, wasm-bindgen $WASM_BINDGEN_VERSION, geckodriver $GECKODRIVER_VERSION, chromium, firefox-esr, WebKitWebDriver, npm packages); nothing to do"
+  echo "install: all tools present (trunk $TRUNK_VERSION, wasm-split-cli $WASM_SPLIT_VERSION, wasm-bindgen $WASM_BINDGEN_VERSION, geckodriver $GECKODRIVER_VERSION, chromium, firefox-esr, WebKitWebDriver, npm packages); nothing to do"
 else
   echo "install: done"
 fi

@@ -5,6 +5,14 @@
 const wasm = fetch(new URL("./designed-alliance_bg.wasm", import.meta.url));
 // Its failure is reported below, once, as the widget's.
 wasm.catch(() => {});
+// The script that loads the widget's parts is imported by its JS: fetched now, alongside it,
+// rather than after it.
+document.head.append(
+  Object.assign(document.createElement("link"), {
+    rel: "modulepreload",
+    href: new URL("./__wasm_split.js", import.meta.url).href,
+  }),
+);
 
 // The language a widget speaks: its lang attribute (or its container's), else the page's; a
 // language other than English has its words in lang/<code>.json, fetched now, alongside the

@@ -2,9 +2,11 @@
 // (application/wasm matters for streaming compilation), no directory listings, no traversal.
 //
 // With --gzip, responses are gzip-compressed when the browser accepts it, as a coach's web host
-// would serve them (the benchmarks use it).
+// would serve them (the benchmarks use it). With --precompressed, the .br or .gz copy the
+// release build writes next to each file is sent when the browser accepts it, as hosts that
+// serve precompressed files do (`make serve`).
 //
-// usage: node serve.mjs --root DIR [--port 4173] [--host 127.0.0.1] [--gzip 1]
+// usage: node serve.mjs --root DIR [--port 4173] [--host 127.0.0.1] [--gzip 1] [--precompressed 1]
 import { createServer } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
@@ -16,6 +18,7 @@ const root = resolve(args.get('--root') ?? '.');
 const port = Number(args.get('--port') ?? 4173);
 const host = args.get('--host') ?? '127.0.0.1';
 const gzip = args.has('--gzip');
+const precompressed = args.has('--precompressed');
 
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -53,7 +56,18 @@ createServer(async (req, res) => {
     'content-type': types[extname(file.path)] ?? 'application/octet-stream',
     'cache-control': 'no-store',
   };
-  if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+  const accepts = req.headers['accept-encoding'] ?? '';
+  if (precompressed) {
+    for (const [encoding, extension] of [['br', '.br'], ['gzip', '.gz']]) {
+      if (!new RegExp(`\\b${encoding}\\b`).test(accepts)) continue;
+      const copy = await readFile(file.path + extension).catch(() => null);
+      if (!copy) continue;
+      res.writeHead(200, { ...headers, 'content-encoding': encoding, vary: 'accept-encoding' });
+      res.end(copy);
+      return;
+    }
+  }
+  if (gzip && /\bgzip\b/.test(accepts)) {
     res.writeHead(200, { ...headers, 'content-encoding': 'gzip', vary: 'accept-encoding' });
     res.end(gzipSync(file.body, { level: 6 }));
     return;

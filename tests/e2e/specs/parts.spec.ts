@@ -103,3 +103,42 @@ test('an export whose part cannot be fetched says so, and works once it can be',
   expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('Copied later');
   expect(otherErrors(w)).toEqual([]);
 });
+
+test('every file has its .br and .gz copy, and a host serving them as it finds them serves the widget whole', async ({ browser }) => {
+  const { spawn } = await import('node:child_process');
+  const { readdir, readFile } = await import('node:fs/promises');
+  const { brotliDecompressSync, gunzipSync } = await import('node:zlib');
+  const site = new URL('../../../target/site/', import.meta.url).pathname;
+  const files = (await readdir(site, { recursive: true })).filter((f) => /\.(html|js|css|wasm|json|svg)$/.test(f));
+  expect(files.length).toBeGreaterThan(20);
+  for (const f of files) {
+    const bytes = await readFile(site + f);
+    expect(brotliDecompressSync(await readFile(`${site}${f}.br`)).equals(bytes), `${f}.br`).toBe(true);
+    expect(gunzipSync(await readFile(`${site}${f}.gz`)).equals(bytes), `${f}.gz`).toBe(true);
+  }
+  // make serve's way: the compressed copies, as nginx's gzip_static and brotli_static send them.
+  const port = 4290 + Math.floor(Math.random() * 100);
+  const server = spawn('node', [new URL('../serve.mjs', import.meta.url).pathname, '--root', site, '--port', String(port), '--precompressed', '1'], { stdio: 'ignore' });
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    await expect.poll(async () => (await fetch(`${base}/index.html`).catch(() => null))?.ok ?? false).toBe(true);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const encodings: string[] = [];
+    page.on('response', (r) => {
+      if (r.url().endsWith('.wasm')) encodings.push(r.headers()['content-encoding'] ?? 'none');
+    });
+    const w = new Wizard(page);
+    await page.goto(`${base}/index.html`);
+    await expect(w.stepHeading).toHaveText('Welcome');
+    await w.begin();
+    await w.goToStep('Review');
+    await expect(w.widget.locator('.da-doc')).toBeVisible();
+    expect(encodings.length).toBeGreaterThan(1);
+    expect(new Set(encodings)).toEqual(new Set(['br']));
+    expect(w.errors).toEqual([]);
+    await context.close();
+  } finally {
+    server.kill();
+  }
+});
