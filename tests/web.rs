@@ -63,17 +63,24 @@ async fn widget() -> HtmlElement {
 
 /// One section's step, mounted on its own with a widget state around `alliance`.
 async fn section(alliance: Alliance, section: SectionId) -> (HtmlElement, Ctx) {
+    mounted(alliance, move || {
+        view! { <SectionBlocks section blocks=blocks(section)/> }.into_any()
+    })
+    .await
+}
+
+/// `view`, mounted on its own with a widget state around `alliance`.
+async fn mounted(
+    alliance: Alliance,
+    view: impl FnOnce() -> AnyView + 'static,
+) -> (HtmlElement, Ctx) {
     let root = host("div");
     let (tx, rx) = std::sync::mpsc::channel();
     let handle = leptos::mount::mount_to(root.clone(), move || {
         let ctx = Ctx::new(alliance, Hooks::default());
         provide_context(ctx);
         tx.send(ctx).unwrap();
-        view! {
-            <div class="da-widget">
-                <SectionBlocks section blocks=blocks(section)/>
-            </div>
-        }
+        view! { <div class="da-widget">{view()}</div> }
     });
     // Kept for the whole test: the page is thrown away afterwards.
     std::mem::forget(handle);
@@ -635,25 +642,10 @@ mod storage {
 
 /// The Agreement step, mounted on its own with a widget state around `alliance`.
 async fn agreement(alliance: Alliance) -> (HtmlElement, Ctx) {
-    let root = host("div");
-    let (tx, rx) = std::sync::mpsc::channel();
-    let handle = leptos::mount::mount_to(root.clone(), move || {
-        let ctx = Ctx::new(alliance, Hooks::default());
-        provide_context(ctx);
-        tx.send(ctx).unwrap();
-        view! {
-            <div class="da-widget">
-                <designed_alliance::ui::steps::AgreementStep/>
-            </div>
-        }
-    });
-    std::mem::forget(handle);
-    let ctx = rx.recv().unwrap();
-    if let Some(el) = root.first_element_child() {
-        ctx.set_root(el);
-    }
-    settle().await;
-    (root, ctx)
+    mounted(alliance, || {
+        view! { <designed_alliance::ui::steps::AgreementStep/> }.into_any()
+    })
+    .await
 }
 
 fn disabled(b: &HtmlElement) -> bool {

@@ -360,13 +360,7 @@ impl DraftStore {
     /// Reads and decodes a draft without opening it (nothing is written).
     pub fn peek(&self, s: &dyn Storage, slot: &Id) -> Result<Opened, OpenError> {
         let (d, _) = self.read(s, slot)?;
-        Ok(Opened {
-            slot: slot.clone(),
-            alliance: d.alliance,
-            here: d.here,
-            step: d.step,
-            saved_at: d.saved_at,
-        })
+        Ok(d.opened(slot.clone()))
     }
 
     fn read(&self, s: &dyn Storage, slot: &Id) -> Result<(Decoded, String), OpenError> {
@@ -388,13 +382,7 @@ impl DraftStore {
         self.became(raw, &d);
         // Not the draft itself: only which one is open. A failure here costs nothing.
         let _ = s.set(&self.current_key(), slot.as_str());
-        Ok(Opened {
-            slot: slot.clone(),
-            alliance: d.alliance,
-            here: d.here,
-            step: d.step,
-            saved_at: d.saved_at,
-        })
+        Ok(d.opened(slot.clone()))
     }
 
     /// Records `raw` (decoded as `d`) as what storage holds for the open draft.
@@ -481,13 +469,7 @@ impl DraftStore {
             raw: theirs.to_string(),
         })?;
         self.became(theirs.to_string(), &d);
-        Ok(Opened {
-            slot: self.slot.clone(),
-            alliance: d.alliance,
-            here: d.here,
-            step: d.step,
-            saved_at: d.saved_at,
-        })
+        Ok(d.opened(self.slot.clone()))
     }
 
     /// Gives a stored draft a new title. Not for the open draft: rename that one on screen,
@@ -679,6 +661,19 @@ struct Decoded {
     sequence: u64,
     saved_at: Timestamp,
     progress: u32,
+}
+
+impl Decoded {
+    /// The draft, opened from `slot`.
+    fn opened(self, slot: Id) -> Opened {
+        Opened {
+            slot,
+            alliance: self.alliance,
+            here: self.here,
+            step: self.step,
+            saved_at: self.saved_at,
+        }
+    }
 }
 
 /// A stored draft in full, or why it cannot be read.

@@ -65,6 +65,32 @@ fn said(outcome: &Outcome, differences: usize) -> String {
     crate::core::join(&parts, " ")
 }
 
+/// The draft on screen brought together with `theirs` as `chosen`, today, `by` the person
+/// who did it (if said); `None` once the widget is gone.
+fn brought(
+    ctx: Ctx,
+    theirs: &Alliance,
+    differences: &[Difference],
+    chosen: &[Choice],
+    by: Option<&str>,
+    saved: &str,
+) -> Option<Result<(Alliance, Outcome), ActionError>> {
+    ctx.try_with_untracked(|mine| {
+        bring_together(
+            mine,
+            theirs,
+            differences,
+            chosen,
+            Bringing {
+                by,
+                saved,
+                today: browser::today(),
+                now: browser::now(),
+            },
+        )
+    })
+}
+
 /// The DOM id of a difference's first choice (where focus goes when it still needs one).
 fn first_choice(ctx: Ctx, i: usize) -> String {
     ctx.id(&format!("diff-{i}-0"))
@@ -161,23 +187,8 @@ fn compared(ctx: Ctx, drafts: Drafts) -> AnyView {
             }
             let chosen: Vec<Choice> =
                 choices.with(|c| c.iter().map(|c| c.unwrap_or(Choice::Mine)).collect());
-            let counts = ctx
-                .try_with_untracked(|mine| {
-                    bring_together(
-                        mine,
-                        &theirs,
-                        &differences,
-                        &chosen,
-                        Bringing {
-                            by: None,
-                            saved: "",
-                            today: browser::today(),
-                            now: browser::now(),
-                        },
-                    )
-                    .is_ok_and(|(_, outcome)| !outcome.agreed.is_empty())
-                })
-                .unwrap_or(false);
+            let counts = brought(ctx, &theirs, &differences, &chosen, None, "")
+                .is_some_and(|made| made.is_ok_and(|(_, outcome)| !outcome.agreed.is_empty()));
             Some(if counts {
                 t::agreement_counts(&names)
             } else {
@@ -204,20 +215,14 @@ fn compared(ctx: Ctx, drafts: Drafts) -> AnyView {
             }
             let chosen: Vec<Choice> = chosen.into_iter().flatten().collect();
             let by = ctx.me().map(|me| ctx.party_label(&me));
-            let made = ctx.try_with_untracked(|mine| {
-                bring_together(
-                    mine,
-                    &theirs,
-                    &differences,
-                    &chosen,
-                    Bringing {
-                        by: by.as_deref(),
-                        saved: &saved_on,
-                        today: browser::today(),
-                        now: browser::now(),
-                    },
-                )
-            });
+            let made = brought(
+                ctx,
+                &theirs,
+                &differences,
+                &chosen,
+                by.as_deref(),
+                &saved_on,
+            );
             match made {
                 Some(Ok((result, outcome))) => {
                     ctx.apply(Action::Replace(Box::new(result)));

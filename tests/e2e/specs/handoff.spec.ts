@@ -110,6 +110,21 @@ function expectNoMe(file: any, raw: string) {
   expect(JSON.stringify(file)).not.toMatch(/"me"\s*:/);
 }
 
+/** Maya fills in the essentials and shares a link; Sam opens it, and `change` is what he does
+ *  before sending it back (by link). Maya's phone then has both, ready to compare. */
+async function aRoundTrip(browser: Browser, change: (sam: Wizard) => Promise<void>) {
+  const maya = await phone(browser);
+  await fillEssentials(maya);
+  const link = await send(maya, 'link');
+  const sam = await phone(browser);
+  await receive(sam, 'link', link);
+  await sam.importDialog.getByRole('button', { name: 'Open as a new draft' }).click();
+  await sam.goToStep('The goal');
+  await change(sam);
+  const back = await send(sam, 'link');
+  return { maya, sam, back };
+}
+
 async function exported(w: Wizard): Promise<any> {
   return JSON.parse(await w.widget.evaluate((el: any) => el.exportJson()));
 }
@@ -245,17 +260,11 @@ for (const carrier of ['link', 'file', 'importJson'] as Carrier[]) {
 }
 
 test('an answer both changed must be chosen before saving, and "take all of theirs" takes them all', async ({ browser }) => {
-  const maya = await phone(browser);
-  await fillEssentials(maya);
-  const link = await send(maya, 'link');
   // Sam changes why it matters; Maya changes it too, in her own words.
-  const sam = await phone(browser);
-  await receive(sam, 'link', link);
-  await sam.importDialog.getByRole('button', { name: 'Open as a new draft' }).click();
-  await sam.goToStep('The goal');
-  await sam.fill(sam.field('Why does it matter?'), WHY_SAM);
-  await sam.fill(sam.field('What are we trying to achieve together?'), 'Launch the new plans in early spring.');
-  const back = await send(sam, 'link');
+  const { maya, sam, back } = await aRoundTrip(browser, async (sam) => {
+    await sam.fill(sam.field('Why does it matter?'), WHY_SAM);
+    await sam.fill(sam.field('What are we trying to achieve together?'), 'Launch the new plans in early spring.');
+  });
   await maya.goToStep('The goal');
   await maya.fill(maya.field('Why does it matter?'), 'Our customers have waited long enough.');
   await receive(maya, 'link', back);
@@ -287,15 +296,7 @@ test('an answer both changed must be chosen before saving, and "take all of thei
 });
 
 test('keeping all of mine changes nothing, and says so', async ({ browser }) => {
-  const maya = await phone(browser);
-  await fillEssentials(maya);
-  const link = await send(maya, 'link');
-  const sam = await phone(browser);
-  await receive(sam, 'link', link);
-  await sam.importDialog.getByRole('button', { name: 'Open as a new draft' }).click();
-  await sam.goToStep('The goal');
-  await sam.fill(sam.field('Why does it matter?'), WHY_SAM);
-  const back = await send(sam, 'link');
+  const { maya, sam, back } = await aRoundTrip(browser, (sam) => sam.fill(sam.field('Why does it matter?'), WHY_SAM));
   await receive(maya, 'link', back);
   await maya.importDialog.getByRole('button', { name: 'Compare with my draft' }).click();
   const dialog = maya.page.getByRole('dialog', { name: 'Compare the two versions' });
