@@ -1,6 +1,8 @@
 //! The same journey in the three engines coaches' clients arrive with: Chromium, Firefox and
 //! WebKit (Safari's engine), each driven over WebDriver: type, reload, export, import, and
-//! open a draft again from "My drafts".
+//! open a draft again from "My drafts". Then, in each, the coach's example site under a strict
+//! Content-Security-Policy, its parts refused for a while: the widget starts, says where a part
+//! is missing, loads it with "Try again" once it can, and breaks no rule of the policy.
 //!
 //! They need the release build and the browsers, so they are ignored by a plain `cargo test`;
 //! `make test` runs them after the release build (`cargo test --test engines -- --ignored`),
@@ -13,7 +15,7 @@ use fantoccini::{Client, ClientBuilder};
 use serde_json::{json, Value};
 use std::net::TcpListener;
 use std::os::unix::process::CommandExt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -58,8 +60,8 @@ impl Drop for Process {
     }
 }
 
-/// The release build served as a coach's site would serve it.
-fn serve() -> (Process, String) {
+/// Where the release build is (`SITE_DIR`, or `target/site`).
+fn site_dir() -> String {
     let site = std::env::var("SITE_DIR").unwrap_or_else(|_| {
         let root = env!("CARGO_MANIFEST_DIR");
         format!("{root}/target/site")
@@ -68,11 +70,39 @@ fn serve() -> (Process, String) {
         PathBuf::from(&site).join("index.html").exists(),
         "no release build in {site}: run scripts/build-release.sh"
     );
+    site
+}
+
+/// The release build served as a coach's site would serve it.
+fn serve() -> (Process, String) {
+    let site = site_dir();
     let port = free_port();
     let server = Process::start(
         Command::new("node")
             .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/e2e/serve.mjs"))
             .args(["--root", &site, "--port", &port.to_string()]),
+    );
+    (server, format!("http://127.0.0.1:{port}"))
+}
+
+/// The coach's example site (`examples/coaching-site/`) with the release folder uploaded beside
+/// it as `designed-alliance/`, sent with `policy` as its Content-Security-Policy (violations
+/// reported into `reports`); the widget's parts are refused while the file `refuse` exists.
+fn serve_coach_site(policy: &str, reports: &Path, refuse: &Path) -> (Process, String) {
+    let site = site_dir();
+    let root = env!("CARGO_MANIFEST_DIR");
+    let port = free_port();
+    let server = Process::start(
+        Command::new("node")
+            .arg(format!("{root}/tests/e2e/serve.mjs"))
+            .args(["--root", &format!("{root}/examples/coaching-site")])
+            .args(["--port", &port.to_string()])
+            .args(["--mount", &format!("/designed-alliance/={site}")])
+            .args(["--precompressed", "1", "--csp", policy])
+            .arg("--csp-reports")
+            .arg(reports)
+            .arg("--refuse-parts-while")
+            .arg(refuse),
     );
     (server, format!("http://127.0.0.1:{port}"))
 }
@@ -565,6 +595,134 @@ async fn shared_fragment(client: &Client) -> String {
         .expect("a fragment")
 }
 
+/// The policy the README asks a coach's site for, at its strictest.
+const STRICT: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+/// The coach's site under a strict policy, the widget's parts refused at first (as when the
+/// connection drops after the page came): the widget starts and takes typing, says in the
+/// dialog that its part could not be loaded, loads it with "Try again" once it can, and no rule
+/// of the policy is broken on the way (the one broken on purpose at the end proves the
+/// engine reports them).
+async fn parts_under_a_strict_policy(engine: Engine, name: &str) {
+    let scratch = std::env::temp_dir().join(format!("da-engines-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&scratch).expect("a scratch folder");
+    let (reports, refuse) = (scratch.join("csp-reports"), scratch.join("refuse-parts"));
+    let _ = std::fs::remove_file(&reports);
+    std::fs::write(&refuse, "").expect("refuse the parts");
+    let (_server, base) = serve_coach_site(STRICT, &reports, &refuse);
+    let port = free_port();
+    let _driver = engine.driver(port);
+    let client = connect(&engine, port).await;
+
+    client
+        .goto(&format!("{base}/"))
+        .await
+        .expect("open the coach's site");
+    run(&client, "localStorage.clear(); return true;", vec![]).await;
+    client.refresh().await.expect("reload");
+    // Started, styled by its own stylesheet and the coach's colour, under the policy.
+    until(
+        &client,
+        "the welcome in the coach's colour",
+        "return heading() === 'Welcome' && colours(startingWith('Begin:'))[1] === '122,62,101';",
+        vec![],
+    )
+    .await;
+    run(
+        &client,
+        "startingWith('Begin:').click(); return true;",
+        vec![],
+    )
+    .await;
+    until(
+        &client,
+        "the form",
+        &format!("return !!byLabel({TITLE:?});"),
+        vec![],
+    )
+    .await;
+    let title = element(&client, &format!("return byLabel({TITLE:?});"), vec![]).await;
+    title
+        .send_keys("Under a strict policy")
+        .await
+        .expect("type");
+    until(
+        &client,
+        "the draft saved",
+        "return root().querySelector('.da-save-status').textContent.startsWith('Saved in this browser');",
+        vec![],
+    )
+    .await;
+
+    // "My drafts" is a part, refused: said in the dialog, and the text is still there.
+    run(&client, "byName('My drafts').click(); return true;", vec![]).await;
+    until(
+        &client,
+        "the part said to be missing",
+        "const a = root().querySelector('dialog[open] [role=alert]'); \
+         return !!a && a.textContent.includes('could not be loaded') \
+           && a.textContent.includes('Everything you typed is still here.');",
+        vec![],
+    )
+    .await;
+    assert_eq!(
+        run(
+            &client,
+            &format!("return byLabel({TITLE:?}).value;"),
+            vec![]
+        )
+        .await,
+        json!("Under a strict policy")
+    );
+
+    // The connection is back: "Try again" loads it where it is.
+    std::fs::remove_file(&refuse).expect("serve the parts again");
+    run(
+        &client,
+        "[...root().querySelectorAll('dialog[open] button')] \
+           .find((b) => b.textContent.trim() === 'Try again').click(); return true;",
+        vec![],
+    )
+    .await;
+    until(
+        &client,
+        "My drafts, loaded",
+        "const d = root().querySelector('dialog[open]'); \
+         return !d.querySelector('[role=alert]') && d.textContent.includes('Under a strict policy');",
+        vec![],
+    )
+    .await;
+
+    // No rule broken so far; one broken now, on purpose, is reported (and is the only one).
+    let broken_so_far = std::fs::read_to_string(&reports).unwrap_or_default();
+    assert_eq!(broken_so_far, "", "violations of the policy");
+    run(
+        &client,
+        "const s = document.createElement('script'); s.textContent = 'window.broke = 1;'; \
+         document.head.append(s); return true;",
+        vec![],
+    )
+    .await;
+    let started = Instant::now();
+    while std::fs::read_to_string(&reports)
+        .unwrap_or_default()
+        .is_empty()
+    {
+        assert!(
+            started.elapsed() < PATIENCE,
+            "the engine reports no violation of the policy"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let reported = std::fs::read_to_string(&reports).unwrap_or_default();
+    assert!(
+        reported.lines().all(|l| l.contains("inline")),
+        "only the inline script was refused: {reported}"
+    );
+    let _ = client.close().await;
+    let _ = std::fs::remove_dir_all(&scratch);
+}
+
 #[tokio::test(flavor = "current_thread")]
 #[ignore = "needs the release build and the browsers: make test runs it"]
 async fn the_journey_works_in_chromium() {
@@ -581,4 +739,22 @@ async fn the_journey_works_in_firefox() {
 #[ignore = "needs the release build and the browsers: make test runs it"]
 async fn the_journey_works_in_webkit() {
     journey(Engine::WebKit).await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+#[ignore = "needs the release build and the browsers: make test runs it"]
+async fn parts_and_a_strict_policy_in_chromium() {
+    parts_under_a_strict_policy(Engine::Chromium, "chromium").await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+#[ignore = "needs the release build and the browsers: make test runs it"]
+async fn parts_and_a_strict_policy_in_firefox() {
+    parts_under_a_strict_policy(Engine::Firefox, "firefox").await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+#[ignore = "needs the release build and the browsers: make test runs it"]
+async fn parts_and_a_strict_policy_in_webkit() {
+    parts_under_a_strict_policy(Engine::WebKit, "webkit").await;
 }

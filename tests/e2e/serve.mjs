@@ -6,10 +6,19 @@
 // release build writes next to each file is sent when the browser accepts it, as hosts that
 // serve precompressed files do (`make serve`).
 //
+// For the journey in three engines (tests/engines.rs), a coach's site: --mount /PREFIX/=DIR
+// serves DIR under /PREFIX/ (the release folder uploaded beside the coach's page); --csp POLICY
+// is sent with every HTML page, with its violations reported to /csp-report and appended, one
+// JSON line each, to the file --csp-reports names; while the file --refuse-parts-while names
+// exists, the widget's parts (split_*.wasm, chunk_*.wasm) are refused (503), as when the
+// connection drops.
+//
 // usage: node serve.mjs --root DIR [--port 4173] [--host 127.0.0.1] [--gzip 1] [--precompressed 1]
+//          [--mount /PREFIX/=DIR] [--csp POLICY --csp-reports FILE] [--refuse-parts-while FILE]
 import { createServer } from 'node:http';
 import { gzipSync } from 'node:zlib';
-import { readFile, stat } from 'node:fs/promises';
+import { appendFile, readFile, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const args = new Map();
@@ -19,6 +28,11 @@ const port = Number(args.get('--port') ?? 4173);
 const host = args.get('--host') ?? '127.0.0.1';
 const gzip = args.has('--gzip');
 const precompressed = args.has('--precompressed');
+const [mountPrefix, mountDir] = (args.get('--mount') ?? '=').split('=');
+const csp = args.get('--csp');
+const cspReports = args.get('--csp-reports');
+const refuseWhile = args.get('--refuse-parts-while');
+const PARTS = /\/(split|chunk)_[^/]*\.wasm$/;
 
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -34,9 +48,14 @@ const types = {
 };
 
 async function fileFor(urlPath) {
-  const decoded = decodeURIComponent(urlPath.split('?')[0]);
-  let path = normalize(join(root, decoded));
-  if (path !== root && !path.startsWith(root + sep)) return null;
+  let decoded = decodeURIComponent(urlPath.split('?')[0]);
+  let base = root;
+  if (mountPrefix && decoded.startsWith(mountPrefix)) {
+    base = resolve(mountDir);
+    decoded = '/' + decoded.slice(mountPrefix.length);
+  }
+  let path = normalize(join(base, decoded));
+  if (path !== base && !path.startsWith(base + sep)) return null;
   try {
     if ((await stat(path)).isDirectory()) path = join(path, 'index.html');
     return { path, body: await readFile(path) };
@@ -46,6 +65,19 @@ async function fileFor(urlPath) {
 }
 
 createServer(async (req, res) => {
+  if (req.method === 'POST' && req.url === '/csp-report') {
+    const chunks = [];
+    for await (const chunk of req) chunks.push(chunk);
+    if (cspReports) await appendFile(cspReports, Buffer.concat(chunks).toString('utf8').replace(/\n/g, ' ') + '\n');
+    res.writeHead(204);
+    res.end();
+    return;
+  }
+  if (refuseWhile && existsSync(refuseWhile) && PARTS.test((req.url ?? '').split('?')[0])) {
+    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+    res.end('refused');
+    return;
+  }
   const file = await fileFor(req.url ?? '/');
   if (!file) {
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
@@ -56,6 +88,9 @@ createServer(async (req, res) => {
     'content-type': types[extname(file.path)] ?? 'application/octet-stream',
     'cache-control': 'no-store',
   };
+  if (csp && extname(file.path) === '.html') {
+    headers['content-security-policy'] = `${csp}; report-uri /csp-report`;
+  }
   const accepts = req.headers['accept-encoding'] ?? '';
   if (precompressed) {
     for (const [encoding, extension] of [['br', '.br'], ['gzip', '.gz']]) {
