@@ -63,18 +63,25 @@ macro_rules! part {
 pub(crate) use part;
 
 /// Shows a part's view: `load` fetches the part (at once when it has arrived already) and
-/// gives what makes its view, `show` makes it. Nothing shows meanwhile (a part loads in a
-/// moment, and usually was fetched ahead). When it cannot be fetched, a plain message with "Try
-/// again" takes its place.
+/// gives what makes its view, `show` makes it. While it is on its way, "Loading…" shows after
+/// a moment (a part loads in a moment, and usually was fetched ahead). When it cannot be
+/// fetched, a plain message (`missing`, or the general one) with "Try again" takes its place,
+/// and "Close" too when the part is a dialog's (`close`), so a dialog never traps a person
+/// who cannot press Escape. After "Try again", focus goes to what came (or to "Try again" once
+/// more), not to the top of the page.
 ///
 /// A part gives a function rather than a view: the view is then made here, in this component's
 /// own reactive scope, as any other view is, not in a future.
 #[component]
 pub fn Part<F, Fut, V, S>(
-    /// Fetches the part; gives what makes its view.
     load: F,
-    /// Makes the view.
     show: S,
+    /// What the message says when the part cannot be fetched (the general message if not given).
+    #[prop(optional)]
+    missing: Option<fn() -> &'static str>,
+    /// Closes the dialog this part is in (offered beside "Try again").
+    #[prop(optional)]
+    close: Option<Callback<()>>,
 ) -> impl IntoView
 where
     F: Fn() -> Fut + Copy + Send + Sync + 'static,
@@ -83,39 +90,88 @@ where
     S: Fn(V) -> AnyView + Send + Sync + 'static,
 {
     let state = RwSignal::new(None::<Result<V, Unavailable>>);
-    let fetch = move || {
+    let place = NodeRef::<leptos::html::Div>::new();
+    let fetch = move |retried: bool| {
         let mut loading = Box::pin(load());
-        // Arrived already (or not split at all): ready at the first look, shown at once.
         let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
         match loading.as_mut().poll(&mut cx) {
-            std::task::Poll::Ready(made) => state.set(Some(made)),
+            std::task::Poll::Ready(made) => {
+                state.set(Some(made));
+                if retried {
+                    refocus(place);
+                }
+            }
             std::task::Poll::Pending => leptos::task::spawn_local(async move {
                 let made = loading.await;
-                state.try_set(Some(made));
+                if state.try_set(Some(made)).is_none() && retried {
+                    refocus(place);
+                }
             }),
         }
     };
-    fetch();
-    move || match state.get() {
-        None => ().into_any(),
+    fetch(false);
+    let retry = Callback::new(move |()| {
+        state.set(None);
+        fetch(true);
+    });
+    let body = move || match state.get() {
+        None => loading(),
         Some(Ok(make)) => show(make),
-        Some(Err(Unavailable)) => view! {
-            <div class="da-notice da-notice-error da-part-missing" role="alert">
-                <p>{t::unavailable()}</p>
-                <button
-                    type="button"
-                    class="da-button"
-                    on:click=move |_| {
-                        state.set(None);
-                        fetch();
-                    }
-                >
+        Some(Err(Unavailable)) => unavailable(missing, close, retry),
+    };
+    // Focus may be put here after "Try again" (never by Tab).
+    view! { <div class="da-part" node_ref=place tabindex="-1">{body}</div> }
+}
+
+/// What shows while a part is on its way ("Loading…", after a moment: see the stylesheet).
+fn loading() -> AnyView {
+    view! { <p class="da-help da-part-loading">{t::loading()}</p> }.into_any()
+}
+
+/// What shows when a part could not be fetched: why, "Try again", and "Close" in a dialog.
+fn unavailable(
+    missing: Option<fn() -> &'static str>,
+    close: Option<Callback<()>>,
+    retry: Callback<()>,
+) -> AnyView {
+    view! {
+        <div class="da-notice da-notice-error da-part-missing" role="alert">
+            <p>{missing.map_or_else(t::unavailable, |said| said())}</p>
+            <div class="da-dialog-buttons">
+                <button type="button" class="da-button" on:click=move |_| retry.run(())>
                     {t::try_again()}
                 </button>
+                {close
+                    .map(|close| {
+                        view! {
+                            <button type="button" class="da-button" on:click=move |_| close.run(())>
+                                {crate::core::text::ui::close()}
+                            </button>
+                        }
+                    })}
             </div>
-        }
-        .into_any(),
+        </div>
     }
+    .into_any()
+}
+
+/// After "Try again": focus on "Try again" once more if the part is still missing, else on the
+/// part's place, so it is not lost to the top of the page.
+fn refocus(place: NodeRef<leptos::html::Div>) {
+    crate::ui::browser::after_updates(move || {
+        let Some(place) = place.get_untracked() else {
+            return;
+        };
+        let again = place
+            .query_selector(".da-part-missing button")
+            .ok()
+            .flatten()
+            .and_then(|b| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(b).ok());
+        let _ = match again {
+            Some(button) => button.focus(),
+            None => place.focus(),
+        };
+    });
 }
 
 /// Once the first screen is up and the browser has nothing else to do, fetches the parts a

@@ -661,7 +661,7 @@ pub mod merge {
 /// Parts of the widget that load when first used.
 pub mod part {
     use super::get;
-    words!("part": unavailable, try_again; templates: );
+    words!("part": unavailable, try_again, loading, preview_unavailable, link_kept, export_unavailable; templates: );
 }
 
 /// The share link.

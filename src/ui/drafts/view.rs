@@ -350,7 +350,11 @@ pub fn DraftsDialog() -> impl IntoView {
     view! {
         <Modal open on_close=move |_| d.act(&Act::Close) labelledby=d.ctx.id("drafts-heading")>
             <h2 class="da-dialog-heading" id=d.ctx.id("drafts-heading")>{t::my_drafts()}</h2>
-            <Part load=drafts_list show={move |make: fn(Drafts) -> AnyView| make(d)}/>
+            <Part
+                load=drafts_list
+                show={move |make: fn(Drafts) -> AnyView| make(d)}
+                close=Callback::new(move |()| d.act(&Act::Close))
+            />
         </Modal>
     }
 }

@@ -118,7 +118,11 @@ pub fn CompareDialog() -> impl IntoView {
             <h2 class="da-dialog-heading" id=ctx.id("compare-heading") tabindex="-1" autofocus>
                 {t::title()}
             </h2>
-            <Part load=comparison show={move |make: fn(Ctx, Drafts) -> AnyView| make(ctx, drafts)}/>
+            <Part
+                load=comparison
+                show={move |make: fn(Ctx, Drafts) -> AnyView| make(ctx, drafts)}
+                close=Callback::new(move |()| close(ctx))
+            />
         </Modal>
     }
 }

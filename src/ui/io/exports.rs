@@ -110,7 +110,7 @@ fn export(ctx: Ctx, kind: ExportKind) {
         match write(ctx, kind).await {
             Ok(Some(written)) => hand_over(ctx, written).await,
             Ok(None) => {}
-            Err(_) => ctx.announce(crate::core::text::part::unavailable()),
+            Err(_) => ctx.announce(crate::core::text::part::export_unavailable()),
         }
     });
 }
@@ -159,7 +159,7 @@ fn print(ctx: Ctx) {
     // The review is the printable document: its part first, so it is on the page to print.
     leptos::task::spawn_local(async move {
         if crate::ui::steps::fetch_closing().await.is_err() {
-            ctx.announce(crate::core::text::part::unavailable());
+            ctx.announce(crate::core::text::part::export_unavailable());
             return;
         }
         ctx.go_to(Step::Review);

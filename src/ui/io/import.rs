@@ -127,10 +127,15 @@ fn Row(
     }
 }
 
-/// Leaves the file or link unopened.
+/// Leaves the file or link unopened. A link whose preview never showed goes back into the
+/// address bar, and the person is told so.
 fn cancel(ctx: Ctx) {
     ctx.pending_import.set(None);
-    ctx.announce(t::import_cancelled());
+    if super::share::give_back_link() {
+        ctx.announce(crate::core::text::part::link_kept());
+    } else {
+        ctx.announce(t::import_cancelled());
+    }
 }
 
 /// The preview of a file about to be opened, with the choice to open it or not: when this
@@ -146,7 +151,15 @@ pub fn ImportPreview() -> impl IntoView {
             <h2 class="da-dialog-heading" id=ctx.id("import-heading") tabindex="-1" autofocus>
                 {t::import_title()}
             </h2>
-            <Part load=preview show={move |make: fn(Ctx, Drafts) -> AnyView| make(ctx, drafts)}/>
+            <Part
+                load=preview
+                show={move |make: fn(Ctx, Drafts) -> AnyView| {
+                    super::share::forget_link();
+                    make(ctx, drafts)
+                }}
+                missing=crate::core::text::part::preview_unavailable
+                close=Callback::new(move |()| cancel(ctx))
+            />
         </Modal>
     }
 }

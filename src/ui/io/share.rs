@@ -40,6 +40,32 @@ const FORMAT: &str = "deflate";
 thread_local! {
     /// A link in the address bar is opened by one widget only (the first on the page).
     static TAKEN: Cell<bool> = const { Cell::new(false) };
+    /// The link taken out of the address bar, until its preview has shown (see
+    /// [`give_back_link`]).
+    static TAKEN_LINK: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The preview of the link has shown: the link is no longer needed.
+pub fn forget_link() {
+    TAKEN_LINK.with(|l| l.take());
+}
+
+/// The link's preview was closed before it could show (its part did not arrive): the link
+/// goes back into the address bar, so a reload offers it again. True if there was one.
+pub fn give_back_link() -> bool {
+    let Some(hash) = TAKEN_LINK.with(|l| l.take()) else {
+        return false;
+    };
+    let (Some(window), Some(address)) = (web_sys::window(), address()) else {
+        return false;
+    };
+    let Ok(history) = window.history() else {
+        return false;
+    };
+    let state = history.state().unwrap_or(JsValue::NULL);
+    history
+        .replace_state_with_url(&state, "", Some(&format!("{address}{hash}")))
+        .is_ok()
 }
 
 /// Why bytes could not be packed or unpacked.
@@ -164,6 +190,7 @@ pub fn open_from_address(ctx: Ctx) {
         let state = history.state().unwrap_or(JsValue::NULL);
         let _ = history.replace_state_with_url(&state, "", Some(&address));
     }
+    TAKEN_LINK.with(|l| l.replace(Some(hash.clone())));
     ctx.import_error.set(None);
     leptos::task::spawn_local(async move {
         let result = match share::decode(&data) {
@@ -184,6 +211,7 @@ pub fn open_from_address(ctx: Ctx) {
                 ctx.pending_import.try_set(Some(imported));
             }
             Err(message) => {
+                forget_link();
                 ctx.import_error.try_set(Some((t::failed_title(), message)));
                 ctx.announce(t::failed_title());
             }
@@ -263,7 +291,11 @@ pub fn ShareDialog() -> impl IntoView {
     view! {
         <Modal open on_close=move |_| close(ctx) labelledby=ctx.id("share-heading")>
             <h2 class="da-dialog-heading" id=ctx.id("share-heading")>{t::title()}</h2>
-            <Part load=shared show={move |make: fn(Ctx) -> AnyView| make(ctx)}/>
+            <Part
+                load=shared
+                show={move |make: fn(Ctx) -> AnyView| make(ctx)}
+                close=Callback::new(move |()| close(ctx))
+            />
         </Modal>
     }
 }

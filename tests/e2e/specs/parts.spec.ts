@@ -70,20 +70,29 @@ test('a part that cannot be fetched says so in its place, stops nothing, and loa
   await expect(w.saveStatus).toHaveText(SAVED);
   await expect(w.widget.locator('.da-title')).toHaveText('Offline for a moment, and still typing');
 
-  // A dialog whose part cannot be fetched says so inside it, and closes as any other.
+  // A dialog whose part cannot be fetched says so inside it, and closes with Escape or with
+  // its own "Close" (a phone has no Escape key).
   await w.press(w.button('My drafts'));
   const drafts = page.getByRole('dialog', { name: 'My drafts' });
   await expect(drafts.getByRole('alert')).toContainText('could not be loaded');
   await page.keyboard.press('Escape');
   await expect(drafts).toBeHidden();
+  await w.press(w.button('My drafts'));
+  await w.press(drafts.getByRole('alert').getByRole('button', { name: 'Close' }));
+  await expect(drafts).toBeHidden();
 
-  // The connection is back: "Try again" loads the part where it is.
+  // "Try again" while still offline: said again, and focus stays on "Try again", not the page.
   await w.goToStep('Review');
   await expect(missing).toBeVisible();
+  await w.press(missing.getByRole('button', { name: 'Try again' }));
+  await expect(missing.getByRole('button', { name: 'Try again' })).toBeFocused();
+
+  // The connection is back: "Try again" loads the part where it is, and focus is in it.
   await page.unroute(PARTS);
   await w.press(missing.getByRole('button', { name: 'Try again' }));
   await expect(missing).toHaveCount(0);
   await expect(w.widget.locator('.da-doc')).toContainText('Offline for a moment, and still typing');
+  await expect(w.widget.locator('.da-part:has(.da-doc)')).toBeFocused();
   expect(otherErrors(w)).toEqual([]);
 });
 
@@ -95,12 +104,61 @@ test('an export whose part cannot be fetched says so, and works once it can be',
   await w.fill(w.field(TITLE), 'Copied later');
   const menu = await w.openMenu();
   await w.press(w.button('Copy as Markdown', menu));
-  await expect(w.status).toContainText('This part of the form could not be loaded');
+  await expect(w.status).toHaveText(
+    'Nothing was copied, downloaded or printed: the part of the form that does it could not be loaded (the connection may have dropped). Try again in a moment.',
+  );
   await page.unroute(PARTS);
   const again = await w.openMenu();
   await w.press(w.button('Copy as Markdown', again));
   await expect(w.status).toContainText('Copied as Markdown.');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('Copied later');
+  expect(otherErrors(w)).toEqual([]);
+});
+
+test('a part on its way says "Loading…" after a moment, and shows when it comes', async ({ page }) => {
+  // The parts are held back (not refused) until released, as on a slow connection.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(PARTS, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const w = new Wizard(page);
+  await w.goto();
+  await w.press(w.button('My drafts'));
+  const drafts = page.getByRole('dialog', { name: 'My drafts' });
+  await expect(drafts.getByText('Loading…')).toBeVisible();
+  release();
+  await expect(drafts.getByText('Loading…')).toHaveCount(0);
+  await expect(drafts.getByRole('button', { name: 'Forget this browser…' })).toBeVisible();
+  expect(w.errors).toEqual([]);
+});
+
+test('a link whose preview cannot be loaded is not lost: closed, it is back in the address bar; a reload offers it', async ({
+  page,
+}) => {
+  const { deflateSync } = await import('node:zlib');
+  const { readFile } = await import('node:fs/promises');
+  const file = await readFile(new URL('../../../examples/coach-and-client.json', import.meta.url));
+  const link = `/index.html#alliance-v1=${deflateSync(file).toString('base64url')}`;
+  await page.route(PARTS, (route) => route.abort());
+  const w = new Wizard(page);
+  await page.goto(link);
+  const preview = page.getByRole('dialog', { name: 'Open this alliance?' });
+  await expect(preview.getByRole('alert')).toHaveText(
+    /^What you are opening cannot be shown: the part of the form that shows it could not be loaded \(the connection may have dropped\)\. Nothing has changed here\./,
+  );
+  // Taken out of the address bar while it is being read…
+  expect(page.url()).not.toContain('#alliance-v1=');
+  await w.press(preview.getByRole('button', { name: 'Close' }));
+  await expect(preview).toBeHidden();
+  // …and given back when it could not be shown.
+  await expect(w.status).toHaveText('Not opened. The link is back in the address bar: reload the page to try again.');
+  expect(page.url()).toContain('#alliance-v1=');
+  await page.unroute(PARTS);
+  await page.reload();
+  await expect(preview.locator('.da-preview')).toContainText('Priya');
+  expect(page.url()).not.toContain('#alliance-v1=');
   expect(otherErrors(w)).toEqual([]);
 });
 
