@@ -119,8 +119,24 @@ where
         Some(Ok(make)) => show(make),
         Some(Err(Unavailable)) => unavailable(missing, close, retry),
     };
-    // Focus may be put here after "Try again" (never by Tab).
-    view! { <div class="da-part" node_ref=place tabindex="-1">{body}</div> }
+    let busy = Signal::derive(move || state.with(Option::is_none));
+    around(place, busy, ViewFn::from(body))
+}
+
+/// The place of a part: busy while it loads; focus may be put here after "Try again" (never
+/// by Tab). Not generic, so each part does not carry a copy.
+fn around(place: NodeRef<leptos::html::Div>, busy: Signal<bool>, body: ViewFn) -> AnyView {
+    view! {
+        <div
+            class="da-part"
+            node_ref=place
+            tabindex="-1"
+            aria-busy=move || busy.get().then_some("true")
+        >
+            {move || body.run()}
+        </div>
+    }
+    .into_any()
 }
 
 /// What shows while a part is on its way ("Loading…", after a moment: see the stylesheet).

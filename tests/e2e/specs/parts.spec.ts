@@ -128,8 +128,10 @@ test('a part on its way says "Loading…" after a moment, and shows when it come
   await w.press(w.button('My drafts'));
   const drafts = page.getByRole('dialog', { name: 'My drafts' });
   await expect(drafts.getByText('Loading…')).toBeVisible();
+  await expect(drafts.locator('.da-part')).toHaveAttribute('aria-busy', 'true');
   release();
   await expect(drafts.getByText('Loading…')).toHaveCount(0);
+  await expect(drafts.locator('.da-part')).not.toHaveAttribute('aria-busy', /.*/);
   await expect(drafts.getByRole('button', { name: 'Forget this browser…' })).toBeVisible();
   expect(w.errors).toEqual([]);
 });
@@ -153,7 +155,7 @@ test('a link whose preview cannot be loaded is not lost: closed, it is back in t
   await w.press(preview.getByRole('button', { name: 'Close' }));
   await expect(preview).toBeHidden();
   // …and given back when it could not be shown.
-  await expect(w.status).toHaveText('Not opened. The link is back in the address bar: reload the page to try again.');
+  await expect(w.status).toHaveText('The alliance was not opened. The link is back in the address bar: reload the page to try again.');
   expect(page.url()).toContain('#alliance-v1=');
   await page.unroute(PARTS);
   await page.reload();
