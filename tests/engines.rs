@@ -483,10 +483,11 @@ async fn journey(engine: Engine) {
         vec![],
     )
     .await;
+    // The review's part may still be on its way in this fresh browser: its buttons first.
     until(
         &client,
         "the review",
-        "return heading() === 'Review';",
+        "return heading() === 'Review' && !!byName('Edit People');",
         vec![],
     )
     .await;
