@@ -264,6 +264,30 @@ async fn element(client: &Client, body: &str, args: Vec<Value>) -> Element {
 
 const TITLE: &str = "What shall we call this alliance?";
 
+/// Types `text` into the title, once the form is there, as a person types.
+async fn type_title(client: &Client, text: &str) {
+    until(
+        client,
+        "the form",
+        &format!("return !!byLabel({TITLE:?});"),
+        vec![],
+    )
+    .await;
+    let title = element(client, &format!("return byLabel({TITLE:?});"), vec![]).await;
+    title.send_keys(text).await.expect("type");
+}
+
+/// Waits until the widget says the draft is saved in this browser.
+async fn until_saved(client: &Client) {
+    until(
+        client,
+        "the draft saved",
+        "return root().querySelector('.da-save-status').textContent.startsWith('Saved in this browser');",
+        vec![],
+    )
+    .await;
+}
+
 async fn journey(engine: Engine) {
     let (_server, base) = serve();
     let port = free_port();
@@ -313,17 +337,9 @@ async fn journey(engine: Engine) {
         vec![],
     )
     .await;
-    until(
-        &client,
-        "the form",
-        &format!("return !!byLabel({TITLE:?});"),
-        vec![],
-    )
-    .await;
 
     // Typed, as a person types: the header follows, and the draft is saved.
-    let title = element(&client, &format!("return byLabel({TITLE:?});"), vec![]).await;
-    title.send_keys("Cross-engine journey").await.expect("type");
+    type_title(&client, "Cross-engine journey").await;
     until(
         &client,
         "the title in the header",
@@ -331,13 +347,7 @@ async fn journey(engine: Engine) {
         vec![],
     )
     .await;
-    until(
-        &client,
-        "the draft saved",
-        "return root().querySelector('.da-save-status').textContent.startsWith('Saved in this browser');",
-        vec![],
-    )
-    .await;
+    until_saved(&client).await;
 
     // A long answer: its text area grows with it (by the engine itself where it can, by the
     // widget elsewhere), so nothing scrolls inside it.
@@ -635,25 +645,8 @@ async fn parts_under_a_strict_policy(engine: Engine, name: &str) {
         vec![],
     )
     .await;
-    until(
-        &client,
-        "the form",
-        &format!("return !!byLabel({TITLE:?});"),
-        vec![],
-    )
-    .await;
-    let title = element(&client, &format!("return byLabel({TITLE:?});"), vec![]).await;
-    title
-        .send_keys("Under a strict policy")
-        .await
-        .expect("type");
-    until(
-        &client,
-        "the draft saved",
-        "return root().querySelector('.da-save-status').textContent.startsWith('Saved in this browser');",
-        vec![],
-    )
-    .await;
+    type_title(&client, "Under a strict policy").await;
+    until_saved(&client).await;
 
     // "My drafts" is a part, refused: said in the dialog, and the text is still there.
     run(&client, "byName('My drafts').click(); return true;", vec![]).await;

@@ -92,21 +92,18 @@ where
     let state = RwSignal::new(None::<Result<V, Unavailable>>);
     let place = NodeRef::<leptos::html::Div>::new();
     let fetch = move |retried: bool| {
+        let settle = move |made| {
+            if state.try_set(Some(made)).is_none() && retried {
+                refocus(place);
+            }
+        };
         let mut loading = Box::pin(load());
         let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
         match loading.as_mut().poll(&mut cx) {
-            std::task::Poll::Ready(made) => {
-                state.set(Some(made));
-                if retried {
-                    refocus(place);
-                }
+            std::task::Poll::Ready(made) => settle(made),
+            std::task::Poll::Pending => {
+                leptos::task::spawn_local(async move { settle(loading.await) })
             }
-            std::task::Poll::Pending => leptos::task::spawn_local(async move {
-                let made = loading.await;
-                if state.try_set(Some(made)).is_none() && retried {
-                    refocus(place);
-                }
-            }),
         }
     };
     fetch(false);
