@@ -1093,6 +1093,25 @@ fn import_enforces_its_documented_limits() {
 }
 
 #[test]
+fn a_title_is_at_most_200_characters() {
+    let mut v = valid_value();
+    v["alliance"]["title"] = serde_json::json!("é".repeat(json::MAX_TITLE));
+    assert!(json::import(v.to_string().as_bytes()).is_ok());
+    v["alliance"]["title"] = serde_json::json!("é".repeat(json::MAX_TITLE + 1));
+    let e = import_err(&v.to_string());
+    assert_eq!(
+        e.kind,
+        ImportErrorKind::InvalidField {
+            path: "alliance.title".into()
+        }
+    );
+    assert_eq!(
+        e.message,
+        "Problem at alliance.title: the title has 201 characters; a title may have at most 200."
+    );
+}
+
+#[test]
 fn lone_surrogates_are_refused_readably() {
     for lone in [
         "\\ud800 Stepping into",
@@ -1782,7 +1801,9 @@ fn the_calendar_has_the_review_the_check_ins_and_dated_commitments() {
     assert!(has(
         "SUMMARY:Review our alliance: Stepping into the team-lead role"
     ));
-    assert!(has("DTSTART:20261201T083000"));
+    // A time carries its zone (here UTC, the zone of `to_ics`).
+    assert!(has("DTSTART;TZID=UTC:20261201T083000"));
+    assert!(has("TZID:UTC"));
     assert!(has("DURATION:PT60M"));
     assert!(has("RRULE:FREQ=WEEKLY;INTERVAL=2"));
     assert!(has("DESCRIPTION:Video call\\, camera on."));
@@ -2397,6 +2418,16 @@ mod drafts {
         a.goal.why = "\u{e9}".repeat(700_000); // 1.4 MB of text
         save(&mut store("big", "w-a"), &mut s, &a, "goal").unwrap();
         let opened = store("big", "w-b").open(&mut s, &id("slot-1")).unwrap();
+        assert_eq!(opened.alliance, a);
+    }
+
+    #[test]
+    fn a_draft_with_a_title_longer_than_a_file_allows_still_opens() {
+        let mut s = MemoryStorage::default();
+        let mut a = coaching();
+        a.title = "t".repeat(json::MAX_TITLE + 50);
+        save(&mut store("long", "w-a"), &mut s, &a, "goal").unwrap();
+        let opened = store("long", "w-b").open(&mut s, &id("slot-1")).unwrap();
         assert_eq!(opened.alliance, a);
     }
 

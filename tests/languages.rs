@@ -148,7 +148,11 @@ fn the_language_in_use_reaches_every_word_the_core_writes() {
         text::ui::preview_counts(1, 2),
         "1 compromiso, 2 formas de medir el avance"
     );
-    assert_eq!(text::ui::steps_done(0, 1), "0 de 1 paso hecho");
+    assert_eq!(text::ui::steps_done(0, 1, 0), "0 de 1 paso hecho");
+    assert_eq!(
+        text::ui::steps_done(0, 9, 5),
+        "0 de 9 pasos hechos, 5 omitidos"
+    );
     assert_eq!(
         text::merge::save_left(1),
         "Guardar el resultado (queda 1 por elegir)"
@@ -244,8 +248,12 @@ fn counts_take_the_form_their_number_asks_for() {
         text::ui::preview_counts(0, 3),
         "0 commitments, 3 ways of measuring progress"
     );
-    assert_eq!(text::ui::steps_done(1, 1), "1 of 1 step done");
-    assert_eq!(text::ui::steps_done(5, 14), "5 of 14 steps done");
+    assert_eq!(text::ui::steps_done(1, 1, 0), "1 of 1 step done");
+    assert_eq!(text::ui::steps_done(5, 14, 0), "5 of 14 steps done");
+    assert_eq!(
+        text::ui::steps_done(0, 9, 1),
+        "0 of 9 steps done, 1 skipped"
+    );
     assert_eq!(text::merge::count(1), "1 difference");
     assert_eq!(text::export::minutes(1), "1 minute");
     assert_eq!(text::export::minutes(45), "45 minutes");

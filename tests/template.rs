@@ -6,6 +6,7 @@ mod common;
 use common::{coaching, coaching_agreed, ts};
 use designed_alliance::core::model::{Answer, RelationshipKind, SectionId, Status};
 use designed_alliance::core::template::{self, QuestionKind};
+use designed_alliance::core::text::{self as words, QuestionId, QUESTION_IDS};
 use designed_alliance::core::{email, json as file, markdown, summary, validate, Action, Iso};
 use serde_json::{json, Value};
 
@@ -275,17 +276,17 @@ fn answers_show_in_their_section_in_the_review_markdown_and_email() {
     ));
     let md = markdown::to_markdown(&a, now);
     assert!(
-        md.contains("**What gives you energy?:** Mentoring the new designers"),
+        md.contains("**What gives you energy?** Mentoring the new designers"),
         "{md}"
     );
     let plain = email::to_plain_text(&a, now, &Iso);
     assert!(
-        plain.contains("What gives you energy?: Mentoring the new designers"),
+        plain.contains("What gives you energy? Mentoring the new designers"),
         "{plain}"
     );
     let html = email::to_html(&a, now, &Iso);
     assert!(
-        html.contains("<strong>What gives you energy?:</strong>"),
+        html.contains("<strong>What gives you energy?</strong>"),
         "{html}"
     );
     // An answer with markup in it stays text in the HTML.
@@ -378,6 +379,18 @@ fn the_example_template_is_read_whole() {
             .collect::<Vec<_>>(),
         ["sessionFormat"]
     );
+    // The coach's words for where the answers stay, and for the goal's first question.
+    assert!(t.welcome_text[4]
+        .as_deref()
+        .is_some_and(|w| w.starts_with("In this browser")));
+    assert!(t.welcome_text[..4].iter().all(Option::is_none));
+    let what = t.reworded(QuestionId::GoalWhat).expect("the goal reworded");
+    assert_eq!(
+        what.prompt.as_deref(),
+        Some("What do you want to be different in three months?")
+    );
+    assert!(what.help.is_some() && what.example.is_some());
+    assert!(t.reworded(QuestionId::GoalWhy).is_none());
 }
 
 #[test]
@@ -431,6 +444,20 @@ fn a_broken_template_is_refused_with_what_is_wrong_and_where() {
         (with(|t| t["theme"] = json!("dark")), "template: \"theme\" is not a member of a template"),
         (with(|t| t["sectionText"]["goals"] = json!({"title": "x"})), "template: sectionText.goals \"goals\" is not a section"),
         (with(|t| t["sectionText"]["goal"]["heading"] = json!("x")), "template: sectionText.goal.heading is not a member"),
+        (with(|t| t["sectionText"]["goal"]["questions"]["goalWho"] = json!({"prompt": "Who?"})), "template: sectionText.goal.questions.goalWho \"goalWho\" is not one of the questions of \"goal\" (they are goalWhat, goalWhy, goalPain)"),
+        (with(|t| t["sectionText"]["goal"]["questions"]["GoalWhy"] = json!({"prompt": "Why?"})), "template: sectionText.goal.questions.GoalWhy \"GoalWhy\" is not one of the questions of \"goal\""),
+        (with(|t| t["sectionText"]["goal"]["questions"]["commitmentWhat"] = json!({"prompt": "What?"})), "template: sectionText.goal.questions.commitmentWhat \"commitmentWhat\" is asked in \"commitments\", not in \"goal\""),
+        (with(|t| t["sectionText"]["goal"]["questions"]["goalWhat"]["prompt"] = json!("x".repeat(301))), "template: sectionText.goal.questions.goalWhat.prompt is longer than 300 characters"),
+        (with(|t| t["sectionText"]["goal"]["questions"]["goalWhat"]["help"] = json!("x".repeat(1001))), "template: sectionText.goal.questions.goalWhat.help is longer than 1000 characters"),
+        (with(|t| t["sectionText"]["goal"]["questions"]["goalWhat"]["example"] = json!("x".repeat(301))), "template: sectionText.goal.questions.goalWhat.example is longer than 300 characters"),
+        (with(|t| t["sectionText"]["goal"]["questions"]["goalWhat"]["label"] = json!("x")), "template: sectionText.goal.questions.goalWhat.label is not a member"),
+        (with(|t| t["sectionText"]["goal"]["questions"]["goalWhat"] = json!("What now?")), "template: sectionText.goal.questions.goalWhat must be an object"),
+        (with(|t| t["sectionText"]["goal"]["questions"]["goalWhat"]["prompt"] = json!(3)), "template: sectionText.goal.questions.goalWhat.prompt must be text"),
+        (with(|t| t["sectionText"]["goal"]["questions"] = json!(["goalWhat"])), "template: sectionText.goal.questions must be an object keyed by question"),
+        (with(|t| t["welcomeText"]["why"] = json!("x")), "template: welcomeText.why \"why\" is not a point of the welcome (they are whatItIs, whyItHelps, whoFillsItIn, howLong, whereAnswersStay)"),
+        (with(|t| t["welcomeText"]["howLong"] = json!(" ")), "template: welcomeText.howLong is empty"),
+        (with(|t| t["welcomeText"]["whatItIs"] = json!("x".repeat(1001))), "template: welcomeText.whatItIs is longer than 1000 characters"),
+        (with(|t| t["welcomeText"] = json!("Hello")), "template: welcomeText must be an object"),
         (with(|t| t["questions"][0]["kind"] = json!("essay")), "template: questions[0].kind \"essay\" is not a kind of question"),
         (with(|t| { t["questions"][1].as_object_mut().unwrap().remove("options"); }), "template: questions[1].options must list the choices"),
         (with(|t| t["questions"][1]["options"] = json!(["Only one"])), "template: questions[1].options has 1 choices; a choice needs 2 to 20"),
@@ -498,4 +525,265 @@ fn a_template_is_text_never_markup() {
     )
     .unwrap();
     assert_eq!(t.questions[0].prompt, "<img src=x onerror=alert(1)> Why?");
+}
+
+#[test]
+fn a_coach_rewords_any_of_the_widgets_own_questions_in_its_section() {
+    let t = template::parse(
+        with(|t| {
+            t["sectionText"]["communication"] = json!({ "questions": {
+                "checkInRhythm": { "prompt": "How often shall we meet?" },
+                "raisingProblems": { "help": "Tell me the same day.", "example": "A text message." }
+            }});
+            t["sectionText"]["basics"] =
+                json!({ "questions": { "partyName": { "prompt": "Your first name" } } });
+            // A section the template leaves out may be worded too (an alliance from another
+            // template may show it).
+            t["sectionText"]["progress"] =
+                json!({ "questions": { "measureSignal": { "prompt": "A sign" } } });
+        })
+        .as_bytes(),
+    )
+    .expect("the rewording reads");
+    let rhythm = t.reworded(QuestionId::CheckInRhythm).expect("reworded");
+    assert_eq!(rhythm.prompt.as_deref(), Some("How often shall we meet?"));
+    assert_eq!(
+        (rhythm.help.as_deref(), rhythm.example.as_deref()),
+        (None, None)
+    );
+    let raising = t.reworded(QuestionId::RaisingProblems).expect("reworded");
+    assert_eq!(raising.prompt, None, "the widget's prompt is kept");
+    assert_eq!(raising.help.as_deref(), Some("Tell me the same day."));
+    assert_eq!(raising.example.as_deref(), Some("A text message."));
+    assert_eq!(
+        t.reworded(QuestionId::PartyName)
+            .and_then(|r| r.prompt.as_deref()),
+        Some("Your first name")
+    );
+    assert!(t.reworded(QuestionId::MeasureSignal).is_some());
+    assert!(t.reworded(QuestionId::CheckInTime).is_none());
+    // The goal's own wording from the example is still there, beside its title and intro.
+    let goal = t.wording(SectionId::Goal).expect("goal");
+    assert_eq!(goal.title.as_deref(), Some("What you want from coaching"));
+    assert_eq!(goal.questions.len(), 1);
+    // Every question of the widget is named by its catalogue name, lower case first, and
+    // can be worded in its own section.
+    for &q in QUESTION_IDS {
+        let key = template::question_key(q);
+        assert!(key.starts_with(|c: char| c.is_ascii_lowercase()), "{key}");
+        let section = template::section_of(q).key();
+        let doc = json!({ "format": "designed-alliance-template", "version": 1, "name": "All",
+            "sectionText": { section: { "questions": { key.clone(): { "prompt": "Reworded" } } } } });
+        let t =
+            template::parse(doc.to_string().as_bytes()).unwrap_or_else(|e| panic!("{key}: {e}"));
+        assert_eq!(
+            t.reworded(q).and_then(|r| r.prompt.as_deref()),
+            Some("Reworded"),
+            "{key}"
+        );
+        assert!(
+            validator().is_valid(&doc),
+            "the schema refuses {key} in {section}"
+        );
+    }
+}
+
+/// Every question an essential step's table labels, with the section of the step.
+fn asked_in_tables() -> Vec<(QuestionId, SectionId)> {
+    use designed_alliance::ui::steps::blocks;
+    use designed_alliance::ui::steps::table::{Block, Field, Label};
+    fn field(f: &Field, s: SectionId, out: &mut Vec<(QuestionId, SectionId)>) {
+        if let Label::Question(q) | Label::Compact(q) = f.label {
+            out.push((q, s));
+        }
+    }
+    fn walk(blocks: &[Block], s: SectionId, out: &mut Vec<(QuestionId, SectionId)>) {
+        for b in blocks {
+            match b {
+                Block::Field(f) => field(f, s, out),
+                Block::Row(fields) => fields.iter().for_each(|f| field(f, s, out)),
+                Block::List(list) => {
+                    out.extend(list.help.iter().map(|q| (*q, s)));
+                    list.items.fields.iter().for_each(|f| field(f, s, out));
+                }
+                Block::More { blocks, .. } => walk(blocks, s, out),
+                Block::Heading(_) | Block::Custom(_) => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    // The essentials' tables (a deeper step's are in a part of their own).
+    for s in SectionId::ALL {
+        if let Some(b) = blocks(s) {
+            walk(b, s, &mut out);
+        }
+    }
+    out
+}
+
+#[test]
+fn each_question_belongs_to_the_section_whose_step_asks_it() {
+    let asked = asked_in_tables();
+    assert!(asked.len() > 20, "{}", asked.len());
+    for (q, s) in &asked {
+        assert_eq!(template::section_of(*q), *s, "{q:?}");
+    }
+    // Each section's own questions, as the template's schema lists them for its wording.
+    let schema: Value =
+        serde_json::from_str(&std::fs::read_to_string(template::SCHEMA_PATH).unwrap()).unwrap();
+    for s in SectionId::ALL {
+        let listed = &schema["properties"]["sectionText"]["properties"][s.key()]["properties"]
+            ["questions"]["propertyNames"]["enum"];
+        let ours: Vec<String> = QUESTION_IDS
+            .iter()
+            .filter(|q| template::section_of(**q) == s)
+            .map(|q| template::question_key(*q))
+            .collect();
+        assert!(!ours.is_empty(), "{s:?}");
+        assert_eq!(listed, &json!(ours), "the schema's questions of {s:?}");
+    }
+    // The welcome's points, as the schema and the catalogue name them (in the catalogue's
+    // order, which the welcome shows).
+    let mut points: Vec<&str> = schema["properties"]["welcomeText"]["properties"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let mut ours = template::WELCOME_POINTS.to_vec();
+    points.sort();
+    ours.sort();
+    assert_eq!(points, ours);
+    for (i, p) in template::WELCOME_POINTS.iter().enumerate() {
+        assert_eq!(
+            words::ui::welcome()[i].0,
+            words::get(&format!("welcome.{p}.term"))
+        );
+    }
+}
+
+#[test]
+fn how_long_it_takes_follows_the_templates_steps() {
+    // The standard way: as the standard welcome says (20 minutes, then 30 more).
+    assert_eq!(template::estimate(None), (20, 30));
+    let how_long = words::ui::welcome()[3].1;
+    assert!(
+        how_long.contains("20") && how_long.contains("30"),
+        "{how_long}"
+    );
+    // First sessions keeps one deeper step (keeping it alive) and asks four questions of its own.
+    assert_eq!(template::estimate(Some(&first_sessions())), (20, 5));
+    // No deeper step: nothing to go deeper into.
+    let short = template::parse(
+        with(|t| t["sections"] = json!(["basics", "goal", "commitments"])).as_bytes(),
+    );
+    let short = short.expect_err("its questions name sections it leaves out");
+    assert!(short
+        .to_string()
+        .contains("not one of the template's sections"));
+    let short = template::parse(
+        json!({ "format": "designed-alliance-template", "version": 1, "name": "Short",
+                "sections": ["basics", "goal", "commitments"] })
+        .to_string()
+        .as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(template::estimate(Some(&short)), (10, 0));
+    // Two deeper steps; and many questions of the coach's own take longer.
+    let two = template::parse(
+        json!({ "format": "designed-alliance-template", "version": 1, "name": "Two",
+                "sections": ["basics", "goal", "assumptions", "hardTimes"] })
+        .to_string()
+        .as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(template::estimate(Some(&two)), (5, 10));
+    let questions: Vec<Value> = (0..20)
+        .map(|i| json!({ "id": format!("q{i}"), "section": "goal", "prompt": format!("Question {i}?"), "kind": "line" }))
+        .collect();
+    let long = template::parse(
+        json!({ "format": "designed-alliance-template", "version": 1, "name": "Long",
+                "sections": ["basics", "goal"], "questions": questions })
+        .to_string()
+        .as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(template::estimate(Some(&long)), (25, 0));
+    // Said in words: the essentials, then going deeper when there is any.
+    assert_eq!(
+        words::ui::how_long(20),
+        "The essentials take about 20 minutes, and you can stop at any time and come back."
+    );
+    assert_eq!(
+        words::ui::deeper_takes(5),
+        "Going deeper takes about 5 minutes more, and you can skip any of it."
+    );
+}
+
+#[test]
+fn what_is_missing_is_listed_in_the_order_of_the_way_through() {
+    let today = ts("2026-11-23T14:02:00Z").date();
+    let mut a = coaching();
+    a.goal.what.clear();
+    a.commitments.clear();
+    a.communication.raising_problems.clear();
+    a.celebrations.goal.clear();
+    // Communication before the goal, and a required question of the coach's in each of
+    // communication and the goal.
+    let t = template::parse(
+        json!({ "format": "designed-alliance-template", "version": 1, "name": "Order",
+            "sections": ["basics", "communication", "goal", "commitments", "celebrations"],
+            "questions": [
+                { "id": "format", "section": "communication", "prompt": "Where do we meet?", "kind": "line", "required": true },
+                { "id": "energy", "section": "goal", "prompt": "What gives you energy?", "kind": "text", "required": true }
+            ] })
+        .to_string()
+        .as_bytes(),
+    )
+    .unwrap();
+    let report = validate::validate_as(&a, today, Some(&t.reference()));
+    let missing: Vec<(SectionId, &str)> = report
+        .findings
+        .iter()
+        .filter(|f| f.severity.blocks_agreement())
+        .map(|f| (f.section, f.message.as_str()))
+        .collect();
+    let sections: Vec<SectionId> = missing.iter().map(|(s, _)| *s).collect();
+    let mut runs = sections.clone();
+    runs.dedup();
+    assert_eq!(
+        runs,
+        [
+            SectionId::Communication,
+            SectionId::Goal,
+            SectionId::Commitments,
+            SectionId::Celebrations
+        ],
+        "{missing:?}"
+    );
+    // The coach's question comes with its section, after the section's own.
+    let at = |m: &str| missing.iter().position(|(_, x)| x.contains(m)).expect(m);
+    let last_of = |s: SectionId| sections.iter().rposition(|x| *x == s).unwrap();
+    assert!(
+        at("Where do we meet?") > 0,
+        "after communication's own: {missing:?}"
+    );
+    assert_eq!(at("Where do we meet?"), last_of(SectionId::Communication));
+    assert_eq!(at("What gives you energy?"), last_of(SectionId::Goal));
+    assert!(
+        at("What gives you energy?") < sections.len() - 2,
+        "not last: {missing:?}"
+    );
+    // The standard way lists the sections in the standard order.
+    let standard = validate::validate_as(&a, today, None);
+    let mut order: Vec<SectionId> = standard
+        .findings
+        .iter()
+        .filter(|f| f.severity.blocks_agreement())
+        .map(|f| f.section)
+        .collect();
+    order.dedup();
+    let mut sorted = order.clone();
+    sorted.sort_by_key(|s| *s as usize);
+    assert_eq!(order, sorted);
 }

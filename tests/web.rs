@@ -8,7 +8,7 @@ mod common;
 
 use common::*;
 use designed_alliance::core::{Alliance, ListKind, SectionId};
-use designed_alliance::ui::steps::{blocks, SectionBlocks};
+use designed_alliance::ui::steps::section_view;
 use designed_alliance::ui::{Ctx, Hooks};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -63,10 +63,7 @@ async fn widget() -> HtmlElement {
 
 /// One section's step, mounted on its own with a widget state around `alliance`.
 async fn section(alliance: Alliance, section: SectionId) -> (HtmlElement, Ctx) {
-    mounted(alliance, move || {
-        view! { <SectionBlocks section blocks=blocks(section)/> }.into_any()
-    })
-    .await
+    mounted(alliance, move || section_view(section)).await
 }
 
 /// `view`, mounted on its own with a widget state around `alliance`.

@@ -32,8 +32,13 @@ export function define(tag, mount) {
           // Shown once its stylesheet is there, so it never appears unstyled; if the
           // stylesheet cannot load, the form still works, plainly.
           box.hidden = true;
-          link.onload = link.onerror = () => (box.hidden = false);
-          root.replaceChildren(link, box);
+          // The start script's "Loading the form…" stays in its place until then.
+          const loading = root.querySelector("[data-da-loading]");
+          link.onload = link.onerror = () => {
+            loading?.remove();
+            box.hidden = false;
+          };
+          root.replaceChildren(link, ...(loading ? [loading] : []), box);
           follow(this);
           this.#unmount = mount(this, box);
         });
@@ -55,11 +60,45 @@ export function define(tag, mount) {
 }
 
 // With theme="auto" (the default) a widget follows the page's colour scheme when the page
-// declares a single one (CSS `color-scheme` where the element sits, or <meta name="color-scheme">),
-// and the system's otherwise. The answer goes in data-da-page for the stylesheet, and follows a
-// page that switches scheme later (a site's own dark-mode switch on <html> or <body>).
+// declares a single one (CSS `color-scheme` where the element sits, or <meta name="color-scheme">).
+// A page that declares none is drawn light by the browser unless its own colours say otherwise:
+// the widget then follows the background it sits on (the first opaque background colour from its
+// parent up: light or dark by its luminance; none at all is the browser's white). A page that
+// allows both, or whose background cannot be read, follows the system. The answer goes in
+// data-da-page for the stylesheet, and follows a page that switches later (a site's own
+// dark-mode switch on <html> or <body>, or a page whose colours follow the system's).
 const followed = new Set();
 let watcher = null;
+let painter = null;
+
+// [r, g, b, alpha] (0 to 255) of a CSS colour in any syntax the browser knows, or null.
+function rgba(colour) {
+  try {
+    painter ??= document.createElement("canvas").getContext("2d", { willReadFrequently: true });
+    if (!painter) return null;
+    painter.clearRect(0, 0, 1, 1);
+    painter.fillStyle = colour;
+    painter.fillRect(0, 0, 1, 1);
+    return painter.getImageData(0, 0, 1, 1).data;
+  } catch {
+    return null;
+  }
+}
+
+function backgroundScheme(el) {
+  for (let at = el.parentElement; at; at = at.parentElement) {
+    const style = getComputedStyle(at);
+    if (style.backgroundImage !== "none") return null;
+    const c = rgba(style.backgroundColor);
+    if (!c) return null;
+    if (c[3] < 128) continue;
+    const lin = (v) => ((v /= 255) <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    const luminance = 0.2126 * lin(c[0]) + 0.7152 * lin(c[1]) + 0.0722 * lin(c[2]);
+    // Where black and white text read equally well on it.
+    return luminance < 0.179 ? "dark" : "light";
+  }
+  return "light";
+}
 
 function pageScheme(el) {
   let declared = getComputedStyle(el.parentElement ?? document.documentElement).colorScheme;
@@ -67,7 +106,8 @@ function pageScheme(el) {
     declared = document.querySelector('meta[name="color-scheme"]')?.content ?? "";
   }
   const schemes = declared.split(/\s+/).filter((word) => word === "light" || word === "dark");
-  return schemes.length === 1 ? schemes[0] : null;
+  if (schemes.length === 1) return schemes[0];
+  return schemes.length === 0 ? backgroundScheme(el) : null;
 }
 
 function mark(el) {
@@ -86,6 +126,10 @@ function follow(el) {
   watcher.observe(document.documentElement, options);
   if (document.body) watcher.observe(document.body, options);
   watcher.observe(document.head ?? document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ["content"] });
+  // A page whose colours follow the system's, and stylesheets that arrive late.
+  const again = () => followed.forEach(mark);
+  matchMedia("(prefers-color-scheme: dark)").addEventListener("change", again);
+  addEventListener("load", again, { once: true });
 }
 
 // Calls show(text) when this widget's WebAssembly traps: an uncaught RuntimeError (from an

@@ -5,7 +5,7 @@
 use super::date::{Dates, Timestamp};
 use super::model::*;
 use super::summary::{summarize_with, Block, Line, Summary};
-use super::text::{self, export as t};
+use super::text::export as t;
 use std::fmt::Write;
 
 /// The status line: "Draft, not yet agreed · Coach and client".
@@ -20,11 +20,9 @@ fn status_line(s: &Summary) -> String {
     }
 }
 
-/// The sections worth sending: empty optional ones are left out, as in the Markdown.
+/// The sections worth sending: one with nothing written is left out, as in the Markdown.
 fn sections(s: &Summary) -> impl Iterator<Item = &super::summary::SummarySection> {
-    s.sections
-        .iter()
-        .filter(|sec| sec.has_content || !text::section_is_optional(sec.id))
+    s.sections.iter().filter(|sec| !sec.blocks.is_empty())
 }
 
 // ------------------------------------------------------------------ plain text
@@ -37,44 +35,43 @@ fn indent(text: &str, by: &str) -> String {
         .join(&format!("\n{by}"))
 }
 
-fn or_not_yet(text: &str) -> &str {
-    if text.trim().is_empty() {
-        t::empty()
-    } else {
-        text
-    }
-}
-
+/// One entry of a list: its lead, text and second line, whichever are written.
 fn plain_line(out: &mut String, l: &Line) {
-    let text = match (&l.lead, l.text.trim().is_empty()) {
-        (Some(lead), true) => lead.trim().to_string(),
-        (Some(lead), false) => format!("{}: {}", lead.trim(), l.text.trim()),
-        (None, _) => or_not_yet(&l.text).to_string(),
+    let lead = l.lead.as_deref().unwrap_or_default().trim();
+    let extra = l.extra.as_deref().unwrap_or_default().trim();
+    let (text, extra) = match (lead.is_empty(), l.text.trim()) {
+        (true, "") => (extra.to_string(), ""),
+        (false, "") => (lead.to_string(), extra),
+        (true, text) => (text.to_string(), extra),
+        (false, text) => (format!("{lead}: {text}"), extra),
     };
+    if text.is_empty() {
+        return;
+    }
     let _ = writeln!(out, "\u{2022} {}", indent(&text, "  "));
-    if let Some(extra) = &l.extra {
+    if !extra.is_empty() {
         let _ = writeln!(out, "  {}", indent(extra, "  "));
     }
 }
 
+/// The blocks as plain text: only what is written (an empty text or list is left out).
 fn plain_blocks(out: &mut String, blocks: &[Block]) {
     for b in blocks {
         match b {
+            Block::Text { text, .. } if text.trim().is_empty() => {}
             Block::Text { label: None, text } => {
-                let _ = writeln!(out, "{}\n", indent(or_not_yet(text), ""));
+                let _ = writeln!(out, "{}\n", indent(text, ""));
             }
             Block::Text {
                 label: Some(label),
                 text,
             } => {
-                let _ = writeln!(out, "{label}: {}\n", indent(or_not_yet(text), "  "));
+                let _ = writeln!(out, "{} {}\n", super::with_colon(label), indent(text, "  "));
             }
+            Block::List { items, .. } if items.is_empty() => {}
             Block::List { label, items } => {
                 if let Some(label) = label {
-                    let _ = writeln!(out, "{label}:");
-                }
-                if items.is_empty() {
-                    let _ = writeln!(out, "{}", t::empty());
+                    let _ = writeln!(out, "{}", super::with_colon(label));
                 }
                 for item in items {
                     plain_line(out, item);
@@ -82,7 +79,13 @@ fn plain_blocks(out: &mut String, blocks: &[Block]) {
                 out.push('\n');
             }
             Block::Group { heading, blocks } => {
-                let _ = writeln!(out, "{}", or_not_yet(heading).trim());
+                if !heading.trim().is_empty() {
+                    let _ = writeln!(out, "{}", heading.trim());
+                    // A heading alone (a question with no options yet) ends its paragraph.
+                    if blocks.is_empty() {
+                        out.push('\n');
+                    }
+                }
                 plain_blocks(out, blocks);
             }
         }
@@ -143,19 +146,13 @@ fn html(text: &str) -> String {
     out
 }
 
-fn html_text(text: &str) -> String {
-    if text.trim().is_empty() {
-        format!("<em>{}</em>", html(t::empty()))
-    } else {
-        html(text)
-    }
-}
-
+/// The blocks as HTML: only what is written (an empty text or list is left out).
 fn html_blocks(out: &mut String, blocks: &[Block]) {
     for b in blocks {
         match b {
+            Block::Text { text, .. } if text.trim().is_empty() => {}
             Block::Text { label: None, text } => {
-                let _ = write!(out, "<p>{}</p>", html_text(text));
+                let _ = write!(out, "<p>{}</p>", html(text));
             }
             Block::Text {
                 label: Some(label),
@@ -163,40 +160,50 @@ fn html_blocks(out: &mut String, blocks: &[Block]) {
             } => {
                 let _ = write!(
                     out,
-                    "<p><strong>{}:</strong> {}</p>",
-                    html(label),
-                    html_text(text)
+                    "<p><strong>{}</strong> {}</p>",
+                    html(&super::with_colon(label)),
+                    html(text)
                 );
             }
+            Block::List { items, .. } if items.is_empty() => {}
             Block::List { label, items } => {
                 if let Some(label) = label {
-                    let _ = write!(out, "<p><strong>{}:</strong></p>", html(label));
-                }
-                if items.is_empty() {
-                    let _ = write!(out, "<p>{}</p>", html_text(""));
-                    continue;
+                    let _ = write!(
+                        out,
+                        "<p><strong>{}</strong></p>",
+                        html(&super::with_colon(label))
+                    );
                 }
                 out.push_str("<ul>");
                 for l in items {
+                    let lead = html(l.lead.as_deref().unwrap_or_default());
+                    let text = html(&l.text);
+                    let extra = html(l.extra.as_deref().unwrap_or_default());
+                    if lead.is_empty() && text.is_empty() && extra.is_empty() {
+                        continue;
+                    }
                     out.push_str("<li>");
-                    if let Some(lead) = &l.lead {
-                        let _ = write!(out, "<strong>{}</strong>", html(lead));
-                        if !l.text.trim().is_empty() {
+                    if !lead.is_empty() {
+                        let _ = write!(out, "<strong>{lead}</strong>");
+                        if !text.is_empty() {
                             out.push_str(": ");
                         }
                     }
-                    if l.lead.is_none() || !l.text.trim().is_empty() {
-                        out.push_str(&html_text(&l.text));
-                    }
-                    if let Some(extra) = &l.extra {
-                        let _ = write!(out, "<br>{}", html(extra));
+                    out.push_str(&text);
+                    if !extra.is_empty() {
+                        if !lead.is_empty() || !text.is_empty() {
+                            out.push_str("<br>");
+                        }
+                        out.push_str(&extra);
                     }
                     out.push_str("</li>");
                 }
                 out.push_str("</ul>");
             }
             Block::Group { heading, blocks } => {
-                let _ = write!(out, "<h3>{}</h3>", html_text(heading));
+                if !heading.trim().is_empty() {
+                    let _ = write!(out, "<h3>{}</h3>", html(heading));
+                }
                 html_blocks(out, blocks);
             }
         }

@@ -29,6 +29,9 @@ pub const MAX_DEPTH: usize = 32;
 pub const MAX_PARTIES: usize = 50;
 /// Most items in any other list (commitments, measures, options, …).
 pub const MAX_ITEMS: usize = 500;
+/// Longest title, in characters: a title is a name to recognise, not a text (the header and
+/// the step list show it on every change).
+pub const MAX_TITLE: usize = 200;
 
 /// A whole exported file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -209,6 +212,22 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
     import_with(bytes, SCHEMA_VERSION, MIGRATIONS)
 }
 
+/// A file's title within [`MAX_TITLE`]. Checked for what arrives (files, links, the host
+/// page's text), not for a draft this browser kept: one an older widget saved with a longer
+/// title still opens.
+fn title_within_limit(imported: Imported) -> Result<Imported, ImportError> {
+    let title = imported.alliance.title.chars().count();
+    if title > MAX_TITLE {
+        return Err(err(
+            ImportErrorKind::InvalidField {
+                path: "alliance.title".to_string(),
+            },
+            msg::title_too_long(title, MAX_TITLE),
+        ));
+    }
+    Ok(imported)
+}
+
 /// Reads file text handed over by a program (the host page's `importJson`): as [`import`], but
 /// text that is not JSON is said to be so rather than taken for a file chosen by mistake.
 pub fn import_text(text: &str) -> Result<Imported, ImportError> {
@@ -217,6 +236,7 @@ pub fn import_text(text: &str) -> Result<Imported, ImportError> {
         SCHEMA_VERSION,
         MIGRATIONS,
     )
+    .and_then(title_within_limit)
 }
 
 /// [`import`] with a given newest version and migration chain (for testing the chain).
@@ -225,7 +245,7 @@ pub fn import_with(
     newest: u32,
     migrations: &[Migration],
 ) -> Result<Imported, ImportError> {
-    import_value(parse_file(bytes)?, newest, migrations)
+    import_value(parse_file(bytes)?, newest, migrations).and_then(title_within_limit)
 }
 
 /// Reads the bytes of a file the person chose as JSON, within the size and nesting limits.

@@ -5,7 +5,7 @@
 use super::date::{Dates, Iso, Timestamp};
 use super::model::*;
 use super::summary::{summarize_with, Block, Line};
-use super::text::{self, export as t};
+use super::text::export as t;
 use std::fmt::Write;
 
 /// Escapes one line of person-typed text for use inside a Markdown line.
@@ -68,56 +68,68 @@ fn heading_text(s: &str) -> String {
     escape_joined(s, " ")
 }
 
-fn or_empty(s: &str, indent: &str) -> String {
-    let e = escape(s, indent);
-    if e.is_empty() {
-        format!("_{}_", t::empty())
-    } else {
-        e
-    }
-}
-
+/// One entry of a list: its lead, text and second line, whichever are written.
 fn write_line(md: &mut String, l: &Line) {
+    let lead = l
+        .lead
+        .as_deref()
+        .map(|s| escape(s, "  "))
+        .unwrap_or_default();
+    let text = escape(&l.text, "  ");
+    let extra = l
+        .extra
+        .as_deref()
+        .map(|s| escape(s, "  "))
+        .unwrap_or_default();
+    if lead.is_empty() && text.is_empty() && extra.is_empty() {
+        return;
+    }
     md.push_str("- ");
-    if let Some(lead) = &l.lead {
-        let _ = write!(md, "**{}**", or_empty(lead, "  "));
-        if !l.text.trim().is_empty() {
+    if !lead.is_empty() {
+        let _ = write!(md, "**{lead}**");
+        if !text.is_empty() {
             md.push_str(": ");
         }
     }
-    if l.lead.is_none() || !l.text.trim().is_empty() {
-        md.push_str(&or_empty(&l.text, "  "));
-    }
-    if let Some(extra) = &l.extra {
-        let _ = write!(md, "\\\n  {}", escape(extra, "  "));
+    md.push_str(&text);
+    if !extra.is_empty() {
+        if lead.is_empty() && text.is_empty() {
+            md.push_str(&extra);
+        } else {
+            let _ = write!(md, "\\\n  {extra}");
+        }
     }
     md.push('\n');
 }
 
+/// The blocks as Markdown: only what is written (an empty text or list is left out).
 fn write_blocks(md: &mut String, blocks: &[Block]) {
     for block in blocks {
         match block {
-            Block::Text { label: None, text } => {
-                let _ = writeln!(md, "{}\n", or_empty(text, ""));
-            }
-            Block::Text {
-                label: Some(label),
-                text,
-            } => {
-                // Empty optional details are left out rather than listed as missing.
-                let _ = writeln!(md, "**{label}:** {}\n", or_empty(text, ""));
+            Block::Text { label, text } => {
+                let text = escape(text, "");
+                if text.is_empty() {
+                    continue;
+                }
+                match label {
+                    Some(label) => {
+                        let _ = writeln!(
+                            md,
+                            "**{}** {text}\n",
+                            heading_text(&super::with_colon(label))
+                        );
+                    }
+                    None => {
+                        let _ = writeln!(md, "{text}\n");
+                    }
+                }
             }
             Block::List { label, items } => {
                 if items.is_empty() {
-                    if let Some(label) = label {
-                        let _ = writeln!(md, "**{label}:** _{}_\n", t::empty());
-                    } else {
-                        let _ = writeln!(md, "_{}_\n", t::empty());
-                    }
                     continue;
                 }
                 if let Some(label) = label {
-                    let _ = writeln!(md, "**{label}:**\n");
+                    let _ = writeln!(md, "**{}**\n", heading_text(&super::with_colon(label)));
                 }
                 for item in items {
                     write_line(md, item);
@@ -125,7 +137,10 @@ fn write_blocks(md: &mut String, blocks: &[Block]) {
                 md.push('\n');
             }
             Block::Group { heading, blocks } => {
-                let _ = writeln!(md, "### {}\n", heading_text(heading));
+                let heading = heading_text(heading);
+                if !heading.is_empty() {
+                    let _ = writeln!(md, "### {heading}\n");
+                }
                 write_blocks(md, blocks);
             }
         }
@@ -155,10 +170,8 @@ pub fn write(s: &super::summary::Summary, now: Timestamp, dates: &dyn Dates) -> 
         let _ = writeln!(md, "**{}:** {}", t::relationship(), heading_text(r));
     }
     md.push('\n');
-    for section in &s.sections {
-        if !section.has_content && text::section_is_optional(section.id) {
-            continue;
-        }
+    // A section with nothing written is left out.
+    for section in s.sections.iter().filter(|sec| !sec.blocks.is_empty()) {
         let _ = writeln!(md, "## {}\n", section.title);
         write_blocks(&mut md, &section.blocks);
     }

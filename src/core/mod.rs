@@ -42,6 +42,51 @@ pub fn join<S: AsRef<str>>(parts: &[S], between: &str) -> String {
     out
 }
 
+/// Parts of one entry joined into one line, by the one rule every export and the review use
+/// (a measure's "how we check" and rhythm, a channel and its purpose, a check-in and its
+/// format, a choice and why):
+/// - each part is trimmed, and an empty part is left out (with what would have separated it);
+/// - between two parts goes ". " (the part before ends a sentence), or only a space when the
+///   part before already ends in punctuation (`.` `!` `?` `…` `:` `;` `,`, also just before a
+///   closing quote or bracket), and nothing when the part after starts with its own
+///   punctuation, so no ".;", ". ." or ";;" comes from joining;
+/// - nothing is capitalised, and nothing is added after the last part.
+///
+/// "We look at my notes together." + "Every two weeks" reads "We look at my notes together.
+/// Every two weeks"; "Email" + "Session notes" reads "Email. Session notes".
+pub fn join_parts(parts: &[&str]) -> String {
+    let mut out = String::new();
+    for part in parts.iter().map(|p| p.trim()).filter(|p| !p.is_empty()) {
+        // A part that starts with its own punctuation ("; weekly") brings its separator.
+        let punctuated = part.starts_with(['.', '!', '?', '\u{2026}', ':', ';', ',']);
+        if !out.is_empty() && !punctuated {
+            let last = out.chars().rev().find(|c| {
+                !matches!(
+                    c,
+                    '"' | '\'' | ')' | ']' | '\u{bb}' | '\u{2019}' | '\u{201d}'
+                )
+            });
+            if !matches!(last, Some('.' | '!' | '?' | '\u{2026}' | ':' | ';' | ',')) {
+                out.push('.');
+            }
+            out.push(' ');
+        }
+        out.push_str(part);
+    }
+    out
+}
+
+/// A label as it leads what it labels: with a colon, unless it already ends in its own
+/// punctuation (a coach's "What gives you energy?" stays as it is, never "energy?:").
+pub fn with_colon(label: &str) -> String {
+    let label = label.trim_end();
+    if label.ends_with(['?', '!', ':', '.', '\u{2026}']) {
+        label.to_string()
+    } else {
+        format!("{label}:")
+    }
+}
+
 /// `n` in lower-case hexadecimal, `width` digits (the low ones, zero-padded). By hand, like
 /// `join` below: std's `LowerHex` with padding costs more code than this.
 pub fn hex(n: u64, width: usize) -> String {

@@ -118,7 +118,8 @@ schema! {
     pub struct Alliance {
         /// Stable id of this alliance.
         pub id: Id,
-        /// A short name the parties recognise.
+        /// A short name the parties recognise (at most 200 characters).
+        #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 200)))]
         pub title: String,
         /// What kind of relationship this is; `null` until chosen.
         pub relationship: Option<RelationshipKind>,

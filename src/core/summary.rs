@@ -24,25 +24,28 @@ pub struct SummarySection {
     /// The section's title (a coach's template may word it its own way).
     pub title: Cow<'static, str>,
     pub blocks: Vec<Block>,
-    /// Whether anything is filled in (empty optional sections are left out of exports).
+    /// Whether anything is written in it (its blocks are not empty). Sections with nothing
+    /// written are left out of exports.
     pub has_content: bool,
 }
 
-/// A piece of a section. All text is plain: renderers escape it.
+/// A piece of a section. All text is plain: renderers escape it. A summary holds only what was
+/// written: no empty text, no empty list, no line with nothing in it (see [`prune`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
-    /// A labelled text (or a plain paragraph without a label); empty means "not filled in".
+    /// A labelled text (or a plain paragraph without a label).
     Text {
         /// Our own wording, or a coach's question as it was asked.
         label: Option<Cow<'static, str>>,
         text: String,
     },
-    /// A list, possibly labelled; an empty list shows as "not filled in".
+    /// A list, possibly labelled.
     List {
         label: Option<&'static str>,
         items: Vec<Line>,
     },
-    /// A sub-heading (a person's name, a decision) and what belongs to it.
+    /// A sub-heading (a person's name, a decision; empty when not written) and what belongs to
+    /// it.
     Group { heading: String, blocks: Vec<Block> },
 }
 
@@ -74,33 +77,88 @@ fn text_block(label: &'static str, s: &str) -> Block {
     }
 }
 
-/// "Every two weeks, starting 1 December 2026, at 8:30 am, 60 minutes. Video call."
+/// "Every two weeks, starting 1 December 2026, at 8:30 am, 60 minutes. Video call.": what
+/// was chosen, in that order, and nothing for what was not (empty when nothing was).
 pub fn check_in_text(ci: &CheckIn, dates: &dyn Dates) -> String {
-    let mut s = ci.rhythm.map_or(text::not_set().to_string(), |f| {
-        text::frequency_label(f).to_string()
-    });
+    let mut when: Vec<String> = Vec::new();
+    if let Some(f) = ci.rhythm {
+        when.push(text::frequency_label(f).to_string());
+    }
     if let Some(d) = ci.first_on {
-        s.push_str(&format!(", {} {}", x::starting(), dates.date(d)));
+        when.push(format!("{} {}", x::starting(), dates.date(d)));
     }
     if let Some(time) = ci.time {
-        s.push_str(&format!(", {} {}", x::at(), dates.time(time)));
+        when.push(format!("{} {}", x::at(), dates.time(time)));
     }
     if let Some(m) = ci.duration_minutes {
-        s.push_str(", ");
-        s.push_str(&x::minutes(m));
+        when.push(x::minutes(m));
     }
-    if !ci.format.trim().is_empty() {
-        s.push_str(&format!(". {}", ci.format.trim()));
-    }
-    s
+    super::join_parts(&[&super::join(&when, ", "), &ci.format])
 }
 
+/// "by 15 December 2026", "after the first session"; "Not decided yet" when no time was
+/// chosen (the comparison of two versions says so; the summary leaves it out).
 pub fn when_text(when: &Option<When>, dates: &dyn Dates) -> String {
     match when {
         None => text::not_set().to_string(),
         Some(When::Date { date }) => format!("{} {}", x::by(), dates.date(*date)),
         Some(When::After { event }) => format!("{} {}", x::after(), event.trim()),
     }
+}
+
+/// A commitment's time as the summary says it: empty when none was chosen.
+fn when_chosen(when: &Option<When>, dates: &dyn Dates) -> String {
+    match when {
+        Some(When::After { event }) if event.trim().is_empty() => String::new(),
+        Some(_) => when_text(when, dates),
+        None => String::new(),
+    }
+}
+
+/// A commitment's words with its time in brackets, either alone when the other is not written.
+fn commitment_text(c: &Commitment, dates: &dyn Dates) -> String {
+    let what = c.what.trim();
+    let when = when_chosen(&c.when, dates);
+    match (what.is_empty(), when.is_empty()) {
+        (_, true) => what.to_string(),
+        (true, false) => when,
+        (false, false) => format!("{what} ({when})"),
+    }
+}
+
+/// Leaves out what holds nothing written: empty texts, lines with nothing in them, the lists
+/// they leave empty, and groups with neither a heading nor anything under it. A line with no
+/// lead and no text shows its second line as text.
+pub fn prune(blocks: Vec<Block>) -> Vec<Block> {
+    blocks
+        .into_iter()
+        .filter_map(|b| match b {
+            Block::Text { label, text } => {
+                (!text.trim().is_empty()).then_some(Block::Text { label, text })
+            }
+            Block::List { label, items } => {
+                let items: Vec<Line> = items
+                    .into_iter()
+                    .filter_map(|mut l| {
+                        l.lead = l.lead.filter(|s| !s.trim().is_empty());
+                        l.extra = l.extra.filter(|s| !s.trim().is_empty());
+                        if l.lead.is_none() && l.text.trim().is_empty() {
+                            l.text = l.extra.take().unwrap_or_default();
+                        }
+                        (l.lead.is_some() || !l.text.trim().is_empty()).then_some(l)
+                    })
+                    .collect();
+                (!items.is_empty()).then_some(Block::List { label, items })
+            }
+            // A written heading (a decision's question) stands alone; a heading of ours (a
+            // person's name) comes only with what is written under it.
+            Block::Group { heading, blocks } => {
+                let blocks = prune(blocks);
+                (!blocks.is_empty() || !heading.trim().is_empty())
+                    .then_some(Block::Group { heading, blocks })
+            }
+        })
+        .collect()
 }
 
 /// What is being agreed, in a few lines: the essentials, and the names of the deeper sections
@@ -137,14 +195,7 @@ pub fn recap(a: &Alliance, dates: &dyn Dates) -> Vec<(&'static str, Vec<String>)
         a.commitments
             .iter()
             .filter(|c| filled(&c.what))
-            .map(|c| {
-                format!(
-                    "{}: {} ({})",
-                    a.owner_label(&c.owner),
-                    c.what.trim(),
-                    when_text(&c.when, dates)
-                )
-            })
+            .map(|c| format!("{}: {}", a.owner_label(&c.owner), commitment_text(c, dates)))
             .collect(),
     );
     let comm = &a.communication;
@@ -157,16 +208,14 @@ pub fn recap(a: &Alliance, dates: &dyn Dates) -> Vec<(&'static str, Vec<String>)
     push(
         x::recap_communicate(),
         vec![
-            comm.check_in
-                .rhythm
-                .map(|_| {
-                    format!(
-                        "{}: {}",
-                        x::check_in(),
-                        check_in_text(&comm.check_in, dates)
-                    )
-                })
-                .unwrap_or_default(),
+            {
+                let check_in = check_in_text(&comm.check_in, dates);
+                if check_in.is_empty() {
+                    check_in
+                } else {
+                    format!("{}: {check_in}", x::check_in())
+                }
+            },
             if used.is_empty() {
                 String::new()
             } else {
@@ -184,53 +233,38 @@ pub fn recap(a: &Alliance, dates: &dyn Dates) -> Vec<(&'static str, Vec<String>)
         ],
     );
     push(x::recap_celebrate(), vec![trimmed(&a.celebrations.goal)]);
-    let deeper: Vec<&str> = SectionId::ALL
+    // The deeper sections with anything written in them, as the exports hold them.
+    let deeper: Vec<&str> = summarize_with(a, dates)
+        .sections
         .iter()
-        .filter(|s| text::section_is_optional(**s) && super::validate::has_content(a, **s))
-        .map(|s| text::section(*s).title)
+        .filter(|s| text::section_is_optional(s.id) && s.has_content)
+        .map(|s| text::section(s.id).title)
         .collect();
     push(x::recap_deeper(), vec![super::join(&deeper, ", ")]);
     out
 }
 
-/// The next dates to keep, from `today` on: the first check-in, the next review, and dated
-/// commitments, soonest first. Each is (when, what).
+/// The next dates to keep, from `today` on: exactly the events of the calendar file
+/// ([`super::ics::events`]), each at its next date, soonest first. Each is (when, what).
 pub fn next_dates(a: &Alliance, today: Date, dates: &dyn Dates) -> Vec<(String, String)> {
-    let mut found: Vec<(Date, String, String)> = Vec::new();
-    let ci = &a.communication.check_in;
-    if let Some(first) = ci.first_on {
-        // The first check-in while it is ahead; after it, the next one in the rhythm.
-        let next = if first >= today {
-            Some((first, x::first_check_in()))
-        } else {
-            ci.rhythm
-                .and_then(|rhythm| next_occurrence(first, rhythm, today))
-                .map(|d| (d, x::next_check_in()))
-        };
-        if let Some((d, what)) = next {
-            let when = match ci.time {
-                Some(t) => format!("{}, {}", dates.date(d), dates.time(t)),
-                None => dates.date(d),
-            };
-            found.push((d, when, what.to_string()));
-        }
-    }
-    if let Some(d) = a.keeping_alive.next_review.filter(|d| *d >= today) {
-        found.push((d, dates.date(d), x::next_review_of().to_string()));
-    }
-    for c in &a.commitments {
-        if let Some(When::Date { date }) = c.when {
-            if date >= today && !c.what.trim().is_empty() {
-                let what = format!("{}: {}", a.owner_label(&c.owner), c.what.trim());
-                found.push((date, dates.date(date), what));
-            }
-        }
-    }
-    // Stable: on the same day, check-in and review come before commitments.
-    found.sort_by_key(|(d, _, _)| *d);
-    found
+    super::ics::events(a, today)
         .into_iter()
-        .map(|(_, when, what)| (when, what))
+        .map(|e| {
+            let when = match e.time {
+                Some(t) => format!("{}, {}", dates.date(e.next), dates.time(t)),
+                None => dates.date(e.next),
+            };
+            let what = match e.kind {
+                // The first check-in while it is ahead; after it, the next one in the rhythm.
+                super::ics::EventKind::CheckIn if e.next == e.start => {
+                    x::first_check_in().to_string()
+                }
+                super::ics::EventKind::CheckIn => x::next_check_in().to_string(),
+                super::ics::EventKind::Review => x::next_review_of().to_string(),
+                super::ics::EventKind::Commitment { what, .. } => what,
+            };
+            (when, what)
+        })
         .collect()
 }
 
@@ -294,17 +328,19 @@ pub fn summarize_with(a: &Alliance, dates: &dyn Dates) -> Summary {
                         .map_or_else(|| trimmed(&answer.value), |d| dates.date(d)),
                 }),
         );
+        let blocks = prune(blocks);
         sections.push(SummarySection {
             id,
             title: Cow::Borrowed(title),
+            has_content: !blocks.is_empty(),
             blocks,
-            has_content: super::validate::has_content(a, id),
         });
     };
 
     let people = a
         .parties
         .iter()
+        .filter(|p| !p.name.trim().is_empty() || !p.role.trim().is_empty())
         .map(|p| line(Some(a.party_label(&p.id)), trimmed(&p.role)))
         .collect();
     push(
@@ -333,17 +369,18 @@ pub fn summarize_with(a: &Alliance, dates: &dyn Dates) -> Summary {
         .progress
         .iter()
         .map(|m| {
-            let mut how = Vec::new();
-            if !m.how_we_check.trim().is_empty() {
-                how.push(format!("{}: {}", x::checked_by(), m.how_we_check.trim()));
-            }
-            if let Some(f) = m.how_often {
-                how.push(text::frequency_label(f).to_string());
-            }
+            let check = if m.how_we_check.trim().is_empty() {
+                String::new()
+            } else {
+                format!("{}: {}", x::checked_by(), m.how_we_check.trim())
+            };
             Line {
                 lead: None,
                 text: trimmed(&m.signal),
-                extra: (!how.is_empty()).then(|| super::join(&how, "; ")),
+                extra: Some(super::join_parts(&[
+                    &check,
+                    m.how_often.map_or("", text::frequency_label),
+                ])),
             }
         })
         .collect();
@@ -359,12 +396,9 @@ pub fn summarize_with(a: &Alliance, dates: &dyn Dates) -> Summary {
     let commitments = a
         .commitments
         .iter()
-        .map(|c| {
-            line(
-                Some(a.owner_label(&c.owner)),
-                format!("{} ({})", c.what.trim(), when_text(&c.when, dates)),
-            )
-        })
+        .map(|c| (c, commitment_text(c, dates)))
+        .filter(|(_, text)| !text.is_empty())
+        .map(|(c, text)| line(Some(a.owner_label(&c.owner)), text))
         .collect();
     push(
         SectionId::Commitments,
@@ -379,27 +413,25 @@ pub fn summarize_with(a: &Alliance, dates: &dyn Dates) -> Summary {
     let channels = comm
         .channels
         .iter()
+        .filter(|ch| !ch.name.trim().is_empty() || !ch.purpose.trim().is_empty())
         .map(|ch| {
-            let mut t = format!("{}: {}", text::usage_label(ch.usage), ch.name.trim());
-            if !ch.purpose.trim().is_empty() {
-                t.push_str(&format!(". {}", ch.purpose.trim()));
-            }
-            line(None, t)
+            let name = if ch.name.trim().is_empty() {
+                text::usage_label(ch.usage).to_string()
+            } else {
+                format!("{}: {}", text::usage_label(ch.usage), ch.name.trim())
+            };
+            line(None, super::join_parts(&[&name, &ch.purpose]))
         })
         .collect();
     let updates = comm
         .updates
         .iter()
         .map(|u| {
-            let mut t = u
-                .style
-                .map_or(text::not_set(), text::update_style_label)
-                .to_string();
-            if !u.note.trim().is_empty() {
-                t.push_str(&format!(". {}", u.note.trim()));
-            }
-            line(Some(a.party_label(&u.party_id)), t)
+            let style = u.style.map_or("", text::update_style_label);
+            (u, super::join_parts(&[style, &u.note]))
         })
+        .filter(|(_, t)| !t.is_empty())
+        .map(|(u, t)| line(Some(a.party_label(&u.party_id)), t))
         .collect();
     push(
         SectionId::Communication,
@@ -442,7 +474,11 @@ pub fn summarize_with(a: &Alliance, dates: &dyn Dates) -> Summary {
     let needs = a
         .parties
         .iter()
-        .filter(|p| a.needs_and_offers.iter().any(|n| n.party_id == p.id))
+        .filter(|p| {
+            a.needs_and_offers
+                .iter()
+                .any(|n| n.party_id == p.id && !n.text.trim().is_empty())
+        })
         .map(|p| {
             let items = [NeedOrOfferKind::Need, NeedOrOfferKind::Offer]
                 .iter()
@@ -451,6 +487,7 @@ pub fn summarize_with(a: &Alliance, dates: &dyn Dates) -> Summary {
                         .iter()
                         .filter(move |n| n.party_id == p.id && n.kind == *k)
                 })
+                .filter(|n| !n.text.trim().is_empty())
                 .map(|n| {
                     line(
                         Some(text::need_or_offer_label(n.kind).to_string()),
@@ -473,6 +510,7 @@ pub fn summarize_with(a: &Alliance, dates: &dyn Dates) -> Summary {
     let assumptions = a
         .assumptions
         .iter()
+        .filter(|s| !s.text.trim().is_empty() || !s.instead.trim().is_empty())
         .map(|s| Line {
             lead: None,
             text: format!(
@@ -499,6 +537,7 @@ pub fn summarize_with(a: &Alliance, dates: &dyn Dates) -> Summary {
     let permissions = h
         .permissions
         .iter()
+        .filter(|p| !p.text.trim().is_empty())
         .map(|p| line(Some(a.owner_label(&p.given_by)), trimmed(&p.text)))
         .collect();
     push(
@@ -549,13 +588,9 @@ pub fn summarize_with(a: &Alliance, dates: &dyn Dates) -> Summary {
                 .as_ref()
                 .and_then(|id| d.options.iter().find(|o| &o.id == id))
             {
-                let mut chosen = trimmed(&o.name);
-                if !d.why.trim().is_empty() {
-                    chosen.push_str(&format!(". {}", d.why.trim()));
-                }
                 blocks.push(Block::Text {
                     label: Some(x::chosen().into()),
-                    text: chosen,
+                    text: super::join_parts(&[&o.name, &d.why]),
                 });
             }
             Block::Group {
@@ -574,6 +609,7 @@ pub fn summarize_with(a: &Alliance, dates: &dyn Dates) -> Summary {
     let revisions = k
         .revisions
         .iter()
+        .filter(|r| !r.changes.trim().is_empty() || !r.why.trim().is_empty())
         .map(|r| {
             let mut t = trimmed(&r.changes);
             if !r.why.trim().is_empty() {

@@ -1,5 +1,6 @@
-//! A coach's own template: which sections appear and in what order, the coach's welcome, their
-//! own questions, and their wording for section titles and introductions.
+//! A coach's own template: which sections appear and in what order, the coach's welcome (and
+//! their words for any point of the widget's own), their own questions, and their wording for
+//! section titles, introductions and the widget's own questions.
 //!
 //! A template is a JSON file on the coach's own site (`format: "designed-alliance-template"`,
 //! `version: 1`; the JSON Schema is `schema/designed-alliance-template-v1.schema.json`). It is
@@ -9,6 +10,7 @@
 
 use super::json::nesting_depth;
 use super::model::{RelationshipKind, RequiredQuestion, SectionId, TemplateRef};
+use super::text::{section_is_optional, QuestionId, QUESTION_IDS};
 use serde_json::Value;
 use std::fmt;
 
@@ -35,8 +37,12 @@ pub const MAX_ID: usize = 64;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Template {
     pub name: String,
-    /// The coach's own welcome, shown as text in place of the standard one.
+    /// The coach's own welcome, shown as text before the points of the widget's own that
+    /// say what it is, how long it takes and where the answers stay.
     pub welcome: Option<String>,
+    /// The coach's words for the welcome's points, in the order of [`WELCOME_POINTS`]: each
+    /// given one takes the place of the widget's own.
+    pub welcome_text: [Option<String>; 5],
     /// The sections that appear, in order; review, agreement and finish always follow.
     pub sections: Vec<SectionId>,
     /// The coach's wording for a section's title and introduction.
@@ -44,11 +50,87 @@ pub struct Template {
     pub questions: Vec<Question>,
 }
 
-/// A section's title and introduction, in the coach's words (either may be left out).
+/// A section's title and introduction, in the coach's words (either may be left out), and
+/// the coach's wording for the section's own questions.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Wording {
     pub title: Option<String>,
     pub intro: Option<String>,
+    pub questions: Vec<(QuestionId, Reword)>,
+}
+
+/// The coach's wording for one of the widget's own questions; a part left out keeps the
+/// widget's.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Reword {
+    pub prompt: Option<String>,
+    pub help: Option<String>,
+    /// Shown for every kind of relationship, in place of the widget's examples.
+    pub example: Option<String>,
+}
+
+/// The points of the widget's welcome, by their names in a template's `welcomeText` (and in
+/// the catalogue's `welcome`), in the order they are shown.
+pub const WELCOME_POINTS: [&str; 5] = [
+    "whatItIs",
+    "whyItHelps",
+    "whoFillsItIn",
+    "howLong",
+    "whereAnswersStay",
+];
+
+/// The name of one of the widget's own questions in a template: its catalogue name, starting
+/// lower case (`goalWhat`).
+pub fn question_key(q: QuestionId) -> String {
+    let name = q.name();
+    let mut key = name.get(..1).unwrap_or_default().to_ascii_lowercase();
+    key.push_str(name.get(1..).unwrap_or_default());
+    key
+}
+
+/// The section whose step asks one of the widget's own questions (the questions are listed
+/// in the order of the way through, section by section).
+pub fn section_of(q: QuestionId) -> SectionId {
+    use QuestionId as Q;
+    use SectionId as S;
+    const FIRST: [(QuestionId, SectionId); 10] = [
+        (Q::GoalWhat, S::Goal),
+        (Q::MeasureSignal, S::Progress),
+        (Q::CommitmentWhat, S::Commitments),
+        (Q::ChannelName, S::Communication),
+        (Q::CelebrateGoal, S::Celebrations),
+        (Q::Need, S::NeedsAndOffers),
+        (Q::AssumptionText, S::Assumptions),
+        (Q::Surprises, S::HardTimes),
+        (Q::DecisionQuestion, S::Decisions),
+        (Q::NextReview, S::KeepingAlive),
+    ];
+    FIRST
+        .iter()
+        .rev()
+        .find(|(first, _)| q as usize >= *first as usize)
+        .map_or(S::Basics, |(_, s)| *s)
+}
+
+/// About how long the way through takes, in minutes: the essentials (who is involved
+/// included) and going deeper, each rounded to five minutes (at least five; none: 0). A
+/// step of the widget's own takes 2 to 6 minutes (the standard way: 20 and 30), each of the
+/// coach's questions a minute more.
+pub fn estimate(template: Option<&Template>) -> (u32, u32) {
+    let sections = template.map_or(&SectionId::ALL[..], |t| &t.sections[..]);
+    let mut minutes = [0u32; 2];
+    for &s in sections {
+        let deeper = section_is_optional(s);
+        let own = match s {
+            SectionId::Basics | SectionId::Celebrations => 2,
+            _ if deeper => 6,
+            _ => 4,
+        };
+        let asked = template.map_or(0, |t| t.questions_in(s).count() as u32);
+        minutes[usize::from(deeper)] += own + asked;
+    }
+    let round = |m: u32| if m == 0 { 0 } else { ((m + 2) / 5 * 5).max(5) };
+    (round(minutes[0]), round(minutes[1]))
 }
 
 /// One of the coach's own questions.
@@ -89,6 +171,15 @@ impl Template {
             .iter()
             .find(|(s, _)| *s == section)
             .map(|(_, w)| w)
+    }
+
+    /// The coach's wording for one of the widget's own questions (in its section's text).
+    pub fn reworded(&self, q: QuestionId) -> Option<&Reword> {
+        self.wording
+            .iter()
+            .flat_map(|(_, w)| &w.questions)
+            .find(|(id, _)| *id == q)
+            .map(|(_, r)| r)
     }
 
     /// The coach's questions asked in `section`, in the template's order.
@@ -193,12 +284,13 @@ pub fn parse(bytes: &[u8]) -> Result<Template, TemplateError> {
     read(&value)
 }
 
-const MEMBERS: [&str; 8] = [
+const MEMBERS: [&str; 9] = [
     "$schema",
     "format",
     "version",
     "name",
     "welcome",
+    "welcomeText",
     "sections",
     "sectionText",
     "questions",
@@ -239,6 +331,31 @@ fn read(value: &Value) -> Result<Template, TemplateError> {
     }
     let name = text(top.get("name"), "name", MAX_NAME, true)?.unwrap_or_default();
     let welcome = text(top.get("welcome"), "welcome", MAX_WELCOME, false)?;
+    let mut welcome_text: [Option<String>; 5] = Default::default();
+    match top.get("welcomeText") {
+        None => {}
+        Some(Value::Object(map)) => {
+            for (key, words) in map {
+                let path = format!("welcomeText.{key}");
+                let Some(i) = WELCOME_POINTS.iter().position(|p| p == key) else {
+                    return fail(
+                        &path,
+                        format!(
+                            "{key:?} is not a point of the welcome (they are {})",
+                            list(&WELCOME_POINTS)
+                        ),
+                    );
+                };
+                welcome_text[i] = text(Some(words), &path, MAX_HELP, true)?;
+            }
+        }
+        Some(_) => {
+            return fail(
+                "welcomeText",
+                "must be an object keyed by point of the welcome",
+            )
+        }
+    }
 
     let sections = match top.get("sections") {
         None => SectionId::ALL.to_vec(),
@@ -284,12 +401,18 @@ fn read(value: &Value) -> Result<Template, TemplateError> {
                     return fail(&path, format!("{key:?} is not a section"));
                 };
                 let Value::Object(entry) = entry else {
-                    return fail(&path, "must be an object with \"title\" and/or \"intro\"");
+                    return fail(
+                        &path,
+                        "must be an object with \"title\", \"intro\" and/or \"questions\"",
+                    );
                 };
-                if let Some(other) = entry.keys().find(|k| *k != "title" && *k != "intro") {
+                if let Some(other) = entry
+                    .keys()
+                    .find(|k| !["title", "intro", "questions"].contains(&k.as_str()))
+                {
                     return fail(
                         &format!("{path}.{other}"),
-                        "is not a member (a section's text has \"title\" and \"intro\")",
+                        "is not a member (a section's text has \"title\", \"intro\" and \"questions\")",
                     );
                 }
                 wording.push((
@@ -307,6 +430,7 @@ fn read(value: &Value) -> Result<Template, TemplateError> {
                             MAX_HELP,
                             false,
                         )?,
+                        questions: rewords(entry.get("questions"), &path, section)?,
                     },
                 ));
             }
@@ -345,10 +469,96 @@ fn read(value: &Value) -> Result<Template, TemplateError> {
     Ok(Template {
         name,
         welcome,
+        welcome_text,
         sections,
         wording,
         questions,
     })
+}
+
+/// The coach's wording for the widget's own questions of `section` (`sectionText.<section>.
+/// questions`), keyed by [`question_key`].
+fn rewords(
+    value: Option<&Value>,
+    path: &str,
+    section: SectionId,
+) -> Result<Vec<(QuestionId, Reword)>, TemplateError> {
+    let path = format!("{path}.questions");
+    let map = match value {
+        None => return Ok(Vec::new()),
+        Some(Value::Object(map)) => map,
+        Some(_) => {
+            return fail(
+                &path,
+                "must be an object keyed by question (as \"goalWhat\")",
+            )
+        }
+    };
+    let mut out = Vec::new();
+    for (key, entry) in map {
+        let at = format!("{path}.{key}");
+        let found = QUESTION_IDS
+            .iter()
+            .copied()
+            .find(|q| question_key(*q) == *key);
+        let q = match found {
+            Some(q) if section_of(q) == section => q,
+            Some(q) => {
+                return fail(
+                    &at,
+                    format!(
+                        "{key:?} is asked in {:?}, not in {:?}",
+                        section_of(q).key(),
+                        section.key()
+                    ),
+                )
+            }
+            None => {
+                let own: Vec<String> = QUESTION_IDS
+                    .iter()
+                    .filter(|q| section_of(**q) == section)
+                    .map(|q| question_key(*q))
+                    .collect();
+                return fail(
+                    &at,
+                    format!(
+                        "{key:?} is not one of the questions of {:?} (they are {})",
+                        section.key(),
+                        own.join(", ")
+                    ),
+                );
+            }
+        };
+        let Value::Object(r) = entry else {
+            return fail(
+                &at,
+                "must be an object with \"prompt\", \"help\" and/or \"example\"",
+            );
+        };
+        if let Some(other) = r
+            .keys()
+            .find(|k| !["prompt", "help", "example"].contains(&k.as_str()))
+        {
+            return fail(
+                &format!("{at}.{other}"),
+                "is not a member (a question's wording has \"prompt\", \"help\" and \"example\")",
+            );
+        }
+        out.push((
+            q,
+            Reword {
+                prompt: text(r.get("prompt"), &format!("{at}.prompt"), MAX_PROMPT, false)?,
+                help: text(r.get("help"), &format!("{at}.help"), MAX_HELP, false)?,
+                example: text(
+                    r.get("example"),
+                    &format!("{at}.example"),
+                    MAX_PROMPT,
+                    false,
+                )?,
+            },
+        ));
+    }
+    Ok(out)
 }
 
 const QUESTION_MEMBERS: [&str; 8] = [

@@ -230,7 +230,12 @@ pub fn validate_as(a: &Alliance, today: Date, template: Option<&TemplateRef>) ->
     let mut seen: Vec<String> = Vec::new();
     for (i, p) in a.parties.iter().enumerate() {
         let pat = parties.item("", i, &p.id);
-        c.require(&pat, "name", filled(&p.name), msg::party_name_missing());
+        c.require(
+            &pat,
+            "name",
+            filled(&p.name),
+            &msg::party_name_missing(i + 1),
+        );
         // Case-insensitive for ASCII letters; other letters compare as written.
         let key = p.name.trim().to_ascii_lowercase();
         if key.is_empty() {
@@ -479,8 +484,18 @@ pub fn validate_as(a: &Alliance, today: Date, template: Option<&TemplateRef>) ->
         c.require(&at, "", answered, &msg::answer_missing(&q.prompt));
     }
 
-    // What the template leaves out is not asked for (what is in it is kept all the same).
-    c.findings.retain(|f| shown(f.section));
+    // In the order of the way through: the template's sections, each with the coach's
+    // questions after its own. What the template leaves out is not asked for (what is in it
+    // is kept all the same).
+    let order = template
+        .map(|t| &t.sections[..])
+        .filter(|s| !s.is_empty())
+        .unwrap_or(&SectionId::ALL);
+    let all = std::mem::take(&mut c.findings);
+    for s in order {
+        c.findings
+            .extend(all.iter().filter(|f| f.section == *s).cloned());
+    }
     let sections = SectionId::ALL
         .iter()
         .filter(|&&section| shown(section))

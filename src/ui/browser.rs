@@ -288,12 +288,56 @@ fn clipboard_call(method: &str, arg: &JsValue) -> Result<js_sys::Promise, String
         .map_err(|_| format!("clipboard.{method} gave no promise"))
 }
 
-/// Opens the browser's print dialog.
-pub fn print() -> Result<(), String> {
-    web_sys::window()
-        .ok_or_else(|| "no window".to_string())?
-        .print()
-        .map_err(|e| describe(&e))
+/// Opens the browser's print dialog for the widget alone: what is around it on the coach's
+/// page (every sibling of the widget and of each element it sits in) is hidden while the
+/// document is printed, and shown again when the dialog returns. Inline styles set through
+/// the CSSOM, which a strict `style-src` allows.
+pub fn print(inside: Option<web_sys::Element>) -> Result<(), String> {
+    let window = web_sys::window().ok_or_else(|| "no window".to_string())?;
+    let mut hidden: Vec<(web_sys::HtmlElement, String, String)> = Vec::new();
+    let host = inside.map(|el| el.get_root_node()).and_then(|root| {
+        match root.dyn_into::<web_sys::ShadowRoot>() {
+            Ok(shadow) => Some(shadow.host()),
+            Err(node) => node.dyn_into::<web_sys::Element>().ok(),
+        }
+    });
+    let mut el = host;
+    while let Some(current) = el {
+        let parent = current.parent_element();
+        if let Some(parent) = &parent {
+            let children = parent.children();
+            for i in 0..children.length() {
+                let Some(sibling) = children.item(i) else {
+                    continue;
+                };
+                if sibling == current {
+                    continue;
+                }
+                if let Ok(sibling) = sibling.dyn_into::<web_sys::HtmlElement>() {
+                    let style = sibling.style();
+                    let value = style.get_property_value("display").unwrap_or_default();
+                    let priority = style.get_property_priority("display");
+                    if style
+                        .set_property_with_priority("display", "none", "important")
+                        .is_ok()
+                    {
+                        hidden.push((sibling, value, priority));
+                    }
+                }
+            }
+        }
+        el = parent;
+    }
+    let result = window.print().map_err(|e| describe(&e));
+    for (el, value, priority) in hidden {
+        let style = el.style();
+        let _ = if value.is_empty() {
+            style.remove_property("display").map(|_| ())
+        } else {
+            style.set_property_with_priority("display", &value, &priority)
+        };
+    }
+    result
 }
 
 /// Reads a whole file, refusing before reading when it is larger than `limit` bytes.
@@ -314,6 +358,16 @@ pub async fn read_file(file: &web_sys::File, limit: usize) -> Result<Vec<u8>, Re
 pub enum ReadError {
     TooLarge(u64),
     Unreadable,
+}
+
+/// The element that has focus, when it is inside `root` (in the widget's shadow root, or in
+/// the document when the widget has none).
+pub fn focused_in(root: &web_sys::Element) -> Option<web_sys::Element> {
+    let active = match root.get_root_node().dyn_into::<web_sys::ShadowRoot>() {
+        Ok(shadow) => shadow.active_element(),
+        Err(_) => web_sys::window()?.document()?.active_element(),
+    }?;
+    root.contains(Some(&active)).then_some(active)
 }
 
 /// Focuses the element with `id` inside `root`, if there is one, opening any folded part

@@ -96,6 +96,9 @@ pub fn mount(
                     let _ = steps::fetch_closing().await;
                 }),
                 Box::pin(async {
+                    let _ = steps::fetch_deeper().await;
+                }),
+                Box::pin(async {
                     let _ = io::fetch_exports().await;
                 }),
                 Box::pin(async {

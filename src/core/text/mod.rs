@@ -379,8 +379,12 @@ pub fn revision_changes(sections: &[SectionId]) -> String {
 /// Messages of validation findings.
 pub mod findings {
     use super::{fill, get};
-    words!("findings": title_missing, relationship_missing, too_few_parties, party_name_missing, goal_what_missing, goal_why_missing, no_measures, measure_signal_missing, measure_check_missing, measure_often_missing, no_commitments, commitment_what_missing, commitment_when_missing, commitment_after_empty, owner_gone, no_channels, channel_name_missing, check_in_missing, raising_problems_missing, update_party_gone, celebrate_goal_missing, milestone_missing, milestone_how_missing, need_or_offer_empty, assumption_empty, assumption_instead_hint, permission_empty, decision_question_missing, option_name_missing, chosen_gone, decision_why_hint, review_in_past;
-        templates: duplicate_party, ask_without_offer, answer_missing);
+    words!("findings": title_missing, relationship_missing, too_few_parties, goal_what_missing, goal_why_missing, no_measures, measure_signal_missing, measure_check_missing, measure_often_missing, no_commitments, commitment_what_missing, commitment_when_missing, commitment_after_empty, owner_gone, no_channels, channel_name_missing, check_in_missing, raising_problems_missing, update_party_gone, celebrate_goal_missing, milestone_missing, milestone_how_missing, need_or_offer_empty, assumption_empty, assumption_instead_hint, permission_empty, decision_question_missing, option_name_missing, chosen_gone, decision_why_hint, review_in_past;
+        templates: party_name_missing, duplicate_party, ask_without_offer, answer_missing);
+    /// "Add the name of person 2.": each person's own line on the review's list.
+    pub fn party_name_missing(n: usize) -> String {
+        fill(get("findings.party_name_missing"), &[("n", &n)])
+    }
     pub fn duplicate_party(name: &str) -> String {
         fill(get("findings.duplicate_party"), &[("name", &name)])
     }
@@ -397,7 +401,10 @@ pub mod import {
     use super::{fill, get};
     words!("import": empty, not_utf8, broken_escape, truncated, too_deep, not_an_object, wrong_format, no_version;
         templates: too_large, wrong_file, file_calendar, file_text, file_pdf, file_image, file_document, not_json, bad_version, newer_version, invalid_field, duplicate_id, inconsistent_status;
-        plurals: too_many_items);
+        plurals: too_many_items, title_too_long);
+    pub fn title_too_long(count: usize, limit: usize) -> String {
+        super::count("import.title_too_long", count, &[("limit", &limit)])
+    }
     pub fn too_large(bytes: u64, limit: u64) -> String {
         fill(
             get("import.too_large"),
@@ -551,7 +558,7 @@ pub mod drafts {
 /// Words used by the Markdown and calendar exports.
 pub mod export {
     use super::{fill, get};
-    words!("export": people, relationship, status_draft, status_agreed, status, why, pain, checked_by, channels, check_in, updates, raising_problems, celebrate_goal, milestones, held_by, instead, surprises, missed, permissions, mistakes, options, pros, cons, chosen, next_review, next_review_of, first_check_in, next_check_in, recap_goal, recap_measure, recap_commitments, recap_communicate, recap_celebrate, recap_deeper, review_rhythm, revisions, agreement, agreed_by, not_agreed, after, by, at, starting, empty;
+    words!("export": people, relationship, status_draft, status_agreed, status, why, pain, checked_by, channels, check_in, updates, raising_problems, celebrate_goal, milestones, held_by, instead, surprises, missed, permissions, mistakes, options, pros, cons, chosen, next_review, next_review_of, first_check_in, next_check_in, recap_goal, recap_measure, recap_commitments, recap_communicate, recap_celebrate, recap_deeper, review_rhythm, revisions, agreement, agreed_by, not_agreed, after, by, at, starting;
         templates: exported_on, review_event, check_in_event, commitment_event;
         plurals: minutes);
     /// A length of time: "45 minutes", "1 minute".
@@ -691,14 +698,22 @@ pub mod share {
 /// Words of the widget's own controls, headings and announcements.
 pub mod ui {
     use super::{fill, get};
-    words!("ui": widget_heading, steps_label, show_steps, step_review, step_agreement, step_finish, review_intro, agreement_intro, finish_intro, recap_heading, recap_empty, recap_full, next_dates_heading, next_dates_none, not_agreed_yet, file_heading, state_not_started, state_in_progress, state_complete, state_needs_attention, state_skipped, stage_start, stage_essentials, stage_deeper, stage_agree, step_welcome, welcome_intro, begin, go_deeper, skip_to_review, essentials_done, next, back, undo, redo, undone, redone, nothing_to_undo, nothing_to_redo, take_it_away, toolbar, download_json, copy_email, copy_markdown, print, download_calendar, import, downloaded, calendar_downloaded, copied, copied_markdown, copy_fallback_title, copy_fallback_body, copy_fallback_label, copy_fallback_plain, close, import_title, import_replace, import_cancel, import_warning, import_done, import_cancelled, import_failed_title, import_unchanged, import_read_failed, import_one_file, import_not_text, stopped, drop_here, file_input_label, preview_title, preview_contents, preview_saved, import_fresh, import_not_now, preview_agreed, preview_people, for_example, optional, msg_error, msg_missing, msg_warning, msg_hint, move_up, move_down, remove, item_menu, person, add_person, which_is_me, me_help, me_change, me_first, others_agree, more_goal, more_check_in, measure, add_measure, commitment, add_commitment, when_not_set, when_date, when_after, when_date_label, when_after_label, channel, add_channel, check_in_heading, channels_heading, milestones_heading, permissions_heading, updates_heading, orphans_heading, milestone, add_milestone, need, need_or_offer, relationship_note, offer, assumption, add_assumption, permission, add_permission, permission_from, decision, add_decision, option, add_option, not_chosen, revision, revisions_heading, revisions_empty, add_revision, revision_date, reflect_before, reflect_after, reflect_review, reflect_note, parties_heading, choose, none, missing_heading, missing_none, edit, nothing_yet, not_ready, go_to_review, all_agreed, draft_again, status_draft, status_agreed, noscript, crash_title, crash_body, crash_details;
+    words!("ui": widget_heading, steps_label, show_steps, step_review, step_agreement, step_finish, review_intro, agreement_intro, finish_intro, recap_heading, recap_empty, recap_full, next_dates_heading, next_dates_none, not_agreed_yet, file_heading, state_not_started, state_in_progress, state_complete, state_needs_attention, state_skipped, stage_start, stage_essentials, stage_deeper, stage_agree, step_welcome, welcome_intro, skip_to_step, begin, go_deeper, skip_to_review, essentials_done, next, back, undo, redo, undone, redone, nothing_to_undo, nothing_to_redo, take_it_away, toolbar, download_json, copy_email, copy_markdown, print, download_calendar, import, downloaded, calendar_downloaded, calendar_no_dates, copied, copied_markdown, copy_fallback_title, copy_fallback_body, copy_fallback_label, copy_fallback_plain, close, import_title, import_replace, import_cancel, import_warning, import_done, import_cancelled, import_failed_title, import_unchanged, import_read_failed, import_one_file, import_not_text, stopped, drop_here, file_input_label, preview_title, preview_contents, preview_saved, import_fresh, import_not_now, preview_agreed, preview_people, for_example, optional, msg_error, msg_missing, msg_warning, msg_hint, move_up, move_down, remove, item_menu, person, add_person, which_is_me, me_help, me_change, me_first, others_agree, more_goal, more_check_in, measure, add_measure, commitment, add_commitment, when_not_set, when_date, when_after, when_date_label, when_after_label, channel, add_channel, check_in_heading, channels_heading, milestones_heading, permissions_heading, updates_heading, orphans_heading, milestone, add_milestone, need, need_or_offer, relationship_note, offer, assumption, add_assumption, permission, add_permission, permission_from, decision, add_decision, option, add_option, not_chosen, revision, revisions_heading, revisions_empty, add_revision, revision_date, reflect_before, reflect_after, reflect_review, reflect_note, parties_heading, choose, none, missing_heading, missing_none, edit, not_ready, go_to_review, all_agreed, draft_again, status_draft, status_agreed, noscript, crash_title, crash_body, crash_details;
         templates: step_of, agreed_header, download_failed, item_label, me_is, not_agreed_by, date_at, moved, removed, added, update_style_for, update_note_for, needs_of, offers_of, add_need, add_offer, edit_section, agree_as, agreed_on, withdraw, someone_agreed, progress_label;
-        plurals: steps_done, count_commitments, count_measures);
+        plurals: steps_done, steps_skipped, count_commitments, count_measures, how_long, deeper_takes);
     pub fn step_of(n: usize, total: usize) -> String {
         fill(get("ui.step_of"), &[("n", &n), ("total", &total)])
     }
     pub fn agreed_header(date: &str) -> String {
         fill(get("ui.agreed_header"), &[("date", &date)])
+    }
+    /// How long the essentials take, in minutes, and that one may stop and come back.
+    pub fn how_long(minutes: u32) -> String {
+        super::count("ui.how_long", minutes as usize, &[])
+    }
+    /// How long going deeper takes, in minutes, and that any of it may be skipped.
+    pub fn deeper_takes(minutes: u32) -> String {
+        super::count("ui.deeper_takes", minutes as usize, &[])
     }
     pub fn file_advice() -> [&'static str; 3] {
         ["keep", "send", "calendar"].map(|k| get(&format!("fileAdvice.{k}")))
@@ -721,8 +736,13 @@ pub mod ui {
     }
     /// The buttons that move between steps say a verb, then where they go ("Next: The goal");
     /// on phones only the verb shows, and the whole stays the button's name.
-    pub fn steps_done(done: usize, of: usize) -> String {
-        super::count("ui.steps_done", of, &[("done", &done)])
+    /// "5 of 9 steps done, 5 skipped": skipped steps are counted apart, never as done.
+    pub fn steps_done(done: usize, of: usize, skipped: usize) -> String {
+        let done = super::count("ui.steps_done", of, &[("done", &done)]);
+        if skipped == 0 {
+            return done;
+        }
+        format!("{done}, {}", super::count("ui.steps_skipped", skipped, &[]))
     }
     pub fn download_failed(detail: &str) -> String {
         fill(get("ui.download_failed"), &[("detail", &detail)])

@@ -401,6 +401,8 @@ impl Ctx {
             }
         });
         self.step.set(step);
+        // What the status line said belongs to the step left behind.
+        self.announcement.try_set(String::new());
         let position = self
             .route
             .with_untracked(|r| r.number(step).map(|_| r.position(step)));
@@ -510,10 +512,10 @@ impl Ctx {
                     StepState::InProgress
                 }
             }),
-            // Done once the agreed alliance has been seen off (downloaded, or the step left).
+            // Nothing is asked here: done once the alliance is agreed and Finish is reached.
             Step::Finish => {
                 let agreed = self.with(|a| a.status == Status::Agreed);
-                if agreed && self.passed(step) {
+                if agreed && (here || self.passed(step)) {
                     StepState::Complete
                 } else if here {
                     StepState::InProgress
@@ -524,9 +526,10 @@ impl Ctx {
         }
     }
 
-    /// How many steps are done (complete or skipped), of how many (the welcome is not
-    /// counted) (tracked).
-    pub fn steps_done(&self) -> (usize, usize) {
+    /// How many steps are done (complete: what they ask for is there), how many of the rest
+    /// were skipped, and how many there are (the welcome is not counted) (tracked). A skipped
+    /// step is never counted as done.
+    pub fn steps_done(&self) -> (usize, usize, usize) {
         let counted: Vec<Step> = self.route.with(|r| {
             r.steps()
                 .iter()
@@ -534,16 +537,13 @@ impl Ctx {
                 .filter(|s| *s != Step::Welcome)
                 .collect()
         });
-        let done = counted
-            .iter()
-            .filter(|s| {
-                matches!(
-                    self.step_state(**s),
-                    StepState::Complete | StepState::Skipped
-                )
-            })
-            .count();
-        (done, counted.len())
+        let states: Vec<StepState> = counted.iter().map(|s| self.step_state(*s)).collect();
+        let count = |state| states.iter().filter(|s| **s == state).count();
+        (
+            count(StepState::Complete),
+            count(StepState::Skipped),
+            counted.len(),
+        )
     }
 
     /// The findings about one field, kept up to date, honouring when missing parts are shown

@@ -7,6 +7,7 @@ use crate::core::{Action, Finding, Id, Item, SectionId};
 use crate::ui::ctx::{use_ctx, Ctx};
 use crate::ui::steps::table::{ChoiceList, Choices, Field, Kind, Label, Shown, Value};
 use leptos::prelude::*;
+use std::borrow::Cow;
 
 /// The list item a field belongs to, kept up to date (see [`Ctx::item`]).
 pub type ItemMemo = Signal<Option<Item>>;
@@ -151,10 +152,17 @@ fn Control(
             }
         }
     };
+    // The coach's wording of the question, where their template gives it.
+    let own = match field.label {
+        Label::Question(q) | Label::Compact(q) => super::reworded(q),
+        _ => Default::default(),
+    };
     let label: Signal<String> = match field.label {
-        Label::Question(q) | Label::Compact(q) => {
-            Signal::stored(text::question(q).prompt.to_string())
-        }
+        Label::Question(q) | Label::Compact(q) => Signal::stored(
+            own.prompt
+                .clone()
+                .unwrap_or_else(|| text::question(q).prompt.into()),
+        ),
         Label::Static(s) => Signal::stored(s().to_string()),
         Label::OfItem(f) => Signal::derive(move || {
             item.and_then(|i| i.with(|i| i.as_ref().map(f)))
@@ -169,7 +177,8 @@ fn Control(
         Label::Question(q) => Some(text::question(q)),
         _ => None,
     };
-    let (help, examples) = (question.map(|q| q.help), question.map(|q| q.examples));
+    let help = question.map(|q| own.help.map_or(Cow::Borrowed(q.help), Cow::Owned));
+    let examples = question.map(|q| q.examples);
     let described = described_by(&id, help.is_some(), examples.is_some());
     let aria_invalid = move || findings.with(|f| invalid(f)).then_some("true");
 
@@ -241,6 +250,8 @@ fn Control(
                 _ => ("text", "da-input"),
             };
             let minutes = matches!(kind, Kind::Minutes);
+            // A title is a name: short enough to show on every change (the header, the list).
+            let title = matches!(field.label, Label::Question(text::QuestionId::Title));
             let on_commit = set.clone();
             view! {
                 <input
@@ -252,6 +263,7 @@ fn Control(
                     min=minutes.then_some("1")
                     max=minutes.then_some("1440")
                     inputmode=minutes.then_some("numeric")
+                    maxlength=title.then(|| crate::core::json::MAX_TITLE.to_string())
                     prop:value=move || value.get()
                     on:input:target=move |ev| {
                         if input_type == "text" {
@@ -269,7 +281,7 @@ fn Control(
         }
     };
     view! {
-        <FieldFrame id=id label help examples optional=field.optional findings>
+        <FieldFrame id=id label help examples example=own.example optional=field.optional findings>
             {control}
         </FieldFrame>
     }

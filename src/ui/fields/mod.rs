@@ -11,10 +11,12 @@ pub use grow::TextArea;
 pub use list::{AddButton, ItemList};
 pub use me::WhoIsMe;
 
+use crate::core::template::Reword;
 use crate::core::text::{self, ui as t, Examples, QuestionId};
 use crate::core::{Finding, Severity};
 use crate::ui::ctx::use_ctx;
 use leptos::prelude::*;
+use std::borrow::Cow;
 
 fn severity_class(s: Severity) -> &'static str {
     match s {
@@ -95,22 +97,34 @@ pub fn FieldLabel(
     }
 }
 
-/// The example of a question for the chosen kind of relationship.
+/// The example of a question for the chosen kind of relationship (the coach's, when their
+/// template words the question: the same for every kind).
 #[component]
 fn Example(
     /// Its DOM id, which the control's `aria-describedby` names.
     id: String,
     /// The examples for each kind of relationship.
     examples: Examples,
+    /// The coach's example.
+    own: Option<String>,
 ) -> impl IntoView {
     let ctx = use_ctx();
     view! {
         <p class="da-example" id=id>
             <span class="da-example-lead">{t::for_example()}</span>
             " "
-            {move || examples.for_kind(ctx.kind.get())}
+            {move || own.clone().unwrap_or_else(|| examples.for_kind(ctx.kind.get()).into())}
         </p>
     }
+}
+
+/// The coach's wording for one of the widget's own questions, when their template has it
+/// (none: the widget's own words).
+pub fn reworded(q: QuestionId) -> Reword {
+    use_ctx()
+        .template
+        .with_untracked(|t| t.as_ref().and_then(|t| t.reworded(q)).cloned())
+        .unwrap_or_default()
 }
 
 /// A control with its label and help above it and its messages below, tied together with
@@ -123,9 +137,12 @@ pub fn FieldFrame(
     #[prop(into)]
     label: Signal<String>,
     /// A sentence or two under the label.
-    help: Option<&'static str>,
+    help: Option<Cow<'static, str>>,
     /// Examples for each kind of relationship.
     examples: Option<Examples>,
+    /// The coach's example, in place of `examples`.
+    #[prop(default = None)]
+    example: Option<String>,
     /// Whether the control may stay empty.
     #[prop(optional)]
     optional: bool,
@@ -139,7 +156,7 @@ pub fn FieldFrame(
         <div class="da-field">
             <FieldLabel for_id=id.clone() text=label optional/>
             {help.map(|h| view! { <p class="da-help" id=format!("{id}-help")>{h}</p> })}
-            {examples.map(|ex| view! { <Example id=format!("{id}-ex") examples=ex/> })}
+            {examples.map(|ex| view! { <Example id=format!("{id}-ex") examples=ex own=example/> })}
             {children()}
             <Messages id=format!("{id}-msg") findings/>
         </div>
@@ -171,18 +188,23 @@ pub fn ListHelp(
         <dl class="da-list-help">
             {questions
                 .iter()
-                .map(|q| {
-                    let q = text::question(*q);
+                .map(|id| {
+                    // In the coach's words where their template gives them.
+                    let (q, own) = (text::question(*id), reworded(*id));
                     view! {
                         <div class="da-list-help-item">
-                            <dt>{q.prompt}</dt>
+                            <dt>{own.prompt.unwrap_or_else(|| q.prompt.into())}</dt>
                             <dd>
-                                {q.help}
+                                {own.help.unwrap_or_else(|| q.help.into())}
                                 " "
                                 <span class="da-example-inline">
                                     <span class="da-example-lead">{t::for_example()}</span>
                                     " "
-                                    {move || q.examples.for_kind(ctx.kind.get())}
+                                    {move || {
+                                        own.example
+                                            .clone()
+                                            .unwrap_or_else(|| q.examples.for_kind(ctx.kind.get()).into())
+                                    }}
                                 </span>
                             </dd>
                         </div>

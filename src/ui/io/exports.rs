@@ -77,9 +77,43 @@ fn download(
 
 /// A copy of the alliance written by one of the writers a first visit does not need.
 pub(crate) enum Written {
-    Email { html: String, plain: String },
+    Email {
+        html: String,
+        plain: String,
+    },
     Markdown(String),
     Calendar(String),
+    /// No date was chosen that a calendar could hold: no file, and the person is told so.
+    NoDates,
+}
+
+/// Minutes east of UTC in this browser's time zone at a local date and hour (what
+/// `getTimezoneOffset` says, the other way round), for the calendar's time zone.
+fn local_offset(d: crate::core::Date, hour: u8) -> i32 {
+    let js = js_sys::Date::new_with_year_month_day_hr(
+        u32::try_from(d.year()).unwrap_or(2000),
+        i32::from(d.month()) - 1,
+        i32::from(d.day()),
+        i32::from(hour),
+    );
+    // Years 0 to 99 would be read as 1900 to 1999.
+    js.set_full_year(u32::try_from(d.year()).unwrap_or(2000));
+    let minutes = -js.get_timezone_offset();
+    if minutes.is_finite() {
+        // Saturating float-to-int conversion: any offset a browser gives fits.
+        minutes.round() as i32
+    } else {
+        0
+    }
+}
+
+/// The name of this browser's time zone ("Europe/Madrid"), if it says.
+fn zone_name() -> String {
+    let format = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new());
+    js_sys::Reflect::get(&format.resolved_options(), &"timeZone".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| "UTC".to_string())
 }
 
 part!(exports, fetch_exports:
@@ -98,7 +132,19 @@ part!(exports, fetch_exports:
             ExportKind::Markdown => {
                 Written::Markdown(markdown::write(&ctx.summary(a), now, &browser::Local))
             }
-            _ => Written::Calendar(ics::to_ics(a, now)),
+            _ => {
+                let today = browser::today();
+                if ics::events(a, today).is_empty() {
+                    Written::NoDates
+                } else {
+                    let name = zone_name();
+                    let zone = ics::Zone {
+                        name: &name,
+                        offset: &local_offset,
+                    };
+                    Written::Calendar(ics::to_ics_in(a, now, today, &zone))
+                }
+            }
         })
     }
 );
@@ -140,6 +186,8 @@ async fn hand_over(ctx: Ctx, written: Written) {
             let result = browser::download(&name, "text/calendar", &text);
             finish(ctx, ExportKind::Calendar, result, t::calendar_downloaded());
         }
+        // Said on the status line rather than handing over a calendar with nothing in it.
+        Written::NoDates => ctx.announce(t::calendar_no_dates()),
     }
 }
 
@@ -163,7 +211,14 @@ fn print(ctx: Ctx) {
             return;
         }
         ctx.go_to(Step::Review);
-        browser::after_updates(move || finish(ctx, ExportKind::Print, browser::print(), ""));
+        browser::after_updates(move || {
+            finish(
+                ctx,
+                ExportKind::Print,
+                browser::print(ctx.root_element()),
+                "",
+            )
+        });
     });
 }
 

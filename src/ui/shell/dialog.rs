@@ -1,6 +1,7 @@
 //! A modal dialog on the native `<dialog>` element: focus stays inside, Escape closes it, and
 //! focus returns to where it was.
 
+use crate::ui::ctx::use_ctx;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -19,16 +20,45 @@ pub fn Modal(
     /// The content, built afresh each time the dialog opens.
     children: ChildrenFn,
 ) -> impl IntoView {
+    let ctx = use_ctx();
     let dialog = NodeRef::<html::Dialog>::new();
+    // What had focus when it opened.
+    let opener = StoredValue::new_local(None::<web_sys::Element>);
     // Shown as a modal once its content is there, so the browser puts focus inside it.
     Effect::new(move |_| {
         let open = open.get();
         if let Some(d) = dialog.get() {
             match (open, d.open()) {
                 (true, false) => {
+                    opener.set_value(
+                        ctx.root_element()
+                            .and_then(|root| crate::ui::browser::focused_in(&root)),
+                    );
                     let _ = d.show_modal();
                 }
-                (false, true) => d.close(),
+                (false, true) => {
+                    d.close();
+                    // The browser gives focus back to what opened the dialog; when that is
+                    // gone, focus would be lost to the page: it goes to the button of the
+                    // menu the dialog was opened from, else (a link opened at start) to the
+                    // step's heading.
+                    let from_menu = opener.with_value(|el| {
+                        el.as_ref()
+                            .is_some_and(|el| el.closest(".da-menu-panel").ok().flatten().is_some())
+                    });
+                    crate::ui::browser::after_updates(move || {
+                        if let Some(root) = ctx.root_element() {
+                            if crate::ui::browser::focused_in(&root).is_none() {
+                                let to = if from_menu {
+                                    "menu-button"
+                                } else {
+                                    "step-heading"
+                                };
+                                crate::ui::browser::focus_in(&root, &ctx.id(to));
+                            }
+                        }
+                    });
+                }
                 _ => {}
             }
         }

@@ -8,7 +8,7 @@ pub use dialog::Modal;
 
 use crate::core::text::{self, ui as t};
 use crate::core::{Dates, Status};
-use crate::ui::browser::Local;
+use crate::ui::browser::{self, Local};
 use crate::ui::ctx::{use_ctx, Ctx};
 use crate::ui::drafts::{use_drafts, DraftsButton, DraftsDialog, Notices, SaveStatus};
 use crate::ui::io::{
@@ -37,11 +37,39 @@ fn inside(ctx: Ctx, to: Option<web_sys::EventTarget>) -> bool {
         .is_some_and(|(node, root)| root.contains(Some(&node)))
 }
 
+/// Closes the "Save or share" menu and puts focus back on its button at once: before a
+/// dialog an item opens takes it (and gives it back there when it closes).
+fn close_menu(ctx: Ctx, menu_open: RwSignal<bool>) {
+    menu_open.set(false);
+    if let Some(root) = ctx.root_element() {
+        browser::focus_in(&root, &ctx.id("menu-button"));
+    }
+}
+
+/// Puts focus on the current step's first field (or its heading when it has none): where the
+/// skip link past the step list goes.
+fn skip_to_step(ctx: Ctx) {
+    let Some(root) = ctx.root_element() else {
+        return;
+    };
+    let first = root
+        .query_selector(".da-step-body :is(input:not([type=file]), textarea, select)")
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    match first {
+        Some(el) if el.focus().is_ok() && browser::focused_in(&root).as_ref() == Some(&el) => {}
+        _ => {
+            browser::focus_in(&root, &ctx.id("step-heading"));
+        }
+    }
+}
+
 /// Undo and redo from the keyboard: Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z and Ctrl/Cmd+Y; Escape closes
 /// the menu.
 fn shortcuts(ctx: Ctx, menu_open: RwSignal<bool>, ev: &web_sys::KeyboardEvent) {
     if ev.key() == "Escape" && menu_open.get_untracked() {
-        menu_open.set(false);
+        close_menu(ctx, menu_open);
         return;
     }
     if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() {
@@ -143,6 +171,9 @@ pub fn Widget() -> impl IntoView {
             <Notices/>
             <ImportError/>
             <div class="da-body">
+                <button type="button" class="da-skip" on:click=move |_| skip_to_step(ctx)>
+                    {t::skip_to_step()}
+                </button>
                 <StepNav/>
                 <CurrentStep/>
             </div>
@@ -192,10 +223,26 @@ fn Toolbar(
                 <span class="da-toolbar-word">{t::redo()}</span>
             </button>
             <DraftsButton/>
-            <div class="da-menu">
+            // Tabbing out of the menu closes it (focus lost to nothing, as a click on a
+            // button that does not take focus in Safari, does not).
+            <div
+                class="da-menu"
+                on:focusout=move |ev: ev::FocusEvent| {
+                    let to = ev.related_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+                    let current = ev
+                        .current_target()
+                        .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+                    if let (Some(to), Some(menu)) = (to, current) {
+                        if !menu.contains(Some(&to)) {
+                            menu_open.set(false);
+                        }
+                    }
+                }
+            >
                 <button
                     type="button"
                     class="da-button"
+                    id=ctx.id("menu-button")
                     aria-controls=menu_id.clone()
                     aria-expanded=move || menu_open.get().to_string()
                     on:click=move |_| menu_open.update(|o| *o = !*o)
@@ -207,7 +254,9 @@ fn Toolbar(
                     id=menu_id
                     class="da-menu-panel"
                     hidden=move || !menu_open.get()
-                    on:click=move |_| menu_open.set(false)
+                    // An item chosen: the menu closes, and focus goes back to its button
+                    // (or stays in the dialog the item opened).
+                    on:click=move |_| close_menu(ctx, menu_open)
                 >
                     <ExportButtons/>
                     <ImportButton/>

@@ -1,10 +1,12 @@
 //! The progress indicator (every step with its state, grouped by where it belongs on the way
 //! through), the step itself, and the buttons that move on.
 
+use crate::core::template::estimate;
 use crate::core::text::ui as t;
+use crate::core::SectionId;
 use crate::ui::ctx::{use_ctx, Stage, Step};
 use crate::ui::part::Part;
-use crate::ui::steps::{blocks, closing_step, SectionBlocks, Welcome};
+use crate::ui::steps::{blocks, closing_step, deeper_step, SectionBlocks, Welcome};
 use leptos::prelude::*;
 
 /// One step in the progress indicator.
@@ -53,7 +55,14 @@ pub fn StepNav() -> impl IntoView {
     let ctx = use_ctx();
     let expanded = RwSignal::new(false);
     let list_id = ctx.id("steps");
-    let done = Memo::new(move |_| ctx.steps_done());
+    let done = Memo::new(move |_| {
+        let (done, skipped, of) = ctx.steps_done();
+        (done, of - skipped, skipped)
+    });
+    let done_text = move || {
+        let (n, of, skipped) = done.get();
+        t::steps_done(n, of, skipped)
+    };
     // The steps in runs of one stage, as the template orders them.
     let groups = move || {
         ctx.route
@@ -90,21 +99,14 @@ pub fn StepNav() -> impl IntoView {
                 </button>
             </div>
             <div class="da-progress">
+                // Skipped steps are out of the count: the bar fills with what was done.
                 <progress
                     class="da-progress-bar"
                     max=move || done.get().1.to_string()
                     value=move || done.get().0.to_string()
-                    aria-label=move || {
-                        let (n, of) = done.get();
-                        t::steps_done(n, of)
-                    }
+                    aria-label=done_text
                 ></progress>
-                <span class="da-progress-text" aria-hidden="true">
-                    {move || {
-                        let (n, of) = done.get();
-                        t::steps_done(n, of)
-                    }}
-                </span>
+                <span class="da-progress-text" aria-hidden="true">{done_text}</span>
             </div>
             <ul id=list_id class="da-steps" class:da-steps-open=move || expanded.get()>
                 {groups}
@@ -185,7 +187,11 @@ fn StepButtons() -> impl IntoView {
                     && next_step.is_some_and(|n| n.stage() == Stage::Deeper)))
                 .then(|| view! { <GoButton to=Step::Review verb=t::skip_to_review()/> });
             view! {
-                {last_essential.then_some(view! { <p class="da-help da-essentials-done">{t::essentials_done()}</p> })}
+                {last_essential.then(|| {
+                    // How long going deeper takes follows the template's deeper steps.
+                    let deeper = ctx.template.with(|t| estimate(t.as_deref()).1);
+                    view! { <p class="da-help da-essentials-done">{t::essentials_done()} " " {t::deeper_takes(deeper)}</p> }
+                })}
                 <div class="da-step-buttons da-no-print">
                     {back}
                     <div class="da-step-forward">{skip} {next}</div>
@@ -212,9 +218,13 @@ pub fn CurrentStep() -> impl IntoView {
             <div class="da-step-body">
                 {move || match ctx.step.get() {
                     Step::Welcome => view! { <Welcome/> }.into_any(),
-                    Step::Section(section) => {
-                        view! { <SectionBlocks section blocks=blocks(section)/> }.into_any()
-                    }
+                    Step::Section(section) => match blocks(section) {
+                        Some(blocks) => view! { <SectionBlocks section blocks/> }.into_any(),
+                        None => view! {
+                            <Part load=deeper_step show={move |make: fn(SectionId) -> AnyView| make(section)}/>
+                        }
+                        .into_any(),
+                    },
                     step => view! {
                         <Part load=closing_step show={move |make: fn(Step) -> AnyView| make(step)}/>
                     }

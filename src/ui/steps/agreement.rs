@@ -53,7 +53,7 @@ pub fn AgreementStep() -> impl IntoView {
         }
     };
     view! {
-        <Recap/>
+        <Recap ready/>
         <div>
             <Show when=draft_again>
                 <p class="da-notice">{t::draft_again()}</p>
@@ -103,7 +103,10 @@ pub fn AgreementStep() -> impl IntoView {
 
 /// A short recap of what is being agreed, read before anyone says yes.
 #[component]
-fn Recap() -> impl IntoView {
+fn Recap(
+    /// Whether everything agreement needs is there.
+    ready: Signal<bool>,
+) -> impl IntoView {
     let ctx = use_ctx();
     let recap = Memo::new(move |_| ctx.with(|a| recap(a, &Local)));
     let heading = ctx.id("recap-heading");
@@ -131,12 +134,15 @@ fn Recap() -> impl IntoView {
                             .collect_view()
                     }}
                 </dl>
-                <p class="da-help">
-                    {t::recap_full()} " "
-                    <button type="button" class="da-link" on:click=move |_| ctx.go_to(Step::Review)>
-                        {t::go_to_review()}
-                    </button>
-                </p>
+                // While parts are missing, the notice below offers the way to the review.
+                <Show when=move || ready.get()>
+                    <p class="da-help">
+                        {t::recap_full()} " "
+                        <button type="button" class="da-link" on:click=move |_| ctx.go_to(Step::Review)>
+                            {t::go_to_review()}
+                        </button>
+                    </p>
+                </Show>
             </Show>
         </section>
     }
@@ -182,18 +188,12 @@ fn AgreeRow(
         let p = party.clone();
         move |_| {
             let who = name.get_untracked();
+            // Who agreed; that everyone has is the notice below the list (said once).
             if ctx.apply(Action::Agree {
                 party: p.clone(),
                 date: browser::today(),
             }) {
-                let all = ctx
-                    .try_with_untracked(|a| a.status == Status::Agreed)
-                    .unwrap_or(false);
-                ctx.announce(if all {
-                    t::all_agreed().to_string()
-                } else {
-                    t::someone_agreed(&who)
-                });
+                ctx.announce(t::someone_agreed(&who));
             }
         }
     };

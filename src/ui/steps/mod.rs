@@ -32,21 +32,49 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use table::{Block, ListBlock};
 
-/// The table of a section's step.
-pub fn blocks(section: SectionId) -> &'static [Block] {
-    match section {
+/// The table of an essential section's step; `None` for a deeper one, whose tables and views
+/// are a part ([`deeper_step`]).
+pub fn blocks(section: SectionId) -> Option<&'static [Block]> {
+    Some(match section {
         SectionId::Basics => essentials::BASICS,
         SectionId::Goal => essentials::GOAL,
         SectionId::Progress => essentials::PROGRESS,
         SectionId::Commitments => essentials::COMMITMENTS,
         SectionId::Communication => communication::COMMUNICATION,
         SectionId::Celebrations => essentials::CELEBRATIONS,
+        _ => return None,
+    })
+}
+
+part!(deeper, fetch_deeper:
+    /// What shows the steps of going deeper (needs and offers, assumptions, when it gets hard,
+    /// trade-offs, keeping it alive): a first visit starts with the essentials.
+    pub fn deeper_step() -> fn(SectionId) -> AnyView {
+        deeper_view
+    }
+);
+
+/// Any section's step, at once (the component tests mount steps one by one; the widget asks
+/// for the deeper ones through their part).
+#[doc(hidden)]
+pub fn section_view(section: SectionId) -> AnyView {
+    match blocks(section) {
+        Some(blocks) => view! { <SectionBlocks section blocks/> }.into_any(),
+        None => deeper_view(section),
+    }
+}
+
+/// A deeper section's step (an essential one shows nothing: it is never asked for here).
+fn deeper_view(section: SectionId) -> AnyView {
+    let blocks: &'static [Block] = match section {
         SectionId::NeedsAndOffers => needs::NEEDS,
         SectionId::Assumptions => deeper::ASSUMPTIONS,
         SectionId::HardTimes => deeper::HARD_TIMES,
         SectionId::Decisions => decisions::DECISIONS,
         SectionId::KeepingAlive => deeper::KEEPING_ALIVE,
-    }
+        _ => &[],
+    };
+    view! { <SectionBlocks section blocks/> }.into_any()
 }
 
 /// A section's step: its table, block by block.
@@ -57,8 +85,13 @@ pub fn SectionBlocks(
     /// Its table (see [`blocks`]).
     blocks: &'static [Block],
 ) -> impl IntoView {
+    let ctx = use_ctx();
     view! {
-        {blocks_view(section, blocks)}
+        // Built again when the coach's template arrives: it may word the questions its way.
+        {move || {
+            ctx.template.track();
+            blocks_view(section, blocks)
+        }}
         <CoachQuestions section/>
     }
 }
@@ -163,17 +196,16 @@ pub fn Reflections(
     heading: &'static str,
 ) -> impl IntoView {
     let ctx = use_ctx();
-    let of_moment = || {
+    let of_moment = move || {
         REFLECTIONS
             .iter()
             .enumerate()
             .filter(move |(_, r)| r.moment == moment)
     };
-    let answered = ctx
-        .try_with_untracked(|a| {
-            of_moment().any(|(_, r)| !a.text(TextField::Reflection(r.id)).trim().is_empty())
-        })
-        .unwrap_or(false);
+    let answered_in = move |a: &crate::core::Alliance| {
+        of_moment().any(|(_, r)| !a.text(TextField::Reflection(r.id)).trim().is_empty())
+    };
+    let answered = ctx.try_with_untracked(answered_in).unwrap_or(false);
     let prompts = of_moment()
         .map(|(i, r)| {
             let field = TextField::Reflection(r.id);
@@ -184,7 +216,7 @@ pub fn Reflections(
                 <FieldFrame
                     id=id.clone()
                     label=r.prompt.to_string()
-                    help=Some(r.help)
+                    help=Some(r.help.into())
                     examples=None
                     optional=true
                     findings=Signal::stored(Vec::new())
@@ -202,7 +234,13 @@ pub fn Reflections(
         })
         .collect_view();
     view! {
-        <details class="da-reflections da-fold" id=ctx.id(&format!("reflect-{}", moment_key(moment))) open=answered>
+        // Printed only when something is answered (and then open, so the answers show).
+        <details
+            class="da-reflections da-fold"
+            class:da-no-print=move || !ctx.with(answered_in)
+            id=ctx.id(&format!("reflect-{}", moment_key(moment)))
+            open=answered
+        >
             <summary class="da-fold-summary">{heading}</summary>
             <div class="da-fold-body">
                 <p class="da-help">{t::reflect_note()}</p>

@@ -76,21 +76,17 @@ fn MissingList() -> impl IntoView {
     }
 }
 
-/// Text as typed, or "nothing yet" in muted words.
-fn text_or_empty(s: String) -> AnyView {
-    if s.trim().is_empty() {
-        view! { <span class="da-empty">{t::nothing_yet()}</span> }.into_any()
-    } else {
-        view! { <span class="da-text">{s}</span> }.into_any()
-    }
+/// Text as typed. The summary holds only what is written: nothing stands in for the rest.
+fn text_view(s: String) -> AnyView {
+    view! { <span class="da-text">{s}</span> }.into_any()
 }
 
 fn doc_line(l: Line) -> impl IntoView {
-    let show_text = l.lead.is_none() || !l.text.trim().is_empty();
+    let show_text = !l.text.trim().is_empty();
     view! {
         <li>
             {l.lead.map(|lead| view! { <strong>{lead}</strong> {show_text.then_some(": ")} })}
-            {show_text.then(|| text_or_empty(l.text))}
+            {show_text.then(|| text_view(l.text))}
             {l.extra.map(|extra| view! { <br/> <span class="da-muted">{extra}</span> })}
         </li>
     }
@@ -114,27 +110,27 @@ fn doc_blocks(blocks: Vec<DocBlock>) -> AnyView {
         .into_iter()
         .map(|b| match b {
             DocBlock::Text { label: None, text } => {
-                view! { <p class="da-doc-text">{text_or_empty(text)}</p> }.into_any()
+                view! { <p class="da-doc-text">{text_view(text)}</p> }.into_any()
             }
-            DocBlock::Text { label, text } => labelled(label, text_or_empty(text)),
+            DocBlock::Text { label, text } => labelled(label, text_view(text)),
             DocBlock::List { label, items } => {
-                let list = if items.is_empty() {
-                    text_or_empty(String::new())
-                } else {
-                    view! {
-                        <ul class="da-doc-list">{items.into_iter().map(doc_line).collect_view()}</ul>
-                    }
-                    .into_any()
-                };
+                let list = view! {
+                    <ul class="da-doc-list">{items.into_iter().map(doc_line).collect_view()}</ul>
+                }
+                .into_any();
                 labelled(label, list)
             }
-            DocBlock::Group { heading, blocks } => view! {
-                <div class="da-doc-group">
-                    <h4 class="da-minor-heading">{text_or_empty(heading)}</h4>
-                    {doc_blocks(blocks)}
-                </div>
+            DocBlock::Group { heading, blocks } => {
+                let heading = (!heading.trim().is_empty())
+                    .then(|| view! { <h4 class="da-minor-heading">{heading}</h4> });
+                view! {
+                    <div class="da-doc-group">
+                        {heading}
+                        {doc_blocks(blocks)}
+                    </div>
+                }
+                .into_any()
             }
-            .into_any(),
         })
         .collect_view()
         .into_any()
@@ -167,9 +163,12 @@ fn Document(
         }
         .into_any()
     };
+    // A deeper section with nothing written is left out; an essential one keeps its heading and
+    // its Edit button (what it still needs is listed above), with nothing standing in.
     let sections = summary
         .sections
         .into_iter()
+        .filter(|sec| sec.has_content || !text::section_is_optional(sec.id))
         .map(|sec| {
             let step = Step::Section(sec.id);
             let title = sec.title.to_string();

@@ -1,13 +1,15 @@
 //! The welcome: what a designed alliance is and why it helps, who fills it in, how long it
-//! takes, where the answers stay; and, folded away, a few questions to think about first.
+//! takes, where the answers stay (after a coach's own welcome, in their words where they give
+//! them); and, folded away, a few questions to think about first.
 
 use super::Reflections;
+use crate::core::template::estimate;
 use crate::core::text::{ui as t, ReflectionMoment};
 use crate::ui::ctx::use_ctx;
 use leptos::prelude::*;
 
 /// One point of the welcome: a term, and what to know about it.
-fn point(term: &'static str, what: &'static str) -> impl IntoView {
+fn point(term: &'static str, what: String) -> impl IntoView {
     view! {
         <div class="da-welcome-point">
             <dt>{term}</dt>
@@ -19,36 +21,50 @@ fn point(term: &'static str, what: &'static str) -> impl IntoView {
 #[component]
 pub fn Welcome() -> impl IntoView {
     let ctx = use_ctx();
-    // The coach's own welcome, when their template has one: shown as text, paragraph by
-    // paragraph, and followed by where the answers stay (which the widget guarantees).
-    let coach = move || {
-        ctx.template
-            .with(|t| t.as_ref().and_then(|t| t.welcome.clone()))
-    };
-    view! {
-        {move || match coach() {
-            Some(welcome) => {
+    // With a coach's template: their welcome first, as text, paragraph by paragraph; then what
+    // this is, how long it takes (as long as the template's steps) and where the answers stay,
+    // each in the coach's words when they give them (why it helps and who fills it in only
+    // when they do, as their welcome takes their place). Each point is said once.
+    let welcome = move || {
+        ctx.template.with(|tpl| {
+            let tpl = tpl.as_deref();
+            let own = tpl.and_then(|t| t.welcome.clone());
+            let (essentials, deeper) = estimate(tpl);
+            let points = t::welcome()
+                .into_iter()
+                .enumerate()
+                .filter_map(|(i, (term, what))| {
+                    let coach = tpl.and_then(|t| t.welcome_text[i].clone());
+                    if coach.is_none() && own.is_some() && (i == 1 || i == 2) {
+                        return None;
+                    }
+                    let what = coach.unwrap_or_else(|| match tpl {
+                        Some(_) if i == 3 && deeper > 0 => {
+                            format!("{} {}", t::how_long(essentials), t::deeper_takes(deeper))
+                        }
+                        Some(_) if i == 3 => t::how_long(essentials),
+                        _ => what.to_string(),
+                    });
+                    Some(point(term, what))
+                })
+                .collect_view();
+            let paragraphs = own.map(|welcome| {
                 let paragraphs = welcome
                     .split("\n\n")
                     .map(str::trim)
                     .filter(|p| !p.is_empty())
                     .map(|p| view! { <p class="da-welcome-text">{p.to_string()}</p> })
                     .collect_view();
-                let (term, what) = t::welcome()[t::welcome().len() - 1];
-                view! {
-                    <div class="da-welcome-coach">{paragraphs}</div>
-                    <dl class="da-welcome">{point(term, what)}</dl>
-                }
-                    .into_any()
+                view! { <div class="da-welcome-coach">{paragraphs}</div> }
+            });
+            view! {
+                {paragraphs}
+                <dl class="da-welcome">{points}</dl>
             }
-            None => {
-                let points = t::welcome()
-                    .iter()
-                    .map(|(term, what)| point(term, what))
-                    .collect_view();
-                view! { <dl class="da-welcome">{points}</dl> }.into_any()
-            }
-        }}
+        })
+    };
+    view! {
+        {welcome}
         <Reflections moment=ReflectionMoment::BeforeYouBegin heading=t::reflect_before()/>
     }
 }

@@ -104,3 +104,50 @@ test('it works from 320 px wide, with the steps behind a toggle', async ({ page 
   expect(overflow, 'no horizontal scrolling').toBe(false);
   expect(await violations(page)).toEqual([]);
 });
+
+test('the "Save or share" menu with the keyboard: Escape and choosing an item give focus back to its button, Tab out closes it', async ({ page }) => {
+  const w = new Wizard(page, 'keyboard');
+  await w.goto();
+  const toggle = w.button('Save or share');
+  const panel = w.widget.locator(`#${await toggle.getAttribute('aria-controls')}`);
+  // Escape: closed, and focus on the button that opened it.
+  await w.openMenu();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+  await expect(toggle).toBeFocused();
+  // An item chosen (a download): closed, focus back on the button.
+  await w.openMenu();
+  const [download] = await Promise.all([page.waitForEvent('download'), w.press(w.button('Download file (.json)', panel))]);
+  expect(download.suggestedFilename()).toMatch(/\.json$/);
+  await expect(panel).toBeHidden();
+  await expect(toggle).toBeFocused();
+  // Tab past the last item: the menu closes rather than lying over the step.
+  await w.openMenu();
+  const items = await panel.getByRole('button').count();
+  for (let i = 0; i < items + 1; i++) await page.keyboard.press('Tab');
+  await expect(panel).toBeHidden();
+  // A dialog opened from the menu gives focus back to the menu's button when it closes.
+  await w.openMenu();
+  await w.press(w.button('Share a link…', panel));
+  const share = w.widget.getByRole('dialog');
+  await expect(share).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(share).toBeHidden();
+  await expect(toggle).toBeFocused();
+  expect(w.errors).toEqual([]);
+});
+
+test('a skip link leads past the step list to the current step\'s first field', async ({ page }) => {
+  const w = new Wizard(page, 'keyboard');
+  await w.goto();
+  await expect(w.stepHeading).toHaveText('Who is involved');
+  // From the top of the widget's body, the first Tab after the toolbar reaches it.
+  const skip = w.button('Skip to the current step');
+  // Out of sight until the keyboard reaches it.
+  expect((await skip.boundingBox())!.width).toBeLessThanOrEqual(1);
+  await w.tabTo(skip);
+  await expect(skip).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(w.field('What shall we call this alliance?')).toBeFocused();
+});

@@ -274,6 +274,21 @@ for (const [name, getter] of [
   });
 }
 
+for (const width of [375, 1280]) {
+  test(`at ${width} px, with storage refusing writes, the "Save or share" menu lies over the notice: every item can be clicked`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    const w = await fullAfter(page, 'Saved once', 'Typed after the storage filled up');
+    await expect(w.widget.locator('.da-notices .da-notice')).toBeVisible();
+    const menu = await w.openMenu();
+    const items = menu.getByRole('button');
+    expect(await items.count()).toBeGreaterThan(4);
+    // A trial click checks that the item itself, not something over it, would take the click.
+    for (const item of await items.all()) await item.click({ trial: true, timeout: 2_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), w.button('Download file (.json)', menu).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.json$/);
+  });
+}
+
 test('in a sandboxed iframe the widget works without storage and says so', async ({ page }) => {
   // The frame's origin is opaque, so its requests for the widget's files are cross-origin.
   await page.route('**/*', async (route) => {

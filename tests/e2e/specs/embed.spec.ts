@@ -101,9 +101,61 @@ test('without wasm-unsafe-eval in the policy the widget says it cannot start, in
   const violations = await recordViolations(page);
   await page.goto('/coach/');
   const notice = page.locator('designed-alliance').getByRole('alert');
-  await expect(notice).toHaveText('This form could not start here. Please tell the owner of this website.');
+  await expect(notice.getByRole('paragraph')).toHaveText('This form could not start here. Please tell the owner of this website.');
+  await expect(notice.getByRole('button', { name: 'Try again' })).toBeVisible();
   // What stopped it, as the browser reports it to the site's owner (and in its console).
   expect((await violations()).some((v) => v.startsWith('script-src'))).toBe(true);
+});
+
+for (const width of [375, 1280]) {
+  test(`while the WebAssembly is on its way the element shows the form loading, at the height the form takes (${width} px)`, async ({ page, baseURL }) => {
+    await page.setViewportSize({ width, height: 812 });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await serveCoachSite(page, baseURL!, STRICT);
+    // The main module waits until the test lets it through.
+    await page.route('**/coach/designed-alliance/designed-alliance_bg.wasm', async (route) => {
+      await held;
+      await route.fallback();
+    });
+    const violations = await recordViolations(page);
+    await page.goto('/coach/');
+    const host = page.locator('designed-alliance');
+    const loading = host.getByRole('status').filter({ hasText: 'Loading the form…' });
+    await expect(loading).toBeVisible();
+    const before = (await host.boundingBox())!.height;
+    release();
+    const w = new Wizard(page);
+    await expect(w.stepHeading).toHaveText('Welcome');
+    await expect(loading).toHaveCount(0);
+    // What is below the form stays about where it was (the first screen is not of a fixed
+    // height: within a tenth of it).
+    const after = (await host.boundingBox())!.height;
+    expect(Math.abs(after - before), `the form's place went from ${before} to ${after} px high`).toBeLessThan(0.1 * after);
+    expect(await violations()).toEqual([]);
+  });
+}
+
+test('a form still loading after 15 seconds says so, in the page language, with a way to try again', async ({ page }) => {
+  await page.clock.install();
+  await page.route('**/designed-alliance_bg.wasm', () => {}); // never answered
+  await page.route('**/slow/', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="es"><head><meta charset="utf-8"><title>Lenta</title>
+        <script type="module" src="/designed-alliance-start.js"></script></head>
+        <body><main><designed-alliance></designed-alliance></main></body></html>`,
+    }),
+  );
+  await page.goto('/slow/');
+  const host = page.locator('designed-alliance');
+  await expect(host.getByRole('status')).toHaveText('Cargando el formulario…');
+  await page.clock.fastForward(15_000);
+  const alert = host.getByRole('alert');
+  await expect(alert).toContainText('está tardando más de lo normal');
+  await page.unroute('**/designed-alliance_bg.wasm');
+  await alert.getByRole('button', { name: 'Reintentar' }).click();
+  await expect(host.getByRole('heading', { level: 2 })).toHaveText('Bienvenida');
 });
 
 test('the host page hears ready, step changed, draft saved, exported and agreed, with their details', async ({ page }) => {

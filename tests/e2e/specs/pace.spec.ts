@@ -94,6 +94,9 @@ test('going deeper is offered after the essentials, and can be skipped honestly'
     await expect.poll(() => stateOf(w, step), { message: step }).toBe('skipped');
     await expect(w.stepLink(step)).toHaveAccessibleName(`${step} (skipped)`);
   }
+  // An empty alliance taken straight to the review: nothing is done, skipped steps apart.
+  await expect(w.widget.locator('.da-progress-text')).toHaveText('0 of 9 steps done, 5 skipped');
+  await expect(w.widget.locator('.da-progress-bar')).toHaveAttribute('value', '0');
   // Every deeper step but the last offers the same way out.
   await w.goToStep('Busting assumptions');
   await expect(w.widget.locator('.da-step-stage')).toHaveText('Going deeper (optional)');
@@ -134,8 +137,8 @@ test('an empty walk-through shows honest states: nothing complete that holds not
     Finish: 'in progress',
   };
   for (const [step, state] of Object.entries(expected)) await expect.poll(() => stateOf(w, step), { message: step }).toBe(state);
-  // Progress counts steps done (the skipped ones), not required fields.
-  await expect(w.widget.locator('.da-progress-text')).toHaveText('5 of 14 steps done');
+  // Progress counts steps done, never the skipped ones, and not required fields.
+  await expect(w.widget.locator('.da-progress-text')).toHaveText('0 of 9 steps done, 5 skipped');
   await w.goToStep('Review');
   await expect(w.widget.locator('.da-missing-list li').first()).toBeVisible();
   // A step is complete once it holds what it asks for.
@@ -144,7 +147,7 @@ test('an empty walk-through shows honest states: nothing complete that holds not
   await expect.poll(() => stateOf(w, 'The goal')).toBe('in progress');
   await w.field('Why does it matter?').fill('The launch depends on it.');
   await expect.poll(() => stateOf(w, 'The goal')).toBe('complete');
-  await expect(w.widget.locator('.da-progress-text')).toHaveText('6 of 14 steps done');
+  await expect(w.widget.locator('.da-progress-text')).toHaveText('1 of 9 steps done, 5 skipped');
 });
 
 test('optional fields are suggestions, never "missing"', async ({ page }) => {
@@ -451,4 +454,16 @@ test('a damaged draft is mentioned on the form at start even when the record of 
   await page.reload();
   await expect(w.widget.getByRole('alert')).toContainText('could not be opened');
   expect(await page.evaluate((k) => localStorage.getItem(k), key)).toBe(raw);
+});
+
+test('the status line speaks once: what it said on one step is gone on the next', async ({ page }) => {
+  const w = new Wizard(page);
+  await w.goto();
+  await w.goToStep('How we will communicate');
+  await w.button('Add a channel').click();
+  await expect(w.status).toHaveText('Channel added.');
+  await w.next('How we will celebrate');
+  await expect(w.status).toHaveText('');
+  await w.goToStep('Review');
+  await expect(w.status).toHaveText('');
 });

@@ -45,7 +45,7 @@ async function page(p: Page, htmlLang: string, elementLang?: string) {
   await p.route('**/spanish-page/', (route) =>
     route.fulfill({
       contentType: 'text/html',
-      body: `<!doctype html><html lang="${htmlLang}"><head><meta charset="utf-8"><title>Una página</title>
+      body: `<!doctype html><html lang="${htmlLang}"><head><meta charset="utf-8"><meta name="color-scheme" content="light dark"><title>Una página</title>
         <script type="module" src="/designed-alliance-start.js"></script></head>
         <body><main><h1>Nuestra alianza</h1><designed-alliance namespace="es"${elementLang ? ` lang="${elementLang}"` : ''}></designed-alliance></main></body></html>`,
     }),

@@ -1,5 +1,7 @@
 // The coach's own template (template="…" on the element, ?template=… for the frame page): their
-// welcome and their wording, and a template that cannot be used named in the console while the
+// welcome (followed by the widget's own points, each said once) and their wording, of sections
+// and of the widget's own questions; how long it takes and what is missing, following the
+// template's way through; and a template that cannot be used named in the console while the
 // widget runs with the standard one.
 //
 // Waiting is always for a condition, never for a time.
@@ -65,7 +67,8 @@ test("a coach's template leaves out sections and adds questions: filled, agreed 
   await w.fill(w.field('Name', w.item('Person 2')), 'Sam');
 
   await w.next('What you want from coaching');
-  await w.fill(w.field('What are we trying to achieve together?'), 'Lead my first team with confidence.');
+  // The goal's first question in the coach's words (see the test of rewording below).
+  await w.fill(w.field('What do you want to be different in three months?'), 'Lead my first team with confidence.');
   await w.fill(w.field('Why does it matter?'), 'The launch depends on it.');
   // The coach's question after the section's own: optional (not required), with its help and example.
   const energy = w.field('What gives you energy at work right now?');
@@ -155,6 +158,130 @@ test("a coach's template leaves out sections and adds questions: filled, agreed 
   for (const answer of ['Mentoring the new designers', 'By video', 'Calm']) await expect(reopened).toContainText(answer);
   await expect(plain.widget.getByText('Everything needed is filled in.')).toBeVisible();
   await other.close();
+});
+
+test("after the coach's welcome, the widget still says what it is, how long the template's steps take and where the answers stay, each once", async ({ page }) => {
+  const { w, errors } = await coachPage(page, await example());
+  const body = w.widget.locator('.da-step-body');
+  await expect(body.locator('.da-welcome-text')).toHaveText(['Before our first session, take twenty minutes together to agree how we will work.']);
+  // What it is and how long it takes in the widget's words; where the answers stay in the coach's.
+  await expect(body.locator('.da-welcome dt')).toHaveText(['What it is', 'How long it takes', 'Where your answers stay']);
+  await expect(body.locator('.da-welcome dd').first()).toContainText('An informal agreement between two or more people');
+  // Five essential steps with four questions of the coach's, and one deeper step.
+  await expect(body.locator('.da-welcome dd').nth(1)).toHaveText(
+    'The essentials take about 20 minutes, and you can stop at any time and come back. Going deeper takes about 5 minutes more, and you can skip any of it.',
+  );
+  await expect(body.locator('.da-welcome dd').nth(2)).toHaveText(
+    'In this browser, on this site, until you download them; nothing is sent to me or anyone else. Bring the file, or the printout, to our first session.',
+  );
+  // Each sentence once on the screen.
+  const text = await w.widget.locator('.da-widget').innerText();
+  expect(text.split('until you download them').length - 1).toBe(1);
+  const sentences = (await w.widget.locator('.da-step').innerText())
+    .split(/(?<=[.?!])\s+|\n+/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 20);
+  expect(sentences.filter((s, i) => sentences.indexOf(s) !== i)).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test("a coach's own words for any point of the welcome take its place; without a welcome of theirs, every point shows", async ({ page }) => {
+  const template = JSON.parse(await example());
+  delete template.welcome;
+  template.welcomeText = { howLong: 'About half an hour, in one sitting or two.', whyItHelps: 'We start from what matters to you.' };
+  template.sections = ['basics', 'goal', 'commitments'];
+  template.questions = [];
+  const { w, errors } = await coachPage(page, JSON.stringify(template));
+  const body = w.widget.locator('.da-step-body');
+  await expect(body.locator('.da-welcome-text')).toHaveCount(0);
+  await expect(body.locator('.da-welcome dt')).toHaveText(['What it is', 'Why it helps', 'Who fills it in', 'How long it takes', 'Where your answers stay']);
+  await expect(body.locator('.da-welcome dd').nth(1)).toHaveText('We start from what matters to you.');
+  await expect(body.locator('.da-welcome dd').nth(3)).toHaveText('About half an hour, in one sitting or two.');
+  await expect(body.locator('.da-welcome dd').nth(4)).toHaveText('In this browser, on this site, until you download them. Nothing is sent anywhere.');
+  expect(errors).toEqual([]);
+});
+
+test("how long going deeper takes follows the template's deeper steps, and with none it is not offered", async ({ page }) => {
+  // First sessions keeps one deeper step: keeping it alive.
+  const { w } = await coachPage(page, await example());
+  await w.goToStep('How we will celebrate');
+  await expect(w.widget.locator('.da-essentials-done')).toHaveText(
+    'That is the essentials. Going deeper takes about 5 minutes more, and you can skip any of it.',
+  );
+  await expect(w.button(/^Go deeper: Keeping it alive/)).toBeVisible();
+  await expect(w.button('Skip to the review')).toBeVisible();
+
+  // A template without deeper steps: the essentials lead straight to the review.
+  const template = JSON.parse(await example());
+  template.sections = ['basics', 'goal', 'commitments', 'communication', 'celebrations'];
+  const other = await page.context().newPage();
+  const { w: short } = await coachPage(other, JSON.stringify(template));
+  await expect(short.widget.locator('.da-welcome dd').nth(1)).toHaveText(
+    'The essentials take about 20 minutes, and you can stop at any time and come back.',
+  );
+  await short.goToStep('How we will celebrate');
+  await expect(short.widget.locator('.da-essentials-done')).toHaveCount(0);
+  await expect(short.button(/^Go deeper/)).toHaveCount(0);
+  await expect(short.button('Skip to the review')).toHaveCount(0);
+  await expect(short.button(/^Next: Review/)).toBeVisible();
+  await other.close();
+});
+
+test("the coach's wording of the widget's own questions shows on their steps, with their help and example", async ({ page }) => {
+  const template = JSON.parse(await example());
+  template.sectionText.commitments = {
+    questions: {
+      commitmentWhat: { prompt: 'What will you try before our next session?', help: 'Something small enough to start this week.', example: 'Ask for feedback after the Monday meeting.' },
+    },
+  };
+  template.sectionText.communication = { questions: { checkInRhythm: { prompt: 'How often shall we meet?' } } };
+  const { w, errors } = await coachPage(page, JSON.stringify(template));
+  await w.goToStep('What you want from coaching');
+  const what = w.field('What do you want to be different in three months?');
+  await expect(what).toHaveAccessibleDescription(
+    /One result you would notice, not an activity\..*For example: I run the Monday meeting without rehearsing it the night before\./,
+  );
+  await expect(w.widget.getByText('What are we trying to achieve together?')).toHaveCount(0);
+  // A question the coach leaves alone keeps the widget's words.
+  await expect(w.field('Why does it matter?')).toBeVisible();
+  // Whatever the kind of relationship, the coach's example.
+  await w.goToStep('Who is involved');
+  await w.choose(w.field('What kind of relationship is this?'), 'Partners or couple');
+  await w.goToStep('What you want from coaching');
+  await expect(w.widget.locator('.da-example').first()).toHaveText('For example: I run the Monday meeting without rehearsing it the night before.');
+
+  // In a list: the help above it and each item's label.
+  await w.goToStep('Who does what, and when');
+  const help = w.widget.locator('.da-list-help-item').first();
+  await expect(help.locator('dt')).toHaveText('What will you try before our next session?');
+  await expect(help.locator('dd')).toContainText('Something small enough to start this week.');
+  await expect(help.locator('dd')).toContainText('For example: Ask for feedback after the Monday meeting.');
+  await w.press(w.button('Add a commitment'));
+  await expect(w.field('What will you try before our next session?', w.item('Commitment 1'))).toBeVisible();
+
+  await w.goToStep('How we will communicate');
+  await w.choose(w.field('How often shall we meet?'), 'Every two weeks');
+  await expect(w.widget.getByText('How often do we check in?')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test("what is missing is listed in the order of the way through, a coach's required question with its own section", async ({ page }) => {
+  const template = JSON.parse(await example());
+  // Communication before the goal; a required question in each.
+  template.sections = ['basics', 'communication', 'goal', 'commitments', 'celebrations', 'keepingAlive'];
+  template.questions.push({ id: 'hope', section: 'goal', prompt: 'What do you hope I will do?', kind: 'line', required: true });
+  const { w, errors } = await coachPage(page, JSON.stringify(template));
+  await w.goToStep('Review');
+  const items = await w.widget.locator('.da-missing-list li').allInnerTexts();
+  const section = (item: string) => item.slice(0, item.indexOf(': '));
+  const runs = items.map(section).filter((s, i, all) => i === 0 || all[i - 1] !== s);
+  expect(runs).toEqual(['Who is involved', 'How we will communicate', 'What you want from coaching', 'Who does what, and when', 'How we will celebrate']);
+  const at = (text: string) => items.findIndex((item) => item.includes(text));
+  // Each coach's question last of its section's items, never last of all.
+  expect(at('Where would you like our sessions to happen?')).toBe(items.map(section).lastIndexOf('How we will communicate'));
+  expect(at('What do you hope I will do?')).toBe(items.map(section).lastIndexOf('What you want from coaching'));
+  expect(at('What do you hope I will do?')).toBeLessThan(items.length - 1);
+  expect(errors).toEqual([]);
 });
 
 const BROKEN: [string, (t: any) => string, string, number?][] = [

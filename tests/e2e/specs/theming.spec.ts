@@ -22,8 +22,9 @@ const BRANDS: Record<string, () => Promise<string>> = {
   'a dark accent': async () => 'designed-alliance { --da-accent: #2b1a3d; --da-accent-soft: #ece6f2; }',
 };
 
-/** A coach's page: the brand's CSS, optionally a colour scheme of its own, the widget. */
-async function brandPage(page: Page, css: string, rootScheme = '') {
+/** A coach's page: the brand's CSS, a colour scheme of its own (by default one that follows
+ *  the system, as a site with a dark mode does; '' declares none), the widget. */
+async function brandPage(page: Page, css: string, rootScheme = 'light dark') {
   await page.route('**/brand/', (route) =>
     route.fulfill({
       contentType: 'text/html',
@@ -167,6 +168,38 @@ test("the widget follows the page's own colour scheme when the page declares one
   await w.begin();
   const select = w.field('What kind of relationship is this?');
   expect(await select.evaluate((el) => getComputedStyle(el).colorScheme)).toBe('dark');
+  expect(w.errors).toEqual([]);
+});
+
+test('on a page that declares no colour scheme, the widget follows the background it sits on', async ({ page }) => {
+  // A white site in a dark system: the browser draws the page light, and so is the widget.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const w = await brandPage(page, '', '');
+  const surface = () => w.widget.evaluate((el) => getComputedStyle(el.shadowRoot!.querySelector('.da-widget')!).backgroundColor);
+  await expect(w.widget).toHaveAttribute('data-da-page', 'light');
+  await expect.poll(surface).toBe('rgb(255, 255, 255)');
+  // A dark background (in any colour syntax) where the element sits, in a light system: dark.
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.evaluate(() => (document.body.style.background = 'oklch(0.2 0.02 260)'));
+  await expect(w.widget).toHaveAttribute('data-da-page', 'dark');
+  await expect.poll(surface).toBe('rgb(22, 27, 33)');
+  // A light section inside a dark page: the nearest background counts.
+  await page.evaluate(() => {
+    document.querySelector('main')!.style.backgroundColor = '#fdfcf8';
+    document.body.style.background = 'oklch(0.25 0.02 260)';
+  });
+  await expect(w.widget).toHaveAttribute('data-da-page', 'light');
+  // A page whose colours follow the system's is followed when the system switches.
+  await page.evaluate(() => {
+    document.querySelector('main')!.style.backgroundColor = '';
+    document.body.style.background = '';
+    const style = document.createElement('style');
+    style.textContent = '@media (prefers-color-scheme: dark) { body { background: #111 } }';
+    document.head.append(style);
+  });
+  await expect(w.widget).toHaveAttribute('data-da-page', 'light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(w.widget).toHaveAttribute('data-da-page', 'dark');
   expect(w.errors).toEqual([]);
 });
 

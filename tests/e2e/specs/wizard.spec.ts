@@ -40,6 +40,8 @@ test('two people fill every section, agree, export, and the file imports back as
   // The draft survives a reload, at the step where it was left.
   await page.reload();
   await expect(w.stepHeading).toHaveText('Finish');
+  // Everything is done: the count says so, and nothing was skipped.
+  await expect(w.widget.locator('.da-progress-text')).toHaveText('14 of 14 steps done');
   await expect(w.widget.locator('.da-title')).toHaveText(JOURNEY.title);
   // Open the file: it comes back exactly, as a new draft beside the one already here.
   await w.chooseFile({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
@@ -251,6 +253,8 @@ test('copy as Markdown uses the clipboard when allowed', async ({ page, context 
 });
 
 test('the calendar file holds the review, the check-ins and dated commitments', async ({ page }) => {
+  // Only dates still ahead are in the file: the day is fixed before the example's dates.
+  await page.clock.setFixedTime(new Date('2026-11-20T10:00:00'));
   const w = new Wizard(page);
   await w.goto();
   const file = await readFile(new URL('../../../examples/coach-and-client.json', import.meta.url));
@@ -270,9 +274,27 @@ test('printing shows the review as a clean document', async ({ page }, info) => 
   const file = await readFile(new URL('../../../examples/coach-and-client.json', import.meta.url));
   await w.chooseFile({ name: 'coaching.json', mimeType: 'application/json', buffer: file });
   await w.importDialog.getByRole('button', { name: 'Open as a new draft' }).click();
+  // What the page shows at the moment the browser prints: the widget alone, not the page
+  // around it (the demo page's heading and introduction stand for a coach's own header).
+  await page.evaluate(() => {
+    const seen = (sel: string) => document.querySelector(sel)!.checkVisibility();
+    window.print = () => {
+      (window as unknown as { printed: object }).printed = { heading: seen('h1'), intro: seen('.demo-intro'), widget: seen('designed-alliance') };
+    };
+  });
+  const menu = await w.openMenu();
+  await w.press(w.button('Print', menu));
+  await expect.poll(() => page.evaluate(() => (window as unknown as { printed?: object }).printed)).toEqual({ heading: false, intro: false, widget: true });
+  // … and the page is whole again once the dialog returns.
+  await expect(page.locator('h1')).toBeVisible();
+  await expect(page.locator('.demo-intro')).toBeVisible();
+  await expect(w.stepHeading).toHaveText('Review');
   await page.emulateMedia({ media: 'print' });
   await expect(w.widget.getByRole('navigation', { name: 'Steps' })).toBeHidden();
   await expect(w.button('Save or share')).toBeHidden();
   await expect(w.widget.locator('.da-doc')).toBeVisible();
+  // The questions for a review print only once something is answered.
+  await expect(w.widget.locator('.da-reflections')).toBeHidden();
+  for (const words of ['(not filled in)', 'Nothing yet', 'When you hold a review']) await expect(w.widget.getByText(words).filter({ visible: true })).toHaveCount(0);
   await page.screenshot({ path: info.outputPath('print.png'), fullPage: true });
 });
