@@ -370,6 +370,16 @@ pub fn focused_in(root: &web_sys::Element) -> Option<web_sys::Element> {
     root.contains(Some(&active)).then_some(active)
 }
 
+/// Whether focus is lost: nowhere in the widget, and on the page's body (or nothing), not
+/// somewhere else a person put it.
+pub fn focus_lost(root: &web_sys::Element) -> bool {
+    focused_in(root).is_none()
+        && web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element())
+            .is_none_or(|el| el.tag_name().eq_ignore_ascii_case("body"))
+}
+
 /// Focuses the element with `id` inside `root`, if there is one, opening any folded part
 /// (`<details>`) it sits in first; a `<summary>` leaves its own `<details>` as it is.
 /// Returns whether it did.

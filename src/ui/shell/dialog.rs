@@ -46,18 +46,18 @@ pub fn Modal(
                         el.as_ref()
                             .is_some_and(|el| el.closest(".da-menu-panel").ok().flatten().is_some())
                     });
-                    crate::ui::browser::after_updates(move || {
-                        if let Some(root) = ctx.root_element() {
-                            if crate::ui::browser::focused_in(&root).is_none() {
-                                let to = if from_menu {
-                                    "menu-button"
-                                } else {
-                                    "step-heading"
-                                };
-                                crate::ui::browser::focus_in(&root, &ctx.id(to));
-                            }
+                    // At once, as the browser has just given focus back (or not): never
+                    // later, when the person may already be typing somewhere.
+                    if let Some(root) = ctx.root_element() {
+                        if crate::ui::browser::focus_lost(&root) {
+                            let to = if from_menu {
+                                "menu-button"
+                            } else {
+                                "step-heading"
+                            };
+                            crate::ui::browser::focus_in(&root, &ctx.id(to));
                         }
-                    });
+                    }
                 }
                 _ => {}
             }
