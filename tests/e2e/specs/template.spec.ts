@@ -272,6 +272,8 @@ test("what is missing is listed in the order of the way through, a coach's requi
   template.questions.push({ id: 'hope', section: 'goal', prompt: 'What do you hope I will do?', kind: 'line', required: true });
   const { w, errors } = await coachPage(page, JSON.stringify(template));
   await w.goToStep('Review');
+  // The review comes in its own part: its list first.
+  await expect(w.widget.locator('.da-missing-list li').first()).toBeVisible();
   const items = await w.widget.locator('.da-missing-list li').allInnerTexts();
   const section = (item: string) => item.slice(0, item.indexOf(': '));
   const runs = items.map(section).filter((s, i, all) => i === 0 || all[i - 1] !== s);

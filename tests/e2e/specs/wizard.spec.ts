@@ -283,7 +283,7 @@ test('printing shows the review as a clean document', async ({ page }, info) => 
     };
   });
   const menu = await w.openMenu();
-  await w.press(w.button('Print', menu));
+  await w.press(w.button('Print or save as PDF', menu));
   await expect.poll(() => page.evaluate(() => (window as unknown as { printed?: object }).printed)).toEqual({ heading: false, intro: false, widget: true });
   // … and the page is whole again once the dialog returns.
   await expect(page.locator('h1')).toBeVisible();
