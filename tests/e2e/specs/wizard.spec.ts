@@ -203,6 +203,15 @@ test('a file dropped on the widget opens the same preview', async ({ page }) => 
   await expect(w.widget.locator('.da-title')).toHaveText('Checkout redesign with the sales team');
 });
 
+test('a title is a title: its field takes at most 200 characters', async ({ page }) => {
+  const w = new Wizard(page);
+  await w.goto();
+  const title = w.field('What shall we call this alliance?');
+  await expect(title).toHaveAttribute('maxlength', '200');
+  await title.pressSequentially('x'.repeat(205), { delay: 0 });
+  await expect(title).toHaveValue('x'.repeat(200));
+});
+
 test('markup typed into a field is shown as text and never runs', async ({ page }) => {
   const w = new Wizard(page);
   let dialogs = 0;
