@@ -150,8 +150,8 @@ fn the_language_in_use_reaches_every_word_the_core_writes() {
     );
     assert_eq!(text::ui::steps_done(0, 1, 0), "0 de 1 paso hecho");
     assert_eq!(
-        text::ui::steps_done(0, 9, 5),
-        "0 de 9 pasos hechos, 5 omitidos"
+        text::ui::steps_done(0, 14, 5),
+        "0 de 14 pasos hechos, 5 omitidos"
     );
     assert_eq!(
         text::merge::save_left(1),

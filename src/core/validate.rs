@@ -432,7 +432,12 @@ pub fn validate_as(a: &Alliance, today: Date, template: Option<&TemplateRef>) ->
         );
         for (j, o) in d.options.iter().enumerate() {
             let ot = it.item("options", j, &o.id);
-            c.require(&ot, "name", filled(&o.name), msg::option_name_missing());
+            c.require(
+                &ot,
+                "name",
+                filled(&o.name),
+                &msg::option_name_missing(j + 1),
+            );
         }
         if let Some(chosen) = &d.chosen {
             if d.options.iter().any(|o| &o.id == chosen) {

@@ -379,8 +379,12 @@ pub fn revision_changes(sections: &[SectionId]) -> String {
 /// Messages of validation findings.
 pub mod findings {
     use super::{fill, get};
-    words!("findings": title_missing, relationship_missing, too_few_parties, goal_what_missing, goal_why_missing, no_measures, measure_signal_missing, measure_check_missing, measure_often_missing, no_commitments, commitment_what_missing, commitment_when_missing, commitment_after_empty, owner_gone, no_channels, channel_name_missing, check_in_missing, raising_problems_missing, update_party_gone, celebrate_goal_missing, milestone_missing, milestone_how_missing, need_or_offer_empty, assumption_empty, assumption_instead_hint, permission_empty, decision_question_missing, option_name_missing, chosen_gone, decision_why_hint, review_in_past;
-        templates: party_name_missing, duplicate_party, ask_without_offer, answer_missing);
+    words!("findings": title_missing, relationship_missing, too_few_parties, goal_what_missing, goal_why_missing, no_measures, measure_signal_missing, measure_check_missing, measure_often_missing, no_commitments, commitment_what_missing, commitment_when_missing, commitment_after_empty, owner_gone, no_channels, channel_name_missing, check_in_missing, raising_problems_missing, update_party_gone, celebrate_goal_missing, milestone_missing, milestone_how_missing, need_or_offer_empty, assumption_empty, assumption_instead_hint, permission_empty, decision_question_missing, chosen_gone, decision_why_hint, review_in_past;
+        templates: party_name_missing, option_name_missing, duplicate_party, ask_without_offer, answer_missing);
+    /// "Name option 2.": each option's own line on the review's list.
+    pub fn option_name_missing(n: usize) -> String {
+        fill(get("findings.option_name_missing"), &[("n", &n)])
+    }
     /// "Add the name of person 2.": each person's own line on the review's list.
     pub fn party_name_missing(n: usize) -> String {
         fill(get("findings.party_name_missing"), &[("n", &n)])

@@ -506,7 +506,7 @@ impl Ctx {
             Step::Agreement => self.with(|a| {
                 if a.status == Status::Agreed {
                     StepState::Complete
-                } else if a.agreement.signatures.is_empty() {
+                } else if a.agreement.signatures.is_empty() && !here {
                     StepState::NotStarted
                 } else {
                     StepState::InProgress

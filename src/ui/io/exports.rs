@@ -210,14 +210,14 @@ fn print(ctx: Ctx) {
             ctx.announce(crate::core::text::part::export_unavailable());
             return;
         }
-        ctx.go_to(Step::Review);
+        // Shown for the print only: the person stays where they were (and the review is not
+        // counted as looked at), with focus where it was.
+        let from = ctx.step.get_untracked();
+        ctx.step.set(Step::Review);
         browser::after_updates(move || {
-            finish(
-                ctx,
-                ExportKind::Print,
-                browser::print(ctx.root_element()),
-                "",
-            )
+            let printed = browser::print(ctx.root_element());
+            ctx.step.set(from);
+            finish(ctx, ExportKind::Print, printed, "")
         });
     });
 }

@@ -139,6 +139,10 @@ pub fn Widget() -> impl IntoView {
                 open_files(ctx, ev.data_transfer().and_then(|dt| dt.files()));
             }
         >
+            // The first stop for the keyboard: past the toolbar and the step list.
+            <button type="button" class="da-skip" on:click=move |_| skip_to_step(ctx)>
+                {t::skip_to_step()}
+            </button>
             <header class="da-header da-no-print">
                 <div class="da-header-text">
                     <p class="da-kicker">{t::widget_heading()}</p>
@@ -171,9 +175,6 @@ pub fn Widget() -> impl IntoView {
             <Notices/>
             <ImportError/>
             <div class="da-body">
-                <button type="button" class="da-skip" on:click=move |_| skip_to_step(ctx)>
-                    {t::skip_to_step()}
-                </button>
                 <StepNav/>
                 <CurrentStep/>
             </div>

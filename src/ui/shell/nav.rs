@@ -55,12 +55,9 @@ pub fn StepNav() -> impl IntoView {
     let ctx = use_ctx();
     let expanded = RwSignal::new(false);
     let list_id = ctx.id("steps");
-    let done = Memo::new(move |_| {
-        let (done, skipped, of) = ctx.steps_done();
-        (done, of - skipped, skipped)
-    });
+    let done = Memo::new(move |_| ctx.steps_done());
     let done_text = move || {
-        let (n, of, skipped) = done.get();
+        let (n, skipped, of) = done.get();
         t::steps_done(n, of, skipped)
     };
     // The steps in runs of one stage, as the template orders them.
@@ -99,11 +96,14 @@ pub fn StepNav() -> impl IntoView {
                 </button>
             </div>
             <div class="da-progress">
-                // Skipped steps are out of the count: the bar fills with what was done.
+                // The bar: how far through (done and skipped); the words say which is which.
                 <progress
                     class="da-progress-bar"
-                    max=move || done.get().1.to_string()
-                    value=move || done.get().0.to_string()
+                    max=move || done.get().2.to_string()
+                    value=move || {
+                        let (n, skipped, _) = done.get();
+                        (n + skipped).to_string()
+                    }
                     aria-label=done_text
                 ></progress>
                 <span class="da-progress-text" aria-hidden="true">{done_text}</span>

@@ -95,8 +95,10 @@ test('going deeper is offered after the essentials, and can be skipped honestly'
     await expect(w.stepLink(step)).toHaveAccessibleName(`${step} (skipped)`);
   }
   // An empty alliance taken straight to the review: nothing is done, skipped steps apart.
-  await expect(w.widget.locator('.da-progress-text')).toHaveText('0 of 9 steps done, 5 skipped');
-  await expect(w.widget.locator('.da-progress-bar')).toHaveAttribute('value', '0');
+  await expect(w.widget.locator('.da-progress-text')).toHaveText('0 of 14 steps done, 5 skipped');
+  // The bar shows how far through: the skipped steps were passed, never done.
+  await expect(w.widget.locator('.da-progress-bar')).toHaveAttribute('value', '5');
+  await expect(w.widget.locator('.da-progress-bar')).toHaveAccessibleName('0 of 14 steps done, 5 skipped');
   // Every deeper step but the last offers the same way out.
   await w.goToStep('Busting assumptions');
   await expect(w.widget.locator('.da-step-stage')).toHaveText('Going deeper (optional)');
@@ -138,7 +140,7 @@ test('an empty walk-through shows honest states: nothing complete that holds not
   };
   for (const [step, state] of Object.entries(expected)) await expect.poll(() => stateOf(w, step), { message: step }).toBe(state);
   // Progress counts steps done, never the skipped ones, and not required fields.
-  await expect(w.widget.locator('.da-progress-text')).toHaveText('0 of 9 steps done, 5 skipped');
+  await expect(w.widget.locator('.da-progress-text')).toHaveText('0 of 14 steps done, 5 skipped');
   await w.goToStep('Review');
   await expect(w.widget.locator('.da-missing-list li').first()).toBeVisible();
   // A step is complete once it holds what it asks for.
@@ -147,7 +149,7 @@ test('an empty walk-through shows honest states: nothing complete that holds not
   await expect.poll(() => stateOf(w, 'The goal')).toBe('in progress');
   await w.field('Why does it matter?').fill('The launch depends on it.');
   await expect.poll(() => stateOf(w, 'The goal')).toBe('complete');
-  await expect(w.widget.locator('.da-progress-text')).toHaveText('1 of 9 steps done, 5 skipped');
+  await expect(w.widget.locator('.da-progress-text')).toHaveText('1 of 14 steps done, 5 skipped');
 });
 
 test('optional fields are suggestions, never "missing"', async ({ page }) => {

@@ -285,19 +285,30 @@ test('printing shows the review as a clean document', async ({ page }, info) => 
   await w.importDialog.getByRole('button', { name: 'Open as a new draft' }).click();
   // What the page shows at the moment the browser prints: the widget alone, not the page
   // around it (the demo page's heading and introduction stand for a coach's own header).
+  // Printed from another step: the review is what prints, and the person stays where they were.
+  await w.goToStep('The goal');
   await page.evaluate(() => {
     const seen = (sel: string) => document.querySelector(sel)!.checkVisibility();
     window.print = () => {
-      (window as unknown as { printed: object }).printed = { heading: seen('h1'), intro: seen('.demo-intro'), widget: seen('designed-alliance') };
+      const review = document.querySelector('designed-alliance')!.shadowRoot!.querySelector('.da-doc');
+      (window as unknown as { printed: object }).printed = {
+        heading: seen('h1'),
+        intro: seen('.demo-intro'),
+        widget: seen('designed-alliance'),
+        review: !!review?.checkVisibility(),
+      };
     };
   });
   const menu = await w.openMenu();
   await w.press(w.button('Print or save as PDF', menu));
-  await expect.poll(() => page.evaluate(() => (window as unknown as { printed?: object }).printed)).toEqual({ heading: false, intro: false, widget: true });
-  // … and the page is whole again once the dialog returns.
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { printed?: object }).printed))
+    .toEqual({ heading: false, intro: false, widget: true, review: true });
+  // … and the page is whole again once the dialog returns, at the same step.
   await expect(page.locator('h1')).toBeVisible();
   await expect(page.locator('.demo-intro')).toBeVisible();
-  await expect(w.stepHeading).toHaveText('Review');
+  await expect(w.stepHeading).toHaveText('The goal');
+  await w.goToStep('Review');
   await page.emulateMedia({ media: 'print' });
   await expect(w.widget.getByRole('navigation', { name: 'Steps' })).toBeHidden();
   await expect(w.button('Save or share')).toBeHidden();
