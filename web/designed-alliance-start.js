@@ -74,6 +74,8 @@ for (const host of document.querySelectorAll("designed-alliance")) {
     rel: "stylesheet",
     href: new URL("./main.css", import.meta.url).href,
   });
+  // The widget keeps this stylesheet: it needs to know whether it has come (or failed to).
+  sheet.onload = sheet.onerror = () => sheet.setAttribute("data-da-done", "");
   const box = document.createElement("div");
   box.className = "da-widget da-loading";
   box.setAttribute("data-da-loading", "");

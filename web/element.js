@@ -25,22 +25,30 @@ export function define(tag, mount) {
           // taken off again: nothing to start.
           if (this.#unmount || !this.isConnected) return;
           const root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
-          const link = document.createElement("link");
+          // The start script's "Loading the form…" stays in its place until the widget's
+          // stylesheet is there, and its stylesheet is the widget's (never loaded twice, never
+          // taken away from the frame while it shows).
+          const loading = root.querySelector("[data-da-loading]");
+          const kept = loading && root.querySelector('link[rel="stylesheet"]');
+          const link = kept ?? document.createElement("link");
           const box = document.createElement("div");
-          link.rel = "stylesheet";
-          link.href = sheet;
+          if (!kept) {
+            link.rel = "stylesheet";
+            link.href = sheet;
+          }
           // Shown once its stylesheet is there, so it never appears unstyled; if the
           // stylesheet cannot load, the form still works, plainly.
           box.hidden = true;
-          // The start script's "Loading the form…" stays in its place until then.
-          const loading = root.querySelector("[data-da-loading]");
-          link.onload = link.onerror = () => {
+          const show = () => {
             loading?.remove();
             box.hidden = false;
           };
+          const arrived = kept?.hasAttribute("data-da-done");
+          if (!arrived) link.onload = link.onerror = show;
           root.replaceChildren(link, ...(loading ? [loading] : []), box);
           follow(this);
           this.#unmount = mount(this, box);
+          if (arrived) show();
         });
       }
 
