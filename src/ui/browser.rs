@@ -370,6 +370,14 @@ pub fn focused_in(root: &web_sys::Element) -> Option<web_sys::Element> {
     root.contains(Some(&active)).then_some(active)
 }
 
+/// The first element inside `root` that `selector` matches, as an HTML element.
+pub fn first_in(root: &web_sys::Element, selector: &str) -> Option<web_sys::HtmlElement> {
+    root.query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+}
+
 /// Whether focus is lost: nowhere in the widget, and on the page's body (or nothing), not
 /// somewhere else a person put it.
 pub fn focus_lost(root: &web_sys::Element) -> bool {

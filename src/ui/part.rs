@@ -175,11 +175,7 @@ fn refocus(place: NodeRef<leptos::html::Div>) {
         let Some(place) = place.get_untracked() else {
             return;
         };
-        let again = place
-            .query_selector(".da-part-missing button")
-            .ok()
-            .flatten()
-            .and_then(|b| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(b).ok());
+        let again = crate::ui::browser::first_in(&place, ".da-part-missing button");
         let _ = match again {
             Some(button) => button.focus(),
             None => place.focus(),

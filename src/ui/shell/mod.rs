@@ -52,11 +52,10 @@ fn skip_to_step(ctx: Ctx) {
     let Some(root) = ctx.root_element() else {
         return;
     };
-    let first = root
-        .query_selector(".da-step-body :is(input:not([type=file]), textarea, select)")
-        .ok()
-        .flatten()
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    let first = browser::first_in(
+        &root,
+        ".da-step-body :is(input:not([type=file]), textarea, select)",
+    );
     match first {
         Some(el) if el.focus().is_ok() && browser::focused_in(&root).as_ref() == Some(&el) => {}
         _ => {
