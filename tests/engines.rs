@@ -266,10 +266,14 @@ const TITLE: &str = "What shall we call this alliance?";
 
 /// Types `text` into the title, once the form is there, as a person types.
 async fn type_title(client: &Client, text: &str) {
+    // The step opened puts focus on its heading once the view has caught up (a frame later):
+    // typing before then would lose the keys that come after it.
     until(
         client,
-        "the form",
-        &format!("return !!byLabel({TITLE:?});"),
+        "the form, with focus on its heading",
+        &format!(
+            "return !!byLabel({TITLE:?}) && root().activeElement === root().querySelector('h2');"
+        ),
         vec![],
     )
     .await;
