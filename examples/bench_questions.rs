@@ -2,7 +2,7 @@
 //! (SurveyJS and a hand-written page) from exactly the same questions: `make bench` runs it.
 #[cfg(not(target_arch = "wasm32"))]
 use designed_alliance::core::{
-    text::{self, QuestionId},
+    content::{self as text, QuestionId},
     RelationshipKind,
 };
 

@@ -4,8 +4,9 @@
 mod common;
 
 use common::*;
+use designed_alliance::core::content;
+use designed_alliance::core::content::ReflectionId;
 use designed_alliance::core::json::{self, ImportErrorKind};
-use designed_alliance::core::text::ReflectionId;
 use designed_alliance::core::*;
 use std::path::Path;
 
@@ -46,7 +47,7 @@ fn every_change_goes_through_apply_and_stamps_updated_at() {
 
 #[test]
 fn every_text_field_reads_back_what_was_set() {
-    use designed_alliance::core::text::REFLECTIONS;
+    use designed_alliance::core::content::REFLECTIONS;
     let mut fields = vec![
         TextField::Title,
         TextField::RelationshipNote,
@@ -1267,7 +1268,7 @@ fn example_files_round_trip_byte_for_byte() {
         if let Some(agreed) = &imported.alliance.agreement.last_agreed {
             assert_eq!(
                 agreed.fingerprints,
-                editor::fingerprints(&imported.alliance),
+                agreement::fingerprints(&imported.alliance),
                 "{}",
                 path.display()
             );
@@ -1493,7 +1494,7 @@ fn the_recap_names_the_essentials_and_what_went_deeper() {
         "avoided channels are not recapped as used: {all}"
     );
     assert!(
-        all.contains(text::section(SectionId::NeedsAndOffers).title),
+        all.contains(content::section(SectionId::NeedsAndOffers).title),
         "{all}"
     );
 
@@ -1552,7 +1553,7 @@ fn the_next_dates_are_the_ones_still_ahead_soonest_first() {
 fn the_next_check_in_follows_the_rhythm_as_a_calendar_does() {
     use designed_alliance::core::model::Frequency::*;
     let next = |first: &str, rhythm, today: &str| {
-        summary::next_occurrence(date(first), rhythm, date(today)).map(|d| d.to_string())
+        ics::next_occurrence(date(first), rhythm, date(today)).map(|d| d.to_string())
     };
     let some = |d: &str| Some(d.to_string());
     // Ahead, or today: the first one itself.
@@ -2240,7 +2241,7 @@ mod properties {
                         a.status = Status::Agreed;
                         a.agreement.last_agreed = Some(AgreedVersion {
                             date: sign_date,
-                            fingerprints: editor::fingerprints(&a),
+                            fingerprints: agreement::fingerprints(&a),
                         });
                     }
                     a

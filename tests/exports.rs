@@ -7,6 +7,8 @@
 mod common;
 
 use common::*;
+use designed_alliance::core::content;
+use designed_alliance::core::format::join_parts;
 use designed_alliance::core::ics::{self, EventKind, Zone};
 use designed_alliance::core::summary::{self, Block};
 use designed_alliance::core::*;
@@ -347,7 +349,7 @@ fn a_half_filled_alliance_exports_what_was_written_and_nothing_else() {
         (SectionId::Assumptions, false),
         (SectionId::KeepingAlive, false),
     ] {
-        let title = text::section(section).title;
+        let title = content::section(section).title;
         assert_eq!(
             md.contains(&format!("\n## {title}\n")),
             shown,
@@ -756,7 +758,7 @@ fn the_next_dates_are_exactly_the_calendar_events() {
 
 #[test]
 fn a_label_takes_a_colon_unless_it_ends_in_its_own_punctuation() {
-    use designed_alliance::core::with_colon;
+    use designed_alliance::core::format::with_colon;
     assert_eq!(with_colon("Why it matters"), "Why it matters:");
     assert_eq!(
         with_colon("What gives you energy?"),

@@ -4,9 +4,10 @@
 mod common;
 
 use common::{coaching, coaching_agreed, ts};
+use designed_alliance::core::content::{QuestionId, QUESTION_IDS};
 use designed_alliance::core::model::{Answer, RelationshipKind, SectionId, Status};
 use designed_alliance::core::template::{self, QuestionKind};
-use designed_alliance::core::text::{self as words, QuestionId, QUESTION_IDS};
+use designed_alliance::core::text::{self as words};
 use designed_alliance::core::{email, json as file, markdown, summary, validate, Action, Iso};
 use serde_json::{json, Value};
 

@@ -90,9 +90,9 @@ impl Date {
         if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
             return None;
         }
-        let year = digits(s.get(0..4)?)?;
-        let month = digits(s.get(5..7)?)?;
-        let day = digits(s.get(8..10)?)?;
+        let year = digits::<u32>(s.get(0..4)?)?;
+        let month = digits::<u32>(s.get(5..7)?)?;
+        let day = digits::<u32>(s.get(8..10)?)?;
         Self::new(
             i32::try_from(year).ok()?,
             u8::try_from(month).ok()?,
@@ -106,9 +106,13 @@ impl Date {
     }
 }
 
-/// Parses a run of ASCII digits (no sign, no spaces).
-fn digits(s: &str) -> Option<u32> {
-    super::parse_whole(s).and_then(|n| u32::try_from(n).ok())
+/// Parses a run of ASCII digits (no sign, no spaces): std's parser, once a sign is ruled out.
+pub fn digits<T: std::str::FromStr>(s: &str) -> Option<T> {
+    if s.bytes().all(|b| b.is_ascii_digit()) {
+        s.parse().ok()
+    } else {
+        None
+    }
 }
 
 impl fmt::Display for Date {
@@ -175,9 +179,9 @@ impl Timestamp {
         if b.len() < 9 || b[2] != b':' || b[5] != b':' {
             return None;
         }
-        let h = i64::from(digits(rest.get(0..2)?)?);
-        let m = i64::from(digits(rest.get(3..5)?)?);
-        let sec = i64::from(digits(rest.get(6..8)?)?);
+        let h = i64::from(digits::<u32>(rest.get(0..2)?)?);
+        let m = i64::from(digits::<u32>(rest.get(3..5)?)?);
+        let sec = i64::from(digits::<u32>(rest.get(6..8)?)?);
         if h > 23 || m > 59 || sec > 60 {
             return None;
         }
@@ -196,8 +200,8 @@ impl Timestamp {
                 if tb.len() != 6 || tb[3] != b':' || !matches!(tb[0], b'+' | b'-') {
                     return None;
                 }
-                let oh = i64::from(digits(tail.get(1..3)?)?);
-                let om = i64::from(digits(tail.get(4..6)?)?);
+                let oh = i64::from(digits::<u32>(tail.get(1..3)?)?);
+                let om = i64::from(digits::<u32>(tail.get(4..6)?)?);
                 if oh > 23 || om > 59 {
                     return None;
                 }
@@ -218,13 +222,45 @@ impl fmt::Display for Timestamp {
     }
 }
 
+/// A time of day, `HH:MM` (24-hour clock, the person's local time).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TimeOfDay {
+    hour: u8,
+    minute: u8,
+}
+
+impl TimeOfDay {
+    pub fn new(hour: u8, minute: u8) -> Option<Self> {
+        (hour < 24 && minute < 60).then_some(Self { hour, minute })
+    }
+    pub fn hour(self) -> u8 {
+        self.hour
+    }
+    pub fn minute(self) -> u8 {
+        self.minute
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        if s.len() != 5 || s.as_bytes().get(2) != Some(&b':') {
+            return None;
+        }
+        let two = |r| digits::<u8>(s.get(r)?);
+        Self::new(two(0..2)?, two(3..5)?)
+    }
+}
+
+impl fmt::Display for TimeOfDay {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:02}:{:02}", self.hour, self.minute)
+    }
+}
+
 /// How dates and times read for a person. The browser writes them in the person's own language
 /// and conventions (`Intl`); files and tests use [`Iso`].
 pub trait Dates {
     /// A calendar date, such as "1 December 2026".
     fn date(&self, d: Date) -> String;
     /// A time of day, such as "8:30 am".
-    fn time(&self, t: super::model::TimeOfDay) -> String;
+    fn time(&self, t: TimeOfDay) -> String;
 }
 
 /// Dates and times as ISO 8601 writes them: 2026-12-01, 08:30.
@@ -234,14 +270,14 @@ impl Dates for Iso {
     fn date(&self, d: Date) -> String {
         d.to_string()
     }
-    fn time(&self, t: super::model::TimeOfDay) -> String {
+    fn time(&self, t: TimeOfDay) -> String {
         t.to_string()
     }
 }
 
 /// Dates and times are written as ISO 8601 text, and each is checked as it is read.
 mod serde_impls {
-    use super::{Date, Timestamp};
+    use super::{Date, TimeOfDay, Timestamp};
     use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 
     impl Serialize for Date {
@@ -255,6 +291,20 @@ mod serde_impls {
             let s = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
             Date::parse(&s)
                 .ok_or_else(|| de::Error::custom(crate::core::text::detail::not_a_date(&s)))
+        }
+    }
+
+    impl Serialize for TimeOfDay {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.collect_str(self)
+        }
+    }
+
+    impl<'de> Deserialize<'de> for TimeOfDay {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            let s = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+            TimeOfDay::parse(&s)
+                .ok_or_else(|| de::Error::custom(crate::core::text::detail::not_a_time(&s)))
         }
     }
 
@@ -275,7 +325,7 @@ mod serde_impls {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod schema {
-    use super::{Date, Timestamp};
+    use super::{Date, TimeOfDay, Timestamp};
     use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
     use std::borrow::Cow;
 
@@ -289,6 +339,19 @@ mod schema {
                 "format": "date",
                 "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
                 "description": "A calendar date, ISO 8601 (YYYY-MM-DD)."
+            })
+        }
+    }
+
+    impl JsonSchema for TimeOfDay {
+        fn schema_name() -> Cow<'static, str> {
+            "TimeOfDay".into()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            json_schema!({
+                "type": "string",
+                "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$",
+                "description": "A local time of day, HH:MM (24-hour clock)."
             })
         }
     }

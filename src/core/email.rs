@@ -66,12 +66,17 @@ fn plain_blocks(out: &mut String, blocks: &[Block]) {
                 label: Some(label),
                 text,
             } => {
-                let _ = writeln!(out, "{} {}\n", super::with_colon(label), indent(text, "  "));
+                let _ = writeln!(
+                    out,
+                    "{} {}\n",
+                    super::format::with_colon(label),
+                    indent(text, "  ")
+                );
             }
             Block::List { items, .. } if items.is_empty() => {}
             Block::List { label, items } => {
                 if let Some(label) = label {
-                    let _ = writeln!(out, "{}", super::with_colon(label));
+                    let _ = writeln!(out, "{}", super::format::with_colon(label));
                 }
                 for item in items {
                     plain_line(out, item);
@@ -161,7 +166,7 @@ fn html_blocks(out: &mut String, blocks: &[Block]) {
                 let _ = write!(
                     out,
                     "<p><strong>{}</strong> {}</p>",
-                    html(&super::with_colon(label)),
+                    html(&super::format::with_colon(label)),
                     html(text)
                 );
             }
@@ -171,7 +176,7 @@ fn html_blocks(out: &mut String, blocks: &[Block]) {
                     let _ = write!(
                         out,
                         "<p><strong>{}</strong></p>",
-                        html(&super::with_colon(label))
+                        html(&super::format::with_colon(label))
                     );
                 }
                 out.push_str("<ul>");

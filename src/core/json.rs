@@ -11,6 +11,7 @@
 
 use super::date::Timestamp;
 use super::model::*;
+use super::text::nesting_depth;
 use super::text::{detail as words, import as msg};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -124,6 +125,19 @@ pub enum FileKind {
     Image,
     /// A word-processor document, a spreadsheet or an archive (all zip files inside).
     Document,
+}
+
+impl FileKind {
+    /// What this kind of file is, in words ("a calendar file").
+    pub fn words(self) -> &'static str {
+        match self {
+            FileKind::Calendar => msg::file_calendar(),
+            FileKind::Text => msg::file_text(),
+            FileKind::Pdf => msg::file_pdf(),
+            FileKind::Image => msg::file_image(),
+            FileKind::Document => msg::file_document(),
+        }
+    }
 }
 
 /// Recognises a file by its first bytes, when it is clearly not JSON.
@@ -252,7 +266,12 @@ pub fn import_with(
 /// The files people choose by mistake (the calendar file, a PDF, an image, a document, text
 /// or Markdown) are named as such, with the file to choose instead.
 pub fn parse_file(bytes: &[u8]) -> Result<Value, ImportError> {
-    let wrong = |kind| err(ImportErrorKind::WrongFile(kind), msg::wrong_file(kind));
+    let wrong = |kind| {
+        err(
+            ImportErrorKind::WrongFile(kind),
+            msg::wrong_file(kind.words()),
+        )
+    };
     if bytes.len() <= MAX_FILE_BYTES {
         if let Some(kind) = sniff(bytes) {
             return Err(wrong(kind));
@@ -300,34 +319,6 @@ pub fn parse_limited(bytes: &[u8], limit: usize) -> Result<Value, ImportError> {
         return Err(err(ImportErrorKind::TooDeep, msg::too_deep()));
     }
     serde_json::from_str(text).map_err(|e| plain::syntax_error(&e, text))
-}
-
-/// How deeply arrays and objects nest in JSON text (brackets inside strings are text). Only a
-/// count: the parser checks everything else.
-pub fn nesting_depth(text: &[u8]) -> usize {
-    let (mut depth, mut deepest) = (0usize, 0usize);
-    let (mut in_string, mut escaped) = (false, false);
-    for &b in text {
-        if in_string {
-            match b {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match b {
-            b'"' => in_string = true,
-            b'[' | b'{' => {
-                depth += 1;
-                deepest = deepest.max(depth);
-            }
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    deepest
 }
 
 /// Reads an alliance file already parsed as JSON: format, version, migrations, fields, limits.

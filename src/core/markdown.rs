@@ -116,7 +116,7 @@ fn write_blocks(md: &mut String, blocks: &[Block]) {
                         let _ = writeln!(
                             md,
                             "**{}** {text}\n",
-                            heading_text(&super::with_colon(label))
+                            heading_text(&super::format::with_colon(label))
                         );
                     }
                     None => {
@@ -129,7 +129,11 @@ fn write_blocks(md: &mut String, blocks: &[Block]) {
                     continue;
                 }
                 if let Some(label) = label {
-                    let _ = writeln!(md, "**{}**\n", heading_text(&super::with_colon(label)));
+                    let _ = writeln!(
+                        md,
+                        "**{}**\n",
+                        heading_text(&super::format::with_colon(label))
+                    );
                 }
                 for item in items {
                     write_line(md, item);

@@ -106,7 +106,7 @@ impl Report {
         let essential = self
             .sections
             .iter()
-            .filter(|s| !super::text::section_is_optional(s.section));
+            .filter(|s| !super::content::section_is_optional(s.section));
         let (n, done) = essential.fold((0u32, 0u32), |(n, d), s| {
             (n + 1, d + u32::from(s.state == SectionState::Complete))
         });

@@ -70,11 +70,9 @@ pub fn mount(
             provide_context(d);
             // A share link in the address bar, now or pasted in later.
             io::share::open_from_address(ctx);
-            if let Some(w) = web_sys::window() {
-                drafts::listen(w.as_ref(), "hashchange", move |_| {
-                    io::share::open_from_address(ctx)
-                });
-            }
+            drafts::listen(leptos::ev::hashchange, move |_| {
+                io::share::open_from_address(ctx)
+            });
             // Every step shown after the first, however it came (a button, a link, a draft).
             Effect::watch(
                 move || ctx.step.get(),

@@ -145,7 +145,7 @@ fn explain(message: &str, found: Option<&Value>, place: &mut Vec<Segment>) -> St
             .split_once("expected ")
             .map(|(_, names)| names.split('`').skip(1).step_by(2).collect::<Vec<_>>())
             .unwrap_or_default();
-        return words::not_one_of(given, &super::super::join(&allowed, ", "));
+        return words::not_one_of(given, &allowed.join(", "));
     }
     if message.starts_with("invalid type: ") || message.starts_with("invalid value: ") {
         let expected = message.rsplit_once(", expected ").map_or("", |(_, e)| e);

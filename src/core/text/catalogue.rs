@@ -42,7 +42,7 @@ impl Catalogue {
                 text.len()
             )));
         }
-        if super::super::json::nesting_depth(text.as_bytes()) > MAX_DEPTH {
+        if crate::core::text::nesting_depth(text.as_bytes()) > MAX_DEPTH {
             return Err(CatalogueError(format!(
                 "nests deeper than {MAX_DEPTH} levels"
             )));

@@ -1,6 +1,7 @@
 //! The steps of the wizard, and how each is shown in the progress indicator.
 
-use crate::core::text::{self, ui as t};
+use crate::core::content;
+use crate::core::text::ui as t;
 use crate::core::SectionId;
 
 /// The steps of the wizard, in order.
@@ -71,7 +72,7 @@ impl Step {
     pub fn title(self) -> &'static str {
         match self {
             Step::Welcome => t::step_welcome(),
-            Step::Section(s) => text::section(s).title,
+            Step::Section(s) => content::section(s).title,
             Step::Review => t::step_review(),
             Step::Agreement => t::step_agreement(),
             Step::Finish => t::step_finish(),
@@ -81,7 +82,7 @@ impl Step {
     pub fn intro(self) -> &'static str {
         match self {
             Step::Welcome => t::welcome_intro(),
-            Step::Section(s) => text::section(s).intro,
+            Step::Section(s) => content::section(s).intro,
             Step::Review => t::review_intro(),
             Step::Agreement => t::agreement_intro(),
             Step::Finish => t::finish_intro(),
@@ -92,7 +93,7 @@ impl Step {
     pub fn stage(self) -> Stage {
         match self {
             Step::Welcome | Step::Section(SectionId::Basics) => Stage::Start,
-            Step::Section(s) if text::section_is_optional(s) => Stage::Deeper,
+            Step::Section(s) if content::section_is_optional(s) => Stage::Deeper,
             Step::Section(_) => Stage::Essentials,
             Step::Review | Step::Agreement | Step::Finish => Stage::Agree,
         }

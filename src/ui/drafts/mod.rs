@@ -37,8 +37,9 @@ use crate::core::{Alliance, Editor, Id, Timestamp};
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 use std::cell::RefCell;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+
+mod start;
+pub use start::*;
 
 /// How long after the last change a draft is saved.
 pub const DEBOUNCE_MS: u64 = 400;
@@ -50,23 +51,9 @@ thread_local! {
     static PEERS: RefCell<Vec<Drafts>> = const { RefCell::new(Vec::new()) };
 }
 
-fn random_hex() -> String {
-    crate::core::hex(browser::random_u48(), 12)
-}
-
-/// A fresh slot (storage key suffix) for a new draft.
-fn new_slot() -> Id {
-    Id::new(format!("d{}", random_hex())).unwrap_or_else(crate::new_alliance_id)
-}
-
 /// What a new alliance starts with, from the element's attributes: a kind of relationship, a
 /// title.
 pub type Preset = (Option<crate::core::RelationshipKind>, String);
-
-/// A new, empty alliance.
-fn blank() -> Alliance {
-    Alliance::new(crate::new_alliance_id(), browser::now())
-}
 
 fn title_of(title: &str) -> String {
     match title.trim() {
@@ -96,89 +83,6 @@ fn detail(e: &StorageError) -> &str {
         StorageError::Unavailable(m) | StorageError::Failed(m) => m,
         StorageError::Full => "storage is full",
     }
-}
-
-/// What start-up found, read before anything is written.
-pub struct Start {
-    inner: Inner,
-    here: Here,
-    step: Step,
-    state: State,
-}
-
-/// Reads the draft that was open last time in `namespace` (the browser's storage, or this
-/// page's memory when storage cannot be used). Nothing is written to a draft before it has
-/// been read and decoded; a draft that cannot be read is left as it is and reported.
-pub fn start(namespace: &str, preset: Preset) -> (Alliance, Start) {
-    let mut store = DraftStore::new(namespace, &format!("w{}", random_hex()), new_slot());
-    let (web, problem) = match storage::local() {
-        Ok(s) => (Some(s), None),
-        Err(e) => (None, Some(e)),
-    };
-    let memory = web.is_none();
-    // The alliance a person finds when there is no draft to resume starts with the preset.
-    let mut alliance = blank();
-    (alliance.relationship, alliance.title) = preset;
-    let mut state = State {
-        problem,
-        ..State::default()
-    };
-    let mut step = Step::Welcome;
-    let mut here = Here::default();
-    let mut opened = None;
-    let mut damaged = None;
-    let mut read = |s: &mut dyn Storage| {
-        damaged = store.first_unreadable(s);
-        // A draft already open in another widget on this page is not opened twice.
-        let last = store.last_open(s).filter(|slot| {
-            let key = store.key(slot.as_str());
-            !PEERS.with(|p| {
-                p.borrow()
-                    .iter()
-                    .any(|d| d.open_key().as_deref() == Some(&key))
-            })
-        });
-        if let Some(slot) = last {
-            opened = Some(store.open(s, &slot));
-        }
-    };
-    match web {
-        Some(mut w) => read(&mut w),
-        None => MEMORY.with(|m| read(&mut *m.borrow_mut())),
-    }
-    match opened {
-        Some(Ok(o)) => {
-            alliance = o.alliance;
-            here = o.here;
-            step = Step::from_key(&o.step).unwrap_or(Step::Welcome);
-            state.saved_at = Some(o.saved_at);
-        }
-        other => {
-            if let Some(Err(OpenError::Unreadable { reason, raw })) = other {
-                state.unreadable = Some((reason, raw));
-            }
-            store.start(new_slot(), Some(&alliance));
-        }
-    }
-    // Any draft that cannot be read is mentioned on the form, not only inside My drafts.
-    if state.unreadable.is_none() {
-        state.unreadable = damaged;
-    }
-    let inner = Inner {
-        store,
-        memory,
-        timer: None,
-        asked_to_persist: false,
-    };
-    (
-        alliance,
-        Start {
-            inner,
-            here,
-            step,
-            state,
-        },
-    )
 }
 
 /// What the person sees of the drafts.
@@ -229,47 +133,15 @@ pub fn use_drafts() -> Drafts {
     expect_context::<Drafts>()
 }
 
-/// A listener on the window or the document, removed when the widget's owner lets go of it.
-struct Listener {
-    target: web_sys::EventTarget,
-    event: &'static str,
-    closure: Closure<dyn Fn(web_sys::Event)>,
-}
-
-impl Drop for Listener {
-    fn drop(&mut self) {
-        let _ = self
-            .target
-            .remove_event_listener_with_callback(self.event, self.closure.as_ref().unchecked_ref());
-    }
-}
-
-/// Listens on `target` until the listener is dropped.
-fn listener(
-    target: &web_sys::EventTarget,
-    event: &'static str,
-    f: impl Fn(web_sys::Event) + 'static,
-) -> Option<Listener> {
-    let closure = Closure::<dyn Fn(web_sys::Event)>::new(f);
-    target
-        .add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())
-        .is_ok()
-        .then(|| Listener {
-            target: target.clone(),
-            event,
-            closure,
-        })
-}
-
-/// Listens on `target` for as long as the current owner lives.
-pub(crate) fn listen(
-    target: &web_sys::EventTarget,
-    event: &'static str,
-    f: impl Fn(web_sys::Event) + 'static,
-) {
-    if let Some(l) = listener(target, event, f) {
-        StoredValue::new_local(l);
-    }
+/// Listens on the window (events of the document reach it too) for as long as the current
+/// owner lives.
+pub(crate) fn listen<E>(event: E, f: impl Fn(E::EventType) + 'static)
+where
+    E: leptos::ev::EventDescriptor + 'static,
+    E::EventType: wasm_bindgen::JsCast,
+{
+    let handle = window_event_listener(event, f);
+    on_cleanup(move || handle.remove());
 }
 
 /// Asks the browser to confirm leaving the page (its own leave-page prompt).
@@ -309,46 +181,45 @@ impl Drafts {
             d.flush();
             PEERS.with(|p| p.borrow_mut().retain(|x| x.inner != d.inner));
         });
-        if let Some(w) = web_sys::window() {
-            listen(w.as_ref(), "storage", move |ev| {
-                let key = ev
-                    .dyn_ref::<web_sys::StorageEvent>()
-                    .and_then(web_sys::StorageEvent::key);
-                d.elsewhere(key);
-            });
-            listen(w.as_ref(), "pagehide", move |_| d.flush());
-            // Leaving asks first only while something on screen is not saved in this
-            // browser; otherwise no listener at all (it would keep the page out of the
-            // back-forward cache).
-            let guard = StoredValue::new_local(None::<Listener>);
-            let target: web_sys::EventTarget = w.clone().into();
-            Effect::new(move |_| {
-                let at_risk = d.s.with(|s| s.problem.is_some() || s.conflict.is_some());
-                if at_risk == guard.with_value(Option::is_some) {
-                    return;
-                }
-                guard.set_value(
-                    at_risk
-                        .then(|| {
-                            listener(&target, "beforeunload", move |ev| {
-                                d.flush();
-                                if d.unsaved() {
-                                    ask_before_leaving(&ev);
-                                }
-                            })
-                        })
-                        .flatten(),
-                );
-            });
-            if let Some(doc) = w.document() {
-                let hidden = doc.clone();
-                listen(doc.as_ref(), "visibilitychange", move |_| {
-                    if hidden.visibility_state() == web_sys::VisibilityState::Hidden {
-                        d.flush();
-                    }
-                });
+        listen(leptos::ev::storage, move |ev| d.elsewhere(ev.key()));
+        listen(leptos::ev::pagehide, move |_| d.flush());
+        // The document's `visibilitychange` bubbles to the window.
+        listen(leptos::ev::visibilitychange, move |_| {
+            let hidden = web_sys::window()
+                .and_then(|w| w.document())
+                .is_some_and(|doc| doc.visibility_state() == web_sys::VisibilityState::Hidden);
+            if hidden {
+                d.flush();
             }
-        }
+        });
+        // Leaving asks first only while something on screen is not saved in this browser;
+        // otherwise no listener at all (it would keep the page out of the back-forward cache).
+        let guard = StoredValue::new(None::<WindowListenerHandle>);
+        Effect::new(move |_| {
+            let at_risk = d.s.with(|s| s.problem.is_some() || s.conflict.is_some());
+            if at_risk == guard.with_value(Option::is_some) {
+                return;
+            }
+            if let Some(old) = guard.try_update_value(Option::take).flatten() {
+                old.remove();
+            }
+            if at_risk {
+                guard.set_value(Some(window_event_listener(
+                    leptos::ev::beforeunload,
+                    move |ev| {
+                        d.flush();
+                        if d.unsaved() {
+                            ask_before_leaving(&ev);
+                        }
+                    },
+                )));
+            }
+        });
+        on_cleanup(move || {
+            if let Some(old) = guard.try_update_value(Option::take).flatten() {
+                old.remove();
+            }
+        });
         d
     }
 

@@ -3,6 +3,7 @@
 
 use super::actions::Act;
 use super::*;
+use crate::core::content;
 use crate::core::drafts::Listed;
 use crate::core::text::ui as tu;
 use crate::ui::part::{part, Part};
@@ -193,7 +194,7 @@ fn listing(d: Drafts) -> Listing {
                             let slot = info.slot.to_string();
                             let mut details = String::new();
                             if let Some(kind) = info.relationship {
-                                details.push_str(text::relationship_label(kind));
+                                details.push_str(content::relationship_label(kind));
                                 details.push_str(" \u{b7} ");
                             }
                             details.push_str(&t::last_saved(&when(info.saved_at)));

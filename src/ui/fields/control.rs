@@ -2,6 +2,7 @@
 //! [`Value`], inside its frame.
 
 use super::{described_by, invalid, FieldFrame, FieldLabel, Messages, TextArea};
+use crate::core::content;
 use crate::core::text;
 use crate::core::{Action, Finding, Id, Item, SectionId};
 use crate::ui::ctx::{use_ctx, Ctx};
@@ -161,7 +162,7 @@ fn Control(
         Label::Question(q) | Label::Compact(q) => Signal::stored(
             own.prompt
                 .clone()
-                .unwrap_or_else(|| text::question(q).prompt.into()),
+                .unwrap_or_else(|| content::question(q).prompt.into()),
         ),
         Label::Static(s) => Signal::stored(s().to_string()),
         Label::OfItem(f) => Signal::derive(move || {
@@ -174,7 +175,7 @@ fn Control(
         }
     };
     let question = match field.label {
-        Label::Question(q) => Some(text::question(q)),
+        Label::Question(q) => Some(content::question(q)),
         _ => None,
     };
     let help = question.map(|q| own.help.map_or(Cow::Borrowed(q.help), Cow::Owned));
@@ -251,7 +252,7 @@ fn Control(
             };
             let minutes = matches!(kind, Kind::Minutes);
             // A title is a name: short enough to show on every change (the header, the list).
-            let title = matches!(field.label, Label::Question(text::QuestionId::Title));
+            let title = matches!(field.label, Label::Question(content::QuestionId::Title));
             let on_commit = set.clone();
             view! {
                 <input

@@ -11,8 +11,10 @@ pub use grow::TextArea;
 pub use list::{AddButton, ItemList};
 pub use me::WhoIsMe;
 
+use crate::core::content;
+use crate::core::content::{Examples, QuestionId};
 use crate::core::template::Reword;
-use crate::core::text::{self, ui as t, Examples, QuestionId};
+use crate::core::text::ui as t;
 use crate::core::{Finding, Severity};
 use crate::ui::ctx::use_ctx;
 use leptos::prelude::*;
@@ -190,7 +192,7 @@ pub fn ListHelp(
                 .iter()
                 .map(|id| {
                     // In the coach's words where their template gives them.
-                    let (q, own) = (text::question(*id), reworded(*id));
+                    let (q, own) = (content::question(*id), reworded(*id));
                     view! {
                         <div class="da-list-help-item">
                             <dt>{own.prompt.unwrap_or_else(|| q.prompt.into())}</dt>

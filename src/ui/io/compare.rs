@@ -57,12 +57,12 @@ fn said(outcome: &Outcome, differences: usize) -> String {
         parts.push(t::done_kept().to_string());
     }
     if !outcome.agreed.is_empty() {
-        parts.push(t::done_agreed(&crate::core::join(&outcome.agreed, ", ")));
+        parts.push(t::done_agreed(&outcome.agreed.join(", ")));
     }
     if outcome.draft_again {
         parts.push(t::done_draft_again().to_string());
     }
-    crate::core::join(&parts, " ")
+    parts.join(" ")
 }
 
 /// The draft on screen brought together with `theirs` as `chosen`, today, `by` the person
@@ -180,11 +180,8 @@ fn compared(ctx: Ctx, drafts: Drafts) -> AnyView {
     // Whether those agreements count for the result, as the choices stand (what is
     // not chosen yet stays as it is here until it is).
     let agreement_line = {
-        let (theirs, differences, names) = (
-            theirs.clone(),
-            differences.clone(),
-            crate::core::join(&agreements, ", "),
-        );
+        let (theirs, differences, names) =
+            (theirs.clone(), differences.clone(), agreements.join(", "));
         move || {
             if names.is_empty() {
                 return None;

@@ -2,7 +2,7 @@
 //! calendar.
 
 use crate::core::text::ui as t;
-use crate::core::{email, file_name, ics, json, markdown};
+use crate::core::{email, format::file_name, ics, json, markdown};
 use crate::ui::browser;
 use crate::ui::ctx::{use_ctx, Ctx, Step};
 use crate::ui::part::part;

@@ -2,6 +2,7 @@
 //! confirmation before anything changes. Errors are shown in plain words and change nothing.
 
 use super::Comparing;
+use crate::core::content;
 use crate::core::json::{self, Imported, MAX_FILE_BYTES};
 use crate::core::text::{self, import as msg, merge, ui as t};
 use crate::core::{Dates, Id, Status};
@@ -235,14 +236,13 @@ fn preview_view(ctx: Ctx, drafts: Drafts) -> AnyView {
         &Local.date(browser::local_date(exported_at)),
         &browser::local_time(exported_at),
     );
-    let agreed_by = crate::core::join(
-        &a.agreement
-            .signatures
-            .iter()
-            .map(|s| s.name.clone())
-            .collect::<Vec<_>>(),
-        ", ",
-    );
+    let agreed_by = a
+        .agreement
+        .signatures
+        .iter()
+        .map(|s| s.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
     view! {
             <dl class="da-doc-dl da-preview">
                 <Row term=t::preview_title() value=title/>
@@ -253,7 +253,7 @@ fn preview_view(ctx: Ctx, drafts: Drafts) -> AnyView {
                         view! {
                             <Row
                                 term=text::export::relationship()
-                                value=text::relationship_label(kind).to_string()
+                                value=content::relationship_label(kind).to_string()
                             />
                         }
                     })}

@@ -233,7 +233,7 @@ fn system_share(ctx: Ctx, link: &str, file: &str) -> bool {
     let title = ctx
         .try_with_untracked(|a| a.title.trim().to_string())
         .unwrap_or_default();
-    let name = crate::core::file_name(&title, browser::today(), "json");
+    let name = crate::core::format::file_name(&title, browser::today(), "json");
     let data = js_sys::Object::new();
     let _ = Reflect::set(&data, &"url".into(), &link.into());
     let _ = Reflect::set(&data, &"text".into(), &t::message(&title).into());

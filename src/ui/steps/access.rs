@@ -2,7 +2,8 @@
 //! their selects.
 
 use super::table::ChoiceList;
-use crate::core::text::{self, ui as t};
+use crate::core::content;
+use crate::core::text::ui as t;
 use crate::core::*;
 
 /// Reads a field of one kind of item ("" for an item of another kind).
@@ -39,11 +40,12 @@ pub fn choose_first(rest: impl Iterator<Item = (String, String)>) -> ChoiceList 
 }
 
 pub fn frequencies() -> ChoiceList {
-    choose_first(
-        Frequency::ALL
-            .iter()
-            .map(|f| (f.key().to_string(), text::frequency_label(*f).to_string())),
-    )
+    choose_first(Frequency::ALL.iter().map(|f| {
+        (
+            f.key().to_string(),
+            content::frequency_label(*f).to_string(),
+        )
+    }))
 }
 
 pub fn frequency_key(f: Option<Frequency>) -> String {

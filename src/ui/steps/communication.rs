@@ -6,7 +6,9 @@ use super::access::{
     update_of, update_style_key,
 };
 use super::table::*;
-use crate::core::text::{self, ui as t, QuestionId as Q};
+use crate::core::content;
+use crate::core::content::QuestionId as Q;
+use crate::core::text::ui as t;
 use crate::core::Action;
 use crate::core::*;
 use crate::ui::ctx::use_ctx;
@@ -57,7 +59,12 @@ pub static COMMUNICATION: &[Block] = &[
                     kind: Kind::Choice(Choices::Fixed(|| {
                         [ChannelUsage::Use, ChannelUsage::Avoid]
                             .into_iter()
-                            .map(|u| (usage_key(u).to_string(), text::usage_label(u).to_string()))
+                            .map(|u| {
+                                (
+                                    usage_key(u).to_string(),
+                                    content::usage_label(u).to_string(),
+                                )
+                            })
                             .collect()
                     })),
                     optional: false,
@@ -143,8 +150,7 @@ pub static COMMUNICATION: &[Block] = &[
                         },
                         set: |a, v| {
                             set_check_in(a, &mut |c| {
-                                c.duration_minutes = crate::core::parse_whole(v.trim())
-                                    .and_then(|m| u16::try_from(m).ok())
+                                c.duration_minutes = crate::core::date::digits::<u16>(v.trim())
                                     .filter(|m| (1..=1440).contains(m))
                             })
                         },
@@ -194,7 +200,7 @@ pub static COMMUNICATION: &[Block] = &[
                                     .map(|s| {
                                         (
                                             update_style_key(Some(s)).to_string(),
-                                            text::update_style_label(s).to_string(),
+                                            content::update_style_label(s).to_string(),
                                         )
                                     }),
                             )

@@ -2,7 +2,8 @@
 
 use super::access::change;
 use super::table::*;
-use crate::core::text::{ui as t, QuestionId as Q};
+use crate::core::content::QuestionId as Q;
+use crate::core::text::ui as t;
 use crate::core::Action;
 use crate::core::*;
 use crate::ui::ctx::use_ctx;

@@ -2,7 +2,9 @@
 
 use super::access::{change, me_or_everyone, of, owner_from_key, owner_key, status_key, STATUSES};
 use super::table::*;
-use crate::core::text::{self, ui as t, QuestionId as Q};
+use crate::core::content;
+use crate::core::content::QuestionId as Q;
+use crate::core::text::ui as t;
 use crate::core::Action;
 use crate::core::*;
 use crate::ui::browser;
@@ -68,7 +70,7 @@ pub static ASSUMPTIONS: &[Block] = &[Block::List(ListBlock {
                         .map(|s| {
                             (
                                 status_key(*s).to_string(),
-                                text::assumption_status_label(*s).to_string(),
+                                content::assumption_status_label(*s).to_string(),
                             )
                         })
                         .collect()

@@ -6,7 +6,9 @@ use super::access::{
     owner_key, when_kind,
 };
 use super::table::*;
-use crate::core::text::{self, ui as t, QuestionId as Q};
+use crate::core::content;
+use crate::core::content::QuestionId as Q;
+use crate::core::text::ui as t;
 use crate::core::Action;
 use crate::core::*;
 use crate::ui::browser;
@@ -22,7 +24,7 @@ pub static BASICS: &[Block] = &[
             choose_first(RelationshipKind::ALL.iter().map(|k| {
                 (
                     k.key().to_string(),
-                    text::relationship_label(*k).to_string(),
+                    content::relationship_label(*k).to_string(),
                 )
             }))
         })),

@@ -2,8 +2,9 @@
 //! alliance away, and (once agreed) a few questions for looking ahead.
 
 use super::Reflections;
+use crate::core::content::ReflectionMoment;
 use crate::core::summary::next_dates;
-use crate::core::text::{ui as t, ReflectionMoment};
+use crate::core::text::ui as t;
 use crate::core::Status;
 use crate::ui::browser::{self, Local};
 use crate::ui::ctx::{use_ctx, Step};

@@ -22,7 +22,8 @@ pub use finish::FinishStep;
 pub use review::ReviewStep;
 pub use welcome::Welcome;
 
-use crate::core::text::{reflection, ui as t, ReflectionMoment, REFLECTIONS};
+use crate::core::content::{reflection, ReflectionMoment, REFLECTIONS};
+use crate::core::text::ui as t;
 use crate::core::{Action, SectionId, TextField};
 use crate::ui::ctx::use_ctx;
 use crate::ui::fields::{

@@ -2,7 +2,8 @@
 //! offer them, side by side, with the reminder to offer as well as ask beside the offers.
 
 use super::table::*;
-use crate::core::text::{ui as t, QuestionId as Q};
+use crate::core::content::QuestionId as Q;
+use crate::core::text::ui as t;
 use crate::core::*;
 use crate::ui::ctx::use_ctx;
 use crate::ui::fields::{AddButton, ItemList, ListHelp, Messages};

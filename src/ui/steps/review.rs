@@ -1,8 +1,10 @@
 //! The Review step: the whole alliance on one page (the same summary the Markdown export
 //! writes), with everything that still blocks agreement linked to its field.
 
+use crate::core::content;
+use crate::core::content::ReflectionMoment;
 use crate::core::summary::{Block as DocBlock, Line, Summary};
-use crate::core::text::{self, ui as t, ReflectionMoment};
+use crate::core::text::{self, ui as t};
 use crate::core::{Severity, Status};
 use crate::ui::ctx::{use_ctx, Step};
 use leptos::prelude::*;
@@ -168,7 +170,7 @@ fn Document(
     let sections = summary
         .sections
         .into_iter()
-        .filter(|sec| sec.has_content || !text::section_is_optional(sec.id))
+        .filter(|sec| sec.has_content || !content::section_is_optional(sec.id))
         .map(|sec| {
             let step = Step::Section(sec.id);
             let title = sec.title.to_string();

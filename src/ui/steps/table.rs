@@ -3,7 +3,7 @@
 //! ([`super::SectionBlocks`], [`crate::ui::fields`]), so a new question is a new table row, not
 //! new view code.
 
-use crate::core::text::QuestionId;
+use crate::core::content::QuestionId;
 use crate::core::text::Words;
 use crate::core::{Action, Alliance, Id, Item, ItemText, ListKind, TextField};
 use leptos::prelude::AnyView;

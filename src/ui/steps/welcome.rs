@@ -3,8 +3,9 @@
 //! them); and, folded away, a few questions to think about first.
 
 use super::Reflections;
+use crate::core::content::ReflectionMoment;
 use crate::core::template::estimate;
-use crate::core::text::{ui as t, ReflectionMoment};
+use crate::core::text::ui as t;
 use crate::ui::ctx::use_ctx;
 use leptos::prelude::*;
 

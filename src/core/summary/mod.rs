@@ -1,10 +1,14 @@
 //! The alliance as a document: sections of labelled texts and lists, in plain text.
 //! The Review step and the Markdown export both render this, so they always agree.
 
+use super::content;
 use super::date::{Date, Dates, Iso};
 use super::model::*;
 use super::text::{self, export as x};
 use std::borrow::Cow;
+
+mod recap;
+pub use recap::*;
 
 /// The whole alliance, ready to show.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -82,7 +86,7 @@ fn text_block(label: &'static str, s: &str) -> Block {
 pub fn check_in_text(ci: &CheckIn, dates: &dyn Dates) -> String {
     let mut when: Vec<String> = Vec::new();
     if let Some(f) = ci.rhythm {
-        when.push(text::frequency_label(f).to_string());
+        when.push(content::frequency_label(f).to_string());
     }
     if let Some(d) = ci.first_on {
         when.push(format!("{} {}", x::starting(), dates.date(d)));
@@ -93,7 +97,7 @@ pub fn check_in_text(ci: &CheckIn, dates: &dyn Dates) -> String {
     if let Some(m) = ci.duration_minutes {
         when.push(x::minutes(m));
     }
-    super::join_parts(&[&super::join(&when, ", "), &ci.format])
+    super::format::join_parts(&[&when.join(", "), &ci.format])
 }
 
 /// "by 15 December 2026", "after the first session"; "Not decided yet" when no time was
@@ -161,152 +165,6 @@ pub fn prune(blocks: Vec<Block>) -> Vec<Block> {
         .collect()
 }
 
-/// What is being agreed, in a few lines: the essentials, and the names of the deeper sections
-/// that hold anything. Shown before each person confirms.
-pub fn recap(a: &Alliance, dates: &dyn Dates) -> Vec<(&'static str, Vec<String>)> {
-    let filled = |s: &str| !s.trim().is_empty();
-    let mut out: Vec<(&'static str, Vec<String>)> = Vec::new();
-    let mut push = |label, lines: Vec<String>| {
-        let lines: Vec<String> = lines.into_iter().filter(|l| filled(l)).collect();
-        if !lines.is_empty() {
-            out.push((label, lines));
-        }
-    };
-    push(x::recap_goal(), vec![trimmed(&a.goal.what)]);
-    push(x::why(), vec![trimmed(&a.goal.why)]);
-    push(
-        x::recap_measure(),
-        a.progress
-            .iter()
-            .map(|m| match m.how_often {
-                Some(f) if filled(&m.signal) => {
-                    format!(
-                        "{} ({})",
-                        m.signal.trim(),
-                        text::frequency_label(f).to_ascii_lowercase()
-                    )
-                }
-                _ => trimmed(&m.signal),
-            })
-            .collect(),
-    );
-    push(
-        x::recap_commitments(),
-        a.commitments
-            .iter()
-            .filter(|c| filled(&c.what))
-            .map(|c| format!("{}: {}", a.owner_label(&c.owner), commitment_text(c, dates)))
-            .collect(),
-    );
-    let comm = &a.communication;
-    let used: Vec<String> = comm
-        .channels
-        .iter()
-        .filter(|c| c.usage == ChannelUsage::Use && filled(&c.name))
-        .map(|c| trimmed(&c.name))
-        .collect();
-    push(
-        x::recap_communicate(),
-        vec![
-            {
-                let check_in = check_in_text(&comm.check_in, dates);
-                if check_in.is_empty() {
-                    check_in
-                } else {
-                    format!("{}: {check_in}", x::check_in())
-                }
-            },
-            if used.is_empty() {
-                String::new()
-            } else {
-                format!("{}: {}", x::channels(), super::join(&used, ", "))
-            },
-            if filled(&comm.raising_problems) {
-                format!(
-                    "{}: {}",
-                    x::raising_problems(),
-                    comm.raising_problems.trim()
-                )
-            } else {
-                String::new()
-            },
-        ],
-    );
-    push(x::recap_celebrate(), vec![trimmed(&a.celebrations.goal)]);
-    // The deeper sections with anything written in them, as the exports hold them.
-    let deeper: Vec<&str> = summarize_with(a, dates)
-        .sections
-        .iter()
-        .filter(|s| text::section_is_optional(s.id) && s.has_content)
-        .map(|s| text::section(s.id).title)
-        .collect();
-    push(x::recap_deeper(), vec![super::join(&deeper, ", ")]);
-    out
-}
-
-/// The next dates to keep, from `today` on: exactly the events of the calendar file
-/// ([`super::ics::events`]), each at its next date, soonest first. Each is (when, what).
-pub fn next_dates(a: &Alliance, today: Date, dates: &dyn Dates) -> Vec<(String, String)> {
-    super::ics::events(a, today)
-        .into_iter()
-        .map(|e| {
-            let when = match e.time {
-                Some(t) => format!("{}, {}", dates.date(e.next), dates.time(t)),
-                None => dates.date(e.next),
-            };
-            let what = match e.kind {
-                // The first check-in while it is ahead; after it, the next one in the rhythm.
-                super::ics::EventKind::CheckIn if e.next == e.start => {
-                    x::first_check_in().to_string()
-                }
-                super::ics::EventKind::CheckIn => x::next_check_in().to_string(),
-                super::ics::EventKind::Review => x::next_review_of().to_string(),
-                super::ics::EventKind::Commitment { what, .. } => what,
-            };
-            (when, what)
-        })
-        .collect()
-}
-
-/// The first day on or after `today` in the rhythm that starts on `first`. Monthly rhythms
-/// keep the day of the month and skip months without it (the 31st), as calendars do.
-pub fn next_occurrence(first: Date, rhythm: Frequency, today: Date) -> Option<Date> {
-    if first >= today {
-        return Some(first);
-    }
-    let months = match rhythm {
-        Frequency::Daily | Frequency::Weekly | Frequency::Fortnightly => {
-            let every: i64 = match rhythm {
-                Frequency::Daily => 1,
-                Frequency::Weekly => 7,
-                _ => 14,
-            };
-            let behind = today.days_since_epoch() - first.days_since_epoch();
-            let steps = (behind + every - 1) / every;
-            return Some(first.add_days(steps * every));
-        }
-        Frequency::Monthly => 1,
-        Frequency::Quarterly => 3,
-        Frequency::TwiceAYear => 6,
-        Frequency::Yearly => 12,
-    };
-    let index = |d: Date| i64::from(d.year()) * 12 + i64::from(d.month()) - 1;
-    // Start a step before today's month, then walk forward: at most a few steps.
-    let start = ((index(today) - index(first)) / months - 1).max(1);
-    for n in start..start + 64 {
-        let at = index(first) + n * months;
-        let (year, month) = (at.div_euclid(12), at.rem_euclid(12) + 1);
-        let candidate = i32::try_from(year)
-            .ok()
-            .zip(u8::try_from(month).ok())
-            .and_then(|(y, m)| Date::new(y, m, first.day()));
-        if let Some(d) = candidate.filter(|d| *d >= today) {
-            return Some(d);
-        }
-    }
-    None
-}
-
 /// Builds the document, with dates as ISO 8601 writes them.
 pub fn summarize(a: &Alliance) -> Summary {
     summarize_with(a, &Iso)
@@ -354,7 +212,7 @@ pub fn summarize_with(a: &Alliance, dates: &dyn Dates) -> Summary {
 
     push(
         SectionId::Goal,
-        text::section(SectionId::Goal).title,
+        content::section(SectionId::Goal).title,
         vec![
             Block::Text {
                 label: None,
@@ -377,16 +235,16 @@ pub fn summarize_with(a: &Alliance, dates: &dyn Dates) -> Summary {
             Line {
                 lead: None,
                 text: trimmed(&m.signal),
-                extra: Some(super::join_parts(&[
+                extra: Some(super::format::join_parts(&[
                     &check,
-                    m.how_often.map_or("", text::frequency_label),
+                    m.how_often.map_or("", content::frequency_label),
                 ])),
             }
         })
         .collect();
     push(
         SectionId::Progress,
-        text::section(SectionId::Progress).title,
+        content::section(SectionId::Progress).title,
         vec![Block::List {
             label: None,
             items: measures,
@@ -402,7 +260,7 @@ pub fn summarize_with(a: &Alliance, dates: &dyn Dates) -> Summary {
         .collect();
     push(
         SectionId::Commitments,
-        text::section(SectionId::Commitments).title,
+        content::section(SectionId::Commitments).title,
         vec![Block::List {
             label: None,
             items: commitments,
@@ -416,26 +274,26 @@ pub fn summarize_with(a: &Alliance, dates: &dyn Dates) -> Summary {
         .filter(|ch| !ch.name.trim().is_empty() || !ch.purpose.trim().is_empty())
         .map(|ch| {
             let name = if ch.name.trim().is_empty() {
-                text::usage_label(ch.usage).to_string()
+                content::usage_label(ch.usage).to_string()
             } else {
-                format!("{}: {}", text::usage_label(ch.usage), ch.name.trim())
+                format!("{}: {}", content::usage_label(ch.usage), ch.name.trim())
             };
-            line(None, super::join_parts(&[&name, &ch.purpose]))
+            line(None, super::format::join_parts(&[&name, &ch.purpose]))
         })
         .collect();
     let updates = comm
         .updates
         .iter()
         .map(|u| {
-            let style = u.style.map_or("", text::update_style_label);
-            (u, super::join_parts(&[style, &u.note]))
+            let style = u.style.map_or("", content::update_style_label);
+            (u, super::format::join_parts(&[style, &u.note]))
         })
         .filter(|(_, t)| !t.is_empty())
         .map(|(u, t)| line(Some(a.party_label(&u.party_id)), t))
         .collect();
     push(
         SectionId::Communication,
-        text::section(SectionId::Communication).title,
+        content::section(SectionId::Communication).title,
         vec![
             Block::List {
                 label: Some(x::channels()),
@@ -461,7 +319,7 @@ pub fn summarize_with(a: &Alliance, dates: &dyn Dates) -> Summary {
         .collect();
     push(
         SectionId::Celebrations,
-        text::section(SectionId::Celebrations).title,
+        content::section(SectionId::Celebrations).title,
         vec![
             text_block(x::celebrate_goal(), &a.celebrations.goal),
             Block::List {
@@ -490,7 +348,7 @@ pub fn summarize_with(a: &Alliance, dates: &dyn Dates) -> Summary {
                 .filter(|n| !n.text.trim().is_empty())
                 .map(|n| {
                     line(
-                        Some(text::need_or_offer_label(n.kind).to_string()),
+                        Some(content::need_or_offer_label(n.kind).to_string()),
                         trimmed(&n.text),
                     )
                 })
@@ -503,7 +361,7 @@ pub fn summarize_with(a: &Alliance, dates: &dyn Dates) -> Summary {
         .collect();
     push(
         SectionId::NeedsAndOffers,
-        text::section(SectionId::NeedsAndOffers).title,
+        content::section(SectionId::NeedsAndOffers).title,
         needs,
     );
 
@@ -518,7 +376,7 @@ pub fn summarize_with(a: &Alliance, dates: &dyn Dates) -> Summary {
                 s.text.trim(),
                 x::held_by(),
                 a.owner_label(&s.held_by),
-                text::assumption_status_label(s.status).to_ascii_lowercase()
+                content::assumption_status_label(s.status).to_ascii_lowercase()
             ),
             extra: (!s.instead.trim().is_empty())
                 .then(|| format!("{}: {}", x::instead(), s.instead.trim())),
@@ -526,7 +384,7 @@ pub fn summarize_with(a: &Alliance, dates: &dyn Dates) -> Summary {
         .collect();
     push(
         SectionId::Assumptions,
-        text::section(SectionId::Assumptions).title,
+        content::section(SectionId::Assumptions).title,
         vec![Block::List {
             label: None,
             items: assumptions,
@@ -542,7 +400,7 @@ pub fn summarize_with(a: &Alliance, dates: &dyn Dates) -> Summary {
         .collect();
     push(
         SectionId::HardTimes,
-        text::section(SectionId::HardTimes).title,
+        content::section(SectionId::HardTimes).title,
         vec![
             text_block(x::surprises(), &h.surprises),
             text_block(x::missed(), &h.missed_commitments),
@@ -590,7 +448,7 @@ pub fn summarize_with(a: &Alliance, dates: &dyn Dates) -> Summary {
             {
                 blocks.push(Block::Text {
                     label: Some(x::chosen().into()),
-                    text: super::join_parts(&[&o.name, &d.why]),
+                    text: super::format::join_parts(&[&o.name, &d.why]),
                 });
             }
             Block::Group {
@@ -601,7 +459,7 @@ pub fn summarize_with(a: &Alliance, dates: &dyn Dates) -> Summary {
         .collect();
     push(
         SectionId::Decisions,
-        text::section(SectionId::Decisions).title,
+        content::section(SectionId::Decisions).title,
         decisions,
     );
 
@@ -620,7 +478,7 @@ pub fn summarize_with(a: &Alliance, dates: &dyn Dates) -> Summary {
         .collect();
     push(
         SectionId::KeepingAlive,
-        text::section(SectionId::KeepingAlive).title,
+        content::section(SectionId::KeepingAlive).title,
         vec![
             Block::Text {
                 label: Some(x::next_review().into()),
@@ -630,7 +488,7 @@ pub fn summarize_with(a: &Alliance, dates: &dyn Dates) -> Summary {
                 label: Some(x::review_rhythm().into()),
                 text: k
                     .review_rhythm
-                    .map_or("", text::frequency_label)
+                    .map_or("", content::frequency_label)
                     .to_string(),
             },
             Block::List {
@@ -643,9 +501,9 @@ pub fn summarize_with(a: &Alliance, dates: &dyn Dates) -> Summary {
     let relationship = a.relationship.map(|r| {
         let note = a.relationship_note.trim();
         if note.is_empty() {
-            text::relationship_label(r).to_string()
+            content::relationship_label(r).to_string()
         } else {
-            format!("{} ({note})", text::relationship_label(r))
+            format!("{} ({note})", content::relationship_label(r))
         }
     });
     Summary {

@@ -15,12 +15,20 @@
 //! counts, one given to other terms is kept as an agreement to an earlier version.
 
 use super::action::{Action, ActionError, Item, ListKind, TextField};
+use super::content;
+use super::content::{QuestionId, ReflectionId};
 use super::date::{Date, Dates, Timestamp};
 use super::model::*;
 use super::summary::{check_in_text, when_text};
-use super::text::{self, export as x, merge as m, ui as u, QuestionId, ReflectionId};
+use super::text::{export as x, merge as m, ui as u};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+
+mod parts;
+use parts::*;
+
+mod seen;
+pub use seen::*;
 
 /// What to keep of one difference.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,356 +94,6 @@ impl Difference {
     }
 }
 
-/// The part of the alliance a difference is about.
-#[derive(Debug, Clone, PartialEq)]
-enum Part {
-    Text(TextField),
-    Relationship,
-    CheckIn,
-    Update(Id),
-    NextReview,
-    ReviewRhythm,
-    Answer(String),
-    Item(ListKind, Id),
-}
-
-impl Part {
-    /// A name for this part that stays the same across versions (what [`Seen`] is kept by).
-    fn key(&self) -> String {
-        match self {
-            Part::Text(f) => format!("text:{f:?}"),
-            Part::Relationship => "relationship".into(),
-            Part::CheckIn => "checkIn".into(),
-            Part::Update(party) => format!("update:{party}"),
-            Part::NextReview => "nextReview".into(),
-            Part::ReviewRhythm => "reviewRhythm".into(),
-            Part::Answer(q) => format!("answer:{q}"),
-            Part::Item(kind, id) => format!("item:{kind:?}:{id}"),
-        }
-    }
-
-    /// A fingerprint of what `a` holds for this part; `None` when it holds nothing there (an
-    /// empty answer, an item or preference it does not have).
-    fn fingerprint(&self, a: &Alliance) -> Option<String> {
-        let json = match self {
-            Part::Text(f) => Some(a.text(*f).trim())
-                .filter(|t| !t.is_empty())
-                .map(serde_json::to_string),
-            Part::Relationship => a.relationship.as_ref().map(serde_json::to_string),
-            Part::CheckIn => (a.communication.check_in != CheckIn::default())
-                .then(|| serde_json::to_string(&a.communication.check_in)),
-            Part::Update(party) => a
-                .communication
-                .updates
-                .iter()
-                .find(|p| &p.party_id == party)
-                .map(serde_json::to_string),
-            Part::NextReview => a
-                .keeping_alive
-                .next_review
-                .as_ref()
-                .map(serde_json::to_string),
-            Part::ReviewRhythm => a
-                .keeping_alive
-                .review_rhythm
-                .as_ref()
-                .map(serde_json::to_string),
-            Part::Answer(q) => a
-                .answers
-                .iter()
-                .find(|x| &x.question == q && !x.value.trim().is_empty())
-                .map(|x| serde_json::to_string(x.value.trim())),
-            Part::Item(kind, id) => items(a, *kind)
-                .into_iter()
-                .find(|i| i.id() == id)
-                .map(|i| item_json(&i)),
-        }?;
-        // Plain data with string keys: serialising cannot fail.
-        Some(super::editor::fnv1a(json.unwrap_or_default().as_bytes()))
-    }
-}
-
-/// An item as compact JSON.
-fn item_json(item: &Item) -> Result<String, serde_json::Error> {
-    match item {
-        Item::Party(x) => serde_json::to_string(x),
-        Item::Measure(x) => serde_json::to_string(x),
-        Item::Commitment(x) => serde_json::to_string(x),
-        Item::Channel(x) => serde_json::to_string(x),
-        Item::Milestone(x) => serde_json::to_string(x),
-        Item::NeedOrOffer(x) => serde_json::to_string(x),
-        Item::Assumption(x) => serde_json::to_string(x),
-        Item::Permission(x) => serde_json::to_string(x),
-        Item::Decision(x) => serde_json::to_string(x),
-        Item::Revision(x) => serde_json::to_string(x),
-    }
-}
-
-/// How many versions [`Seen`] remembers. A host page may hand every saved version to its own
-/// server (`exportJson`), each remembered: enough are kept for the one the other person
-/// received to still be among them when their answer comes.
-pub const SEEN_VERSIONS: usize = 12;
-
-/// What this browser knows of the versions of one alliance it exchanged with others: sent
-/// (as a file or a link) or received (opened, or brought together), the most recent last,
-/// each as the fingerprints of its parts. It is kept with the draft in this browser, never in
-/// a file or a link.
-///
-/// Comparing with another version, the one it was made from is the remembered version it has
-/// most in common with: the other person changed what differs from it, and the changes since
-/// then on this side are what differs from it here. A version this browser made but never
-/// sent, such as a downloaded backup, has less in common with theirs than the one they really
-/// received, or as much: where remembered versions fit equally well but tell a part apart
-/// differently, nothing tells, and the person chooses.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(transparent)]
-pub struct Seen(Vec<Version>);
-
-/// A version as [`Seen`] keeps it: the fingerprint of each part, by the part's key.
-type Version = BTreeMap<String, String>;
-
-impl Seen {
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    /// Remembers `a`, a version sent or received (once: the same version again moves last).
-    pub fn record(&mut self, a: &Alliance) {
-        let version: BTreeMap<String, String> = parts(a)
-            .into_iter()
-            .filter_map(|part| Some((part.key(), part.fingerprint(a)?)))
-            .collect();
-        self.0.retain(|v| *v != version);
-        self.0.push(version);
-        if self.0.len() > SEEN_VERSIONS {
-            self.0.remove(0);
-        }
-    }
-
-    /// The remembered versions `theirs` has most parts in common with (more than one when
-    /// several have as much).
-    fn bases_of(&self, theirs: &Alliance) -> Vec<&Version> {
-        let fingerprints: Vec<(String, String)> = parts(theirs)
-            .into_iter()
-            .filter_map(|part| Some((part.key(), part.fingerprint(theirs)?)))
-            .collect();
-        let common = |v: &Version| {
-            fingerprints
-                .iter()
-                .filter(|(k, f)| v.get(k) == Some(f))
-                .count()
-        };
-        let counted: Vec<(usize, &Version)> = self.0.iter().map(|v| (common(v), v)).collect();
-        let most = counted.iter().map(|(n, _)| *n).max().unwrap_or(0);
-        counted
-            .into_iter()
-            .filter(|(n, _)| most > 0 && *n == most)
-            .map(|(_, v)| v)
-            .collect()
-    }
-}
-
-/// Every part `a` holds something in: its texts, choices, preferences, answers and items.
-fn parts(a: &Alliance) -> Vec<Part> {
-    let mut out: Vec<Part> = TEXTS.iter().map(|(f, _)| Part::Text(*f)).collect();
-    out.extend(
-        text::REFLECTIONS
-            .iter()
-            .map(|r| Part::Text(TextField::Reflection(r.id))),
-    );
-    out.extend([
-        Part::Relationship,
-        Part::CheckIn,
-        Part::NextReview,
-        Part::ReviewRhythm,
-    ]);
-    out.extend(
-        a.communication
-            .updates
-            .iter()
-            .map(|p| Part::Update(p.party_id.clone())),
-    );
-    out.extend(a.answers.iter().map(|x| Part::Answer(x.question.clone())));
-    for kind in ListKind::ALL {
-        out.extend(
-            items(a, kind)
-                .into_iter()
-                .map(|i| Part::Item(kind, i.id().clone())),
-        );
-    }
-    out
-}
-
-/// How `part` came to differ between `mine` and `theirs`, from the versions theirs may have
-/// been made from (`bases`: what this browser remembers that has most in common with theirs).
-fn change(part: &Part, mine: &Alliance, theirs: &Alliance, bases: &[&Version]) -> Change {
-    let (fm, ft) = (part.fingerprint(mine), part.fingerprint(theirs));
-    // What only one version has (an item, an answer) is kept, whoever added or removed it.
-    match (&fm, &ft) {
-        (Some(_), None) => return Change::OnlyMine,
-        (None, Some(_)) => return Change::OnlyTheirs,
-        _ => {}
-    }
-    let key = part.key();
-    let from = |base: &&Version| {
-        let fb = base.get(&key);
-        if fm.as_ref() == fb {
-            // Unchanged here since: the other version changed it.
-            Change::Theirs
-        } else if ft.as_ref() == fb {
-            Change::Mine
-        } else {
-            Change::Both
-        }
-    };
-    let mut told = bases.iter().map(from);
-    match told.next() {
-        // Versions that fit as well as each other but tell apart differently: nothing tells.
-        Some(first) if told.all(|c| c == first) => first,
-        _ => Change::Both,
-    }
-}
-
-const TEXTS: [(TextField, SectionId); 10] = [
-    (TextField::Title, SectionId::Basics),
-    (TextField::RelationshipNote, SectionId::Basics),
-    (TextField::GoalWhat, SectionId::Goal),
-    (TextField::GoalWhy, SectionId::Goal),
-    (TextField::GoalPain, SectionId::Goal),
-    (TextField::RaisingProblems, SectionId::Communication),
-    (TextField::CelebrateGoal, SectionId::Celebrations),
-    (TextField::Surprises, SectionId::HardTimes),
-    (TextField::MissedCommitments, SectionId::HardTimes),
-    (TextField::Mistakes, SectionId::HardTimes),
-];
-
-fn text_label(field: TextField) -> &'static str {
-    let q = match field {
-        TextField::Title => QuestionId::Title,
-        TextField::RelationshipNote => return u::relationship_note(),
-        TextField::GoalWhat => QuestionId::GoalWhat,
-        TextField::GoalWhy => QuestionId::GoalWhy,
-        TextField::GoalPain => QuestionId::GoalPain,
-        TextField::RaisingProblems => QuestionId::RaisingProblems,
-        TextField::CelebrateGoal => QuestionId::CelebrateGoal,
-        TextField::Surprises => QuestionId::Surprises,
-        TextField::MissedCommitments => QuestionId::MissedCommitments,
-        TextField::Mistakes => QuestionId::Mistakes,
-        TextField::Reflection(id) => return text::reflection(id).prompt,
-    };
-    text::question(q).prompt
-}
-
-/// Where a reflection is asked.
-fn reflection_step(id: ReflectionId) -> &'static str {
-    match id {
-        ReflectionId::WhyThisRelationship
-        | ReflectionId::AssumptionsToTest
-        | ReflectionId::OpeningTheConversation => u::step_welcome(),
-        ReflectionId::FirstStep | ReflectionId::WhatCouldGetInTheWay | ReflectionId::HowItFeels => {
-            u::step_finish()
-        }
-        _ => u::step_review(),
-    }
-}
-
-fn item_label(kind: ListKind) -> &'static str {
-    match kind {
-        ListKind::Parties => u::person(),
-        ListKind::Progress => u::measure(),
-        ListKind::Commitments => u::commitment(),
-        ListKind::Channels => u::channel(),
-        ListKind::Milestones => u::milestone(),
-        ListKind::NeedsAndOffers => u::need_or_offer(),
-        ListKind::Assumptions => u::assumption(),
-        ListKind::Permissions => u::permission(),
-        ListKind::Decisions => u::decision(),
-        ListKind::Revisions => u::revision(),
-    }
-}
-
-fn list_section(kind: ListKind) -> SectionId {
-    match kind {
-        ListKind::Parties => SectionId::Basics,
-        ListKind::Progress => SectionId::Progress,
-        ListKind::Commitments => SectionId::Commitments,
-        ListKind::Channels => SectionId::Communication,
-        ListKind::Milestones => SectionId::Celebrations,
-        ListKind::NeedsAndOffers => SectionId::NeedsAndOffers,
-        ListKind::Assumptions => SectionId::Assumptions,
-        ListKind::Permissions => SectionId::HardTimes,
-        ListKind::Decisions => SectionId::Decisions,
-        ListKind::Revisions => SectionId::KeepingAlive,
-    }
-}
-
-/// The parts of `parts` that hold something, as one line.
-fn joined(parts: &[&str]) -> String {
-    let parts: Vec<&str> = parts
-        .iter()
-        .map(|p| p.trim())
-        .filter(|p| !p.is_empty())
-        .collect();
-    super::join(&parts, " · ")
-}
-
-/// An item as a person reads it, in one line (names of people from `a`).
-fn describe(a: &Alliance, item: &Item, dates: &dyn Dates) -> String {
-    match item {
-        Item::Party(p) => joined(&[&a.party_label(&p.id), &p.role]),
-        Item::Measure(m) => joined(&[
-            &m.signal,
-            &m.how_we_check,
-            m.how_often.map_or("", text::frequency_label),
-        ]),
-        Item::Commitment(c) => joined(&[
-            &a.owner_label(&c.owner),
-            &c.what,
-            &when_text(&c.when, dates),
-        ]),
-        Item::Channel(c) => joined(&[text::usage_label(c.usage), &c.name, &c.purpose]),
-        Item::Milestone(m) => joined(&[&m.milestone, &m.how]),
-        Item::NeedOrOffer(n) => joined(&[
-            &a.party_label(&n.party_id),
-            text::need_or_offer_label(n.kind),
-            &n.text,
-        ]),
-        Item::Assumption(s) => joined(&[
-            &s.text,
-            &a.owner_label(&s.held_by),
-            text::assumption_status_label(s.status),
-            &s.instead,
-        ]),
-        Item::Permission(p) => joined(&[&a.owner_label(&p.given_by), &p.text]),
-        Item::Decision(d) => {
-            let options: Vec<&str> = d.options.iter().map(|o| o.name.trim()).collect();
-            let chosen = d
-                .options
-                .iter()
-                .find(|o| Some(&o.id) == d.chosen.as_ref())
-                .map(|o| format!("{}: {}", x::chosen(), o.name.trim()));
-            joined(&[
-                &d.question,
-                &super::join(&options, ", "),
-                chosen.as_deref().unwrap_or(""),
-                &d.why,
-            ])
-        }
-        Item::Revision(r) => joined(&[&dates.date(r.date), &r.changes, &r.why]),
-    }
-}
-
-/// The items of `kind`, in order.
-fn items(a: &Alliance, kind: ListKind) -> Vec<Item> {
-    (0..a.len_of(kind))
-        .filter_map(|i| a.item_at(kind, i))
-        .collect()
-}
-
-fn optional_date(d: Option<Date>, dates: &dyn Dates) -> Option<String> {
-    d.map(|d| dates.date(d))
-}
-
 /// Everything `mine` and `theirs` say differently, in the order of the wizard, each with how
 /// they came to differ as far as `seen` (this browser's knowledge of the versions exchanged)
 /// tells.
@@ -464,9 +122,9 @@ pub fn differences(
             });
         }
     };
-    let title = |s: SectionId| Cow::Borrowed(text::section(s).title);
+    let title = |s: SectionId| Cow::Borrowed(content::section(s).title);
     let filled = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_string());
-    let question = |q: QuestionId| Cow::Borrowed(text::question(q).prompt);
+    let question = |q: QuestionId| Cow::Borrowed(content::question(q).prompt);
     // A section's answers and lists, then its own fields, section by section.
     for section in SectionId::ALL {
         for (field, _) in TEXTS.iter().filter(|(_, s)| *s == section) {
@@ -486,10 +144,10 @@ pub fn differences(
                 Part::Relationship,
                 (
                     mine.relationship
-                        .map(|k| text::relationship_label(k).to_string()),
+                        .map(|k| content::relationship_label(k).to_string()),
                     theirs
                         .relationship
-                        .map(|k| text::relationship_label(k).to_string()),
+                        .map(|k| content::relationship_label(k).to_string()),
                 ),
             ),
             SectionId::Communication => {
@@ -509,7 +167,9 @@ pub fn differences(
                         .updates
                         .iter()
                         .find(|p| &p.party_id == party)
-                        .map(|p| joined(&[p.style.map_or("", text::update_style_label), &p.note]))
+                        .map(|p| {
+                            joined(&[p.style.map_or("", content::update_style_label), &p.note])
+                        })
                 };
                 let mut parties: Vec<&Id> = Vec::new();
                 for p in mine
@@ -563,10 +223,10 @@ pub fn differences(
                     (
                         k(mine)
                             .review_rhythm
-                            .map(|f| text::frequency_label(f).to_string()),
+                            .map(|f| content::frequency_label(f).to_string()),
                         k(theirs)
                             .review_rhythm
-                            .map(|f| text::frequency_label(f).to_string()),
+                            .map(|f| content::frequency_label(f).to_string()),
                     ),
                 );
             }
@@ -634,7 +294,7 @@ pub fn differences(
         }
     }
     // Reflections: personal notes, asked on their own steps.
-    for r in text::REFLECTIONS {
+    for r in content::REFLECTIONS {
         let field = TextField::Reflection(r.id);
         add(
             None,
@@ -652,7 +312,7 @@ pub fn same_terms(a: &Alliance, b: &Alliance) -> bool {
     let terms = |x: &Alliance| {
         let mut answers = x.answers.clone();
         answers.sort_by(|p, q| p.question.cmp(&q.question));
-        (super::editor::fingerprints(x), answers)
+        (super::agreement::fingerprints(x), answers)
     };
     terms(a) == terms(b)
 }
@@ -905,14 +565,14 @@ pub fn bring_together(
         ];
         for (list, say) in lists {
             if !list.is_empty() {
-                changes.push(say(&super::join(&list, "; ")));
+                changes.push(say(&list.join("; ")));
             }
         }
         if !outcome.agreed.is_empty() {
-            changes.push(m::agreement_from(&super::join(&outcome.agreed, ", ")));
+            changes.push(m::agreement_from(&outcome.agreed.join(", ")));
         }
         if !earlier_came.is_empty() {
-            changes.push(m::earlier_from(&super::join(&earlier_came, ", ")));
+            changes.push(m::earlier_from(&earlier_came.join(", ")));
         }
         let id = result.fresh_id(ListKind::Revisions.id_prefix());
         // A note in the log, not a change of terms: pushed, not applied.
@@ -920,7 +580,7 @@ pub fn bring_together(
             id,
             date: how.today,
             sections,
-            changes: super::join(&changes, " "),
+            changes: changes.join(" "),
             why: String::new(),
         });
         result.updated_at = how.now;

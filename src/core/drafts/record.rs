@@ -1,0 +1,158 @@
+//! How a draft is written in storage: the record around the alliance, and reading it back.
+
+#[allow(unused_imports)]
+use super::*;
+
+/// What decides whether a save would change anything, with what this browser keeps: the
+/// alliance (as compact JSON) and the step.
+pub(super) fn content_of(json: &str, step: &str) -> String {
+    let mut s = String::with_capacity(json.len() + 1 + step.len());
+    s.push_str(json);
+    s.push('\n');
+    s.push_str(step);
+    s
+}
+
+/// The alliance as compact JSON: what decides whether a save would change anything.
+pub(super) fn compact(a: &Alliance) -> String {
+    // Plain data with string keys: serde_json cannot fail on it.
+    serde_json::to_string(a).unwrap_or_default()
+}
+
+/// A stored draft: a versioned record around the alliance in the file format, so stored drafts
+/// go through the same checks and migrations as imported files. The members before `file` let
+/// the drafts list show a draft without checking all of it; `me` and `seen` are what this
+/// browser keeps with the draft ([`Here`]), outside the file.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct Record<'a> {
+    pub(super) format: &'static str,
+    pub(super) draft_version: u64,
+    pub(super) saved_at: Timestamp,
+    pub(super) writer: &'a str,
+    pub(super) sequence: u64,
+    pub(super) step: &'a str,
+    pub(super) title: &'a str,
+    pub(super) relationship: Option<RelationshipKind>,
+    pub(super) progress: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) me: Option<&'a Id>,
+    #[serde(skip_serializing_if = "Seen::is_empty")]
+    pub(super) seen: &'a Seen,
+    pub(super) file: File<'a>,
+}
+
+/// The alliance as an exported file would hold it.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct File<'a> {
+    pub(super) format: &'static str,
+    pub(super) schema_version: u32,
+    pub(super) exported_at: Timestamp,
+    pub(super) alliance: &'a Alliance,
+}
+
+/// The stored form of a draft (compact JSON).
+pub fn encode(
+    draft: Draft,
+    now: Timestamp,
+    writer: &str,
+    sequence: u64,
+) -> Result<String, StorageError> {
+    let Draft {
+        alliance: a,
+        here,
+        step,
+        progress,
+    } = draft;
+    let record = Record {
+        format: DRAFT_FORMAT,
+        draft_version: DRAFT_VERSION,
+        saved_at: now,
+        writer,
+        sequence,
+        step,
+        title: &a.title,
+        relationship: a.relationship,
+        progress,
+        me: here.me.as_ref(),
+        seen: &here.seen,
+        file: File {
+            format: FORMAT,
+            schema_version: SCHEMA_VERSION,
+            exported_at: now,
+            alliance: a,
+        },
+    };
+    // Plain data with string keys cannot fail; if it ever did, nothing is written.
+    serde_json::to_string(&record).map_err(|e| StorageError::Failed(e.to_string()))
+}
+
+/// Parses the record and checks its format and version (the reason, in words, if not).
+pub(super) fn record(raw: &str) -> Result<Value, String> {
+    use crate::core::text::drafts as t;
+    let value = json::parse_limited(raw.as_bytes(), MAX_DRAFT_BYTES).map_err(|e| e.message)?;
+    if value.get("format").and_then(Value::as_str) != Some(DRAFT_FORMAT) {
+        return Err(t::not_a_draft().to_string());
+    }
+    match value.get("draftVersion").and_then(Value::as_u64) {
+        Some(v) if v > DRAFT_VERSION => Err(t::newer().to_string()),
+        Some(v) if v >= 1 => Ok(value),
+        _ => Err(t::not_a_draft().to_string()),
+    }
+}
+
+/// A stored draft, read back.
+pub(super) struct Decoded {
+    pub(super) alliance: Alliance,
+    pub(super) here: Here,
+    pub(super) step: String,
+    pub(super) sequence: u64,
+    pub(super) saved_at: Timestamp,
+    pub(super) progress: u32,
+}
+
+impl Decoded {
+    /// The draft, opened from `slot`.
+    pub(super) fn opened(self, slot: Id) -> Opened {
+        Opened {
+            slot,
+            alliance: self.alliance,
+            here: self.here,
+            step: self.step,
+            saved_at: self.saved_at,
+        }
+    }
+}
+
+/// A stored draft in full, or why it cannot be read.
+pub(super) fn decode(raw: &str) -> Result<Decoded, String> {
+    let mut v = record(raw)?;
+    // What the list shows is read leniently: only the file itself must be right.
+    let text = |v: &Value, k: &str| {
+        v.get(k)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string()
+    };
+    let step = text(&v, "step");
+    let saved_at = Timestamp::parse(&text(&v, "savedAt")).unwrap_or_default();
+    let sequence = v.get("sequence").and_then(Value::as_u64).unwrap_or(0);
+    let progress = v
+        .get("progress")
+        .and_then(Value::as_u64)
+        .map_or(0, |p| p.min(100) as u32);
+    let file = v
+        .get_mut("file")
+        .map(Value::take)
+        .ok_or_else(|| crate::core::text::drafts::not_a_draft().to_string())?;
+    let imported = json::import_value(file, SCHEMA_VERSION, MIGRATIONS).map_err(|e| e.message)?;
+    Ok(Decoded {
+        here: Here::read(&v, &imported.alliance),
+        alliance: imported.alliance,
+        step,
+        sequence,
+        saved_at,
+        progress,
+    })
+}
