@@ -120,7 +120,9 @@ fn language_of(host: &web_sys::Element) -> &'static str {
 /// Fetches a language's catalogue and speaks it from now on.
 async fn install_language(language: &'static str) -> Result<(), String> {
     let url = catalogue_url(language);
-    let text = ui::io::fetch::text(&url, core::text::MAX_CATALOGUE_BYTES, "catalogue").await?;
+    let text = ui::io::fetch::text(&url, core::text::MAX_CATALOGUE_BYTES, "catalogue")
+        .await
+        .map_err(|e| e.to_string())?;
     core::text::install(language, &text).map_err(|e| format!("{e} ({url})"))
 }
 

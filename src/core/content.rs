@@ -260,61 +260,33 @@ pub fn reflection(id: ReflectionId) -> ReflectionText {
     }
 }
 
+/// The name of a choice, in the catalogue under `labels.<part>.<its JSON name>`.
+fn label(part: &str, key: &str) -> &'static str {
+    get(&format!("labels.{part}.{key}"))
+}
+
 pub fn relationship_label(kind: RelationshipKind) -> &'static str {
-    get(match kind {
-        RelationshipKind::CoachAndClient => "labels.relationship.coachAndClient",
-        RelationshipKind::ManagerAndReport => "labels.relationship.managerAndReport",
-        RelationshipKind::ClientAndVendor => "labels.relationship.clientAndVendor",
-        RelationshipKind::TeamAndStakeholder => "labels.relationship.teamAndStakeholder",
-        RelationshipKind::Team => "labels.relationship.team",
-        RelationshipKind::CoFounders => "labels.relationship.coFounders",
-        RelationshipKind::Partners => "labels.relationship.partners",
-        RelationshipKind::Family => "labels.relationship.family",
-        RelationshipKind::Friends => "labels.relationship.friends",
-        RelationshipKind::Other => "labels.relationship.other",
-    })
+    label("relationship", kind.key())
 }
 
 pub fn frequency_label(f: Frequency) -> &'static str {
-    get(match f {
-        Frequency::Daily => "labels.frequency.daily",
-        Frequency::Weekly => "labels.frequency.weekly",
-        Frequency::Fortnightly => "labels.frequency.fortnightly",
-        Frequency::Monthly => "labels.frequency.monthly",
-        Frequency::Quarterly => "labels.frequency.quarterly",
-        Frequency::TwiceAYear => "labels.frequency.twiceAYear",
-        Frequency::Yearly => "labels.frequency.yearly",
-    })
+    label("frequency", f.key())
 }
 
 pub fn usage_label(u: ChannelUsage) -> &'static str {
-    get(match u {
-        ChannelUsage::Use => "labels.usage.use",
-        ChannelUsage::Avoid => "labels.usage.avoid",
-    })
+    label("usage", u.key())
 }
 
 pub fn update_style_label(s: UpdateStyle) -> &'static str {
-    get(match s {
-        UpdateStyle::FrequentDetail => "labels.update_style.frequentDetail",
-        UpdateStyle::PeriodicSummary => "labels.update_style.periodicSummary",
-    })
+    label("update_style", s.key())
 }
 
 pub fn assumption_status_label(s: AssumptionStatus) -> &'static str {
-    get(match s {
-        AssumptionStatus::Unchecked => "labels.assumption_status.unchecked",
-        AssumptionStatus::Confirmed => "labels.assumption_status.confirmed",
-        AssumptionStatus::Revised => "labels.assumption_status.revised",
-        AssumptionStatus::Dropped => "labels.assumption_status.dropped",
-    })
+    label("assumption_status", s.key())
 }
 
 pub fn need_or_offer_label(k: NeedOrOfferKind) -> &'static str {
-    get(match k {
-        NeedOrOfferKind::Need => "labels.need_or_offer.need",
-        NeedOrOfferKind::Offer => "labels.need_or_offer.offer",
-    })
+    label("need_or_offer", k.key())
 }
 
 /// The "what changed" note of an automatic revision-log entry.

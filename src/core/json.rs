@@ -190,14 +190,14 @@ pub struct Imported {
 }
 
 /// Writes the alliance as a JSON file (pretty-printed, two-space indents, ends with a newline).
-pub fn export(alliance: &Alliance, now: Timestamp) -> Result<String, String> {
+pub fn export(alliance: &Alliance, now: Timestamp) -> Result<String, serde_json::Error> {
     let envelope = EnvelopeRef {
         format: FORMAT,
         schema_version: SCHEMA_VERSION,
         exported_at: now,
         alliance,
     };
-    let mut s = serde_json::to_string_pretty(&envelope).map_err(|e| e.to_string())?;
+    let mut s = serde_json::to_string_pretty(&envelope)?;
     s.push('\n');
     Ok(s)
 }

@@ -9,6 +9,9 @@
 //! A fragment is never sent to a server by the browser. The link is untrusted input: the same
 //! checks as a file once unpacked, and unpacking stops at [`super::json::MAX_FILE_BYTES`].
 
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine as _;
+
 /// What the fragment starts with (after `#`).
 pub const PREFIX: &str = "alliance-v1=";
 
@@ -19,8 +22,6 @@ pub const MAX_LINK_CHARS: usize = 16_000;
 
 /// The longest fragment read: a compressed file can never need more than this.
 pub const MAX_DATA_CHARS: usize = super::json::MAX_FILE_BYTES / 3 * 4 + 4;
-
-const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 /// Why a link's data cannot be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,43 +42,16 @@ pub fn data_of(fragment: &str) -> Option<&str> {
 
 /// The fragment (with `#`) carrying `compressed`.
 pub fn fragment(compressed: &[u8]) -> String {
-    let mut s = String::with_capacity(1 + PREFIX.len() + compressed.len().div_ceil(3) * 4);
-    s.push('#');
-    s.push_str(PREFIX);
-    for chunk in compressed.chunks(3) {
-        let b = [
-            chunk[0],
-            chunk.get(1).copied().unwrap_or(0),
-            chunk.get(2).copied().unwrap_or(0),
-        ];
-        let n = u32::from(b[0]) << 16 | u32::from(b[1]) << 8 | u32::from(b[2]);
-        for i in 0..=chunk.len() {
-            s.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
-        }
-    }
-    s
+    format!("#{PREFIX}{}", URL_SAFE_NO_PAD.encode(compressed))
 }
 
-/// The compressed bytes a link's data stands for.
+/// The compressed bytes a link's data stands for. Only what the widget writes is read: the
+/// URL-safe alphabet, no padding, no stray bits in the last character.
 pub fn decode(data: &str) -> Result<Vec<u8>, LinkError> {
     if data.len() > MAX_DATA_CHARS {
         return Err(LinkError::TooLong);
     }
-    let value = |c: u8| ALPHABET.iter().position(|&a| a == c).map(|v| v as u32);
-    let bytes = data.as_bytes();
-    if bytes.len() % 4 == 1 {
-        return Err(LinkError::Damaged);
-    }
-    let mut out = Vec::with_capacity(bytes.len() / 4 * 3 + 2);
-    for chunk in bytes.chunks(4) {
-        let mut n = 0u32;
-        for (i, &c) in chunk.iter().enumerate() {
-            n |= value(c).ok_or(LinkError::Damaged)? << (18 - 6 * i);
-        }
-        let [_, a, b, c] = n.to_be_bytes();
-        out.extend_from_slice(&[a, b, c][..chunk.len() - 1]);
-    }
-    Ok(out)
+    URL_SAFE_NO_PAD.decode(data).map_err(|_| LinkError::Damaged)
 }
 
 #[cfg(test)]
@@ -109,6 +83,8 @@ mod tests {
         assert_eq!(decode("Zm9v+mFy"), Err(LinkError::Damaged));
         assert_eq!(decode("Zm9vY"), Err(LinkError::Damaged));
         assert_eq!(decode("Zm 9"), Err(LinkError::Damaged));
+        assert_eq!(decode("Zm8="), Err(LinkError::Damaged), "padding");
+        assert_eq!(decode("Zm9"), Err(LinkError::Damaged), "stray bits");
         assert_eq!(
             decode(&"A".repeat(MAX_DATA_CHARS + 1)),
             Err(LinkError::TooLong)

@@ -173,30 +173,55 @@ impl crate::core::Dates for Local {
     }
 }
 
-fn describe(err: &JsValue) -> String {
-    if let Some(e) = err.dyn_ref::<js_sys::Error>() {
-        return String::from(e.message());
+/// Why the browser did not do what the widget asked of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BrowserError {
+    /// The page has no window or document (the widget is not in a browser page).
+    NoPage,
+    /// This browser has no such API here (`navigator.clipboard` outside a secure context,
+    /// `ClipboardItem` in an older browser).
+    Missing(&'static str),
+    /// The browser refused or failed, in its own words.
+    Refused(String),
+}
+
+impl std::fmt::Display for BrowserError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BrowserError::NoPage => f.write_str("no page"),
+            BrowserError::Missing(what) => write!(f, "no {what}"),
+            BrowserError::Refused(why) => f.write_str(why),
+        }
     }
-    err.as_string()
-        .unwrap_or_else(|| "unknown error".to_string())
+}
+
+impl From<JsValue> for BrowserError {
+    fn from(err: JsValue) -> Self {
+        BrowserError::Refused(match err.dyn_ref::<js_sys::Error>() {
+            Some(e) => String::from(e.message()),
+            None => err
+                .as_string()
+                .unwrap_or_else(|| "unknown error".to_string()),
+        })
+    }
 }
 
 /// Starts a download of `content` as a file called `name`.
-pub fn download(name: &str, mime: &str, content: &str) -> Result<(), String> {
+pub fn download(name: &str, mime: &str, content: &str) -> Result<(), BrowserError> {
     let document = web_sys::window()
         .and_then(|w| w.document())
-        .ok_or_else(|| "no document".to_string())?;
+        .ok_or(BrowserError::NoPage)?;
     let parts = js_sys::Array::of1(&JsValue::from_str(content));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|e| describe(&e))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| describe(&e))?;
+        .map_err(BrowserError::from)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(BrowserError::from)?;
     let anchor: web_sys::HtmlAnchorElement = document
         .create_element("a")
-        .map_err(|e| describe(&e))?
+        .map_err(BrowserError::from)?
         .dyn_into()
-        .map_err(|_| "not an anchor".to_string())?;
+        .map_err(|_| BrowserError::Missing("link element"))?;
     anchor.set_href(&url);
     anchor.set_download(name);
     anchor.click();
@@ -222,15 +247,18 @@ pub async fn settled(promise: js_sys::Promise) -> Result<JsValue, JsValue> {
 }
 
 /// Copies text to the clipboard. Fails when the browser has no clipboard API or refuses.
-pub async fn copy_text(text: &str) -> Result<(), String> {
+pub async fn copy_text(text: &str) -> Result<(), BrowserError> {
     let promise = clipboard_call("writeText", &JsValue::from_str(text))?;
-    settled(promise).await.map(|_| ()).map_err(|e| describe(&e))
+    settled(promise)
+        .await
+        .map(|_| ())
+        .map_err(BrowserError::from)
 }
 
 /// Copies formatted text (HTML) with its plain-text version, so an email keeps headings and
 /// lists and a plain editor gets clean text. Where the browser cannot write HTML, the plain
 /// text alone.
-pub async fn copy_formatted(html: &str, plain: &str) -> Result<(), String> {
+pub async fn copy_formatted(html: &str, plain: &str) -> Result<(), BrowserError> {
     if let Ok(promise) =
         clipboard_items(html, plain).and_then(|items| clipboard_call("write", &items))
     {
@@ -243,12 +271,12 @@ pub async fn copy_formatted(html: &str, plain: &str) -> Result<(), String> {
 
 /// `[new ClipboardItem({ "text/html": …, "text/plain": … })]`, read by name: older browsers
 /// have no `ClipboardItem`.
-fn clipboard_items(html: &str, plain: &str) -> Result<JsValue, String> {
-    let window = web_sys::window().ok_or_else(|| "no window".to_string())?;
+fn clipboard_items(html: &str, plain: &str) -> Result<JsValue, BrowserError> {
+    let window = web_sys::window().ok_or(BrowserError::NoPage)?;
     let item = js_sys::Reflect::get(&window, &JsValue::from_str("ClipboardItem"))
-        .map_err(|e| describe(&e))?
+        .map_err(BrowserError::from)?
         .dyn_into::<js_sys::Function>()
-        .map_err(|_| "no ClipboardItem".to_string())?;
+        .map_err(|_| BrowserError::Missing("ClipboardItem"))?;
     let blob = |text: &str, mime: &str| {
         let options = web_sys::BlobPropertyBag::new();
         options.set_type(mime);
@@ -256,44 +284,44 @@ fn clipboard_items(html: &str, plain: &str) -> Result<JsValue, String> {
             &js_sys::Array::of1(&JsValue::from_str(text)),
             &options,
         )
-        .map_err(|e| describe(&e))
+        .map_err(BrowserError::from)
     };
     let parts = js_sys::Object::new();
     for (mime, text) in [("text/html", html), ("text/plain", plain)] {
         js_sys::Reflect::set(&parts, &JsValue::from_str(mime), &blob(text, mime)?.into())
-            .map_err(|e| describe(&e))?;
+            .map_err(BrowserError::from)?;
     }
-    let made =
-        js_sys::Reflect::construct(&item, &js_sys::Array::of1(&parts)).map_err(|e| describe(&e))?;
+    let made = js_sys::Reflect::construct(&item, &js_sys::Array::of1(&parts))
+        .map_err(BrowserError::from)?;
     Ok(js_sys::Array::of1(&made).into())
 }
 
 /// Calls `navigator.clipboard[method](arg)`, read by name: `navigator.clipboard` is missing
 /// outside secure contexts, and calling through a missing object would throw through the
 /// widget.
-fn clipboard_call(method: &str, arg: &JsValue) -> Result<js_sys::Promise, String> {
-    let window = web_sys::window().ok_or_else(|| "no window".to_string())?;
+fn clipboard_call(method: &'static str, arg: &JsValue) -> Result<js_sys::Promise, BrowserError> {
+    let window = web_sys::window().ok_or(BrowserError::NoPage)?;
     let clipboard = js_sys::Reflect::get(&window.navigator(), &JsValue::from_str("clipboard"))
-        .map_err(|e| describe(&e))?;
+        .map_err(BrowserError::from)?;
     if clipboard.is_undefined() || clipboard.is_null() {
-        return Err("no clipboard".into());
+        return Err(BrowserError::Missing("clipboard"));
     }
     let call = js_sys::Reflect::get(&clipboard, &JsValue::from_str(method))
-        .map_err(|e| describe(&e))?
+        .map_err(BrowserError::from)?
         .dyn_into::<js_sys::Function>()
-        .map_err(|_| format!("no clipboard.{method}"))?;
+        .map_err(|_| BrowserError::Missing(method))?;
     call.call1(&clipboard, arg)
-        .map_err(|e| describe(&e))?
+        .map_err(BrowserError::from)?
         .dyn_into::<js_sys::Promise>()
-        .map_err(|_| format!("clipboard.{method} gave no promise"))
+        .map_err(|_| BrowserError::Missing(method))
 }
 
 /// Opens the browser's print dialog for the widget alone: what is around it on the coach's
 /// page (every sibling of the widget and of each element it sits in) is hidden while the
 /// document is printed, and shown again when the dialog returns. Inline styles set through
 /// the CSSOM, which a strict `style-src` allows.
-pub fn print(inside: Option<web_sys::Element>) -> Result<(), String> {
-    let window = web_sys::window().ok_or_else(|| "no window".to_string())?;
+pub fn print(inside: Option<web_sys::Element>) -> Result<(), BrowserError> {
+    let window = web_sys::window().ok_or(BrowserError::NoPage)?;
     let mut hidden: Vec<(web_sys::HtmlElement, String, String)> = Vec::new();
     let host = inside.map(|el| el.get_root_node()).and_then(|root| {
         match root.dyn_into::<web_sys::ShadowRoot>() {
@@ -328,7 +356,7 @@ pub fn print(inside: Option<web_sys::Element>) -> Result<(), String> {
         }
         el = parent;
     }
-    let result = window.print().map_err(|e| describe(&e));
+    let result = window.print().map_err(BrowserError::from);
     for (el, value, priority) in hidden {
         let style = el.style();
         let _ = if value.is_empty() {

@@ -137,7 +137,9 @@ fn add_methods(host: &web_sys::Element, ctx: Ctx, d: Drafts) {
     let export: Box<Method> = Box::new(move |_| {
         let file = ctx
             .try_with_untracked(|a| {
-                crate::core::json::export(a, browser::now()).map(|f| (f, a.clone()))
+                crate::core::json::export(a, browser::now())
+                    .map(|f| (f, a.clone()))
+                    .map_err(|e| e.to_string())
             })
             .unwrap_or_else(|| Err(t::stopped().to_string()));
         // The host page may hand it to the others: remembered, to tell later who changed what.

@@ -8,6 +8,8 @@ use super::date::{Date, TimeOfDay, Timestamp};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+mod choice;
+
 mod sections;
 pub use sections::*;
 
@@ -111,7 +113,20 @@ pub struct Answer {
 }
 
 /// The kind of relationship; it chooses the examples and hints shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+)]
+#[strum(serialize_all = "camelCase")]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum RelationshipKind {
@@ -233,7 +248,20 @@ pub struct SectionFingerprint {
 }
 
 /// The parts of an alliance, in the order the wizard walks through them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+)]
+#[strum(serialize_all = "camelCase")]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum SectionId {
@@ -266,23 +294,6 @@ impl SectionId {
         SectionId::KeepingAlive,
     ];
 
-    /// The camelCase name used in JSON and in field paths.
-    pub fn key(self) -> &'static str {
-        match self {
-            SectionId::Basics => "basics",
-            SectionId::Goal => "goal",
-            SectionId::Progress => "progress",
-            SectionId::Commitments => "commitments",
-            SectionId::Communication => "communication",
-            SectionId::Celebrations => "celebrations",
-            SectionId::NeedsAndOffers => "needsAndOffers",
-            SectionId::Assumptions => "assumptions",
-            SectionId::HardTimes => "hardTimes",
-            SectionId::Decisions => "decisions",
-            SectionId::KeepingAlive => "keepingAlive",
-        }
-    }
-
     /// The section a camelCase name (as in JSON) stands for.
     pub fn from_key(key: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|s| s.key() == key)
@@ -302,22 +313,6 @@ impl RelationshipKind {
         RelationshipKind::Friends,
         RelationshipKind::Other,
     ];
-
-    /// The camelCase name used in JSON and in the `relationship` attribute.
-    pub fn key(self) -> &'static str {
-        match self {
-            RelationshipKind::CoachAndClient => "coachAndClient",
-            RelationshipKind::ManagerAndReport => "managerAndReport",
-            RelationshipKind::ClientAndVendor => "clientAndVendor",
-            RelationshipKind::TeamAndStakeholder => "teamAndStakeholder",
-            RelationshipKind::Team => "team",
-            RelationshipKind::CoFounders => "coFounders",
-            RelationshipKind::Partners => "partners",
-            RelationshipKind::Family => "family",
-            RelationshipKind::Friends => "friends",
-            RelationshipKind::Other => "other",
-        }
-    }
 
     pub fn from_key(key: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.key() == key)

@@ -348,7 +348,7 @@ pub mod part {
 pub mod share {
     use super::{fill, get};
     words!("share": share, title, intro, private, link_label, copy, copied, system, making,
-        unsupported, damaged, too_long, failed_title;
+        unsupported, damaged, too_long, failed_title, reader_unavailable;
         templates: failed, too_large_unpacked, message;
         plurals: too_large);
     pub fn too_large(chars: usize, limit: usize) -> String {

@@ -323,7 +323,7 @@ fn download_raw(ctx: Ctx, raw: Option<String>) {
     if let Some(raw) = raw {
         match browser::download(t::unreadable_file(), "application/json", &raw) {
             Ok(()) => ctx.announce(tu::downloaded()),
-            Err(e) => ctx.announce(tu::download_failed(&e)),
+            Err(e) => ctx.announce(tu::download_failed(&e.to_string())),
         }
     }
 }

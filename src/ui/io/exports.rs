@@ -57,7 +57,7 @@ fn download(
     kind: ExportKind,
     extension: &str,
     mime: &str,
-    write: fn(&crate::core::Alliance, crate::core::Timestamp) -> Result<String, String>,
+    write: fn(&crate::core::Alliance, crate::core::Timestamp) -> Result<String, serde_json::Error>,
     done: &str,
 ) -> bool {
     let now = browser::now();
@@ -69,7 +69,9 @@ fn download(
     }) else {
         return false;
     };
-    let result = file.and_then(|f| browser::download(&name, mime, &f));
+    let result = file
+        .map_err(ExportError::from)
+        .and_then(|f| Ok(browser::download(&name, mime, &f)?));
     let started = result.is_ok();
     finish(ctx, kind, result, done);
     started
@@ -184,7 +186,12 @@ async fn hand_over(ctx: Ctx, written: Written) {
                 .try_with_untracked(|a| file_name(&a.title, browser::today(), "ics"))
                 .unwrap_or_default();
             let result = browser::download(&name, "text/calendar", &text);
-            finish(ctx, ExportKind::Calendar, result, t::calendar_downloaded());
+            finish(
+                ctx,
+                ExportKind::Calendar,
+                result.map_err(ExportError::from),
+                t::calendar_downloaded(),
+            );
         }
         // Said on the status line rather than handing over a calendar with nothing in it.
         Written::NoDates => ctx.announce(t::calendar_no_dates()),
@@ -217,12 +224,47 @@ fn print(ctx: Ctx) {
         browser::after_updates(move || {
             let printed = browser::print(ctx.root_element());
             ctx.step.set(from);
-            finish(ctx, ExportKind::Print, printed, "")
+            finish(
+                ctx,
+                ExportKind::Print,
+                printed.map_err(ExportError::from),
+                "",
+            )
         });
     });
 }
 
-fn finish(ctx: Ctx, kind: ExportKind, result: Result<(), String>, done: &str) {
+/// Why an export did not reach the person.
+#[derive(Debug)]
+enum ExportError {
+    /// The file could not be written.
+    Written(serde_json::Error),
+    /// The browser did not download, copy or print it.
+    Browser(browser::BrowserError),
+}
+
+impl From<serde_json::Error> for ExportError {
+    fn from(e: serde_json::Error) -> Self {
+        ExportError::Written(e)
+    }
+}
+
+impl From<browser::BrowserError> for ExportError {
+    fn from(e: browser::BrowserError) -> Self {
+        ExportError::Browser(e)
+    }
+}
+
+impl std::fmt::Display for ExportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ExportError::Written(e) => e.fmt(f),
+            ExportError::Browser(e) => e.fmt(f),
+        }
+    }
+}
+
+fn finish(ctx: Ctx, kind: ExportKind, result: Result<(), ExportError>, done: &str) {
     match result {
         Ok(()) => {
             if !done.is_empty() {
@@ -230,7 +272,7 @@ fn finish(ctx: Ctx, kind: ExportKind, result: Result<(), String>, done: &str) {
             }
             ctx.tell("da-exported", &format!(r#"{{"kind":"{}"}}"#, kind.key()));
         }
-        Err(e) => ctx.announce(t::download_failed(&e)),
+        Err(e) => ctx.announce(t::download_failed(&e.to_string())),
     }
 }
 

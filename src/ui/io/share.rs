@@ -147,7 +147,7 @@ pub fn share(ctx: Ctx) {
     ctx.sharing.set(Some(Sharing::Making));
     leptos::task::spawn_local(async move {
         let made = match (file, Codec::compression(FORMAT)) {
-            (Err(e), _) => Sharing::Failed(t::failed(&e)),
+            (Err(e), _) => Sharing::Failed(t::failed(&e.to_string())),
             (_, Err(_)) => Sharing::Failed(t::unsupported().to_string()),
             // Packing never makes much more than it was given.
             (Ok(file), Ok(codec)) => match through(codec, file.as_bytes(), usize::MAX).await {
@@ -193,7 +193,17 @@ pub fn open_from_address(ctx: Ctx) {
     TAKEN_LINK.with(|l| l.replace(Some(hash.clone())));
     ctx.import_error.set(None);
     leptos::task::spawn_local(async move {
-        let result = match share::decode(&data) {
+        // Reading the link's text is a part, fetched with the preview it leads to.
+        let Ok(decoded) = link_bytes(data).await else {
+            TAKEN.with(|t| t.set(false));
+            give_back_link();
+            ctx.import_error.try_set(Some((
+                t::failed_title(),
+                t::reader_unavailable().to_string(),
+            )));
+            return;
+        };
+        let result = match decoded {
             Err(LinkError::TooLong) => Err(t::too_long().to_string()),
             Err(LinkError::Damaged) => Err(t::damaged().to_string()),
             Ok(packed) => match Codec::decompression(FORMAT) {
@@ -299,6 +309,14 @@ pub fn ShareDialog() -> impl IntoView {
         </Modal>
     }
 }
+
+part!(preview, fetch_link_reader:
+    /// The compressed bytes a share link's data stands for (the base64 is read here, in the
+    /// part that also shows what the link holds).
+    fn link_bytes(data: String) -> Result<Vec<u8>, LinkError> {
+        share::decode(&data)
+    }
+);
 
 part!(share, fetch_share:
     /// The share dialog's content: the link as it is made, or why there is none.

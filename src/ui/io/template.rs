@@ -1,22 +1,44 @@
 //! Loading the coach's template from their own site. Reading it (its checks and their
 //! messages) is a part, loaded only by pages that name a template.
 
-use crate::core::template::{self, Template, MAX_BYTES};
+use crate::core::template::{self, Template, TemplateError, MAX_BYTES};
 use crate::ui::part::part;
 
 part!(template, fetch_template:
-    /// Reads a template file's text: the template, or one sentence that names the problem and
-    /// where.
-    fn read(text: String) -> Result<Template, String> {
-        template::parse(text.as_bytes()).map_err(|e| e.to_string())
+    /// Reads a template file's text: the template, or the problem and where it is.
+    fn read(text: String) -> Result<Template, TemplateError> {
+        template::parse(text.as_bytes())
     }
 );
 
-/// Fetches and reads the template at `url` (relative to the page). Every failure comes back
-/// as one sentence that names the problem and where; nothing here panics.
-pub async fn load(url: &str) -> Result<Template, String> {
-    let text = super::fetch::text(url, MAX_BYTES, "template").await?;
+/// Why the coach's template is not used; `Display` says it in one sentence, with where.
+#[derive(Debug)]
+pub enum LoadError {
+    /// The file could not be fetched.
+    Fetch(super::fetch::FetchError),
+    /// The part that reads templates could not be fetched.
+    Unavailable,
+    /// The file is not a template this widget can use.
+    Template(TemplateError),
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadError::Fetch(e) => e.fmt(f),
+            LoadError::Unavailable => f.write_str(crate::core::text::part::unavailable()),
+            LoadError::Template(e) => e.fmt(f),
+        }
+    }
+}
+
+/// Fetches and reads the template at `url` (relative to the page); nothing here panics.
+pub async fn load(url: &str) -> Result<Template, LoadError> {
+    let text = super::fetch::text(url, MAX_BYTES, "template")
+        .await
+        .map_err(LoadError::Fetch)?;
     read(text)
         .await
-        .map_err(|_| crate::core::text::part::unavailable().to_string())?
+        .map_err(|_| LoadError::Unavailable)?
+        .map_err(LoadError::Template)
 }

@@ -79,29 +79,14 @@ pub const STATUSES: [AssumptionStatus; 4] = [
     AssumptionStatus::Dropped,
 ];
 
-pub fn status_key(s: AssumptionStatus) -> &'static str {
-    match s {
-        AssumptionStatus::Unchecked => "unchecked",
-        AssumptionStatus::Confirmed => "confirmed",
-        AssumptionStatus::Revised => "revised",
-        AssumptionStatus::Dropped => "dropped",
-    }
-}
-
+/// The kind of a commitment's "when" as its choice's value ("" while not chosen).
 pub fn when_kind(c: &Commitment) -> &'static str {
-    match c.when {
-        None => "",
-        Some(When::Date { .. }) => "date",
-        Some(When::After { .. }) => "after",
-    }
+    c.when.as_ref().map_or("", When::key)
 }
 
+/// How a person likes updates as its choice's value ("" while not chosen).
 pub fn update_style_key(s: Option<UpdateStyle>) -> &'static str {
-    match s {
-        None => "",
-        Some(UpdateStyle::FrequentDetail) => "frequentDetail",
-        Some(UpdateStyle::PeriodicSummary) => "periodicSummary",
-    }
+    s.map_or("", UpdateStyle::key)
 }
 
 /// How `party` likes updates, as it is now (a blank one when they have not said).

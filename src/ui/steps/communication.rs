@@ -59,17 +59,12 @@ pub static COMMUNICATION: &[Block] = &[
                     kind: Kind::Choice(Choices::Fixed(|| {
                         [ChannelUsage::Use, ChannelUsage::Avoid]
                             .into_iter()
-                            .map(|u| {
-                                (
-                                    usage_key(u).to_string(),
-                                    content::usage_label(u).to_string(),
-                                )
-                            })
+                            .map(|u| (u.key().to_string(), content::usage_label(u).to_string()))
                             .collect()
                     })),
                     optional: false,
                     value: Value::Item {
-                        get: |i| of!(i, Channel(c) => usage_key(c.usage).to_string()),
+                        get: |i| of!(i, Channel(c) => c.usage.key().to_string()),
                         set: |i, v| {
                             let usage = if v == "avoid" {
                                 ChannelUsage::Avoid
@@ -244,13 +239,6 @@ pub static COMMUNICATION: &[Block] = &[
         false,
     )),
 ];
-
-fn usage_key(u: ChannelUsage) -> &'static str {
-    match u {
-        ChannelUsage::Use => "use",
-        ChannelUsage::Avoid => "avoid",
-    }
-}
 
 /// Update preferences of people no longer in the alliance: shown so they can be removed.
 #[component]

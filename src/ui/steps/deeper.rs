@@ -1,6 +1,6 @@
 //! The tables of the deeper steps: assumptions, when it gets hard, and keeping it alive.
 
-use super::access::{change, me_or_everyone, of, owner_from_key, owner_key, status_key, STATUSES};
+use super::access::{change, me_or_everyone, of, owner_from_key, owner_key, STATUSES};
 use super::table::*;
 use crate::core::content;
 use crate::core::content::QuestionId as Q;
@@ -69,7 +69,7 @@ pub static ASSUMPTIONS: &[Block] = &[Block::List(ListBlock {
                         .iter()
                         .map(|s| {
                             (
-                                status_key(*s).to_string(),
+                                s.key().to_string(),
                                 content::assumption_status_label(*s).to_string(),
                             )
                         })
@@ -77,9 +77,9 @@ pub static ASSUMPTIONS: &[Block] = &[Block::List(ListBlock {
                 })),
                 optional: false,
                 value: Value::Item {
-                    get: |i| of!(i, Assumption(x) => status_key(x.status).to_string()),
+                    get: |i| of!(i, Assumption(x) => x.status.key().to_string()),
                     set: |i, v| {
-                        let status = STATUSES.into_iter().find(|s| status_key(*s) == v)?;
+                        let status = STATUSES.into_iter().find(|s| s.key() == v)?;
                         change!(i, Assumption(x) => x.status = status)
                     },
                 },

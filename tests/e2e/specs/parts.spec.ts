@@ -136,7 +136,7 @@ test('a part on its way says "Loading…" after a moment, and shows when it come
   expect(w.errors).toEqual([]);
 });
 
-test('a link whose preview cannot be loaded is not lost: closed, it is back in the address bar; a reload offers it', async ({
+test('a link that cannot be read for want of its part is not lost: it is back in the address bar; a reload offers it', async ({
   page,
 }) => {
   const { deflateSync } = await import('node:zlib');
@@ -146,21 +146,39 @@ test('a link whose preview cannot be loaded is not lost: closed, it is back in t
   await page.route(PARTS, (route) => route.abort());
   const w = new Wizard(page);
   await page.goto(link);
+  // The link's reader is a part (with the preview it leads to): refused, it says so…
+  const error = w.widget.locator('.da-notice-error');
+  await expect(error).toContainText('The link could not be opened');
+  await expect(error).toContainText(
+    'The part of the form that reads links could not be loaded (the connection may have dropped). The link is back in the address bar: reload the page to try again.',
+  );
+  await expect(error).toContainText('Nothing was changed.');
+  // …and the link, taken out of the address bar to be read, is given back.
+  expect(page.url()).toContain('#alliance-v1=');
+  await expect(w.stepHeading).toHaveText('Welcome');
+  await page.unroute(PARTS);
+  await page.reload();
   const preview = page.getByRole('dialog', { name: 'Open this alliance?' });
+  await expect(preview.locator('.da-preview')).toContainText('Priya');
+  expect(page.url()).not.toContain('#alliance-v1=');
+  expect(otherErrors(w)).toEqual([]);
+});
+
+test('a file whose preview cannot be loaded changes nothing and says so', async ({ page }) => {
+  await page.route(PARTS, (route) => route.abort());
+  const w = new Wizard(page);
+  await page.goto('/index.html');
+  await expect(w.stepHeading).toHaveText('Welcome');
+  const { readFile } = await import('node:fs/promises');
+  const file = await readFile(new URL('../../../examples/coach-and-client.json', import.meta.url));
+  await w.chooseFile({ name: 'coach-and-client.json', mimeType: 'application/json', buffer: file });
+  const preview = w.importDialog;
   await expect(preview.getByRole('alert')).toHaveText(
     /^What you are opening cannot be shown: the part of the form that shows it could not be loaded \(the connection may have dropped\)\. Nothing has changed here\./,
   );
-  // Taken out of the address bar while it is being read…
-  expect(page.url()).not.toContain('#alliance-v1=');
   await w.press(preview.getByRole('button', { name: 'Close' }));
   await expect(preview).toBeHidden();
-  // …and given back when it could not be shown.
-  await expect(w.status).toHaveText('The alliance was not opened. The link is back in the address bar: reload the page to try again.');
-  expect(page.url()).toContain('#alliance-v1=');
-  await page.unroute(PARTS);
-  await page.reload();
-  await expect(preview.locator('.da-preview')).toContainText('Priya');
-  expect(page.url()).not.toContain('#alliance-v1=');
+  await expect(w.stepHeading).toHaveText('Welcome');
   expect(otherErrors(w)).toEqual([]);
 });
 
