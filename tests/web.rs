@@ -76,6 +76,7 @@ async fn mounted(
     let handle = leptos::mount::mount_to(root.clone(), move || {
         let ctx = Ctx::new(alliance, Hooks::default());
         provide_context(ctx);
+        provide_context(designed_alliance::ui::io::Dialogs::new());
         tx.send(ctx).unwrap();
         view! { <div class="da-widget">{view()}</div> }
     });

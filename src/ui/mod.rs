@@ -51,6 +51,8 @@ pub fn mount(
             let (alliance, start) = drafts::start(&namespace, preset);
             let ctx = Ctx::new(alliance, hooks);
             provide_context(ctx);
+            let dialogs = io::Dialogs::new();
+            provide_context(dialogs);
             // The coach's template: until it is there (and if it cannot be used, for good) the
             // standard one. A template that cannot be used is named in the console, with why.
             if let Some(url) = template {
@@ -69,9 +71,9 @@ pub fn mount(
             let d = Drafts::new(ctx, start);
             provide_context(d);
             // A share link in the address bar, now or pasted in later.
-            io::share::open_from_address(ctx);
+            io::share::open_from_address(ctx, dialogs);
             drafts::listen(leptos::ev::hashchange, move |_| {
-                io::share::open_from_address(ctx)
+                io::share::open_from_address(ctx, dialogs)
             });
             // Every step shown after the first, however it came (a button, a link, a draft).
             Effect::watch(
@@ -86,7 +88,7 @@ pub fn mount(
             );
             // The methods first: a host page may call them as soon as it hears the widget is
             // ready.
-            add_methods(&host, ctx, d);
+            add_methods(&host, ctx, dialogs, d);
             // The parts a person is likely to open next, most likely first, fetched once the
             // first screen is up and the browser is idle.
             part::fetch_ahead(vec![
@@ -130,7 +132,7 @@ pub fn mount(
 /// `importJson(text)` opens a file's text as a new draft, or throws an `Error` whose message
 /// says what is wrong (nothing changes then); `newAlliance()` starts a new, empty draft. The
 /// draft on screen stays in "My drafts" in both cases.
-fn add_methods(host: &web_sys::Element, ctx: Ctx, d: Drafts) {
+fn add_methods(host: &web_sys::Element, ctx: Ctx, dialogs: io::Dialogs, d: Drafts) {
     // One signature for all three: the glue between JavaScript and Rust is made once.
     type Method = dyn Fn(JsValue) -> Result<JsValue, JsValue>;
     let error = |m: &str| JsValue::from(js_sys::Error::new(m));
@@ -156,7 +158,7 @@ fn add_methods(host: &web_sys::Element, ctx: Ctx, d: Drafts) {
         let imported = crate::core::json::import_text(&text).map_err(|e| error(&e.message))?;
         if d.holding(&imported.alliance.id).is_some() {
             // A draft of the same alliance is here: the person chooses to compare or not.
-            ctx.pending_import.set(Some(imported));
+            dialogs.pending_import.set(Some(imported));
         } else {
             d.open_new(imported.alliance, None, Step::Review);
         }

@@ -16,7 +16,6 @@ pub use step::{Route, Stage, Step, StepState};
 
 use super::browser;
 use crate::core::content;
-use crate::core::json::Imported;
 use crate::core::text::ui as t;
 use crate::core::Action;
 use crate::core::*;
@@ -100,7 +99,9 @@ thread_local! {
 /// never cloned deeply: it holds handles only).
 #[derive(Clone, Copy)]
 pub struct Ctx {
-    pub doc: RwSignal<Doc>,
+    /// The editor and its report: changed only here (`apply`, `undo`, `redo`,
+    /// `replace_editor`), each of which brings the mirror in step.
+    doc: RwSignal<Doc>,
     pub step: RwSignal<Step>,
     /// Steps the person has left at least once: missing parts are pointed out there.
     pub visited: RwSignal<Vec<Step>>,
@@ -108,20 +109,10 @@ pub struct Ctx {
     pub announcement: RwSignal<String>,
     /// The step the person is on, said politely to screen readers after each change of step.
     pub whereabouts: RwSignal<String>,
-    /// What to copy by hand when the clipboard was denied: what it is called, and the text.
-    pub copy_fallback: RwSignal<Option<(&'static str, String)>>,
-    /// A file read and checked, waiting for the person to confirm the import.
-    pub pending_import: RwSignal<Option<Imported>>,
     /// The coach's template, once loaded (the `template` attribute); none: the standard one.
     pub template: RwSignal<Option<std::sync::Arc<crate::core::template::Template>>>,
     /// The way through: the template's sections between the welcome and the review.
     pub route: Memo<Route>,
-    /// Why the last import failed: a title, and what is wrong in plain words.
-    pub import_error: RwSignal<Option<(&'static str, String)>>,
-    /// The share dialog, while it is open.
-    pub sharing: RwSignal<Option<crate::ui::io::Sharing>>,
-    /// Two versions of the same alliance being compared, while the person chooses.
-    pub comparing: RwSignal<Option<crate::ui::io::Comparing>>,
     /// Each party's id and name as shown (a placeholder until they have one).
     pub party_labels: RwSignal<Vec<(Id, String)>>,
     /// What this browser keeps with the open draft, never in a file or link: which person is
@@ -158,13 +149,8 @@ impl Ctx {
             visited: RwSignal::new(Vec::new()),
             announcement: RwSignal::new(String::new()),
             whereabouts: RwSignal::new(String::new()),
-            copy_fallback: RwSignal::new(None),
-            pending_import: RwSignal::new(None),
             template,
             route,
-            import_error: RwSignal::new(None),
-            sharing: RwSignal::new(None),
-            comparing: RwSignal::new(None),
             party_labels,
             kind,
             here: RwSignal::new(Default::default()),
@@ -268,6 +254,37 @@ impl Ctx {
     pub fn field_id(&self, section: SectionId, item: Option<&Id>, field: &str) -> String {
         let item = item.map_or("", Id::as_str);
         self.id(&format!("{}-{item}-{field}", section.key()))
+    }
+
+    /// The text of a top-level field (tracked).
+    pub fn text(&self, field: TextField) -> String {
+        self.doc.with(|d| d.alliance().text(field).to_string())
+    }
+
+    /// Reads the alliance and its report together, without subscribing; `None` once the
+    /// widget is gone.
+    pub fn try_with_doc_untracked<T>(&self, f: impl FnOnce(&Alliance, &Report) -> T) -> Option<T> {
+        self.doc.try_with_untracked(|d| f(d.alliance(), &d.report))
+    }
+
+    /// Reads the validation report (tracked: every change).
+    pub fn report<T>(&self, f: impl FnOnce(&Report) -> T) -> T {
+        self.doc.with(|d| f(&d.report))
+    }
+
+    /// Subscribes to every change of the alliance (what saving listens to).
+    pub fn track_changes(&self) {
+        self.doc.track();
+    }
+
+    /// Whether there is a change to undo (tracked).
+    pub fn can_undo(&self) -> bool {
+        self.doc.with(|d| d.editor.can_undo())
+    }
+
+    /// Whether there is a change to redo (tracked).
+    pub fn can_redo(&self) -> bool {
+        self.doc.with(|d| d.editor.can_redo())
     }
 
     /// Reads from the alliance (tracked): for what depends on the whole of it.

@@ -170,7 +170,11 @@ impl Drafts {
             inner: StoredValue::new(start.inner),
         };
         // Every change: save after a pause. (The first run only subscribes.)
-        Effect::watch(move || ctx.doc.track(), move |_, _, _| d.changed(), false);
+        Effect::watch(
+            move || ctx.track_changes(),
+            move |_, _, _| d.changed(),
+            false,
+        );
         // What this browser keeps with the draft ("me", versions exchanged): saved the same way.
         Effect::watch(move || ctx.here.track(), move |_, _, _| d.changed(), false);
         // A new step: save now (the step itself is saved, to resume there).
@@ -353,11 +357,10 @@ impl Drafts {
             // A widget that is gone has nothing left to save.
             let here = ctx.here.try_get_untracked().unwrap_or_default();
             result = ctx
-                .doc
-                .try_with_untracked(|d| {
-                    let progress = d.report.percent_complete();
+                .try_with_doc_untracked(|alliance, report| {
+                    let progress = report.percent_complete();
                     let draft = Draft {
-                        alliance: d.editor.alliance(),
+                        alliance,
                         here: &here,
                         step: step.key(),
                         progress,

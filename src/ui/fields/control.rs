@@ -1,7 +1,7 @@
 //! One question of a table, rendered: its control, bound to the alliance through the field's
 //! [`Value`], inside its frame.
 
-use super::{described_by, invalid, FieldFrame, FieldLabel, Messages, TextArea};
+use super::{use_field_control, FieldFrame, FieldLabel, Messages, Select, TextArea};
 use crate::core::content;
 use crate::core::text;
 use crate::core::{Action, Finding, Id, Item, SectionId};
@@ -59,7 +59,7 @@ fn read(ctx: Ctx, value: Value, key: Option<&Id>, item: Option<ItemMemo>) -> Str
             .unwrap_or_default()
     };
     match value {
-        Value::Text(field) => ctx.with(|a| a.text(field).to_string()),
+        Value::Text(field) => ctx.text(field),
         Value::Top { get, .. } => ctx.with(get),
         Value::ItemText(field) => from_item(&|i| {
             key.and_then(|k| i.text(field, k))
@@ -179,9 +179,16 @@ fn Control(
         _ => None,
     };
     let help = question.map(|q| own.help.map_or(Cow::Borrowed(q.help), Cow::Owned));
-    let examples = question.map(|q| q.examples);
-    let described = described_by(&id, help.is_some(), examples.is_some());
-    let aria_invalid = move || findings.with(|f| invalid(f)).then_some("true");
+    // The example for the kind of relationship, or the coach's for every kind.
+    let example = question.map(|q| {
+        let own = own.example.clone();
+        Signal::derive(move || {
+            Some(
+                own.clone()
+                    .unwrap_or_else(|| q.examples.for_kind(ctx.kind.get()).into()),
+            )
+        })
+    });
 
     if let Kind::Check = field.kind {
         return view! {
@@ -190,7 +197,7 @@ fn Control(
                     type="checkbox"
                     id=id.clone()
                     class="da-checkbox"
-                    aria-describedby=described
+                    aria-describedby=format!("{id}-msg")
                     prop:checked=move || value.with(|v| v == "true")
                     on:change:target=move |ev| {
                         set(if ev.target().checked() { "true".into() } else { String::new() })
@@ -203,87 +210,64 @@ fn Control(
         .into_any();
     }
 
-    let control = match field.kind {
-        Kind::Text => {
-            let set = set.clone();
-            view! {
-                <TextArea
-                    id=id.clone()
-                    described
-                    invalid=Signal::derive(aria_invalid)
-                    value=value
-                    on_input=Callback::new(set)
-                />
+    // Made inside the frame, which gives it its id, description and validity.
+    let control = move || -> AnyView {
+        let frame = use_field_control();
+        let aria_invalid = frame.aria_invalid();
+        match field.kind {
+            Kind::Text => {
+                let set = set.clone();
+                view! { <TextArea value=value on_input=Callback::new(set)/> }.into_any()
             }
-            .into_any()
-        }
-        Kind::Choice(source) => {
-            let list = choices(ctx, source, value, item);
-            view! {
-                <select
-                    id=id.clone()
-                    class="da-input da-select"
-                    aria-describedby=described
-                    aria-invalid=aria_invalid
-                    on:change:target=move |ev| set(ev.target().value())
-                >
-                    <For each=move || list.get() key=|choice| choice.clone() let:choice>
-                        {
-                            let (k, l) = choice;
-                            let option = k.clone();
-                            view! {
-                                <option value=k prop:selected=move || value.with(|v| *v == option)>
-                                    {l}
-                                </option>
+            Kind::Choice(source) => {
+                let list = choices(ctx, source, value, item);
+                let set = set.clone();
+                view! { <Select choices=list value on_change=Callback::new(set)/> }.into_any()
+            }
+            kind => {
+                // Typing updates at once; dates, times and numbers when committed.
+                let (input_type, class) = match kind {
+                    Kind::Date => ("date", "da-input da-input-short"),
+                    Kind::Time => ("time", "da-input da-input-short"),
+                    Kind::Minutes => ("number", "da-input da-input-short"),
+                    _ => ("text", "da-input"),
+                };
+                let minutes = matches!(kind, Kind::Minutes);
+                // A title is a name: short enough to show on every change (the header, the
+                // list).
+                let title = matches!(field.label, Label::Question(content::QuestionId::Title));
+                let (set, on_commit) = (set.clone(), set.clone());
+                view! {
+                    <input
+                        type=input_type
+                        id=frame.id
+                        class=class
+                        aria-describedby=frame.described_by
+                        aria-invalid=aria_invalid
+                        min=minutes.then_some("1")
+                        max=minutes.then_some("1440")
+                        inputmode=minutes.then_some("numeric")
+                        maxlength=title.then(|| crate::core::json::MAX_TITLE.to_string())
+                        prop:value=move || value.get()
+                        on:input:target=move |ev| {
+                            if input_type == "text" {
+                                set(ev.target().value())
                             }
                         }
-                    </For>
-                </select>
-            }
-            .into_any()
-        }
-        kind => {
-            // Typing updates at once; dates, times and numbers when committed.
-            let (input_type, class) = match kind {
-                Kind::Date => ("date", "da-input da-input-short"),
-                Kind::Time => ("time", "da-input da-input-short"),
-                Kind::Minutes => ("number", "da-input da-input-short"),
-                _ => ("text", "da-input"),
-            };
-            let minutes = matches!(kind, Kind::Minutes);
-            // A title is a name: short enough to show on every change (the header, the list).
-            let title = matches!(field.label, Label::Question(content::QuestionId::Title));
-            let on_commit = set.clone();
-            view! {
-                <input
-                    type=input_type
-                    id=id.clone()
-                    class=class
-                    aria-describedby=described
-                    aria-invalid=aria_invalid
-                    min=minutes.then_some("1")
-                    max=minutes.then_some("1440")
-                    inputmode=minutes.then_some("numeric")
-                    maxlength=title.then(|| crate::core::json::MAX_TITLE.to_string())
-                    prop:value=move || value.get()
-                    on:input:target=move |ev| {
-                        if input_type == "text" {
-                            set(ev.target().value())
+                        on:change:target=move |ev| {
+                            if input_type != "text" {
+                                on_commit(ev.target().value())
+                            }
                         }
-                    }
-                    on:change:target=move |ev| {
-                        if input_type != "text" {
-                            on_commit(ev.target().value())
-                        }
-                    }
-                />
+                    />
+                }
+                .into_any()
             }
-            .into_any()
         }
     };
     view! {
-        <FieldFrame id=id label help examples example=own.example optional=field.optional findings>
-            {control}
+        <FieldFrame id=id label help example=example optional=field.optional findings>
+            {control()}
         </FieldFrame>
     }
     .into_any()

@@ -59,22 +59,18 @@ fn grow(el: web_sys::HtmlTextAreaElement) {
     }
 }
 
-/// A text area bound to `value`, growing with its text.
+/// A text area bound to `value`, growing with its text. Its id, what describes it and whether
+/// it is invalid come from the [`super::FieldFrame`] it is in.
 #[component]
 pub fn TextArea(
-    /// Its DOM id.
-    id: String,
-    /// The ids of what describes it (see [`super::described_by`]).
-    described: String,
-    /// `aria-invalid`, when it has one.
-    #[prop(optional, into)]
-    invalid: Option<Signal<Option<&'static str>>>,
     /// What it holds, kept up to date.
     #[prop(into)]
     value: Signal<String>,
     /// Called with the text on every keystroke.
     on_input: Callback<String>,
 ) -> impl IntoView {
+    let frame = super::use_field_control();
+    let aria_invalid = frame.aria_invalid();
     let node = NodeRef::<html::Textarea>::new();
     if !sizes_itself() {
         Effect::new(move |_| {
@@ -87,11 +83,11 @@ pub fn TextArea(
     view! {
         <textarea
             node_ref=node
-            id=id
+            id=frame.id
             class="da-input da-textarea"
             rows="2"
-            aria-describedby=described
-            aria-invalid=move || invalid.and_then(|i| i.get())
+            aria-describedby=frame.described_by
+            aria-invalid=aria_invalid
             prop:value=move || value.get()
             on:input:target=move |ev| on_input.run(ev.target().value())
         ></textarea>

@@ -7,12 +7,13 @@ mod list;
 mod me;
 
 pub use control::FieldView;
+
 pub use grow::TextArea;
 pub use list::{AddButton, ItemList};
 pub use me::WhoIsMe;
 
 use crate::core::content;
-use crate::core::content::{Examples, QuestionId};
+use crate::core::content::QuestionId;
 use crate::core::template::Reword;
 use crate::core::text::ui as t;
 use crate::core::{Finding, Severity};
@@ -99,27 +100,6 @@ pub fn FieldLabel(
     }
 }
 
-/// The example of a question for the chosen kind of relationship (the coach's, when their
-/// template words the question: the same for every kind).
-#[component]
-fn Example(
-    /// Its DOM id, which the control's `aria-describedby` names.
-    id: String,
-    /// The examples for each kind of relationship.
-    examples: Examples,
-    /// The coach's example.
-    own: Option<String>,
-) -> impl IntoView {
-    let ctx = use_ctx();
-    view! {
-        <p class="da-example" id=id>
-            <span class="da-example-lead">{t::for_example()}</span>
-            " "
-            {move || own.clone().unwrap_or_else(|| examples.for_kind(ctx.kind.get()).into())}
-        </p>
-    }
-}
-
 /// The coach's wording for one of the widget's own questions, when their template has it
 /// (none: the widget's own words).
 pub fn reworded(q: QuestionId) -> Reword {
@@ -129,8 +109,36 @@ pub fn reworded(q: QuestionId) -> Reword {
         .unwrap_or_default()
 }
 
-/// A control with its label and help above it and its messages below, tied together with
-/// `aria-describedby` (see [`described_by`]).
+/// What a control inside a [`FieldFrame`] takes from it, through context (as thaw's `Field`
+/// gives its input): its DOM id, the ids of what describes it, and whether it is invalid.
+#[derive(Clone)]
+pub struct FieldControl {
+    pub id: String,
+    pub described_by: String,
+    pub invalid: Signal<bool>,
+}
+
+impl FieldControl {
+    /// `aria-invalid`, while it is.
+    pub fn aria_invalid(&self) -> impl Fn() -> Option<&'static str> + Copy + Send + Sync + 'static {
+        let invalid = self.invalid;
+        move || invalid.get().then_some("true")
+    }
+}
+
+/// The frame the control being made sits in.
+pub fn use_field_control() -> FieldControl {
+    use_context::<FieldControl>().unwrap_or_else(|| FieldControl {
+        id: String::new(),
+        described_by: String::new(),
+        invalid: Signal::stored(false),
+    })
+}
+
+/// The one frame of every question: its label (marked optional when it may stay empty), help
+/// and example above the control, its messages below, tied together with `aria-describedby`.
+/// The control (`children`) takes its id, what describes it and whether it is invalid from
+/// the frame ([`use_field_control`]).
 #[component]
 pub fn FieldFrame(
     /// The DOM id of the control.
@@ -140,28 +148,87 @@ pub fn FieldFrame(
     label: Signal<String>,
     /// A sentence or two under the label.
     help: Option<Cow<'static, str>>,
-    /// Examples for each kind of relationship.
-    examples: Option<Examples>,
-    /// The coach's example, in place of `examples`.
+    /// The example under the help, which may follow the kind of relationship (`None`: the
+    /// question has none; a signal giving `None`: none for this kind).
     #[prop(default = None)]
-    example: Option<String>,
+    example: Option<Signal<Option<String>>>,
     /// Whether the control may stay empty.
     #[prop(optional)]
     optional: bool,
     /// What validation says about the control.
     #[prop(into)]
     findings: Signal<Vec<Finding>>,
+    /// A class of its own, besides `da-field`.
+    #[prop(optional)]
+    class: Option<&'static str>,
     /// The control itself.
     children: Children,
 ) -> impl IntoView {
+    provide_context(FieldControl {
+        id: id.clone(),
+        described_by: described_by(&id, help.is_some(), example.is_some()),
+        invalid: Signal::derive(move || findings.with(|f| invalid(f))),
+    });
+    let class = class.map_or_else(|| "da-field".to_string(), |c| format!("da-field {c}"));
     view! {
-        <div class="da-field">
+        <div class=class>
             <FieldLabel for_id=id.clone() text=label optional/>
             {help.map(|h| view! { <p class="da-help" id=format!("{id}-help")>{h}</p> })}
-            {examples.map(|ex| view! { <Example id=format!("{id}-ex") examples=ex own=example/> })}
+            {example
+                .map(|example| {
+                    view! {
+                        <p
+                            class="da-example"
+                            id=format!("{id}-ex")
+                            hidden=move || example.with(Option::is_none)
+                        >
+                            <span class="da-example-lead">{t::for_example()}</span>
+                            " "
+                            {move || example.get()}
+                        </p>
+                    }
+                })}
             {children()}
             <Messages id=format!("{id}-msg") findings/>
         </div>
+    }
+}
+
+/// A choice among `choices` (each its value and its words), showing `value`; its id, what
+/// describes it and whether it is invalid come from its [`FieldFrame`].
+#[component]
+pub fn Select(
+    /// Each choice: its value and its words, in order.
+    #[prop(into)]
+    choices: Signal<Vec<(String, String)>>,
+    /// The value chosen, kept up to date.
+    #[prop(into)]
+    value: Signal<String>,
+    /// Called with the value chosen.
+    on_change: Callback<String>,
+) -> impl IntoView {
+    let frame = use_field_control();
+    let aria_invalid = frame.aria_invalid();
+    view! {
+        <select
+            id=frame.id
+            class="da-input da-select"
+            aria-describedby=frame.described_by
+            aria-invalid=aria_invalid
+            on:change:target=move |ev| on_change.run(ev.target().value())
+        >
+            <For each=move || choices.get() key=|choice| choice.clone() let:choice>
+                {
+                    let (value_of, words) = choice;
+                    let this = value_of.clone();
+                    view! {
+                        <option value=value_of prop:selected=move || value.with(|v| *v == this)>
+                            {words}
+                        </option>
+                    }
+                }
+            </For>
+        </select>
     }
 }
 

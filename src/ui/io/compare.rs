@@ -4,6 +4,7 @@
 //! and told truly in the revision log and the status line). The rules are in
 //! [`crate::core::merge`].
 
+use super::{use_dialogs, Dialogs};
 use crate::core::diff;
 use crate::core::merge::{self, bring_together, Bringing, Change, Choice, Difference, Outcome};
 use crate::core::text::{merge as t, ui as t_ui};
@@ -97,8 +98,8 @@ fn first_choice(ctx: Ctx, i: usize) -> String {
 }
 
 /// Closes the comparison without changing anything.
-fn close(ctx: Ctx) {
-    ctx.comparing.set(None);
+fn close(ctx: Ctx, dialogs: Dialogs) {
+    dialogs.comparing.set(None);
     ctx.announce(t::unchanged());
     ctx.focus_later(ctx.id("step-heading"));
 }
@@ -106,11 +107,11 @@ fn close(ctx: Ctx) {
 /// The comparison dialog; what it shows is a part, loaded when first used.
 #[component]
 pub fn CompareDialog() -> impl IntoView {
-    let ctx = use_ctx();
+    let (ctx, dialogs) = (use_ctx(), use_dialogs());
     let drafts = use_drafts();
     view! {
-        <Modal open=Signal::derive(move || ctx.comparing.with(Option::is_some))
-            on_close=move |_| close(ctx)
+        <Modal open=Signal::derive(move || dialogs.comparing.with(Option::is_some))
+            on_close=move |_| close(ctx, dialogs)
             labelledby=ctx.id("compare-heading")
         >
             // The heading is here, not in the part: the dialog has its name, and focus a
@@ -121,7 +122,7 @@ pub fn CompareDialog() -> impl IntoView {
             <Part
                 load=comparison
                 show={move |make: fn(Ctx, Drafts) -> AnyView| make(ctx, drafts)}
-                close=Callback::new(move |()| close(ctx))
+                close=Callback::new(move |()| close(ctx, dialogs))
             />
         </Modal>
     }
@@ -135,13 +136,15 @@ part!(compare, fetch_comparison:
 );
 
 /// The comparison's content (see [`comparison`]).
+/// Made in the dialog's own scope, where the dialogs' state is found.
 fn compared(ctx: Ctx, drafts: Drafts) -> AnyView {
-    let close = move || close(ctx);
+    let dialogs = use_dialogs();
+    let close = move || close(ctx, dialogs);
     let Some(Comparing {
         theirs,
         saved,
         differences,
-    }) = ctx.comparing.get_untracked()
+    }) = dialogs.comparing.get_untracked()
     else {
         return ().into_any();
     };
@@ -230,7 +233,7 @@ fn compared(ctx: Ctx, drafts: Drafts) -> AnyView {
                     // What they had is common ground from now on.
                     ctx.exchanged(&theirs);
                     drafts.flush();
-                    ctx.comparing.set(None);
+                    dialogs.comparing.set(None);
                     ctx.announce(said(&outcome, differences.len()));
                     ctx.focus_later(ctx.id("step-heading"));
                 }

@@ -1,6 +1,7 @@
 //! Taking the alliance away: JSON, an email (formatted and plain text), Markdown, print,
 //! calendar.
 
+use super::{use_dialogs, Dialogs};
 use crate::core::text::ui as t;
 use crate::core::{email, format::file_name, ics, json, markdown};
 use crate::ui::browser;
@@ -153,10 +154,10 @@ part!(exports, fetch_exports:
 
 /// Writes the alliance as `kind` asks, then hands it over: a part that cannot be fetched is
 /// said plainly, and nothing changes.
-fn export(ctx: Ctx, kind: ExportKind) {
+fn export(ctx: Ctx, dialogs: Dialogs, kind: ExportKind) {
     leptos::task::spawn_local(async move {
         match write(ctx, kind).await {
-            Ok(Some(written)) => hand_over(ctx, written).await,
+            Ok(Some(written)) => hand_over(ctx, dialogs, written).await,
             Ok(None) => {}
             Err(_) => ctx.announce(crate::core::text::part::export_unavailable()),
         }
@@ -164,20 +165,22 @@ fn export(ctx: Ctx, kind: ExportKind) {
 }
 
 /// Copies or downloads what was written.
-async fn hand_over(ctx: Ctx, written: Written) {
+async fn hand_over(ctx: Ctx, dialogs: Dialogs, written: Written) {
     match written {
         Written::Email { html, plain } => match browser::copy_formatted(&html, &plain).await {
             Ok(()) => finish(ctx, ExportKind::Email, Ok(()), t::copied()),
             // Denied or unavailable: show the text so the person can copy it themselves.
             Err(_) => {
-                ctx.copy_fallback
+                dialogs
+                    .copy_fallback
                     .try_set(Some((t::copy_fallback_plain(), plain)));
             }
         },
         Written::Markdown(text) => match browser::copy_text(&text).await {
             Ok(()) => finish(ctx, ExportKind::Markdown, Ok(()), t::copied_markdown()),
             Err(_) => {
-                ctx.copy_fallback
+                dialogs
+                    .copy_fallback
                     .try_set(Some((t::copy_fallback_label(), text)));
             }
         },
@@ -198,19 +201,19 @@ async fn hand_over(ctx: Ctx, written: Written) {
     }
 }
 
-fn copy_email(ctx: Ctx) {
-    export(ctx, ExportKind::Email);
+fn copy_email(ctx: Ctx, dialogs: Dialogs) {
+    export(ctx, dialogs, ExportKind::Email);
 }
 
-fn copy_markdown(ctx: Ctx) {
-    export(ctx, ExportKind::Markdown);
+fn copy_markdown(ctx: Ctx, dialogs: Dialogs) {
+    export(ctx, dialogs, ExportKind::Markdown);
 }
 
-fn download_calendar(ctx: Ctx) {
-    export(ctx, ExportKind::Calendar);
+fn download_calendar(ctx: Ctx, dialogs: Dialogs) {
+    export(ctx, dialogs, ExportKind::Calendar);
 }
 
-fn print(ctx: Ctx) {
+fn print(ctx: Ctx, _: Dialogs) {
     // The review is the printable document: its part first, so it is on the page to print.
     leptos::task::spawn_local(async move {
         if crate::ui::steps::fetch_closing().await.is_err() {
@@ -283,16 +286,16 @@ pub fn ExportButtons(
     #[prop(optional)]
     large: bool,
 ) -> impl IntoView {
-    let ctx = use_ctx();
+    let (ctx, dialogs) = (use_ctx(), use_dialogs());
     let class = if large {
         "da-button da-button-large"
     } else {
         "da-button da-button-menu-item"
     };
-    type Export = (&'static str, fn(Ctx));
+    type Export = (&'static str, fn(Ctx, Dialogs));
     let actions: [Export; 6] = [
         (crate::core::text::share::share(), super::share::share),
-        (t::download_json(), download_json),
+        (t::download_json(), |ctx, _| download_json(ctx)),
         (t::copy_email(), copy_email),
         (t::copy_markdown(), copy_markdown),
         (t::print(), print),
@@ -304,7 +307,7 @@ pub fn ExportButtons(
                 .into_iter()
                 .map(|(label, action)| {
                     view! {
-                        <button type="button" class=class on:click=move |_| action(ctx)>
+                        <button type="button" class=class on:click=move |_| action(ctx, dialogs)>
                             {label}
                         </button>
                     }
@@ -317,11 +320,11 @@ pub fn ExportButtons(
 /// Shown when the clipboard is denied: the text, selected, ready to copy by hand.
 #[component]
 pub fn CopyFallback() -> impl IntoView {
-    let ctx = use_ctx();
+    let (ctx, dialogs) = (use_ctx(), use_dialogs());
     let heading = ctx.id("copy-heading");
     let area_id = ctx.id("copy-text");
-    let open = Signal::derive(move || ctx.copy_fallback.with(Option::is_some));
-    let close = move || ctx.copy_fallback.set(None);
+    let open = Signal::derive(move || dialogs.copy_fallback.with(Option::is_some));
+    let close = move || dialogs.copy_fallback.set(None);
     let h = heading.clone();
     view! {
         <Modal open on_close=move |_| close() labelledby=heading>
@@ -334,7 +337,7 @@ pub fn CopyFallback() -> impl IntoView {
                         a.select();
                     })
                 });
-                let (label, text) = ctx
+                let (label, text) = dialogs
                     .copy_fallback
                     .get_untracked()
                     .unwrap_or((t::copy_fallback_plain(), String::new()));

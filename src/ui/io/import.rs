@@ -2,6 +2,7 @@
 //! confirmation before anything changes. Errors are shown in plain words and change nothing.
 
 use super::Comparing;
+use super::{use_dialogs, Dialogs};
 use crate::core::content;
 use crate::core::json::{self, Imported, MAX_FILE_BYTES};
 use crate::core::text::{self, import as msg, merge, ui as t};
@@ -16,8 +17,8 @@ use leptos::html;
 use leptos::prelude::*;
 
 /// Reads `file` and, when it is a valid alliance, asks for confirmation.
-pub fn open_file(ctx: Ctx, file: web_sys::File) {
-    ctx.import_error.set(None);
+pub fn open_file(ctx: Ctx, dialogs: Dialogs, file: web_sys::File) {
+    dialogs.import_error.set(None);
     leptos::task::spawn_local(async move {
         let result = match browser::read_file(&file, MAX_FILE_BYTES).await {
             Ok(bytes) => json::import(&bytes).map_err(|e| e.message),
@@ -26,10 +27,11 @@ pub fn open_file(ctx: Ctx, file: web_sys::File) {
         };
         match result {
             Ok(imported) => {
-                ctx.pending_import.try_set(Some(imported));
+                dialogs.pending_import.try_set(Some(imported));
             }
             Err(message) => {
-                ctx.import_error
+                dialogs
+                    .import_error
                     .try_set(Some((t::import_failed_title(), message)));
                 ctx.announce(t::import_failed_title());
             }
@@ -38,24 +40,24 @@ pub fn open_file(ctx: Ctx, file: web_sys::File) {
 }
 
 /// Opens the file of a drop or a picker (one at a time).
-pub fn open_files(ctx: Ctx, files: Option<web_sys::FileList>) {
+pub fn open_files(ctx: Ctx, dialogs: Dialogs, files: Option<web_sys::FileList>) {
     let Some(files) = files else { return };
     if files.length() > 1 {
-        ctx.import_error.set(Some((
+        dialogs.import_error.set(Some((
             t::import_failed_title(),
             t::import_one_file().to_string(),
         )));
         return;
     }
     if let Some(file) = files.get(0) {
-        open_file(ctx, file);
+        open_file(ctx, dialogs, file);
     }
 }
 
 /// The "Open a file…" button and its hidden file input.
 #[component]
 pub fn ImportButton() -> impl IntoView {
-    let ctx = use_ctx();
+    let (ctx, dialogs) = (use_ctx(), use_dialogs());
     let input = NodeRef::<html::Input>::new();
     let choose = move |_| {
         if let Some(i) = input.get() {
@@ -75,7 +77,7 @@ pub fn ImportButton() -> impl IntoView {
             hidden
             aria-label=t::file_input_label()
             node_ref=input
-            on:change:target=move |ev| open_files(ctx, ev.target().files())
+            on:change:target=move |ev| open_files(ctx, dialogs, ev.target().files())
         />
     }
 }
@@ -83,11 +85,11 @@ pub fn ImportButton() -> impl IntoView {
 /// The import error, if any, in plain words.
 #[component]
 pub fn ImportError() -> impl IntoView {
-    let ctx = use_ctx();
+    let dialogs = use_dialogs();
     view! {
         <div>
             {move || {
-                ctx.import_error
+                dialogs.import_error
                     .get()
                     .map(|(title, message)| {
                         view! {
@@ -100,7 +102,7 @@ pub fn ImportError() -> impl IntoView {
                                 <button
                                     type="button"
                                     class="da-button da-button-quiet"
-                                    on:click=move |_| ctx.import_error.set(None)
+                                    on:click=move |_| dialogs.import_error.set(None)
                                 >
                                     {t::close()}
                                 </button>
@@ -130,8 +132,8 @@ fn Row(
 
 /// Leaves the file or link unopened. A link whose preview never showed goes back into the
 /// address bar, and the person is told so.
-fn cancel(ctx: Ctx) {
-    ctx.pending_import.set(None);
+fn cancel(ctx: Ctx, dialogs: Dialogs) {
+    dialogs.pending_import.set(None);
     if super::share::give_back_link() {
         ctx.announce(crate::core::text::part::link_kept());
     } else {
@@ -144,11 +146,11 @@ fn cancel(ctx: Ctx) {
 /// and the person may say which of its people they are.
 #[component]
 pub fn ImportPreview() -> impl IntoView {
-    let ctx = use_ctx();
+    let (ctx, dialogs) = (use_ctx(), use_dialogs());
     let drafts = use_drafts();
-    let open = Signal::derive(move || ctx.pending_import.with(Option::is_some));
+    let open = Signal::derive(move || dialogs.pending_import.with(Option::is_some));
     view! {
-        <Modal open on_close=move |_| cancel(ctx) labelledby=ctx.id("import-heading")>
+        <Modal open on_close=move |_| cancel(ctx, dialogs) labelledby=ctx.id("import-heading")>
             <h2 class="da-dialog-heading" id=ctx.id("import-heading") tabindex="-1" autofocus>
                 {t::import_title()}
             </h2>
@@ -159,7 +161,7 @@ pub fn ImportPreview() -> impl IntoView {
                     make(ctx, drafts)
                 }}
                 missing=crate::core::text::part::preview_unavailable
-                close=Callback::new(move |()| cancel(ctx))
+                close=Callback::new(move |()| cancel(ctx, dialogs))
             />
         </Modal>
     }
@@ -173,13 +175,15 @@ part!(preview, fetch_preview:
 );
 
 /// What [`preview`] shows.
+/// Made in the dialog's own scope, where the dialogs' state is found.
 fn preview_view(ctx: Ctx, drafts: Drafts) -> AnyView {
-    let cancel = move || cancel(ctx);
+    let dialogs = use_dialogs();
+    let cancel = move || cancel(ctx, dialogs);
     // Who the person is among its people, if they say (opening it as a new draft).
     let me = RwSignal::new(None::<Id>);
     let confirm = move || {
         if let Some(Imported { alliance, .. }) =
-            ctx.pending_import.try_update(Option::take).flatten()
+            dialogs.pending_import.try_update(Option::take).flatten()
         {
             // A new draft: the one on screen stays in "My drafts".
             drafts.open_new(alliance, me.get_untracked(), Step::Review);
@@ -192,12 +196,13 @@ fn preview_view(ctx: Ctx, drafts: Drafts) -> AnyView {
             alliance,
             exported_at,
             ..
-        }) = ctx.pending_import.try_update(Option::take).flatten()
+        }) = dialogs.pending_import.try_update(Option::take).flatten()
         {
             if let Some(slot) = slot {
                 drafts.open_slot(&slot);
             }
-            ctx.comparing
+            dialogs
+                .comparing
                 .try_set(Comparing::new(ctx, alliance, exported_at));
         }
     };
@@ -205,7 +210,7 @@ fn preview_view(ctx: Ctx, drafts: Drafts) -> AnyView {
         alliance: a,
         exported_at,
         ..
-    }) = ctx.pending_import.get_untracked()
+    }) = dialogs.pending_import.get_untracked()
     else {
         return ().into_any();
     };

@@ -3,6 +3,7 @@
 //! already open). The browser packs and unpacks with its own `CompressionStream`; unpacking
 //! stops at the import limit, so a small link cannot expand into gigabytes.
 
+use super::{use_dialogs, Dialogs};
 use crate::core::json::{self, MAX_FILE_BYTES};
 use crate::core::share::{self, LinkError, MAX_LINK_CHARS};
 use crate::core::text::{share as t, ui as tu};
@@ -138,13 +139,13 @@ pub enum Sharing {
 }
 
 /// Makes a link to this page carrying the alliance, and shows it.
-pub fn share(ctx: Ctx) {
+pub fn share(ctx: Ctx, dialogs: Dialogs) {
     let Some((file, alliance)) =
         ctx.try_with_untracked(|a| (json::export(a, browser::now()), a.clone()))
     else {
         return;
     };
-    ctx.sharing.set(Some(Sharing::Making));
+    dialogs.sharing.set(Some(Sharing::Making));
     leptos::task::spawn_local(async move {
         let made = match (file, Codec::compression(FORMAT)) {
             (Err(e), _) => Sharing::Failed(t::failed(&e.to_string())),
@@ -166,14 +167,14 @@ pub fn share(ctx: Ctx) {
                 Err(Failure::Broken(e)) => Sharing::Failed(t::failed(&e)),
             },
         };
-        ctx.sharing.try_set(Some(made));
+        dialogs.sharing.try_set(Some(made));
     });
 }
 
 /// Opens the share link in the address bar, if there is one: the fragment is taken out of the
 /// address at once (a reload or a screenshot does not carry it), the alliance is unpacked and
 /// checked like a file, and the preview asks before anything changes.
-pub fn open_from_address(ctx: Ctx) {
+pub fn open_from_address(ctx: Ctx, dialogs: Dialogs) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -191,13 +192,13 @@ pub fn open_from_address(ctx: Ctx) {
         let _ = history.replace_state_with_url(&state, "", Some(&address));
     }
     TAKEN_LINK.with(|l| l.replace(Some(hash.clone())));
-    ctx.import_error.set(None);
+    dialogs.import_error.set(None);
     leptos::task::spawn_local(async move {
         // Reading the link's text is a part, fetched with the preview it leads to.
         let Ok(decoded) = link_bytes(data).await else {
             TAKEN.with(|t| t.set(false));
             give_back_link();
-            ctx.import_error.try_set(Some((
+            dialogs.import_error.try_set(Some((
                 t::failed_title(),
                 t::reader_unavailable().to_string(),
             )));
@@ -218,11 +219,13 @@ pub fn open_from_address(ctx: Ctx) {
         TAKEN.with(|t| t.set(false));
         match result {
             Ok(imported) => {
-                ctx.pending_import.try_set(Some(imported));
+                dialogs.pending_import.try_set(Some(imported));
             }
             Err(message) => {
                 forget_link();
-                ctx.import_error.try_set(Some((t::failed_title(), message)));
+                dialogs
+                    .import_error
+                    .try_set(Some((t::failed_title(), message)));
                 ctx.announce(t::failed_title());
             }
         }
@@ -288,23 +291,23 @@ fn has_share_sheet() -> bool {
 }
 
 /// Closes the share dialog.
-fn close(ctx: Ctx) {
-    ctx.sharing.set(None);
+fn close(dialogs: Dialogs) {
+    dialogs.sharing.set(None);
 }
 
 /// The share dialog: the link, ready to copy or hand to the share sheet, and where it goes.
 /// What it shows is a part, loaded when first used.
 #[component]
 pub fn ShareDialog() -> impl IntoView {
-    let ctx = use_ctx();
-    let open = Signal::derive(move || ctx.sharing.with(Option::is_some));
+    let (ctx, dialogs) = (use_ctx(), use_dialogs());
+    let open = Signal::derive(move || dialogs.sharing.with(Option::is_some));
     view! {
-        <Modal open on_close=move |_| close(ctx) labelledby=ctx.id("share-heading")>
+        <Modal open on_close=move |_| close(dialogs) labelledby=ctx.id("share-heading")>
             <h2 class="da-dialog-heading" id=ctx.id("share-heading")>{t::title()}</h2>
             <Part
                 load=shared
                 show={move |make: fn(Ctx) -> AnyView| make(ctx)}
-                close=Callback::new(move |()| close(ctx))
+                close=Callback::new(move |()| close(dialogs))
             />
         </Modal>
     }
@@ -326,13 +329,15 @@ part!(share, fetch_share:
 );
 
 /// What [`shared`] shows.
+/// Made in the dialog's own scope, where the dialogs' state is found.
 fn shared_view(ctx: Ctx) -> AnyView {
+    let dialogs = use_dialogs();
     let field_id = ctx.id("share-link");
-    let close = move || close(ctx);
+    let close = move || close(dialogs);
     view! {
         {
             let field_id = field_id.clone();
-            move || match ctx.sharing.get() {
+            move || match dialogs.sharing.get() {
                 None | Some(Sharing::Making) => view! { <p role="status">{t::making()}</p> }.into_any(),
                 Some(Sharing::Ready { link, file }) => {
                     let field = NodeRef::<html::Input>::new();

@@ -95,6 +95,7 @@ fn shortcuts(ctx: Ctx, menu_open: RwSignal<bool>, ev: &web_sys::KeyboardEvent) {
 #[component]
 pub fn Widget() -> impl IntoView {
     let ctx = use_ctx();
+    let dialogs = crate::ui::io::use_dialogs();
     let d = use_drafts();
     let dragging = RwSignal::new(false);
     let menu_open = RwSignal::new(false);
@@ -135,7 +136,7 @@ pub fn Widget() -> impl IntoView {
             on:drop=move |ev: ev::DragEvent| {
                 ev.prevent_default();
                 dragging.set(false);
-                open_files(ctx, ev.data_transfer().and_then(|dt| dt.files()));
+                open_files(ctx, dialogs, ev.data_transfer().and_then(|dt| dt.files()));
             }
         >
             // The first stop for the keyboard: past the toolbar and the step list.
@@ -197,8 +198,8 @@ fn Toolbar(
 ) -> impl IntoView {
     let ctx = use_ctx();
     let menu_id = ctx.id("menu");
-    let can_undo = move || ctx.doc.with(|d| d.editor.can_undo());
-    let can_redo = move || ctx.doc.with(|d| d.editor.can_redo());
+    let can_undo = move || ctx.can_undo();
+    let can_redo = move || ctx.can_redo();
     view! {
         <div class="da-toolbar" role="group" aria-label=t::toolbar()>
             <button

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 #[component]
 pub fn AgreementStep() -> impl IntoView {
     let ctx = use_ctx();
-    let ready = Signal::derive(move || ctx.doc.with(|d| d.report.ready_to_agree()));
+    let ready = Signal::derive(move || ctx.report(|r| r.ready_to_agree()));
     let agreed = move || ctx.with(|a| a.status == Status::Agreed);
     let draft_again = move || {
         ctx.with(|a| {

@@ -6,8 +6,9 @@ use crate::core::template::{Question, QuestionKind};
 use crate::core::text::ui as t;
 use crate::core::{Action, Answer, Id, SectionId};
 use crate::ui::ctx::use_ctx;
-use crate::ui::fields::{described_by, invalid, FieldLabel, Messages, TextArea};
+use crate::ui::fields::{use_field_control, FieldFrame, Select, TextArea};
 use leptos::prelude::*;
+use std::borrow::Cow;
 
 /// Every question the coach's template asks in `section`, in its order (none without one).
 #[component]
@@ -75,94 +76,60 @@ fn CoachQuestion(question: Question) -> impl IntoView {
         Signal::derive(move || question.example_for(ctx.kind.get()).map(str::to_string))
     };
     let has_example = question.example.is_some() || !question.examples.is_empty();
-    let described = described_by(&id, question.help.is_some(), has_example);
-    let aria_invalid = move || findings.with(|f| invalid(f)).then_some("true");
-    let control = match question.kind {
-        QuestionKind::Text => view! {
-            <TextArea
-                id=id.clone()
-                described
-                invalid=Signal::derive(aria_invalid)
-                value
-                on_input=Callback::new(set)
-            />
-        }
-        .into_any(),
-        QuestionKind::Choice(options) => {
-            // An answer that is not among the options (the template changed): still shown.
-            let list = move || {
-                let mut list = options.clone();
-                value.with(|v| {
-                    if !v.is_empty() && !list.contains(v) {
-                        list.push(v.clone());
-                    }
-                });
-                list
-            };
-            view! {
-                <select
-                    id=id.clone()
-                    class="da-input da-select"
-                    aria-describedby=described
-                    aria-invalid=aria_invalid
-                    on:change:target=move |ev| set(ev.target().value())
-                >
-                    <option value="" prop:selected=move || value.with(String::is_empty)>
-                        {t::choose()}
-                    </option>
-                    <For each=list key=|option| option.clone() let:option>
-                        {
-                            let (this, words) = (option.clone(), option.clone());
-                            view! {
-                                <option
-                                    value=option
-                                    prop:selected=move || value.with(|v| *v == this)
-                                >
-                                    {words}
-                                </option>
-                            }
+    let kind = question.kind.clone();
+    // Made inside the frame, which gives it its id, description and validity.
+    let control = move || -> AnyView {
+        let frame = use_field_control();
+        let aria_invalid = frame.aria_invalid();
+        match kind {
+            QuestionKind::Text => {
+                view! { <TextArea value on_input=Callback::new(set)/> }.into_any()
+            }
+            QuestionKind::Choice(options) => {
+                // "Choose…" first; an answer that is not among the options (the template
+                // changed) is still shown.
+                let choices = Signal::derive(move || {
+                    let mut list = vec![(String::new(), t::choose().to_string())];
+                    list.extend(options.iter().map(|o| (o.clone(), o.clone())));
+                    value.with(|v| {
+                        if !v.is_empty() && !options.contains(v) {
+                            list.push((v.clone(), v.clone()));
                         }
-                    </For>
-                </select>
+                    });
+                    list
+                });
+                view! { <Select choices value on_change=Callback::new(set)/> }.into_any()
             }
-            .into_any()
-        }
-        // A line of text, or a date (the browser's own picker); both say each change.
-        QuestionKind::Line | QuestionKind::Date => {
-            let date = matches!(question.kind, QuestionKind::Date);
-            view! {
-                <input
-                    type=if date { "date" } else { "text" }
-                    id=id.clone()
-                    class="da-input"
-                    class:da-input-short=date
-                    aria-describedby=described
-                    aria-invalid=aria_invalid
-                    prop:value=move || value.get()
-                    on:input:target=move |ev| set(ev.target().value())
-                />
+            // A line of text, or a date (the browser's own picker); both say each change.
+            QuestionKind::Line | QuestionKind::Date => {
+                let date = matches!(kind, QuestionKind::Date);
+                view! {
+                    <input
+                        type=if date { "date" } else { "text" }
+                        id=frame.id
+                        class="da-input"
+                        class:da-input-short=date
+                        aria-describedby=frame.described_by
+                        aria-invalid=aria_invalid
+                        prop:value=move || value.get()
+                        on:input:target=move |ev| set(ev.target().value())
+                    />
+                }
+                .into_any()
             }
-            .into_any()
         }
     };
-    let help_id = format!("{id}-help");
-    let example_id = format!("{id}-ex");
     view! {
-        <div class="da-field da-coach-question">
-            <FieldLabel for_id=id.clone() text=question.prompt.clone() optional=!question.required/>
-            {question.help.map(|h| view! { <p class="da-help" id=help_id>{h}</p> })}
-            {has_example
-                .then(|| {
-                    view! {
-                        <p class="da-example" id=example_id hidden=move || example.with(Option::is_none)>
-                            <span class="da-example-lead">{t::for_example()}</span>
-                            " "
-                            {move || example.get()}
-                        </p>
-                    }
-                })}
-            {control}
-            <Messages id=format!("{id}-msg") findings/>
-        </div>
+        <FieldFrame
+            id=id
+            label=question.prompt.clone()
+            help=question.help.clone().map(Cow::Owned)
+            example=has_example.then_some(example)
+            optional=!question.required
+            findings
+            class="da-coach-question"
+        >
+            {control()}
+        </FieldFrame>
     }
 }

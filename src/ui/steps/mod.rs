@@ -26,9 +26,7 @@ use crate::core::content::{reflection, ReflectionMoment, REFLECTIONS};
 use crate::core::text::ui as t;
 use crate::core::{Action, SectionId, TextField};
 use crate::ui::ctx::use_ctx;
-use crate::ui::fields::{
-    described_by, AddButton, FieldFrame, FieldView, ItemList, ListHelp, Messages, TextArea,
-};
+use crate::ui::fields::{AddButton, FieldFrame, FieldView, ItemList, ListHelp, Messages, TextArea};
 use leptos::prelude::*;
 use std::sync::Arc;
 use table::{Block, ListBlock};
@@ -212,19 +210,16 @@ pub fn Reflections(
             let field = TextField::Reflection(r.id);
             let r = reflection(r.id);
             let id = ctx.id(&format!("reflect-{i}"));
-            let value = Memo::new(move |_| ctx.with(|a| a.text(field).to_string()));
+            let value = Memo::new(move |_| ctx.text(field));
             view! {
                 <FieldFrame
-                    id=id.clone()
+                    id=id
                     label=r.prompt.to_string()
                     help=Some(r.help.into())
-                    examples=None
                     optional=true
                     findings=Signal::stored(Vec::new())
                 >
                     <TextArea
-                        id=id.clone()
-                        described=described_by(&id, true, false)
                         value
                         on_input=Callback::new(move |v| {
                             ctx.apply(Action::SetText(field, v));
@@ -238,7 +233,9 @@ pub fn Reflections(
         // Printed only when something is answered (and then open, so the answers show).
         <details
             class="da-reflections da-fold"
-            class:da-no-print=move || !ctx.with(answered_in)
+            class:da-no-print=move || {
+                !of_moment().any(|(_, r)| !ctx.text(TextField::Reflection(r.id)).trim().is_empty())
+            }
             id=ctx.id(&format!("reflect-{}", moment_key(moment)))
             open=answered
         >

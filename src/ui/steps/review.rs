@@ -30,9 +30,8 @@ pub fn ReviewStep() -> impl IntoView {
 fn MissingList() -> impl IntoView {
     let ctx = use_ctx();
     let blocking = Memo::new(move |_| {
-        ctx.doc.with(|d| {
-            d.report
-                .findings
+        ctx.report(|r| {
+            r.findings
                 .iter()
                 .filter(|f| f.severity.blocks_agreement())
                 .cloned()

@@ -230,7 +230,12 @@ export class Wizard {
   async goToStep(title: string) {
     // On a phone the step list is folded behind "All steps".
     const toggle = this.widget.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: 'All steps' });
-    if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') await this.press(toggle);
+    // Read once, without waiting: while the widget first lays itself out the toggle may show
+    // for a moment and go (then the list is there and there is nothing to unfold).
+    const folded = await toggle.evaluateAll((found) =>
+      found.some((b) => b.checkVisibility() && b.getAttribute('aria-expanded') !== 'true'),
+    );
+    if (folded) await this.press(toggle);
     await this.press(this.stepLink(title));
     await expect(this.stepHeading).toHaveText(title);
   }

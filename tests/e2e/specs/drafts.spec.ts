@@ -160,7 +160,8 @@ test('saving happens at once on step change, blur, hiding the page and pagehide'
       if (trigger === 'pagehide') window.dispatchEvent(new PageTransitionEvent('pagehide'));
       if (trigger === 'hidden') {
         Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
-        document.dispatchEvent(new Event('visibilitychange'));
+        // As browsers fire it: at the document, bubbling (the widget listens on the window).
+        document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
         delete (document as any).visibilityState;
       }
       return { before, after: stored() };
