@@ -45,7 +45,10 @@ export function define(tag, mount) {
           };
           const arrived = kept?.hasAttribute("data-da-done");
           if (!arrived) link.onload = link.onerror = show;
-          root.replaceChildren(link, ...(loading ? [loading] : []), box);
+          // The kept stylesheet stays where it is: taken out and put back, a browser may
+          // apply it again, and for that moment the form would show unstyled (and taller).
+          if (kept) root.append(box);
+          else root.replaceChildren(link, ...(loading ? [loading] : []), box);
           follow(this);
           this.#unmount = mount(this, box);
           if (arrived) show();
