@@ -150,7 +150,7 @@ test('a link that cannot be read for want of its part is not lost: it is back in
   const error = w.widget.locator('.da-notice-error');
   await expect(error).toContainText('The link could not be opened');
   await expect(error).toContainText(
-    'The part of the form that reads links could not be loaded (the connection may have dropped). The link is back in the address bar: reload the page to try again.',
+    'This page could not load what it needs to open the link (the connection may have dropped). Your link is not lost: it is still in the address bar, so reloading the page tries again.',
   );
   await expect(error).toContainText('Nothing was changed.');
   // …and the link, taken out of the address bar to be read, is given back.
