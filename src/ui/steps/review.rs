@@ -38,10 +38,15 @@ fn MissingList() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    // Agreed, with nothing missing: there is nothing left to agree to, and saying "you can
+    // agree" would not be true.
+    let settled = move || {
+        ctx.with(|a| a.status == crate::core::Status::Agreed) && blocking.with(Vec::is_empty)
+    };
     let heading = ctx.id("missing-heading");
     let labelledby = heading.clone();
     view! {
-        <section class="da-missing da-no-print" aria-labelledby=labelledby>
+        <section class="da-missing da-no-print" aria-labelledby=labelledby hidden=settled>
             <h3 class="da-subheading" id=heading>{t::missing_heading()}</h3>
             <div>
                 <Show

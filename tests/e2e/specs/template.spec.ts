@@ -156,7 +156,10 @@ test("a coach's template leaves out sections and adds questions: filled, agreed 
   await expect(plain.stepHeading).toHaveText('Review');
   const reopened = plain.widget.locator('.da-doc');
   for (const answer of ['Mentoring the new designers', 'By video', 'Calm']) await expect(reopened).toContainText(answer);
-  await expect(plain.widget.getByText('Everything needed is filled in.')).toBeVisible();
+  // Still agreed, with nothing missing: the review neither lists anything nor offers to agree.
+  await expect(plain.widget.locator('.da-missing')).toBeHidden();
+  await expect(plain.widget.locator('.da-missing-list li')).toHaveCount(0);
+  await expect(plain.widget.getByText('Everything needed is filled in.')).toBeHidden();
   await other.close();
 });
 
