@@ -32,17 +32,22 @@ for (const type of ["da-ready", "da-step-changed", "da-draft-saved", "da-exporte
 new ResizeObserver(() => send("da-resize", { height: document.documentElement.offsetHeight })).observe(document.body);
 
 // Requests: { type: "exportJson" | "importJson" | "newAlliance", id, text }, answered with a
-// "da-result" message: { id, type, ok, value } or { id, type, ok: false, error }.
+// "da-result" message: { id, type, ok, value } or { id, type, ok: false, error }. Carried out
+// one after another, in the order they came: importJson gives a promise (reading a file closely
+// loads when first used), and a request that follows it waits for it.
+let requests = Promise.resolve();
 addEventListener("message", ({ origin: from, source, data }) => {
   if (!embedded || from !== origin || source !== parent) return;
   const { type, id, text } = data ?? {};
   if (!["exportJson", "importJson", "newAlliance"].includes(type)) return;
-  let result;
-  try {
-    if (!host[type]) throw new Error("The form has not started yet: wait for da-ready.");
-    result = { ok: true, value: host[type](text) };
-  } catch (error) {
-    result = { ok: false, error: error.message };
-  }
-  send("da-result", { id, type, ...result });
+  requests = requests.then(async () => {
+    let result;
+    try {
+      if (!host[type]) throw new Error("The form has not started yet: wait for da-ready.");
+      result = { ok: true, value: await host[type](text) };
+    } catch (error) {
+      result = { ok: false, error: error.message };
+    }
+    send("da-result", { id, type, ...result });
+  });
 });

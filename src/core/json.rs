@@ -321,6 +321,22 @@ pub fn parse_limited(bytes: &[u8], limit: usize) -> Result<Value, ImportError> {
     serde_json::from_str(text).map_err(|e| plain::syntax_error(&e, text))
 }
 
+/// Reads a file this widget wrote itself (a stored draft's): of this build's version, read as
+/// serde reads it, within the limits; `None` when anything is off. It says nothing of what:
+/// [`import_value`] does, reading closely (where each value is, in the file's own terms), and
+/// is the larger code, so the first download leaves it to a part (a file, a link, the host
+/// page's text, or explaining a draft that does not read).
+pub fn read_own(value: &Value) -> Option<Alliance> {
+    if value.get("format").and_then(Value::as_str) != Some(FORMAT)
+        || value.get("schemaVersion").and_then(Value::as_u64) != Some(u64::from(SCHEMA_VERSION))
+    {
+        return None;
+    }
+    let envelope = Envelope::deserialize(value).ok()?;
+    check_limits_and_ids(&envelope.alliance).ok()?;
+    Some(envelope.alliance)
+}
+
 /// Reads an alliance file already parsed as JSON: format, version, migrations, fields, limits.
 pub fn import_value(
     value: Value,

@@ -129,8 +129,8 @@ pub fn mount(
 }
 
 /// The element's methods for the host page: `exportJson()` returns the alliance as file text;
-/// `importJson(text)` opens a file's text as a new draft, or throws an `Error` whose message
-/// says what is wrong (nothing changes then); `newAlliance()` starts a new, empty draft. The
+/// `importJson(text)` opens a file's text as a new draft and gives a promise, rejected with an
+/// `Error` whose message says what is wrong (nothing changes then); `newAlliance()` starts a new, empty draft. The
 /// draft on screen stays in "My drafts" in both cases.
 fn add_methods(host: &web_sys::Element, ctx: Ctx, dialogs: io::Dialogs, d: Drafts) {
     // One signature for all three: the glue between JavaScript and Rust is made once.
@@ -151,18 +151,29 @@ fn add_methods(host: &web_sys::Element, ctx: Ctx, dialogs: io::Dialogs, d: Draft
         })
         .map_err(|m| error(&m))
     });
+    // A promise: the text is read closely by a part, loaded when first used.
     let import: Box<Method> = Box::new(move |text| {
-        let text = text
-            .as_string()
-            .ok_or_else(|| error(t::import_not_text()))?;
-        let imported = crate::core::json::import_text(&text).map_err(|e| error(&e.message))?;
-        if d.holding(&imported.alliance.id).is_some() {
-            // A draft of the same alliance is here: the person chooses to compare or not.
-            dialogs.pending_import.set(Some(imported));
-        } else {
-            d.open_new(imported.alliance, None, Step::Review);
-        }
-        Ok(JsValue::UNDEFINED)
+        let reading = async move {
+            let text = text
+                .as_string()
+                .ok_or_else(|| error(t::import_not_text()))?;
+            let imported = io::read_text(text)
+                .await
+                .unwrap_or_else(|_| Err(crate::core::text::part::reader_unavailable().to_string()))
+                .map_err(|m| error(&m))?;
+            // The widget may have stopped while the part was on its way.
+            if dialogs.pending_import.try_with_untracked(|_| ()).is_none() {
+                return Err(error(t::stopped()));
+            }
+            if d.holding(&imported.alliance.id).is_some() {
+                // A draft of the same alliance is here: the person chooses to compare or not.
+                dialogs.pending_import.try_set(Some(imported));
+            } else {
+                d.open_new(imported.alliance, None, Step::Review);
+            }
+            Ok(JsValue::UNDEFINED)
+        };
+        Ok(wasm_bindgen_futures::future_to_promise(reading).into())
     });
     let new: Box<Method> = Box::new(move |_| {
         d.start_new();

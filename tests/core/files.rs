@@ -546,3 +546,44 @@ fn the_migration_chain_runs_every_step_from_the_file_version() {
         "Stepping into the team-lead role (migrated)"
     );
 }
+
+/// The first download reads a stored draft's file quickly (`read_own`: serde, this version,
+/// the limits); files from elsewhere are read closely (`import`). On what this widget writes,
+/// and on the examples, both read the same alliance; what the close reader refuses for the
+/// alliance's sake, the quick one refuses too (it then leaves the words to the close one).
+#[test]
+fn the_quick_reader_of_drafts_reads_what_the_close_reader_reads() {
+    let mut files: Vec<String> = [coaching(), coaching_agreed(), large()]
+        .iter()
+        .map(|a| json::export(a, now()).unwrap())
+        .collect();
+    let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    for entry in std::fs::read_dir(examples).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().and_then(|e| e.to_str()) == Some("json") {
+            files.push(std::fs::read_to_string(&path).unwrap());
+        }
+    }
+    assert!(files.len() >= 6);
+    for text in &files {
+        let value: serde_json::Value = serde_json::from_str(text).unwrap();
+        let closely = json::import(text.as_bytes()).unwrap().alliance;
+        assert_eq!(json::read_own(&value), Some(closely));
+    }
+    let good: serde_json::Value = serde_json::from_str(&files[0]).unwrap();
+    let refused = |change: &dyn Fn(&mut serde_json::Value)| {
+        let mut v = good.clone();
+        change(&mut v);
+        assert!(json::import(v.to_string().as_bytes()).is_err(), "{v}");
+        assert_eq!(json::read_own(&v), None, "{v}");
+    };
+    refused(&|v| v["alliance"]["parties"][0]["isMe"] = "yes".into());
+    refused(&|v| v["alliance"]["title"] = 5.into());
+    refused(&|v| v["schemaVersion"] = 2.into());
+    refused(&|v| v["format"] = "something else".into());
+    refused(&|v| v["alliance"]["commitments"][1]["id"] = v["alliance"]["commitments"][0]["id"].clone());
+    refused(&|v| {
+        let one = v["alliance"]["commitments"][0].clone();
+        v["alliance"]["commitments"] = serde_json::Value::Array(vec![one; json::MAX_ITEMS + 1]);
+    });
+}

@@ -172,7 +172,41 @@ pub struct DraftInfo {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Listed {
     Draft(DraftInfo),
-    Unreadable { slot: String, reason: String },
+    /// `raw` is the stored value, kept for download and to say in full what is wrong.
+    Unreadable {
+        slot: String,
+        reason: Reason,
+        raw: String,
+    },
+}
+
+/// Why a stored draft cannot be opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reason {
+    /// Said at once (not a draft, from a newer widget, too large, not JSON, …).
+    Said(String),
+    /// The alliance in it does not read as one; where and what takes reading it closely
+    /// ([`explain`]).
+    InItsFile,
+}
+
+impl Reason {
+    /// What can be said without reading the draft closely.
+    pub fn at_once(&self) -> String {
+        match self {
+            Reason::Said(words) => words.clone(),
+            Reason::InItsFile => super::text::drafts::file_unreadable().to_string(),
+        }
+    }
+
+    /// In full: where and what, for a draft whose alliance is the problem (`raw`, the stored
+    /// value).
+    pub fn words(&self, raw: &str) -> String {
+        match self {
+            Reason::Said(words) => words.clone(),
+            Reason::InItsFile => explain(raw),
+        }
+    }
 }
 
 /// A draft read back from storage.
@@ -193,7 +227,7 @@ pub enum OpenError {
     Missing,
     /// The stored value cannot be read; it is kept untouched. `raw` is it, for download.
     Unreadable {
-        reason: String,
+        reason: Reason,
         raw: String,
     },
     Storage(StorageError),
@@ -303,12 +337,9 @@ impl DraftStore {
     /// The first draft of this namespace that cannot be read: why, and its stored value (for
     /// download). Mentioned at every start, whatever was damaged (the draft, or the record of
     /// which draft was open as well), until the person removes it.
-    pub fn first_unreadable(&self, s: &dyn Storage) -> Option<(String, String)> {
+    pub fn first_unreadable(&self, s: &dyn Storage) -> Option<(Reason, String)> {
         self.list(s).ok()?.into_iter().find_map(|l| match l {
-            Listed::Unreadable { slot, reason } => {
-                let raw = s.get(&self.key(&slot)).ok().flatten()?;
-                Some((reason, raw))
-            }
+            Listed::Unreadable { reason, raw, .. } => Some((reason, raw)),
             Listed::Draft(_) => None,
         })
     }
@@ -327,7 +358,7 @@ impl DraftStore {
             let raw = s.get(&key)?.unwrap_or_default();
             // Decoded in full, so a draft that would fail to open is marked now, not later.
             let decoded = Id::new(slot)
-                .ok_or_else(|| super::text::drafts::bad_key().to_string())
+                .ok_or_else(|| Reason::Said(super::text::drafts::bad_key().to_string()))
                 .and_then(|id| decode(&raw).map(|d| (id, d)));
             match decoded {
                 Ok((id, d)) => {
@@ -350,6 +381,7 @@ impl DraftStore {
                 Err(reason) => unreadable.push(Listed::Unreadable {
                     slot: slot.to_string(),
                     reason,
+                    raw,
                 }),
             }
         }

@@ -176,7 +176,7 @@ pub mod detail {
 /// Words about drafts kept in the browser.
 pub mod drafts {
     use super::{fill, get};
-    words!("drafts": not_a_draft, newer, bad_key, slot_taken, my_drafts, saving, saved_as_you_type, not_saved, conflict_status, unavailable, full, download_copy, try_again, conflict, keep_mine, load_other, kept_mine, loaded_other, download_unreadable, unreadable_file, note, memory_note, none_yet, open_now, open, rename, duplicate, delete, download, save_name, cancel, undo_delete, restored, renamed, gone, new_draft, new_started, unreadable_item, forget, forget_question, forget_yes, forget_no, forgotten;
+    words!("drafts": not_a_draft, newer, file_unreadable, bad_key, slot_taken, my_drafts, saving, saved_as_you_type, not_saved, conflict_status, unavailable, full, download_copy, try_again, conflict, keep_mine, load_other, kept_mine, loaded_other, download_unreadable, unreadable_file, note, memory_note, none_yet, open_now, open, rename, duplicate, delete, download, save_name, cancel, undo_delete, restored, renamed, gone, new_draft, new_started, unreadable_item, forget, forget_question, forget_yes, forget_no, forgotten;
         templates: when_today, when_on, unreadable, saved, failed, last_saved, action_label, new_name_for, copy_of, deleted, opened, duplicated, list_failed, action_failed);
 
     /// "at 14:02" today, "on 2026-11-20 at 14:02" another day.
@@ -341,7 +341,7 @@ pub mod merge {
 /// Parts of the widget that load when first used.
 pub mod part {
     use super::get;
-    words!("part": unavailable, try_again, loading, preview_unavailable, link_kept, export_unavailable; templates: );
+    words!("part": unavailable, try_again, loading, preview_unavailable, link_kept, reader_unavailable, export_unavailable; templates: );
 }
 
 /// The share link.

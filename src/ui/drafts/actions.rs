@@ -314,7 +314,7 @@ impl Drafts {
 fn open_error(e: &OpenError) -> String {
     match e {
         OpenError::Missing => t::gone().to_string(),
-        OpenError::Unreadable { reason, .. } => reason.clone(),
+        OpenError::Unreadable { reason, .. } => reason.at_once(),
         OpenError::Storage(e) => detail(e).to_string(),
     }
 }

@@ -29,7 +29,7 @@ use super::browser;
 use super::ctx::{Ctx, Step};
 use super::storage;
 use crate::core::drafts::{
-    Check, Draft, DraftStore, Here, MemoryStorage, OpenError, SaveError, Saved, Storage,
+    Check, Draft, DraftStore, Here, MemoryStorage, OpenError, Reason, SaveError, Saved, Storage,
     StorageError,
 };
 use crate::core::text::{self, drafts as t};
@@ -95,7 +95,7 @@ struct State {
     /// What another writer stored, while the person decides which version to keep.
     conflict: Option<String>,
     /// A draft found unreadable: why, and the value itself (for download).
-    unreadable: Option<(String, String)>,
+    unreadable: Option<(Reason, String)>,
     dialog: bool,
     /// The draft being renamed in the list.
     renaming: Option<String>,

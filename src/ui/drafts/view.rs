@@ -4,7 +4,7 @@
 use super::actions::Act;
 use super::*;
 use crate::core::content;
-use crate::core::drafts::Listed;
+use crate::core::drafts::{Listed, Reason};
 use crate::core::text::ui as tu;
 use crate::ui::part::{part, Part};
 use crate::ui::shell::Modal;
@@ -57,6 +57,24 @@ pub fn SaveStatus() -> impl IntoView {
     }
 }
 
+/// Why a stored draft cannot be opened, in words: at once what can be said without reading it
+/// closely, then, when its alliance is the problem, where and what (read by a part; should it
+/// not load, the first words stay, true if less precise).
+fn explained(d: Drafts, reason: Reason) -> RwSignal<String> {
+    let text = RwSignal::new(t::unreadable(&reason.at_once()));
+    let raw = d
+        .s
+        .with_untracked(|s| s.unreadable.as_ref().map(|u| u.1.clone()));
+    if let (Reason::InItsFile, Some(raw)) = (reason, raw) {
+        leptos::task::spawn_local(async move {
+            if let Ok(words) = crate::ui::io::explain_draft(raw).await {
+                text.try_set(t::unreadable(&words));
+            }
+        });
+    }
+    text
+}
+
 /// A notice: what happened and the two things the person can do about it (the first is the
 /// main one).
 #[component]
@@ -65,7 +83,8 @@ fn Notice(
     #[prop(optional)]
     title: Option<&'static str>,
     /// What happened, in plain words.
-    text: String,
+    #[prop(into)]
+    text: Signal<String>,
     /// The main thing to do about it: label and action.
     first: (&'static str, Act),
     /// The other thing to do about it.
@@ -91,9 +110,7 @@ pub fn Notices() -> impl IntoView {
     // Each notice follows only what it says.
     let problem = Memo::new(move |_| d.s.with(|s| s.problem.as_ref().map(describe)));
     let conflict = move || d.s.with(|s| s.conflict.is_some());
-    let unreadable = Memo::new(move |_| {
-        d.s.with(|s| s.unreadable.as_ref().map(|u| t::unreadable(&u.0)))
-    });
+    let unreadable = Memo::new(move |_| d.s.with(|s| s.unreadable.as_ref().map(|u| u.0.clone())));
     view! {
         <div class="da-notices da-no-print">
             {move || {
@@ -120,7 +137,8 @@ pub fn Notices() -> impl IntoView {
             {move || {
                 unreadable
                     .get()
-                    .map(|text| {
+                    .map(|reason| {
+                        let text = explained(d, reason);
                         view! {
                             <Notice
                                 text
@@ -209,11 +227,12 @@ fn listing(d: Drafts) -> Listing {
                                 slot,
                             }
                         }
-                        Listed::Unreadable { slot, reason } => Row {
+                        // Said in full: this dialog is a part, which reads a draft closely.
+                        Listed::Unreadable { slot, reason, raw } => Row {
                             slot,
                             title: t::unreadable_item().to_string(),
                             stored_title: None,
-                            details: reason,
+                            details: reason.words(&raw),
                             open_now: false,
                             renaming: false,
                         },

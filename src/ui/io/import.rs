@@ -21,7 +21,9 @@ pub fn open_file(ctx: Ctx, dialogs: Dialogs, file: web_sys::File) {
     dialogs.import_error.set(None);
     leptos::task::spawn_local(async move {
         let result = match browser::read_file(&file, MAX_FILE_BYTES).await {
-            Ok(bytes) => json::import(&bytes).map_err(|e| e.message),
+            Ok(bytes) => read_file(bytes)
+                .await
+                .unwrap_or_else(|_| Err(crate::core::text::part::reader_unavailable().to_string())),
             Err(ReadError::TooLarge(size)) => Err(msg::too_large(size, MAX_FILE_BYTES as u64)),
             Err(ReadError::Unreadable) => Err(t::import_read_failed().to_string()),
         };
@@ -166,6 +168,28 @@ pub fn ImportPreview() -> impl IntoView {
         </Modal>
     }
 }
+
+part!(preview, fetch_file_reader:
+    /// Reads a file closely: what is wrong and where, in plain words (the first download reads
+    /// only drafts this widget wrote, [`json::read_own`]).
+    pub fn read_file(bytes: Vec<u8>) -> Result<Imported, String> {
+        json::import(&bytes).map_err(|e| e.message)
+    }
+);
+
+part!(preview, fetch_text_reader:
+    /// Reads the text the host page hands over (`importJson`) as [`read_file`] reads a file.
+    pub fn read_text(text: String) -> Result<Imported, String> {
+        json::import_text(&text).map_err(|e| e.message)
+    }
+);
+
+part!(preview, fetch_draft_reader:
+    /// Says where and what is wrong in a stored draft that could not be read.
+    pub fn explain_draft(raw: String) -> String {
+        crate::core::drafts::explain(&raw)
+    }
+);
 
 part!(preview, fetch_preview:
     /// What shows the preview of a file or link about to be opened, and what to do with it.

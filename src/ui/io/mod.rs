@@ -10,7 +10,10 @@ pub mod template;
 pub use compare::{fetch_comparison, CompareDialog, Comparing};
 pub(crate) use exports::fetch_exports;
 pub use exports::{download_json, CopyFallback, ExportButtons, ExportKind};
-pub use import::{fetch_preview, open_files, ImportButton, ImportError, ImportPreview};
+pub use import::{
+    explain_draft, fetch_draft_reader, fetch_preview, fetch_text_reader, open_files, read_text,
+    ImportButton, ImportError, ImportPreview,
+};
 pub use share::{ShareDialog, Sharing};
 
 use crate::core::json::Imported;

@@ -210,7 +210,9 @@ pub fn open_from_address(ctx: Ctx, dialogs: Dialogs) {
             Ok(packed) => match Codec::decompression(FORMAT) {
                 Err(_) => Err(t::unsupported().to_string()),
                 Ok(codec) => match through(codec, &packed, MAX_FILE_BYTES).await {
-                    Ok(file) => json::import(&file).map_err(|e| e.message),
+                    Ok(file) => super::import::read_file(file).await.unwrap_or_else(|_| {
+                        Err(crate::core::text::part::reader_unavailable().to_string())
+                    }),
                     Err(Failure::TooLarge) => Err(t::too_large_unpacked(MAX_FILE_BYTES)),
                     Err(Failure::Broken(_)) => Err(t::damaged().to_string()),
                 },

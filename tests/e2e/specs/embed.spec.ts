@@ -211,7 +211,7 @@ test('the host page hears ready, step changed, draft saved, exported and agreed,
   expect(w.errors).toEqual([]);
 });
 
-test('the element has methods: exportJson, importJson (refusing bad text, changing nothing) and newAlliance', async ({ page }) => {
+test('the element has methods: exportJson, importJson (a promise, refusing bad text, changing nothing) and newAlliance', async ({ page }) => {
   // A host page may use them as soon as it hears the widget is ready.
   await page.addInitScript(() => {
     document.addEventListener('da-ready', (e) => {
@@ -228,19 +228,21 @@ test('the element has methods: exportJson, importJson (refusing bad text, changi
   expect(exported.format).toBe('designed-alliance');
   expect(exported.alliance.title).toBe('Kept on screen');
 
-  // Bad text: a readable Error, and nothing changes.
-  const refused = await host.evaluate((el: any) => {
+  // Bad text: a promise rejected with a readable Error, and nothing changes.
+  const refused = await host.evaluate(async (el: any) => {
+    const reading = el.importJson('{"format": "something else"}');
+    const isPromise = reading instanceof Promise;
     try {
-      el.importJson('{"format": "something else"}');
+      await reading;
       return null;
     } catch (e) {
-      return { isError: e instanceof Error, message: (e as Error).message };
+      return { isPromise, isError: e instanceof Error, message: (e as Error).message };
     }
   });
-  expect(refused).toEqual({ isError: true, message: expect.stringContaining('not a designed alliance') });
-  const notText = await host.evaluate((el: any) => {
+  expect(refused).toEqual({ isPromise: true, isError: true, message: expect.stringContaining('not a designed alliance') });
+  const notText = await host.evaluate(async (el: any) => {
     try {
-      el.importJson(42);
+      await el.importJson(42);
       return null;
     } catch (e) {
       return (e as Error).message;

@@ -164,21 +164,58 @@ test('a link that cannot be read for want of its part is not lost: it is back in
   expect(otherErrors(w)).toEqual([]);
 });
 
-test('a file whose preview cannot be loaded changes nothing and says so', async ({ page }) => {
+test('a file that cannot be read for want of its part changes nothing and says so, and opens once the part can be fetched', async ({ page }) => {
   await page.route(PARTS, (route) => route.abort());
   const w = new Wizard(page);
   await page.goto('/index.html');
   await expect(w.stepHeading).toHaveText('Welcome');
   const { readFile } = await import('node:fs/promises');
   const file = await readFile(new URL('../../../examples/coach-and-client.json', import.meta.url));
-  await w.chooseFile({ name: 'coach-and-client.json', mimeType: 'application/json', buffer: file });
-  const preview = w.importDialog;
-  await expect(preview.getByRole('alert')).toHaveText(
-    /^What you are opening cannot be shown: the part of the form that shows it could not be loaded \(the connection may have dropped\)\. Nothing has changed here\./,
+  const choose = () => w.chooseFile({ name: 'coach-and-client.json', mimeType: 'application/json', buffer: file });
+  await choose();
+  const error = w.widget.locator('.da-notice-error');
+  await expect(error).toContainText(
+    'The alliance could not be read: the part of the form that reads it could not be loaded (the connection may have dropped). Nothing has changed here; try again in a moment.',
   );
-  await w.press(preview.getByRole('button', { name: 'Close' }));
-  await expect(preview).toBeHidden();
+  await expect(w.importDialog).toBeHidden();
   await expect(w.stepHeading).toHaveText('Welcome');
+  // Once the part arrives, the same file is read and offered.
+  await page.unroute(PARTS);
+  await choose();
+  await expect(w.importDialog.locator('.da-preview')).toContainText(JSON.parse(file.toString()).alliance.title);
+  await expect(error).toBeHidden();
+  expect(otherErrors(w)).toEqual([]);
+});
+
+test('a stored draft whose alliance does not read is mentioned at once, and said in full when the part that reads it closely arrives', async ({ page }) => {
+  const { readFile } = await import('node:fs/promises');
+  const example = JSON.parse(await readFile(new URL('../../../examples/coach-and-client.json', import.meta.url), 'utf8'));
+  const raw = JSON.stringify({
+    format: 'designed-alliance-draft', draftVersion: 1, savedAt: '2026-11-01T10:00:00Z', writer: 'w1', sequence: 1,
+    step: 'goal', title: 'A draft', progress: 10,
+    file: { ...example, alliance: { ...example.alliance, title: 5 } },
+  });
+  await page.route(PARTS, (route) => route.abort());
+  await page.addInitScript((raw) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('designed-alliance:default:draft:dbroken', raw);
+      localStorage.setItem('designed-alliance:default:current', 'dbroken');
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, raw);
+  const w = new Wizard(page);
+  await page.goto('/index.html');
+  // Without the part: what can be said at once, and the draft is kept for download.
+  const alert = w.widget.getByRole('alert');
+  await expect(alert).toContainText(
+    'A draft saved in this browser could not be opened: the alliance in it is not one this widget can read. It is left exactly as it was.',
+  );
+  await expect(alert.getByRole('button', { name: 'Download the unreadable draft' })).toBeVisible();
+  // With it: where and what.
+  await page.unroute(PARTS);
+  await page.reload();
+  await expect(alert).toContainText('alliance.title');
+  expect(await page.evaluate(() => localStorage.getItem('designed-alliance:default:draft:dbroken'))).toBe(raw);
   expect(otherErrors(w)).toEqual([]);
 });
 
