@@ -581,7 +581,9 @@ fn the_quick_reader_of_drafts_reads_what_the_close_reader_reads() {
     refused(&|v| v["alliance"]["title"] = 5.into());
     refused(&|v| v["schemaVersion"] = 2.into());
     refused(&|v| v["format"] = "something else".into());
-    refused(&|v| v["alliance"]["commitments"][1]["id"] = v["alliance"]["commitments"][0]["id"].clone());
+    refused(&|v| {
+        v["alliance"]["commitments"][1]["id"] = v["alliance"]["commitments"][0]["id"].clone()
+    });
     refused(&|v| {
         let one = v["alliance"]["commitments"][0].clone();
         v["alliance"]["commitments"] = serde_json::Value::Array(vec![one; json::MAX_ITEMS + 1]);

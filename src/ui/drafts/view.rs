@@ -62,9 +62,8 @@ pub fn SaveStatus() -> impl IntoView {
 /// not load, the first words stay, true if less precise).
 fn explained(d: Drafts, reason: Reason) -> RwSignal<String> {
     let text = RwSignal::new(t::unreadable(&reason.at_once()));
-    let raw = d
-        .s
-        .with_untracked(|s| s.unreadable.as_ref().map(|u| u.1.clone()));
+    let raw =
+        d.s.with_untracked(|s| s.unreadable.as_ref().map(|u| u.1.clone()));
     if let (Reason::InItsFile, Some(raw)) = (reason, raw) {
         leptos::task::spawn_local(async move {
             if let Ok(words) = crate::ui::io::explain_draft(raw).await {
