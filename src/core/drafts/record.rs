@@ -19,8 +19,9 @@ pub(super) fn compact(a: &Alliance) -> String {
     serde_json::to_string(a).unwrap_or_default()
 }
 
-/// A stored draft: a versioned record around the alliance in the file format, so stored drafts
-/// go through the same checks and migrations as imported files. The members before `file` let
+/// A stored draft: a versioned record around the alliance in the file format, read back with
+/// the file's types and limits (quickly, [`json::read_own`]; closely, [`explain`], when it does
+/// not read). The members before `file` let
 /// the drafts list show a draft without checking all of it; `me` and `seen` are what this
 /// browser keeps with the draft ([`Here`]), outside the file.
 #[derive(Serialize)]
