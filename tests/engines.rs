@@ -277,8 +277,23 @@ async fn type_title(client: &Client, text: &str) {
         vec![],
     )
     .await;
+    frames(client).await;
     let title = element(client, &format!("return byLabel({TITLE:?});"), vec![]).await;
     title.send_keys(text).await.expect("type");
+}
+
+/// Waits for the page to draw two frames: a focus move the page asked for in the next frame
+/// (`requestAnimationFrame`) has then happened, and typing cannot race it. (Heading focus can
+/// be there already from the step before, the heading being the same element.)
+async fn frames(client: &Client) {
+    client
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; \
+             requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+            vec![],
+        )
+        .await
+        .expect("the page draws");
 }
 
 /// Waits until the widget says the draft is saved in this browser.
@@ -369,6 +384,7 @@ async fn journey(engine: Engine) {
         vec![],
     )
     .await;
+    frames(&client).await;
     let what = element(&client, &format!("return byLabel({goal:?});"), vec![]).await;
     let long = "A sentence about what we want, long enough to wrap onto a new line. ".repeat(8);
     what.send_keys(&long).await.expect("type a long answer");
@@ -522,6 +538,7 @@ async fn journey(engine: Engine) {
         vec![],
     )
     .await;
+    frames(&client).await;
     let title = element(&client, &format!("return byLabel({TITLE:?});"), vec![]).await;
     title
         .send_keys(", as Person 2 sees it")
