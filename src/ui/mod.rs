@@ -157,10 +157,7 @@ fn add_methods(host: &web_sys::Element, ctx: Ctx, dialogs: io::Dialogs, d: Draft
             let text = text
                 .as_string()
                 .ok_or_else(|| error(t::import_not_text()))?;
-            let imported = io::read_text(text)
-                .await
-                .unwrap_or_else(|_| Err(crate::core::text::part::reader_unavailable().to_string()))
-                .map_err(|m| error(&m))?;
+            let imported = io::or_unavailable(io::read_text(text).await).map_err(|m| error(&m))?;
             // The widget may have stopped while the part was on its way.
             if dialogs.pending_import.try_with_untracked(|_| ()).is_none() {
                 return Err(error(t::stopped()));

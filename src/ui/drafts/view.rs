@@ -60,11 +60,9 @@ pub fn SaveStatus() -> impl IntoView {
 /// Why a stored draft cannot be opened, in words: at once what can be said without reading it
 /// closely, then, when its alliance is the problem, where and what (read by a part; should it
 /// not load, the first words stay, true if less precise).
-fn explained(d: Drafts, reason: Reason) -> RwSignal<String> {
+fn explained(reason: Reason, raw: String) -> RwSignal<String> {
     let text = RwSignal::new(t::unreadable(&reason.at_once()));
-    let raw =
-        d.s.with_untracked(|s| s.unreadable.as_ref().map(|u| u.1.clone()));
-    if let (Reason::InItsFile, Some(raw)) = (reason, raw) {
+    if reason == Reason::InItsFile {
         leptos::task::spawn_local(async move {
             if let Ok(words) = crate::ui::io::explain_draft(raw).await {
                 text.try_set(t::unreadable(&words));
@@ -109,7 +107,8 @@ pub fn Notices() -> impl IntoView {
     // Each notice follows only what it says.
     let problem = Memo::new(move |_| d.s.with(|s| s.problem.as_ref().map(describe)));
     let conflict = move || d.s.with(|s| s.conflict.is_some());
-    let unreadable = Memo::new(move |_| d.s.with(|s| s.unreadable.as_ref().map(|u| u.0.clone())));
+    // The draft too, not only why: two drafts may fail for the same reason in different places.
+    let unreadable = Memo::new(move |_| d.s.with(|s| s.unreadable.clone()));
     view! {
         <div class="da-notices da-no-print">
             {move || {
@@ -136,8 +135,8 @@ pub fn Notices() -> impl IntoView {
             {move || {
                 unreadable
                     .get()
-                    .map(|reason| {
-                        let text = explained(d, reason);
+                    .map(|(reason, raw)| {
+                        let text = explained(reason, raw);
                         view! {
                             <Notice
                                 text

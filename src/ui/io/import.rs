@@ -11,7 +11,7 @@ use crate::ui::browser::{self, Local, ReadError};
 use crate::ui::ctx::{use_ctx, Ctx, Step};
 use crate::ui::drafts::{use_drafts, Drafts};
 use crate::ui::fields::WhoIsMe;
-use crate::ui::part::{part, Part};
+use crate::ui::part::{part, Part, Unavailable};
 use crate::ui::shell::Modal;
 use leptos::html;
 use leptos::prelude::*;
@@ -21,9 +21,7 @@ pub fn open_file(ctx: Ctx, dialogs: Dialogs, file: web_sys::File) {
     dialogs.import_error.set(None);
     leptos::task::spawn_local(async move {
         let result = match browser::read_file(&file, MAX_FILE_BYTES).await {
-            Ok(bytes) => read_file(bytes)
-                .await
-                .unwrap_or_else(|_| Err(crate::core::text::part::reader_unavailable().to_string())),
+            Ok(bytes) => or_unavailable(read_file(bytes).await),
             Err(ReadError::TooLarge(size)) => Err(msg::too_large(size, MAX_FILE_BYTES as u64)),
             Err(ReadError::Unreadable) => Err(t::import_read_failed().to_string()),
         };
@@ -167,6 +165,14 @@ pub fn ImportPreview() -> impl IntoView {
             />
         </Modal>
     }
+}
+
+/// What a close reader gave, its part's absence said as any other reason the text cannot be
+/// read (nothing changes either way).
+pub fn or_unavailable<T>(read: Result<Result<T, String>, Unavailable>) -> Result<T, String> {
+    read.unwrap_or_else(
+        |Unavailable| Err(crate::core::text::part::reader_unavailable().to_string()),
+    )
 }
 
 part!(preview, fetch_file_reader:

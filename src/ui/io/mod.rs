@@ -11,8 +11,8 @@ pub use compare::{fetch_comparison, CompareDialog, Comparing};
 pub(crate) use exports::fetch_exports;
 pub use exports::{download_json, CopyFallback, ExportButtons, ExportKind};
 pub use import::{
-    explain_draft, fetch_draft_reader, fetch_preview, fetch_text_reader, open_files, read_text,
-    ImportButton, ImportError, ImportPreview,
+    explain_draft, fetch_draft_reader, fetch_preview, fetch_text_reader, open_files,
+    or_unavailable, read_text, ImportButton, ImportError, ImportPreview,
 };
 pub use share::{ShareDialog, Sharing};
 

@@ -210,9 +210,7 @@ pub fn open_from_address(ctx: Ctx, dialogs: Dialogs) {
             Ok(packed) => match Codec::decompression(FORMAT) {
                 Err(_) => Err(t::unsupported().to_string()),
                 Ok(codec) => match through(codec, &packed, MAX_FILE_BYTES).await {
-                    Ok(file) => super::import::read_file(file).await.unwrap_or_else(|_| {
-                        Err(crate::core::text::part::reader_unavailable().to_string())
-                    }),
+                    Ok(file) => super::import::or_unavailable(super::import::read_file(file).await),
                     Err(Failure::TooLarge) => Err(t::too_large_unpacked(MAX_FILE_BYTES)),
                     Err(Failure::Broken(_)) => Err(t::damaged().to_string()),
                 },
