@@ -93,6 +93,9 @@ pub fn mount(
             // first screen is up and the browser is idle.
             part::fetch_ahead(vec![
                 Box::pin(async {
+                    let _ = steps::fetch_essentials().await;
+                }),
+                Box::pin(async {
                     let _ = steps::fetch_closing().await;
                 }),
                 Box::pin(async {

@@ -354,6 +354,17 @@ impl Party {
             is_me: NotMe,
         }
     }
+
+    /// The name shown for the person at position `i` of the list: their name, or a
+    /// placeholder with their number until they have one.
+    pub fn label(&self, i: usize) -> String {
+        let name = self.name.trim();
+        if name.is_empty() {
+            super::text::unnamed_party(i + 1)
+        } else {
+            name.to_string()
+        }
+    }
 }
 
 impl Alliance {
@@ -395,14 +406,7 @@ impl Alliance {
     /// The party's name, or a placeholder when they have none yet.
     pub fn party_label(&self, id: &Id) -> String {
         match self.parties.iter().position(|p| &p.id == id) {
-            Some(i) => {
-                let name = self.parties[i].name.trim();
-                if name.is_empty() {
-                    super::text::unnamed_party(i + 1)
-                } else {
-                    name.to_string()
-                }
-            }
+            Some(i) => self.parties[i].label(i),
             None => super::text::missing_party().to_string(),
         }
     }

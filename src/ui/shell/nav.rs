@@ -1,12 +1,15 @@
 //! The progress indicator (every step with its state, grouped by where it belongs on the way
 //! through), the step itself, and the buttons that move on.
 
+use crate::core::content::section_is_optional;
 use crate::core::template::estimate;
 use crate::core::text::ui as t;
 use crate::core::SectionId;
 use crate::ui::ctx::{use_ctx, Stage, Step};
 use crate::ui::part::Part;
-use crate::ui::steps::{blocks, closing_step, deeper_step, SectionBlocks, Welcome};
+use crate::ui::steps::{
+    closing_step, deeper_step, essential_step, first_blocks, SectionBlocks, Welcome,
+};
 use leptos::prelude::*;
 
 /// One step in the progress indicator.
@@ -218,10 +221,14 @@ pub fn CurrentStep() -> impl IntoView {
             <div class="da-step-body">
                 {move || match ctx.step.get() {
                     Step::Welcome => view! { <Welcome/> }.into_any(),
-                    Step::Section(section) => match blocks(section) {
+                    Step::Section(section) => match first_blocks(section) {
                         Some(blocks) => view! { <SectionBlocks section blocks/> }.into_any(),
-                        None => view! {
+                        None if section_is_optional(section) => view! {
                             <Part load=deeper_step show={move |make: fn(SectionId) -> AnyView| make(section)}/>
+                        }
+                        .into_any(),
+                        None => view! {
+                            <Part load=essential_step show={move |make: fn(SectionId) -> AnyView| make(section)}/>
                         }
                         .into_any(),
                     },

@@ -45,6 +45,27 @@ pub fn blocks(section: SectionId) -> Option<&'static [Block]> {
     })
 }
 
+/// The table of the step a first visit comes to after the welcome (who is involved): the only
+/// section's step in the first download. The other essential steps are a part
+/// ([`essential_step`]), fetched first once the browser is idle.
+pub fn first_blocks(section: SectionId) -> Option<&'static [Block]> {
+    (section == SectionId::Basics).then_some(essentials::BASICS)
+}
+
+part!(essentials, fetch_essentials:
+    /// What shows the essential steps after the first (the goal, measuring it, who does what,
+    /// communicating, celebrating).
+    pub fn essential_step() -> fn(SectionId) -> AnyView {
+        essential_view
+    }
+);
+
+/// An essential section's step (a deeper one shows nothing: it is never asked for here).
+fn essential_view(section: SectionId) -> AnyView {
+    let blocks = blocks(section).unwrap_or(&[]);
+    view! { <SectionBlocks section blocks/> }.into_any()
+}
+
 part!(deeper, fetch_deeper:
     /// What shows the steps of going deeper (needs and offers, assumptions, when it gets hard,
     /// trade-offs, keeping it alive): a first visit starts with the essentials.
