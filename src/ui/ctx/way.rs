@@ -49,11 +49,17 @@ impl Ctx {
     }
 
     /// Focuses the element with this id once the view has caught up.
+    /// Not when the person has put focus somewhere else in the widget meanwhile: what they
+    /// type goes where they put it.
     pub fn focus_later(&self, id: String) {
         let ctx = *self;
+        let before = ctx.root_element().and_then(|el| browser::focused_in(&el));
         browser::after_updates(move || {
             if let Some(el) = ctx.root_element() {
-                browser::focus_in(&el, &id);
+                let now = browser::focused_in(&el);
+                if now.is_none() || now == before {
+                    browser::focus_in(&el, &id);
+                }
             }
         });
     }

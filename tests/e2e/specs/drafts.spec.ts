@@ -5,10 +5,14 @@
 import { test, expect, type Page, type Locator, type BrowserContext } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
-import { SAVED, Wizard } from '../pages/wizard';
+import { letRoutesGo, SAVED, Wizard } from '../pages/wizard';
 
 const PREFIX = 'designed-alliance:default:';
 const TITLE = 'What shall we call this alliance?';
+
+// Parts are fetched ahead while the page is idle: requests still on their way through a test's
+// routes when it ends are let go.
+test.afterEach(letRoutesGo);
 
 /** Everything in the page's localStorage. */
 async function storage(page: Page): Promise<Record<string, string>> {

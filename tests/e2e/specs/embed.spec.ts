@@ -3,9 +3,13 @@
 // designed-alliance/, served under /coach/.
 import { test, expect, type Locator, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { SAVED, Wizard } from '../pages/wizard';
+import { letRoutesGo, SAVED, Wizard } from '../pages/wizard';
 
 const example = (name: string) => new URL(`../../../examples/coaching-site/${name}`, import.meta.url);
+
+// Parts are fetched ahead while the page is idle: requests still on their way through a test's
+// routes when it ends are let go.
+test.afterEach(letRoutesGo);
 
 /** Serves the example under /coach/ (with `csp` as its Content-Security-Policy, if given), and
  *  the release folder as if uploaded to /coach/designed-alliance/. */

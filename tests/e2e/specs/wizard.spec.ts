@@ -147,6 +147,31 @@ test('lists reorder and remove by id, keeping what each item says', async ({ pag
   await expect(w.widget.locator('summary', { hasText: 'Move or remove: Commitment 1' })).toBeFocused();
 });
 
+test('the cursor moved on before a new item appears stays where the person put it', async ({ page }) => {
+  const w = new Wizard(page);
+  await w.goto();
+  await w.goToStep('Who does what, and when');
+  await w.button('Add a commitment').click();
+  const first = w.field('What will be done?', w.item('Commitment 1'));
+  await expect(first).toBeFocused();
+  // "Add" moves the cursor to the new item a frame later; a person who has already clicked into
+  // another field in the meantime keeps it (pressed and moved within one task, before that frame).
+  const add = await w.button('Add a commitment').elementHandle();
+  await first.evaluate((field: HTMLElement, add) => {
+    (add as HTMLElement).focus();
+    (add as HTMLElement).click();
+    field.focus();
+  }, add);
+  await expect(w.item('Commitment 2')).toBeVisible();
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await expect(first).toBeFocused();
+  await page.keyboard.type('kept here');
+  await expect(first).toHaveValue('kept here');
+  // With nothing moved meanwhile, the cursor still lands in the new item.
+  await w.button('Add a commitment').click();
+  await expect(w.field('What will be done?', w.item('Commitment 3'))).toBeFocused();
+});
+
 test('a malformed file shows its error in plain words and changes nothing', async ({ page }) => {
   const w = new Wizard(page);
   await w.goto();
