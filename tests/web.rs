@@ -385,6 +385,138 @@ async fn typing_into_one_item_leaves_every_other_item_alone() {
     root.remove();
 }
 
+/// How many times an effect reading `item` has run, and what it saw last.
+fn watch(
+    item: Signal<Option<designed_alliance::core::Item>>,
+) -> std::rc::Rc<std::cell::RefCell<(u32, Option<String>)>> {
+    let seen = std::rc::Rc::new(std::cell::RefCell::new((0, None)));
+    let out = seen.clone();
+    Effect::new(move |_| {
+        let what = item.with(|i| match i {
+            Some(designed_alliance::core::Item::Commitment(c)) => Some(c.what.clone()),
+            _ => None,
+        });
+        let mut s = seen.borrow_mut();
+        s.0 += 1;
+        s.1 = what;
+    });
+    out
+}
+
+#[wasm_bindgen_test]
+async fn the_store_finds_each_item_by_its_id_after_adds_removals_and_moves() {
+    use designed_alliance::core::{Action, ItemText};
+    let mut a = coaching();
+    a.commitments.truncate(3);
+    let ids: Vec<_> = a.commitments.iter().map(|c| c.id.clone()).collect();
+    let texts: Vec<String> = a.commitments.iter().map(|c| c.what.clone()).collect();
+    let (root, ctx) = section(a, SectionId::Commitments).await;
+    let owner = Owner::new();
+    let seen: Vec<_> = owner.with(|| {
+        ids.iter()
+            .map(|i| watch(ctx.item(ListKind::Commitments, i)))
+            .collect()
+    });
+    settle().await;
+    let runs = |i: usize| seen[i].borrow().0;
+    let last = |i: usize| seen[i].borrow().1.clone();
+    assert_eq!((runs(0), runs(1), runs(2)), (1, 1, 1));
+    let shown = |root: &HtmlElement| -> Vec<String> {
+        fields_by_label(root, "What will be done?")
+            .iter()
+            .map(value_of)
+            .collect()
+    };
+
+    // Moved: the order on screen follows, and no item hears of it (none of them changed).
+    assert!(ctx.apply(Action::Move(ListKind::Commitments, ids[2].clone(), 0)));
+    settle().await;
+    assert_eq!(shown(&root), [texts[2].as_str(), &texts[0], &texts[1]]);
+    assert_eq!(
+        (runs(0), runs(1), runs(2)),
+        (1, 1, 1),
+        "a move changes no item"
+    );
+
+    // The moved item changed: it hears of it at its new place, the others do not.
+    assert!(ctx.apply(Action::SetItemText(
+        ItemText::CommitmentWhat,
+        ids[2].clone(),
+        "moved, then changed".into(),
+    )));
+    settle().await;
+    assert_eq!(last(2).as_deref(), Some("moved, then changed"));
+    assert_eq!((runs(0), runs(1), runs(2)), (1, 1, 2));
+    assert_eq!(shown(&root)[0], "moved, then changed");
+
+    // Removed: its signal says it is gone; the others are still found by their ids.
+    assert!(ctx.apply(Action::Remove(ListKind::Commitments, ids[0].clone())));
+    settle().await;
+    assert_eq!(last(0), None, "a removed item reads as gone");
+    assert_eq!(
+        (runs(1), runs(2)),
+        (1, 2),
+        "removing one item changes no other"
+    );
+    assert_eq!(shown(&root), ["moved, then changed", texts[1].as_str()]);
+
+    // Added by the person, typed into: saved, and the item after it still hears of its own
+    // changes only.
+    button(&root, "Add a commitment").click();
+    settle().await;
+    let whats = fields_by_label(&root, "What will be done?");
+    assert_eq!(whats.len(), 3);
+    type_into(&whats[2], "a new one");
+    settle().await;
+    let added = ctx
+        .try_with_untracked(|a| a.commitments.last().map(|c| (c.id.clone(), c.what.clone())))
+        .flatten();
+    let Some((new_id, new_what)) = added else {
+        panic!("the new commitment is in the alliance");
+    };
+    assert_eq!(new_what, "a new one");
+    type_into(&whats[1], "the middle one, changed");
+    settle().await;
+    assert_eq!(last(1).as_deref(), Some("the middle one, changed"));
+    assert_eq!(
+        (runs(1), runs(2)),
+        (2, 2),
+        "typing into one item changes no other"
+    );
+    let fresh = owner.with(|| watch(ctx.item(ListKind::Commitments, &new_id)));
+    settle().await;
+    assert_eq!(fresh.borrow().1.as_deref(), Some("a new one"));
+
+    // Undone back to the start (the whole alliance replaced): every item as it was, in order.
+    while untrack(|| ctx.can_undo()) {
+        ctx.undo();
+    }
+    settle().await;
+    assert_eq!(shown(&root), texts);
+    assert_eq!(
+        last(0).as_deref(),
+        Some(texts[0].as_str()),
+        "a removed item came back"
+    );
+    assert_eq!(last(2).as_deref(), Some(texts[2].as_str()));
+    // Ids are reused once free: the added item's id may now be a restored item's.
+    let at_new_id = ctx
+        .try_with_untracked(|a| {
+            a.commitments
+                .iter()
+                .find(|c| c.id == new_id)
+                .map(|c| c.what.clone())
+        })
+        .flatten();
+    assert_eq!(
+        fresh.borrow().1,
+        at_new_id,
+        "its id reads what the alliance holds"
+    );
+    drop(owner);
+    root.remove();
+}
+
 #[wasm_bindgen_test]
 async fn adding_an_item_gives_it_labelled_fields_and_focus() {
     let (root, ctx) = section(coaching(), SectionId::Progress).await;

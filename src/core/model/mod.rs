@@ -5,10 +5,12 @@
 //! these types (natively; see `crate::core::schema`).
 
 use super::date::{Date, TimeOfDay, Timestamp};
+use reactive_stores::{Patch, Store};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 mod choice;
+mod store;
 
 mod sections;
 pub use sections::*;
@@ -17,7 +19,7 @@ mod ids;
 pub use ids::*;
 
 /// A designed alliance: an agreement between two or more people pursuing a common goal.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Store)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Alliance {
@@ -34,26 +36,32 @@ pub struct Alliance {
     pub updated_at: Timestamp,
     pub status: Status,
     /// Two or more people (or groups) in the alliance.
+    #[store(key: Id = |item| item.id.clone())]
     pub parties: Vec<Party>,
     /// Answers to the reflection prompts; an empty answer means skipped.
     pub reflections: Reflections,
     /// Section 1.
     pub goal: Goal,
     /// Section 2: how we will know we are getting there.
+    #[store(key: Id = |item| item.id.clone())]
     pub progress: Vec<Measure>,
     /// Section 3: who does what, and when.
+    #[store(key: Id = |item| item.id.clone())]
     pub commitments: Vec<Commitment>,
     /// Section 4.
     pub communication: Communication,
     /// Section 5.
     pub celebrations: Celebrations,
     /// Section 6: what each person needs and offers.
+    #[store(key: Id = |item| item.id.clone())]
     pub needs_and_offers: Vec<NeedOrOffer>,
     /// Section 7.
+    #[store(key: Id = |item| item.id.clone())]
     pub assumptions: Vec<Assumption>,
     /// Section 8.
     pub hard_times: HardTimes,
     /// Section 9: trade-offs and decisions.
+    #[store(key: Id = |item| item.id.clone())]
     pub decisions: Vec<Decision>,
     /// Section 10.
     pub keeping_alive: KeepingAlive,

@@ -4,7 +4,7 @@
 use super::*;
 
 /// Section 1: what we are trying to achieve and why it matters.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, Store, Patch)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Goal {
@@ -70,10 +70,11 @@ pub enum When {
 }
 
 /// Section 4: how we talk along the way.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, Store)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Communication {
+    #[store(key: Id = |item| item.id.clone())]
     pub channels: Vec<Channel>,
     pub check_in: CheckIn,
     /// How each party likes to hear about progress.
@@ -103,7 +104,7 @@ pub enum ChannelUsage {
 }
 
 /// Our regular check-in.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, Store, Patch)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CheckIn {
@@ -137,12 +138,13 @@ pub enum UpdateStyle {
 }
 
 /// Section 5: how we mark success.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, Store)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Celebrations {
     /// How we celebrate reaching the goal.
     pub goal: String,
+    #[store(key: Id = |item| item.id.clone())]
     pub milestones: Vec<Milestone>,
 }
 
@@ -204,12 +206,13 @@ pub enum AssumptionStatus {
 }
 
 /// Section 8: what we do when it gets hard.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, Store)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct HardTimes {
     pub surprises: String,
     pub missed_commitments: String,
+    #[store(key: Id = |item| item.id.clone())]
     pub permissions: Vec<Permission>,
     /// How we own mistakes.
     pub mistakes: String,
@@ -250,12 +253,13 @@ pub struct DecisionOption {
 }
 
 /// Section 10: keeping the alliance alive.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, Store)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct KeepingAlive {
     pub next_review: Option<Date>,
     pub review_rhythm: Option<Frequency>,
+    #[store(key: Id = |item| item.id.clone())]
     pub revisions: Vec<Revision>,
 }
 

@@ -1,15 +1,18 @@
 //! The widget's state at the UI edge, shared by every component through Leptos' context: the
-//! core's [`Editor`] and its validation report kept together in one signal ([`Doc`]), the
-//! current step, and the few helpers every component needs.
+//! core's [`Editor`] and its validation report kept together ([`Doc`], private to this module),
+//! the alliance as a store that components read, the current step, and the few helpers every
+//! component needs.
 //!
-//! Components never read the whole document where a slice will do: list items, the order of
-//! lists, the findings about each field, the parties' names and the kind of relationship are
-//! signals of their own, set after each change only when they changed ([`mirror`]). Typing
-//! into one field re-runs that field's bindings, its messages, the step's state and the save
-//! status, not every binding on the step.
+//! Every change goes through [`Ctx::apply`] (or undo, redo, another draft): the editor
+//! changes, the report follows, and the store is patched with the result ([`store`]), so only
+//! what changed is notified. Components read the store's fields where a slice will do: a list
+//! item, the order of a list, one field; the findings about each field are signals of their
+//! own ([`findings`]). Typing into one field re-runs that field's bindings, its messages, the
+//! step's state and the save status, not every binding on the step.
 
-mod mirror;
+mod findings;
 mod step;
+mod store;
 mod way;
 
 pub use step::{Route, Stage, Step, StepState};
@@ -19,8 +22,9 @@ use crate::core::content;
 use crate::core::text::ui as t;
 use crate::core::Action;
 use crate::core::*;
+use findings::Findings;
 use leptos::prelude::*;
-use mirror::Mirror;
+use reactive_stores::Store;
 use std::rc::Rc;
 
 /// The core's editor and the validation report of its alliance, kept together: every change
@@ -99,9 +103,11 @@ thread_local! {
 /// never cloned deeply: it holds handles only).
 #[derive(Clone, Copy)]
 pub struct Ctx {
-    /// The editor and its report: changed only here (`apply`, `undo`, `redo`,
-    /// `replace_editor`), each of which brings the mirror in step.
+    /// The editor and its report: changed only here, through `apply`, `undo`, `redo` and
+    /// `replace_editor`, each of which patches the store.
     doc: RwSignal<Doc>,
+    /// The alliance, as components read it (kept in step with `doc`; never written elsewhere).
+    alliance: Store<Alliance>,
     pub step: RwSignal<Step>,
     /// Steps the person has left at least once: missing parts are pointed out there.
     pub visited: RwSignal<Vec<Step>>,
@@ -114,14 +120,14 @@ pub struct Ctx {
     /// The way through: the template's sections between the welcome and the review.
     pub route: Memo<Route>,
     /// Each party's id and name as shown (a placeholder until they have one).
-    pub party_labels: RwSignal<Vec<(Id, String)>>,
+    pub party_labels: Memo<Vec<(Id, String)>>,
     /// What this browser keeps with the open draft, never in a file or link: which person is
     /// "me" here, and the versions exchanged with others (saved with the draft).
     pub here: RwSignal<crate::core::drafts::Here>,
     /// The kind of relationship, which picks the examples shown.
-    pub kind: RwSignal<Option<RelationshipKind>>,
-    /// Items, lists and findings, each in a signal of its own.
-    mirror: StoredValue<Mirror>,
+    pub kind: Memo<Option<RelationshipKind>>,
+    /// The findings about each field, each in a signal of its own.
+    findings: StoredValue<Findings>,
     fixed: StoredValue<Fixed, LocalStorage>,
 }
 
@@ -132,10 +138,23 @@ impl Ctx {
             c.set(c.get() + 1);
             c.get()
         });
-        let doc = Doc::new(Editor::new(alliance), browser::today(), None);
-        let party_labels = RwSignal::new(labels_of(doc.alliance()));
-        let kind = RwSignal::new(doc.alliance().relationship);
-        let doc = RwSignal::new(doc);
+        let store = Store::new(alliance.clone());
+        store::keyed(store);
+        let doc = RwSignal::new(Doc::new(Editor::new(alliance), browser::today(), None));
+        let party_labels = Memo::new(move |_| {
+            use crate::core::AllianceStoreFields;
+            store.parties().with(|parties| {
+                parties
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| (p.id.clone(), p.label(i)))
+                    .collect()
+            })
+        });
+        let kind = Memo::new(move |_| {
+            use crate::core::AllianceStoreFields;
+            store.relationship().get()
+        });
         let template = RwSignal::new(None::<std::sync::Arc<crate::core::template::Template>>);
         let route = Memo::new(move |_| {
             template.with(|t| {
@@ -145,6 +164,7 @@ impl Ctx {
         });
         Ctx {
             doc,
+            alliance: store,
             step: RwSignal::new(Step::Welcome),
             visited: RwSignal::new(Vec::new()),
             announcement: RwSignal::new(String::new()),
@@ -154,7 +174,7 @@ impl Ctx {
             party_labels,
             kind,
             here: RwSignal::new(Default::default()),
-            mirror: StoredValue::new(Mirror::default()),
+            findings: StoredValue::new(Findings::default()),
             fixed: StoredValue::new_local(Fixed {
                 hooks,
                 root: None,
@@ -256,9 +276,15 @@ impl Ctx {
         self.id(&format!("{}-{item}-{field}", section.key()))
     }
 
-    /// The text of a top-level field (tracked).
+    /// The alliance as a store, to read a part of it (tracked by that part only). Read it
+    /// only: every change goes through [`Ctx::apply`].
+    pub fn alliance(&self) -> Store<Alliance> {
+        self.alliance
+    }
+
+    /// The text of a top-level field (tracked: only a change to that field notifies).
     pub fn text(&self, field: TextField) -> String {
-        self.doc.with(|d| d.alliance().text(field).to_string())
+        store::text(self.alliance, field)
     }
 
     /// Reads the alliance and its report together, without subscribing; `None` once the
@@ -287,9 +313,11 @@ impl Ctx {
         self.doc.with(|d| d.editor.can_redo())
     }
 
-    /// Reads from the alliance (tracked): for what depends on the whole of it.
+    /// Reads the whole alliance (tracked: any change notifies). Only for views of the whole
+    /// of it (the review's document, the recap before agreeing, Finish's dates); a component
+    /// showing one part reads that part from [`Ctx::alliance`].
     pub fn with<T>(&self, f: impl FnOnce(&Alliance) -> T) -> T {
-        self.doc.with(|d| f(d.alliance()))
+        self.alliance.with(f)
     }
 
     /// Reads from the alliance without subscribing; `None` once the widget is gone.
@@ -297,38 +325,28 @@ impl Ctx {
         self.doc.try_with_untracked(|d| f(d.alliance()))
     }
 
-    /// One list item, kept up to date (`None` once it is gone).
+    /// One list item, read from the store by its id (`None` once it is gone): only a change
+    /// to this item notifies.
     pub fn item(&self, list: ListKind, id: &Id) -> Signal<Option<Item>> {
-        let mirror = self.mirror;
-        self.doc
-            .try_with_untracked(|d| mirror.try_update_value(|m| m.item(d.alliance(), list, id)))
-            .flatten()
-            .map_or_else(|| Signal::stored(None), |s| s.read_only().into())
+        let (alliance, id) = (self.alliance, id.clone());
+        Memo::new(move |_| store::item(alliance, list, &id)).into()
     }
 
-    /// The ids of one list, in order, kept up to date.
+    /// The ids of one list, in order: notifies when they change, not when an item's text does.
     pub fn ids(&self, list: ListKind) -> Signal<Vec<Id>> {
-        let mirror = self.mirror;
-        self.doc
-            .try_with_untracked(|d| mirror.try_update_value(|m| m.ids(d.alliance(), list)))
-            .flatten()
-            .map_or_else(|| Signal::stored(Vec::new()), |s| s.read_only().into())
+        let alliance = self.alliance;
+        Memo::new(move |_| store::ids(alliance, list)).into()
     }
 
-    /// Brings everything derived from the document in step with it, after a change.
+    /// Brings the store and the findings in step with the document, after a change.
     fn synced(&self) {
-        let mirror = self.mirror;
-        let derived = self.doc.try_with_untracked(|d| {
-            mirror.try_update_value(|m| m.sync(d.alliance(), &d.report));
-            (labels_of(d.alliance()), d.alliance().relationship)
+        let findings = self.findings;
+        let now = self.doc.try_with_untracked(|d| {
+            findings.try_update_value(|f| f.sync(&d.report));
+            d.alliance().clone()
         });
-        if let Some((labels, kind)) = derived {
-            if self.party_labels.try_with_untracked(|l| *l != labels) == Some(true) {
-                self.party_labels.set(labels);
-            }
-            if self.kind.try_get_untracked() != Some(kind) {
-                self.kind.try_set(kind);
-            }
+        if let Some(now) = now {
+            store::patch(self.alliance, now);
         }
     }
 
@@ -416,11 +434,11 @@ impl Ctx {
         field: &'static str,
     ) -> Memo<Vec<Finding>> {
         let ctx = *self;
-        let mirror = self.mirror;
+        let findings = self.findings;
         let all: Signal<Vec<Finding>> = self
             .doc
             .try_with_untracked(|d| {
-                mirror.try_update_value(|m| m.findings(&d.report, (section, item, field)))
+                findings.try_update_value(|f| f.of(&d.report, (section, item, field)))
             })
             .flatten()
             .map_or_else(|| Signal::stored(Vec::new()), |s| s.read_only().into());
@@ -474,14 +492,6 @@ impl Ctx {
                 .unwrap_or_default()
         })
     }
-}
-
-/// Each party's id and name as shown.
-fn labels_of(a: &Alliance) -> Vec<(Id, String)> {
-    a.parties
-        .iter()
-        .map(|p| (p.id.clone(), a.party_label(&p.id)))
-        .collect()
 }
 
 /// The widget's state, from the component that provides it.

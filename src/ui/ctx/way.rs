@@ -2,6 +2,7 @@
 //! state and the count of steps done.
 
 use super::*;
+use crate::core::AllianceStoreFields;
 
 impl Ctx {
     /// Goes to a step, remembering that the one we leave was visited.
@@ -125,18 +126,23 @@ impl Ctx {
                     StepState::NotStarted
                 }
             }
-            Step::Agreement => self.with(|a| {
-                if a.status == Status::Agreed {
+            Step::Agreement => {
+                if self.alliance().status().get() == Status::Agreed {
                     StepState::Complete
-                } else if a.agreement.signatures.is_empty() && !here {
+                } else if self
+                    .alliance()
+                    .agreement()
+                    .with(|a| a.signatures.is_empty())
+                    && !here
+                {
                     StepState::NotStarted
                 } else {
                     StepState::InProgress
                 }
-            }),
+            }
             // Nothing is asked here: done once the alliance is agreed and Finish is reached.
             Step::Finish => {
-                let agreed = self.with(|a| a.status == Status::Agreed);
+                let agreed = self.alliance().status().get() == Status::Agreed;
                 if agreed && (here || self.passed(step)) {
                     StepState::Complete
                 } else if here {

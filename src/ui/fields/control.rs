@@ -34,7 +34,7 @@ pub fn FieldView(
     // of the answer, not once per change of the alliance.
     let shown: Option<Signal<bool>> = match field.shown {
         Shown::Always => None,
-        Shown::IfTop(f) => Some(Signal::derive(move || ctx.with(f))),
+        Shown::IfTop(f) => Some(Signal::derive(move || f(ctx.alliance()))),
         Shown::IfItem(f) => Some(Signal::derive(move || {
             item.is_some_and(|i| i.with(|i| i.as_ref().is_some_and(f)))
         })),
@@ -60,7 +60,7 @@ fn read(ctx: Ctx, value: Value, key: Option<&Id>, item: Option<ItemMemo>) -> Str
     };
     match value {
         Value::Text(field) => ctx.text(field),
-        Value::Top { get, .. } => ctx.with(get),
+        Value::Top { get, .. } => get(ctx.alliance()),
         Value::ItemText(field) => from_item(&|i| {
             key.and_then(|k| i.text(field, k))
                 .unwrap_or_default()
@@ -68,7 +68,7 @@ fn read(ctx: Ctx, value: Value, key: Option<&Id>, item: Option<ItemMemo>) -> Str
         }),
         Value::Item { get, .. } => from_item(&get),
         Value::PerParty { get, .. } => match key {
-            Some(party) => ctx.with(|a| get(a, party)),
+            Some(party) => get(ctx.alliance(), party),
             None => String::new(),
         },
     }

@@ -7,6 +7,7 @@ mod nav;
 pub use dialog::Modal;
 
 use crate::core::text::{self, ui as t};
+use crate::core::AllianceStoreFields;
 use crate::core::{Dates, Status};
 use crate::ui::browser::{self, Local};
 use crate::ui::ctx::{use_ctx, Ctx};
@@ -99,14 +100,16 @@ pub fn Widget() -> impl IntoView {
     let d = use_drafts();
     let dragging = RwSignal::new(false);
     let menu_open = RwSignal::new(false);
-    let title = Memo::new(move |_| ctx.with(|a| a.title.trim().to_string()));
+    let title = Memo::new(move |_| ctx.alliance().title().with(|t| t.trim().to_string()));
     // The day the last person agreed, while everyone has.
     let agreed_on = Memo::new(move |_| {
-        ctx.with(|a| {
-            (a.status == Status::Agreed)
-                .then(|| a.agreement.signatures.iter().map(|s| s.date).max())
-                .flatten()
-        })
+        (ctx.alliance().status().get() == Status::Agreed)
+            .then(|| {
+                ctx.alliance()
+                    .agreement()
+                    .with(|a| a.signatures.iter().map(|s| s.date).max())
+            })
+            .flatten()
     });
     let root = NodeRef::<html::Div>::new();
     root.on_load(move |el| ctx.set_root(el.into()));

@@ -90,9 +90,8 @@ pub fn update_style_key(s: Option<UpdateStyle>) -> &'static str {
 }
 
 /// How `party` likes updates, as it is now (a blank one when they have not said).
-pub fn update_of(a: &Alliance, party: &Id) -> UpdatePreference {
-    a.communication
-        .updates
+pub fn update_of(updates: &[UpdatePreference], party: &Id) -> UpdatePreference {
+    updates
         .iter()
         .find(|u| &u.party_id == party)
         .cloned()
@@ -109,7 +108,7 @@ pub fn set_update(
     party: &Id,
     f: &mut dyn FnMut(&mut UpdatePreference),
 ) -> Option<Action> {
-    let mut u = update_of(a, party);
+    let mut u = update_of(&a.communication.updates, party);
     f(&mut u);
     Some(Action::SetUpdatePreference(u))
 }

@@ -2,6 +2,7 @@
 
 use crate::core::summary::recap;
 use crate::core::text::ui as t;
+use crate::core::AllianceStoreFields;
 use crate::core::Dates;
 use crate::core::{Action, Id, Status};
 use crate::ui::browser::{self, Local};
@@ -13,13 +14,13 @@ use leptos::prelude::*;
 pub fn AgreementStep() -> impl IntoView {
     let ctx = use_ctx();
     let ready = Signal::derive(move || ctx.report(|r| r.ready_to_agree()));
-    let agreed = move || ctx.with(|a| a.status == Status::Agreed);
+    let agreed = move || ctx.alliance().status().get() == Status::Agreed;
     let draft_again = move || {
-        ctx.with(|a| {
-            a.status == Status::Draft
-                && a.agreement.signatures.is_empty()
-                && a.agreement.last_agreed.is_some()
-        })
+        ctx.alliance().status().get() == Status::Draft
+            && ctx
+                .alliance()
+                .agreement()
+                .with(|a| a.signatures.is_empty() && a.last_agreed.is_some())
     };
     let parties = Signal::derive(move || {
         ctx.party_labels
@@ -36,9 +37,11 @@ pub fn AgreementStep() -> impl IntoView {
     // Someone else has not agreed yet, and this browser is someone's.
     let others_waiting = move || {
         me.get().is_some_and(|me| {
-            ctx.with(|a| {
-                a.parties.iter().any(|p| {
-                    p.id != me && !a.agreement.signatures.iter().any(|s| s.party_id == p.id)
+            ctx.party_labels.with(|people| {
+                ctx.alliance().agreement().with(|a| {
+                    people
+                        .iter()
+                        .any(|(id, _)| *id != me && !a.signatures.iter().any(|s| s.party_id == *id))
                 })
             })
         })
@@ -168,12 +171,12 @@ fn AgreeRow(
     let agreement = {
         let p = party.clone();
         Memo::new(move |_| {
-            ctx.with(|a| {
+            ctx.alliance().agreement().with(|a| {
                 let of = |list: &[crate::core::Signature]| {
                     list.iter().find(|s| s.party_id == p).cloned()
                 };
-                of(&a.agreement.signatures).ok_or_else(|| {
-                    of(&a.agreement.earlier)
+                of(&a.signatures).ok_or_else(|| {
+                    of(&a.earlier)
                         .map(|s| crate::core::text::merge::earlier(&s.name, &Local.date(s.date)))
                 })
             })

@@ -4,6 +4,7 @@
 
 use crate::core::template::{Question, QuestionKind};
 use crate::core::text::ui as t;
+use crate::core::AllianceStoreFields;
 use crate::core::{Action, Answer, Id, SectionId};
 use crate::ui::ctx::use_ctx;
 use crate::ui::fields::{use_field_control, FieldFrame, Select, TextArea};
@@ -51,8 +52,8 @@ fn CoachQuestion(question: Question) -> impl IntoView {
     let value = {
         let q = question.id.clone();
         Memo::new(move |_| {
-            ctx.with(|a| {
-                a.answers
+            ctx.alliance().answers().with(|answers| {
+                answers
                     .iter()
                     .find(|answer| answer.question == q)
                     .map(|answer| answer.value.clone())

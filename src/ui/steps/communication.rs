@@ -86,7 +86,7 @@ pub static COMMUNICATION: &[Block] = &[
         kind: Kind::Choice(Choices::Fixed(frequencies)),
         optional: false,
         value: Value::Top {
-            get: |a| frequency_key(a.communication.check_in.rhythm),
+            get: |s| frequency_key(s.communication().check_in().rhythm().get()),
             set: |a, v| set_check_in(a, &mut |c| c.rhythm = Frequency::from_key(v)),
         },
         shown: Shown::Always,
@@ -108,7 +108,7 @@ pub static COMMUNICATION: &[Block] = &[
                     kind: Kind::Date,
                     optional: true,
                     value: Value::Top {
-                        get: |a| date_value(a.communication.check_in.first_on),
+                        get: |s| date_value(s.communication().check_in().first_on().get()),
                         set: |a, v| set_check_in(a, &mut |c| c.first_on = Date::parse(v)),
                     },
                     shown: Shown::Always,
@@ -119,10 +119,11 @@ pub static COMMUNICATION: &[Block] = &[
                     kind: Kind::Time,
                     optional: true,
                     value: Value::Top {
-                        get: |a| {
-                            a.communication
-                                .check_in
-                                .time
+                        get: |s| {
+                            s.communication()
+                                .check_in()
+                                .time()
+                                .get()
                                 .map(|t| t.to_string())
                                 .unwrap_or_default()
                         },
@@ -136,10 +137,11 @@ pub static COMMUNICATION: &[Block] = &[
                     kind: Kind::Minutes,
                     optional: true,
                     value: Value::Top {
-                        get: |a| {
-                            a.communication
-                                .check_in
-                                .duration_minutes
+                        get: |s| {
+                            s.communication()
+                                .check_in()
+                                .duration_minutes()
+                                .get()
                                 .map(|m| m.to_string())
                                 .unwrap_or_default()
                         },
@@ -159,7 +161,7 @@ pub static COMMUNICATION: &[Block] = &[
                 kind: Kind::Line,
                 optional: true,
                 value: Value::Top {
-                    get: |a| a.communication.check_in.format.clone(),
+                    get: |s| s.communication().check_in().format().get(),
                     set: |a, v| set_check_in(a, &mut |c| c.format = v.to_string()),
                 },
                 shown: Shown::Always,
@@ -202,7 +204,11 @@ pub static COMMUNICATION: &[Block] = &[
                         })),
                         optional: true,
                         value: Value::PerParty {
-                            get: |a, id| update_style_key(update_of(a, id).style).to_string(),
+                            get: |s, id| {
+                                s.communication()
+                                    .updates()
+                                    .with(|u| update_style_key(update_of(u, id).style).to_string())
+                            },
                             set: |a, id, v| {
                                 set_update(a, id, &mut |u| {
                                     u.style = match v {
@@ -221,7 +227,9 @@ pub static COMMUNICATION: &[Block] = &[
                         kind: Kind::Line,
                         optional: true,
                         value: Value::PerParty {
-                            get: |a, id| update_of(a, id).note,
+                            get: |s, id| {
+                                s.communication().updates().with(|u| update_of(u, id).note)
+                            },
                             set: |a, id, v| set_update(a, id, &mut |u| u.note = v.to_string()),
                         },
                         shown: Shown::Always,
@@ -246,13 +254,14 @@ fn OrphanUpdates() -> impl IntoView {
     let ctx = use_ctx();
     let s = SectionId::Communication;
     let orphans = Memo::new(move |_| {
-        ctx.with(|a| {
-            a.communication
-                .updates
-                .iter()
-                .filter(|u| a.party(&u.party_id).is_none())
-                .map(|u| u.party_id.clone())
-                .collect::<Vec<_>>()
+        ctx.party_labels.with(|people| {
+            ctx.alliance().communication().updates().with(|updates| {
+                updates
+                    .iter()
+                    .filter(|u| !people.iter().any(|(id, _)| *id == u.party_id))
+                    .map(|u| u.party_id.clone())
+                    .collect::<Vec<_>>()
+            })
         })
     });
     let remove = move |party: Id| {

@@ -8,6 +8,7 @@ use crate::core::text::ui as t;
 use crate::core::Action;
 use crate::core::*;
 use crate::ui::browser;
+use leptos::prelude::Get;
 
 // ------------------------------------------------------------------ 7. Assumptions
 
@@ -177,7 +178,7 @@ pub static KEEPING_ALIVE: &[Block] = &[
         kind: Kind::Date,
         optional: false,
         value: Value::Top {
-            get: |a| super::access::date_value(a.keeping_alive.next_review),
+            get: |s| super::access::date_value(s.keeping_alive().next_review().get()),
             set: |_, v| Some(Action::SetNextReview(Date::parse(v))),
         },
         shown: Shown::Always,
@@ -188,7 +189,7 @@ pub static KEEPING_ALIVE: &[Block] = &[
         kind: Kind::Choice(Choices::Fixed(super::access::frequencies)),
         optional: false,
         value: Value::Top {
-            get: |a| super::access::frequency_key(a.keeping_alive.review_rhythm),
+            get: |s| super::access::frequency_key(s.keeping_alive().review_rhythm().get()),
             set: |_, v| Some(Action::SetReviewRhythm(Frequency::from_key(v))),
         },
         shown: Shown::Always,

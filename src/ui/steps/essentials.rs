@@ -12,6 +12,7 @@ use crate::core::text::ui as t;
 use crate::core::Action;
 use crate::core::*;
 use crate::ui::browser;
+use leptos::prelude::Get;
 
 // ------------------------------------------------------------------ 0. Before you begin
 
@@ -30,8 +31,9 @@ pub static BASICS: &[Block] = &[
         })),
         optional: false,
         value: Value::Top {
-            get: |a| {
-                a.relationship
+            get: |s| {
+                s.relationship()
+                    .get()
                     .map(|k| k.key().to_string())
                     .unwrap_or_default()
             },
@@ -45,7 +47,7 @@ pub static BASICS: &[Block] = &[
         kind: Kind::Line,
         optional: true,
         value: Value::Text(TextField::RelationshipNote),
-        shown: Shown::IfTop(|a| a.relationship == Some(RelationshipKind::Other)),
+        shown: Shown::IfTop(|s| s.relationship().get() == Some(RelationshipKind::Other)),
     }),
     Block::List(ListBlock {
         heading: Some(t::parties_heading),

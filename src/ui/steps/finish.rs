@@ -5,6 +5,7 @@ use super::Reflections;
 use crate::core::content::ReflectionMoment;
 use crate::core::summary::next_dates;
 use crate::core::text::ui as t;
+use crate::core::AllianceStoreFields;
 use crate::core::Status;
 use crate::ui::browser::{self, Local};
 use crate::ui::ctx::{use_ctx, Step};
@@ -14,7 +15,7 @@ use leptos::prelude::*;
 #[component]
 pub fn FinishStep() -> impl IntoView {
     let ctx = use_ctx();
-    let agreed = Memo::new(move |_| ctx.with(|a| a.status == Status::Agreed));
+    let agreed = Memo::new(move |_| ctx.alliance().status().get() == Status::Agreed);
     let dates = Memo::new(move |_| ctx.with(|a| next_dates(a, browser::today(), &Local)));
     view! {
         <Show when=move || !agreed.get()>

@@ -80,12 +80,14 @@ fn NeedsByPerson() -> impl IntoView {
             .with(|p| p.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>())
     });
     let orphans = Memo::new(move |_| {
-        ctx.with(|a| {
-            a.needs_and_offers
-                .iter()
-                .filter(|n| a.party(&n.party_id).is_none())
-                .map(|n| n.id.clone())
-                .collect::<Vec<_>>()
+        ctx.party_labels.with(|people| {
+            ctx.alliance().needs_and_offers().with(|needs| {
+                needs
+                    .iter()
+                    .filter(|n| !people.iter().any(|(id, _)| *id == n.party_id))
+                    .map(|n| n.id.clone())
+                    .collect::<Vec<_>>()
+            })
         })
     });
     view! {
@@ -131,8 +133,8 @@ fn PersonNeeds(
         let ids = {
             let p = party.clone();
             Memo::new(move |_| {
-                ctx.with(|a| {
-                    a.needs_and_offers
+                ctx.alliance().needs_and_offers().with(|needs| {
+                    needs
                         .iter()
                         .filter(|n| n.party_id == p && n.kind == kind)
                         .map(|n| n.id.clone())

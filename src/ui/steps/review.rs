@@ -5,6 +5,7 @@ use crate::core::content;
 use crate::core::content::ReflectionMoment;
 use crate::core::summary::{Block as DocBlock, Line, Summary};
 use crate::core::text::{self, ui as t};
+use crate::core::AllianceStoreFields;
 use crate::core::{Severity, Status};
 use crate::ui::ctx::{use_ctx, Step};
 use leptos::prelude::*;
@@ -15,7 +16,7 @@ pub fn ReviewStep() -> impl IntoView {
     let ctx = use_ctx();
     let summary = Memo::new(move |_| ctx.with(|a| ctx.summary(a)));
     // Questions for a review: only when there is an agreement to review.
-    let reviewing = move || ctx.with(|a| a.agreement.last_agreed.is_some());
+    let reviewing = move || ctx.alliance().agreement().with(|a| a.last_agreed.is_some());
     view! {
         <MissingList/>
         <Show when=reviewing>
@@ -41,7 +42,7 @@ fn MissingList() -> impl IntoView {
     // Agreed, with nothing missing: there is nothing left to agree to, and saying "you can
     // agree" would not be true.
     let settled = move || {
-        ctx.with(|a| a.status == crate::core::Status::Agreed) && blocking.with(Vec::is_empty)
+        ctx.alliance().status().get() == crate::core::Status::Agreed && blocking.with(Vec::is_empty)
     };
     let heading = ctx.id("missing-heading");
     let labelledby = heading.clone();

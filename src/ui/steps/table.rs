@@ -7,6 +7,7 @@ use crate::core::content::QuestionId;
 use crate::core::text::Words;
 use crate::core::{Action, Alliance, Id, Item, ItemText, ListKind, TextField};
 use leptos::prelude::AnyView;
+use reactive_stores::Store;
 
 /// Choices for a select: (key, label) pairs; key "" stands for "not chosen".
 pub type ChoiceList = Vec<(String, String)>;
@@ -53,15 +54,16 @@ pub enum Label {
     OfParty(fn(&str) -> String),
 }
 
-/// Where a field's value lives, and the change that sets it. Reading the item alone (rather
-/// than the whole alliance) keeps a field's bindings quiet while other items change.
+/// Where a field's value lives, and the change that sets it. A field reads the part of the
+/// alliance it shows, from the store (the item, or the store's field), so its bindings stay
+/// quiet while other parts change; the change is an action on the alliance as it is.
 #[derive(Clone, Copy)]
 pub enum Value {
     /// A text of the alliance itself.
     Text(TextField),
     /// Another field of the alliance itself (`None` from `set`: nothing to change).
     Top {
-        get: fn(&Alliance) -> String,
+        get: fn(Store<Alliance>) -> String,
         set: fn(&Alliance, &str) -> Option<Action>,
     },
     /// A text of the list item (of one of its options, for a decision's options).
@@ -73,7 +75,7 @@ pub enum Value {
     },
     /// A field kept for each party elsewhere in the alliance (how they like updates).
     PerParty {
-        get: fn(&Alliance, &Id) -> String,
+        get: fn(Store<Alliance>, &Id) -> String,
         set: fn(&Alliance, &Id, &str) -> Option<Action>,
     },
 }
@@ -82,8 +84,8 @@ pub enum Value {
 #[derive(Clone, Copy)]
 pub enum Shown {
     Always,
-    /// While this holds for the alliance.
-    IfTop(fn(&Alliance) -> bool),
+    /// While this holds for the alliance (read from the store's field it is about).
+    IfTop(fn(Store<Alliance>) -> bool),
     /// While this holds for the item.
     IfItem(fn(&Item) -> bool),
 }

@@ -1,0 +1,332 @@
+//! The alliance as Leptos' store (`reactive_stores`): `#[derive(Store)]` on the alliance and
+//! its sections makes each field readable on its own, and the lists of items keyed by id
+//! (`#[store(key: …)]`), so a component reading one item or one field hears of changes to
+//! that part only.
+//!
+//! The core stays the only writer: the UI applies every change to its `Editor`, then patches
+//! the store with the alliance as it now is (`ui::ctx::store::patch`), and only what changed
+//! is notified. How each part is compared is said here, in `PatchField`:
+//! - what is read as a whole (a list item, an id, a date, a choice) by equality;
+//! - the alliance and the sections holding a list field by field, each list by id with the
+//!   library's keyed patch (`PatchFieldKeyed`): an item whose content changed is notified at
+//!   its key, wherever it moved.
+//!
+//! These impls are written out rather than derived: in `reactive_stores` 0.4.4 the derived
+//! `Patch` of a struct holding a keyed list looks the list's keys up at the struct's own path
+//! (leptos-rs/leptos#4802, open), which registers that path as keyed with no keys, and the next
+//! notification traps ("could not find key for index"). Here each list's keys are looked up at
+//! the list's path, which is the fix proposed upstream. Each struct is taken apart whole, so a
+//! field added to the model does not compile until it is patched here; the path segment of a
+//! field is its place in the struct, as `#[derive(Store)]` numbers it.
+
+use super::*;
+use crate::core::date::{Date, TimeOfDay, Timestamp};
+use reactive_stores::{FieldKeys, KeyMap, PatchField, PatchFieldKeyed, StorePath};
+
+/// `PatchField` for values read as a whole: replaced, and notified, when not equal.
+macro_rules! patched_whole {
+    ($($t:ty),* $(,)?) => {
+        $(impl PatchField for $t {
+            fn patch_field(
+                &mut self,
+                new: Self,
+                path: &StorePath,
+                notify: &mut dyn FnMut(&StorePath),
+                _keys: Option<&KeyMap>,
+            ) {
+                if *self != new {
+                    *self = new;
+                    notify(path);
+                }
+            }
+        })*
+    };
+}
+
+patched_whole!(
+    Id,
+    Date,
+    Timestamp,
+    TimeOfDay,
+    Status,
+    RelationshipKind,
+    Frequency,
+    TemplateRef,
+    Answer,
+    Reflections,
+    Agreement,
+    Party,
+    Measure,
+    Commitment,
+    Channel,
+    UpdatePreference,
+    Milestone,
+    NeedOrOffer,
+    Assumption,
+    Permission,
+    Decision,
+    Revision,
+);
+
+/// The paths of a struct's fields, in order: the struct's path followed by 0, 1, 2…
+struct Fields {
+    path: StorePath,
+    next: usize,
+}
+
+impl Fields {
+    fn of(path: &StorePath) -> Self {
+        Fields {
+            path: path.clone(),
+            next: 0,
+        }
+    }
+
+    /// The next field's path.
+    fn next(&mut self) -> StorePath {
+        let mut path = self.path.clone();
+        path.push(self.next);
+        self.next += 1;
+        path
+    }
+}
+
+/// Patches a list by id with the library's keyed patch, its keys looked up at the list's own
+/// path: an item whose content changed is notified at its key. When the list's ids changed
+/// (added, removed, moved) the list itself is notified, and the caller brings its keys up to
+/// date after the patch.
+fn keyed<T: PatchField>(
+    list: &mut Vec<T>,
+    new: Vec<T>,
+    path: StorePath,
+    notify: &mut dyn FnMut(&StorePath),
+    keys: Option<&KeyMap>,
+    id: fn(&T) -> &Id,
+) {
+    let at_key = |key: &Id| {
+        let index = keys?
+            .with_field_keys(
+                path.clone(),
+                |k: &mut FieldKeys<Id>| (k.get(key), Vec::new()),
+                Vec::new,
+            )
+            .flatten()
+            .map(|(_, index)| index)?;
+        let mut at = path.clone();
+        at.push(index);
+        Some(at)
+    };
+    if list.patch_field_keyed(new, notify, keys, |item: &T| id(item).clone(), at_key) {
+        notify(&path);
+    }
+}
+
+impl PatchField for Alliance {
+    fn patch_field(
+        &mut self,
+        new: Self,
+        path: &StorePath,
+        notify: &mut dyn FnMut(&StorePath),
+        keys: Option<&KeyMap>,
+    ) {
+        let Alliance {
+            id,
+            title,
+            relationship,
+            relationship_note,
+            created_at,
+            updated_at,
+            status,
+            parties,
+            reflections,
+            goal,
+            progress,
+            commitments,
+            communication,
+            celebrations,
+            needs_and_offers,
+            assumptions,
+            hard_times,
+            decisions,
+            keeping_alive,
+            agreement,
+            template,
+            answers,
+        } = new;
+        let mut at = Fields::of(path);
+        self.id.patch_field(id, &at.next(), notify, keys);
+        self.title.patch_field(title, &at.next(), notify, keys);
+        self.relationship
+            .patch_field(relationship, &at.next(), notify, keys);
+        self.relationship_note
+            .patch_field(relationship_note, &at.next(), notify, keys);
+        self.created_at
+            .patch_field(created_at, &at.next(), notify, keys);
+        self.updated_at
+            .patch_field(updated_at, &at.next(), notify, keys);
+        self.status.patch_field(status, &at.next(), notify, keys);
+        keyed(&mut self.parties, parties, at.next(), notify, keys, |x| {
+            &x.id
+        });
+        self.reflections
+            .patch_field(reflections, &at.next(), notify, keys);
+        self.goal.patch_field(goal, &at.next(), notify, keys);
+        keyed(&mut self.progress, progress, at.next(), notify, keys, |x| {
+            &x.id
+        });
+        keyed(
+            &mut self.commitments,
+            commitments,
+            at.next(),
+            notify,
+            keys,
+            |x| &x.id,
+        );
+        self.communication
+            .patch_field(communication, &at.next(), notify, keys);
+        self.celebrations
+            .patch_field(celebrations, &at.next(), notify, keys);
+        keyed(
+            &mut self.needs_and_offers,
+            needs_and_offers,
+            at.next(),
+            notify,
+            keys,
+            |x| &x.id,
+        );
+        keyed(
+            &mut self.assumptions,
+            assumptions,
+            at.next(),
+            notify,
+            keys,
+            |x| &x.id,
+        );
+        self.hard_times
+            .patch_field(hard_times, &at.next(), notify, keys);
+        keyed(
+            &mut self.decisions,
+            decisions,
+            at.next(),
+            notify,
+            keys,
+            |x| &x.id,
+        );
+        self.keeping_alive
+            .patch_field(keeping_alive, &at.next(), notify, keys);
+        self.agreement
+            .patch_field(agreement, &at.next(), notify, keys);
+        self.template
+            .patch_field(template, &at.next(), notify, keys);
+        self.answers.patch_field(answers, &at.next(), notify, keys);
+    }
+}
+
+impl PatchField for Communication {
+    fn patch_field(
+        &mut self,
+        new: Self,
+        path: &StorePath,
+        notify: &mut dyn FnMut(&StorePath),
+        keys: Option<&KeyMap>,
+    ) {
+        let Communication {
+            channels,
+            check_in,
+            updates,
+            raising_problems,
+        } = new;
+        let mut at = Fields::of(path);
+        keyed(&mut self.channels, channels, at.next(), notify, keys, |x| {
+            &x.id
+        });
+        self.check_in
+            .patch_field(check_in, &at.next(), notify, keys);
+        self.updates.patch_field(updates, &at.next(), notify, keys);
+        self.raising_problems
+            .patch_field(raising_problems, &at.next(), notify, keys);
+    }
+}
+
+impl PatchField for Celebrations {
+    fn patch_field(
+        &mut self,
+        new: Self,
+        path: &StorePath,
+        notify: &mut dyn FnMut(&StorePath),
+        keys: Option<&KeyMap>,
+    ) {
+        let Celebrations { goal, milestones } = new;
+        let mut at = Fields::of(path);
+        self.goal.patch_field(goal, &at.next(), notify, keys);
+        keyed(
+            &mut self.milestones,
+            milestones,
+            at.next(),
+            notify,
+            keys,
+            |x| &x.id,
+        );
+    }
+}
+
+impl PatchField for HardTimes {
+    fn patch_field(
+        &mut self,
+        new: Self,
+        path: &StorePath,
+        notify: &mut dyn FnMut(&StorePath),
+        keys: Option<&KeyMap>,
+    ) {
+        let HardTimes {
+            surprises,
+            missed_commitments,
+            permissions,
+            mistakes,
+        } = new;
+        let mut at = Fields::of(path);
+        self.surprises
+            .patch_field(surprises, &at.next(), notify, keys);
+        self.missed_commitments
+            .patch_field(missed_commitments, &at.next(), notify, keys);
+        keyed(
+            &mut self.permissions,
+            permissions,
+            at.next(),
+            notify,
+            keys,
+            |x| &x.id,
+        );
+        self.mistakes
+            .patch_field(mistakes, &at.next(), notify, keys);
+    }
+}
+
+impl PatchField for KeepingAlive {
+    fn patch_field(
+        &mut self,
+        new: Self,
+        path: &StorePath,
+        notify: &mut dyn FnMut(&StorePath),
+        keys: Option<&KeyMap>,
+    ) {
+        let KeepingAlive {
+            next_review,
+            review_rhythm,
+            revisions,
+        } = new;
+        let mut at = Fields::of(path);
+        self.next_review
+            .patch_field(next_review, &at.next(), notify, keys);
+        self.review_rhythm
+            .patch_field(review_rhythm, &at.next(), notify, keys);
+        keyed(
+            &mut self.revisions,
+            revisions,
+            at.next(),
+            notify,
+            keys,
+            |x| &x.id,
+        );
+    }
+}
