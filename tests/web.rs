@@ -403,6 +403,19 @@ fn watch(
     out
 }
 
+/// How many times the store told a reader of the commitment `id` (each notification re-runs
+/// the effect, whether or not the value changed).
+fn reads(ctx: Ctx, id: designed_alliance::core::Id) -> std::rc::Rc<std::cell::Cell<u32>> {
+    use designed_alliance::core::AllianceStoreFields;
+    let count = std::rc::Rc::new(std::cell::Cell::new(0));
+    let out = count.clone();
+    Effect::new(move |_| {
+        ctx.alliance().commitments().at_key(id.clone()).track();
+        count.set(count.get() + 1);
+    });
+    out
+}
+
 #[wasm_bindgen_test]
 async fn the_store_finds_each_item_by_its_id_after_adds_removals_and_moves() {
     use designed_alliance::core::{Action, ItemText};
@@ -417,7 +430,10 @@ async fn the_store_finds_each_item_by_its_id_after_adds_removals_and_moves() {
             .map(|i| watch(ctx.item(ListKind::Commitments, i)))
             .collect()
     });
+    let told: Vec<_> = owner.with(|| ids.iter().map(|i| reads(ctx, i.clone())).collect());
     settle().await;
+    let told = |i: usize| told[i].get();
+    assert_eq!((told(0), told(1), told(2)), (1, 1, 1));
     let runs = |i: usize| seen[i].borrow().0;
     let last = |i: usize| seen[i].borrow().1.clone();
     assert_eq!((runs(0), runs(1), runs(2)), (1, 1, 1));
@@ -437,6 +453,11 @@ async fn the_store_finds_each_item_by_its_id_after_adds_removals_and_moves() {
         (1, 1, 1),
         "a move changes no item"
     );
+    assert_eq!(
+        (told(0), told(1), told(2)),
+        (1, 1, 1),
+        "a move tells the list's order, not its items"
+    );
 
     // The moved item changed: it hears of it at its new place, the others do not.
     assert!(ctx.apply(Action::SetItemText(
@@ -447,6 +468,11 @@ async fn the_store_finds_each_item_by_its_id_after_adds_removals_and_moves() {
     settle().await;
     assert_eq!(last(2).as_deref(), Some("moved, then changed"));
     assert_eq!((runs(0), runs(1), runs(2)), (1, 1, 2));
+    assert_eq!(
+        (told(0), told(1), told(2)),
+        (1, 1, 2),
+        "only the changed item is told"
+    );
     assert_eq!(shown(&root)[0], "moved, then changed");
 
     // Removed: its signal says it is gone; the others are still found by their ids.
@@ -458,6 +484,11 @@ async fn the_store_finds_each_item_by_its_id_after_adds_removals_and_moves() {
         (1, 2),
         "removing one item changes no other"
     );
+    assert_eq!(
+        (told(0), told(1), told(2)),
+        (2, 1, 2),
+        "only the removed item is told"
+    );
     assert_eq!(shown(&root), ["moved, then changed", texts[1].as_str()]);
 
     // Added by the person, typed into: saved, and the item after it still hears of its own
@@ -466,6 +497,11 @@ async fn the_store_finds_each_item_by_its_id_after_adds_removals_and_moves() {
     settle().await;
     let whats = fields_by_label(&root, "What will be done?");
     assert_eq!(whats.len(), 3);
+    assert_eq!(
+        (told(1), told(2)),
+        (1, 2),
+        "adding an item tells no other item"
+    );
     type_into(&whats[2], "a new one");
     settle().await;
     let added = ctx

@@ -91,11 +91,15 @@ impl Fields {
     }
 }
 
-/// Patches a list by id with the library's keyed patch, its keys looked up at the list's own
-/// path: an item whose content changed is notified at its key. When the list's ids changed
-/// (added, removed, moved) the list itself is notified, and the caller brings its keys up to
-/// date after the patch.
-fn keyed<T: PatchField>(
+/// Patches a list by id, its keys looked up at the list's own path.
+/// - Same ids in the same order, perhaps with items added at the end (typing into an item,
+///   "Add"): each item that changed is patched in place and notified at its key, the new ones
+///   are appended.
+/// - Otherwise (removed, moved): the library's keyed patch (`PatchFieldKeyed`), which
+///   notifies each item whose content changed at its key, wherever it moved. The change of
+///   order itself is not notified here: the caller brings the list's keys up to date and then
+///   tells what reads the order (`ui::ctx::store::patch`), without waking every item.
+fn keyed<T: PatchField + PartialEq>(
     list: &mut Vec<T>,
     new: Vec<T>,
     path: StorePath,
@@ -116,9 +120,28 @@ fn keyed<T: PatchField>(
         at.push(index);
         Some(at)
     };
-    if list.patch_field_keyed(new, notify, keys, |item: &T| id(item).clone(), at_key) {
-        notify(&path);
+    // The items there before keep their places (the same ids, or items added at the end).
+    let in_place = list.len() <= new.len() && list.iter().zip(&new).all(|(a, b)| id(a) == id(b));
+    if !in_place {
+        list.patch_field_keyed(new, notify, keys, |item: &T| id(item).clone(), at_key);
+        return;
     }
+    let mut new = new.into_iter();
+    for (old, new) in list.iter_mut().zip(new.by_ref()) {
+        if *old == new {
+            continue;
+        }
+        match at_key(id(old)) {
+            Some(at) => old.patch_field(new, &at, notify, keys),
+            // Not found by its key (never, once the keys are made): the whole list is told.
+            None => {
+                *old = new;
+                notify(&path);
+            }
+        }
+    }
+    // Added at the end ("Add"): nobody reads them by key yet.
+    list.extend(new);
 }
 
 impl PatchField for Alliance {

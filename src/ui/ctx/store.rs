@@ -9,7 +9,7 @@ use crate::core::{
     KeepingAliveStoreFields,
 };
 use leptos::prelude::*;
-use reactive_stores::{Patch, Store};
+use reactive_stores::{Patch, Store, StoreField};
 
 /// Runs `$body` with `$f` bound to the keyed list `$list` of `$store`.
 macro_rules! with_list {
@@ -69,20 +69,31 @@ pub(super) fn keyed(store: Store<Alliance>) {
 }
 
 /// Patches `store` with `new` (`core::model::store` says how each part is compared): what
-/// changed is notified, nothing else. The lists whose ids changed have their keys brought up
-/// to date after, so each item is found by its id again.
+/// changed is notified, nothing else. For each list whose ids changed: the items taken out are
+/// told first (still found by their ids then), so what reads one learns it is gone; after the
+/// patch the list's keys are brought up to date, so each item is found by its id again, and
+/// what reads the list's order is told.
 pub(super) fn patch(store: Store<Alliance>, new: Alliance) {
-    let moved: Vec<ListKind> = store
+    let moved: Vec<(ListKind, Vec<Id>)> = store
         .try_with_untracked(|old| {
             ListKind::ALL
                 .into_iter()
                 .filter(|&list| !same_ids(old, &new, list))
+                .map(|list| (list, gone(old, &new, list)))
                 .collect()
         })
         .unwrap_or_default();
+    for (list, gone) in &moved {
+        for id in gone {
+            with_list!(store, *list, |f| f.at_key(id.clone()).notify());
+        }
+    }
     store.patch(new);
-    for list in moved {
-        with_list!(store, list, |f| f.update_keys());
+    for (list, _) in moved {
+        with_list!(store, list, |f| {
+            f.update_keys();
+            order_changed(&f);
+        });
     }
 }
 
@@ -92,8 +103,31 @@ fn same_ids(a: &Alliance, b: &Alliance, list: ListKind) -> bool {
     len == b.len_of(list) && (0..len).all(|i| a.id_at(list, i) == b.id_at(list, i))
 }
 
+/// The ids of `list` in `old` that are not in `new`.
+fn gone(old: &Alliance, new: &Alliance, list: ListKind) -> Vec<Id> {
+    let kept: std::collections::HashSet<&Id> = (0..new.len_of(list))
+        .filter_map(|i| new.id_at(list, i))
+        .collect();
+    (0..old.len_of(list))
+        .filter_map(|i| old.id_at(list, i))
+        .filter(|id| !kept.contains(id))
+        .cloned()
+        .collect()
+}
+
+/// Tells what reads a list's order that it changed: the list read as a whole (its ids) and
+/// everything above it, not each item read by its key (which tracks the list's own `this`
+/// trigger, the last of `triggers_for_current_path`, listed from the root down). This is what
+/// the library's keyed patch notifies when a list's structure changes: "Add" at 500 items
+/// does not re-read the 500 items.
+fn order_changed(list: &impl StoreField) {
+    let mut triggers = list.triggers_for_current_path();
+    triggers.pop();
+    triggers.notify();
+}
+
 /// The item `id` of `list`, read from its place in the store (tracked: only a change to this
-/// item, or to the list's own order, notifies).
+/// item, or its removal, notifies; not a change of the list's order).
 pub(super) fn item(store: Store<Alliance>, list: ListKind, id: &Id) -> Option<Item> {
     let id = id.clone();
     match list {
