@@ -767,3 +767,72 @@ fn a_label_takes_a_colon_unless_it_ends_in_its_own_punctuation() {
     assert_eq!(with_colon("Notes: "), "Notes:");
     assert_eq!(with_colon("¡Celebrate!"), "¡Celebrate!");
 }
+
+#[test]
+fn a_removed_persons_needs_and_offers_are_still_in_the_summary_under_their_own_heading() {
+    let mut a = coaching();
+    let gone = a.parties[1].id.clone();
+    let theirs: Vec<String> = a
+        .needs_and_offers
+        .iter()
+        .filter(|n| n.party_id == gone && !n.text.trim().is_empty())
+        .map(|n| n.text.trim().to_string())
+        .collect();
+    assert!(
+        !theirs.is_empty(),
+        "the example gives the second person needs or offers"
+    );
+    a.parties.remove(1);
+    let s = summary::summarize(&a);
+    let Some(section) = s
+        .sections
+        .iter()
+        .find(|s| s.id == SectionId::NeedsAndOffers)
+    else {
+        panic!("the needs and offers are summarised");
+    };
+    let Some(Block::Group { heading, blocks }) = section.blocks.last() else {
+        panic!("a group for the person no longer in the alliance");
+    };
+    assert_eq!(heading, text::missing_party());
+    let Some(Block::List { items, .. }) = blocks.first() else {
+        panic!("their needs and offers, as a list");
+    };
+    let listed: Vec<&str> = items.iter().map(|l| l.text.as_str()).collect();
+    for t in &theirs {
+        assert!(listed.contains(&t.as_str()), "{t:?} in {listed:?}");
+    }
+    // The people still in it keep their own groups, first.
+    assert_eq!(
+        section.blocks.len(),
+        2,
+        "the first person's group, then the one for who left"
+    );
+}
+
+#[test]
+fn the_relationship_note_is_shown_only_with_something_else_where_it_is_asked() {
+    let mut a = coaching();
+    a.relationship = Some(RelationshipKind::Other);
+    a.relationship_note = "Peer mentoring".into();
+    assert_eq!(
+        summary::summarize(&a).relationship.as_deref(),
+        Some(
+            format!(
+                "{} (Peer mentoring)",
+                content::relationship_label(RelationshipKind::Other)
+            )
+            .as_str()
+        )
+    );
+    a.relationship = Some(RelationshipKind::CoachAndClient);
+    let s = summary::summarize(&a);
+    assert_eq!(
+        s.relationship.as_deref(),
+        Some(content::relationship_label(
+            RelationshipKind::CoachAndClient
+        ))
+    );
+    let md = markdown::to_markdown(&a, now());
+    assert!(!md.contains("Peer mentoring"), "{md}");
+}

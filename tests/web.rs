@@ -893,3 +893,65 @@ async fn agreeing_asks_first_which_person_uses_this_browser_and_keeps_it_out_of_
     assert_eq!(focused(), first);
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_commitment_without_a_when_is_pointed_out_at_its_when_choice() {
+    use designed_alliance::ui::Step;
+    let mut a = coaching();
+    a.commitments.truncate(1);
+    a.commitments[0].when = None;
+    let (root, ctx) = section(a, SectionId::Commitments).await;
+    let finding = ctx
+        .try_with_doc_untracked(|_, r| {
+            r.findings
+                .iter()
+                .find(|f| f.section == SectionId::Commitments && f.field == "when")
+                .cloned()
+        })
+        .flatten();
+    let Some(finding) = finding else {
+        panic!("a commitment with no when is missing something");
+    };
+    // The review's link to it lands on the choice of when, the control the person answers.
+    ctx.go_to_field(&finding);
+    settle().await;
+    let choice = field_by_label(&root, "When?");
+    assert_eq!(focused(), Some(choice.clone().into()));
+    // Once the step was left, the message stands with that choice, and describes it.
+    ctx.visited.set(vec![Step::Section(SectionId::Commitments)]);
+    settle().await;
+    let described = choice.get_attribute("aria-describedby").unwrap_or_default();
+    let said: String = described
+        .split(' ')
+        .filter_map(|id| root.query_selector(&format!("#{id}")).ok().flatten())
+        .filter_map(|el| el.text_content())
+        .collect();
+    assert!(said.contains("Say when"), "{said:?}");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn undoing_a_move_keeps_the_cursor_in_the_field_it_was_in() {
+    use designed_alliance::core::Action;
+    let mut a = coaching();
+    a.commitments.truncate(3);
+    let moved = a.commitments[2].id.clone();
+    let text = a.commitments[2].what.clone();
+    let (root, ctx) = section(a, SectionId::Commitments).await;
+    assert!(ctx.apply(Action::Move(ListKind::Commitments, moved, 0)));
+    settle().await;
+    let whats = fields_by_label(&root, "What will be done?");
+    assert_eq!(value_of(&whats[0]), text);
+    whats[0].focus().unwrap();
+    assert_eq!(focused(), Some(whats[0].clone().into()));
+    ctx.undo();
+    settle().await;
+    let whats = fields_by_label(&root, "What will be done?");
+    assert_eq!(value_of(&whats[2]), text, "the move is undone");
+    assert_eq!(
+        focused(),
+        Some(whats[2].clone().into()),
+        "the cursor is still in the field it was in"
+    );
+    root.remove();
+}

@@ -329,35 +329,37 @@ pub fn summarize_with(a: &Alliance, dates: &dyn Dates) -> Summary {
         ],
     );
 
+    // Each person's needs and offers; those of people no longer in the alliance together,
+    // last (they are still part of the alliance until someone reassigns or removes them).
+    let needs_of = |belongs: &dyn Fn(&Id) -> bool, heading: String| {
+        let items: Vec<_> = [NeedOrOfferKind::Need, NeedOrOfferKind::Offer]
+            .iter()
+            .flat_map(|k| {
+                a.needs_and_offers
+                    .iter()
+                    .filter(move |n| belongs(&n.party_id) && n.kind == *k)
+            })
+            .filter(|n| !n.text.trim().is_empty())
+            .map(|n| {
+                line(
+                    Some(content::need_or_offer_label(n.kind).to_string()),
+                    trimmed(&n.text),
+                )
+            })
+            .collect();
+        (!items.is_empty()).then(|| Block::Group {
+            heading,
+            blocks: vec![Block::List { label: None, items }],
+        })
+    };
     let needs = a
         .parties
         .iter()
-        .filter(|p| {
-            a.needs_and_offers
-                .iter()
-                .any(|n| n.party_id == p.id && !n.text.trim().is_empty())
-        })
-        .map(|p| {
-            let items = [NeedOrOfferKind::Need, NeedOrOfferKind::Offer]
-                .iter()
-                .flat_map(|k| {
-                    a.needs_and_offers
-                        .iter()
-                        .filter(move |n| n.party_id == p.id && n.kind == *k)
-                })
-                .filter(|n| !n.text.trim().is_empty())
-                .map(|n| {
-                    line(
-                        Some(content::need_or_offer_label(n.kind).to_string()),
-                        trimmed(&n.text),
-                    )
-                })
-                .collect();
-            Block::Group {
-                heading: a.party_label(&p.id),
-                blocks: vec![Block::List { label: None, items }],
-            }
-        })
+        .filter_map(|p| needs_of(&|id| *id == p.id, a.party_label(&p.id)))
+        .chain(needs_of(
+            &|id| a.party(id).is_none(),
+            crate::core::text::missing_party().to_string(),
+        ))
         .collect();
     push(
         SectionId::NeedsAndOffers,
@@ -498,9 +500,11 @@ pub fn summarize_with(a: &Alliance, dates: &dyn Dates) -> Summary {
         ],
     );
 
+    // The note is asked for "something else" only: a note left from then is not shown with
+    // another kind (the form hides it too; it comes back if "something else" is chosen again).
     let relationship = a.relationship.map(|r| {
         let note = a.relationship_note.trim();
-        if note.is_empty() {
+        if note.is_empty() || r != RelationshipKind::Other {
             content::relationship_label(r).to_string()
         } else {
             format!("{} ({note})", content::relationship_label(r))

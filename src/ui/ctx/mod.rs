@@ -403,7 +403,15 @@ impl Ctx {
     }
 
     /// Goes back or forward in the editor's history, and says whether it could.
+    /// Focus stays where it was: an item put back in its place is moved in the page, which
+    /// takes focus from what is in it; it is given back (else to the step's heading), so the
+    /// next shortcut still reaches the widget.
     fn history(&self, go: fn(&mut Editor) -> bool, done: &str, nothing: &str) {
+        let before = self
+            .root_element()
+            .and_then(|root| browser::focused_in(&root))
+            .map(|el| el.id())
+            .filter(|id| !id.is_empty());
         let mut moved = false;
         self.doc.maybe_update(|d| {
             moved = d.change(go);
@@ -411,6 +419,17 @@ impl Ctx {
         });
         if moved {
             self.synced();
+            if let Some(id) = before {
+                let ctx = *self;
+                browser::after_updates(move || {
+                    if let Some(root) = ctx.root_element() {
+                        if browser::focused_in(&root).is_none() {
+                            let _ = browser::focus_in(&root, &id)
+                                || browser::focus_in(&root, &ctx.id("step-heading"));
+                        }
+                    }
+                });
+            }
         }
         self.announce(if moved { done } else { nothing });
     }

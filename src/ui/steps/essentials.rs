@@ -211,7 +211,7 @@ pub static COMMITMENTS: &[Block] = &[Block::List(ListBlock {
                 shown: Shown::Always,
             },
             Field {
-                json: "whenKind",
+                json: "when",
                 label: Label::Compact(Q::CommitmentWhen),
                 kind: Kind::Choice(Choices::Fixed(|| {
                     vec![
@@ -239,7 +239,7 @@ pub static COMMITMENTS: &[Block] = &[Block::List(ListBlock {
                 shown: Shown::Always,
             },
             Field {
-                json: "when",
+                json: "whenDate",
                 label: Label::Static(t::when_date_label),
                 kind: Kind::Date,
                 optional: false,
@@ -258,7 +258,7 @@ pub static COMMITMENTS: &[Block] = &[Block::List(ListBlock {
                 shown: Shown::IfItem(is_dated),
             },
             Field {
-                json: "when",
+                json: "whenEvent",
                 label: Label::Static(t::when_after_label),
                 kind: Kind::Line,
                 optional: false,
