@@ -144,212 +144,78 @@ fn keyed<T: PatchField + PartialEq>(
     list.extend(new);
 }
 
-impl PatchField for Alliance {
-    fn patch_field(
-        &mut self,
-        new: Self,
-        path: &StorePath,
-        notify: &mut dyn FnMut(&StorePath),
-        keys: Option<&KeyMap>,
-    ) {
-        let Alliance {
-            id,
-            title,
-            relationship,
-            relationship_note,
-            created_at,
-            updated_at,
-            status,
-            parties,
-            reflections,
-            goal,
-            progress,
-            commitments,
-            communication,
-            celebrations,
-            needs_and_offers,
-            assumptions,
-            hard_times,
-            decisions,
-            keeping_alive,
-            agreement,
-            template,
-            answers,
-        } = new;
-        let mut at = Fields::of(path);
-        self.id.patch_field(id, &at.next(), notify, keys);
-        self.title.patch_field(title, &at.next(), notify, keys);
-        self.relationship
-            .patch_field(relationship, &at.next(), notify, keys);
-        self.relationship_note
-            .patch_field(relationship_note, &at.next(), notify, keys);
-        self.created_at
-            .patch_field(created_at, &at.next(), notify, keys);
-        self.updated_at
-            .patch_field(updated_at, &at.next(), notify, keys);
-        self.status.patch_field(status, &at.next(), notify, keys);
-        keyed(&mut self.parties, parties, at.next(), notify, keys, |x| {
-            &x.id
-        });
-        self.reflections
-            .patch_field(reflections, &at.next(), notify, keys);
-        self.goal.patch_field(goal, &at.next(), notify, keys);
-        keyed(&mut self.progress, progress, at.next(), notify, keys, |x| {
-            &x.id
-        });
-        keyed(
-            &mut self.commitments,
-            commitments,
-            at.next(),
-            notify,
-            keys,
-            |x| &x.id,
-        );
-        self.communication
-            .patch_field(communication, &at.next(), notify, keys);
-        self.celebrations
-            .patch_field(celebrations, &at.next(), notify, keys);
-        keyed(
-            &mut self.needs_and_offers,
-            needs_and_offers,
-            at.next(),
-            notify,
-            keys,
-            |x| &x.id,
-        );
-        keyed(
-            &mut self.assumptions,
-            assumptions,
-            at.next(),
-            notify,
-            keys,
-            |x| &x.id,
-        );
-        self.hard_times
-            .patch_field(hard_times, &at.next(), notify, keys);
-        keyed(
-            &mut self.decisions,
-            decisions,
-            at.next(),
-            notify,
-            keys,
-            |x| &x.id,
-        );
-        self.keeping_alive
-            .patch_field(keeping_alive, &at.next(), notify, keys);
-        self.agreement
-            .patch_field(agreement, &at.next(), notify, keys);
-        self.template
-            .patch_field(template, &at.next(), notify, keys);
-        self.answers.patch_field(answers, &at.next(), notify, keys);
-    }
+/// `PatchField` for a struct, field by field: each field is `whole` (its own `PatchField`) or
+/// `keyed` (a list of items by id, see [`keyed`]), listed in the struct's order, which is the
+/// path segment `#[derive(Store)]` gives it. The struct is taken apart whole, so a field added
+/// to the model does not compile until it is listed here.
+macro_rules! patched_by_field {
+    ($($t:ident { $($how:ident $field:ident),* $(,)? })*) => {
+        $(impl PatchField for $t {
+            fn patch_field(
+                &mut self,
+                new: Self,
+                path: &StorePath,
+                notify: &mut dyn FnMut(&StorePath),
+                keys: Option<&KeyMap>,
+            ) {
+                let $t { $($field),* } = new;
+                let mut at = Fields::of(path);
+                $(patched_by_field!(@$how self.$field, $field, at.next(), notify, keys);)*
+            }
+        })*
+    };
+    (@whole $old:expr, $new:ident, $path:expr, $notify:ident, $keys:ident) => {
+        $old.patch_field($new, &$path, $notify, $keys)
+    };
+    (@keyed $old:expr, $new:ident, $path:expr, $notify:ident, $keys:ident) => {
+        keyed(&mut $old, $new, $path, $notify, $keys, |x| &x.id)
+    };
 }
 
-impl PatchField for Communication {
-    fn patch_field(
-        &mut self,
-        new: Self,
-        path: &StorePath,
-        notify: &mut dyn FnMut(&StorePath),
-        keys: Option<&KeyMap>,
-    ) {
-        let Communication {
-            channels,
-            check_in,
-            updates,
-            raising_problems,
-        } = new;
-        let mut at = Fields::of(path);
-        keyed(&mut self.channels, channels, at.next(), notify, keys, |x| {
-            &x.id
-        });
-        self.check_in
-            .patch_field(check_in, &at.next(), notify, keys);
-        self.updates.patch_field(updates, &at.next(), notify, keys);
-        self.raising_problems
-            .patch_field(raising_problems, &at.next(), notify, keys);
+patched_by_field! {
+    Alliance {
+        whole id,
+        whole title,
+        whole relationship,
+        whole relationship_note,
+        whole created_at,
+        whole updated_at,
+        whole status,
+        keyed parties,
+        whole reflections,
+        whole goal,
+        keyed progress,
+        keyed commitments,
+        whole communication,
+        whole celebrations,
+        keyed needs_and_offers,
+        keyed assumptions,
+        whole hard_times,
+        keyed decisions,
+        whole keeping_alive,
+        whole agreement,
+        whole template,
+        whole answers,
     }
-}
-
-impl PatchField for Celebrations {
-    fn patch_field(
-        &mut self,
-        new: Self,
-        path: &StorePath,
-        notify: &mut dyn FnMut(&StorePath),
-        keys: Option<&KeyMap>,
-    ) {
-        let Celebrations { goal, milestones } = new;
-        let mut at = Fields::of(path);
-        self.goal.patch_field(goal, &at.next(), notify, keys);
-        keyed(
-            &mut self.milestones,
-            milestones,
-            at.next(),
-            notify,
-            keys,
-            |x| &x.id,
-        );
+    Communication {
+        keyed channels,
+        whole check_in,
+        whole updates,
+        whole raising_problems,
     }
-}
-
-impl PatchField for HardTimes {
-    fn patch_field(
-        &mut self,
-        new: Self,
-        path: &StorePath,
-        notify: &mut dyn FnMut(&StorePath),
-        keys: Option<&KeyMap>,
-    ) {
-        let HardTimes {
-            surprises,
-            missed_commitments,
-            permissions,
-            mistakes,
-        } = new;
-        let mut at = Fields::of(path);
-        self.surprises
-            .patch_field(surprises, &at.next(), notify, keys);
-        self.missed_commitments
-            .patch_field(missed_commitments, &at.next(), notify, keys);
-        keyed(
-            &mut self.permissions,
-            permissions,
-            at.next(),
-            notify,
-            keys,
-            |x| &x.id,
-        );
-        self.mistakes
-            .patch_field(mistakes, &at.next(), notify, keys);
+    Celebrations {
+        whole goal,
+        keyed milestones,
     }
-}
-
-impl PatchField for KeepingAlive {
-    fn patch_field(
-        &mut self,
-        new: Self,
-        path: &StorePath,
-        notify: &mut dyn FnMut(&StorePath),
-        keys: Option<&KeyMap>,
-    ) {
-        let KeepingAlive {
-            next_review,
-            review_rhythm,
-            revisions,
-        } = new;
-        let mut at = Fields::of(path);
-        self.next_review
-            .patch_field(next_review, &at.next(), notify, keys);
-        self.review_rhythm
-            .patch_field(review_rhythm, &at.next(), notify, keys);
-        keyed(
-            &mut self.revisions,
-            revisions,
-            at.next(),
-            notify,
-            keys,
-            |x| &x.id,
-        );
+    HardTimes {
+        whole surprises,
+        whole missed_commitments,
+        keyed permissions,
+        whole mistakes,
+    }
+    KeepingAlive {
+        whole next_review,
+        whole review_rhythm,
+        keyed revisions,
     }
 }

@@ -11,48 +11,49 @@ use crate::core::{
 use leptos::prelude::*;
 use reactive_stores::{Patch, Store, StoreField};
 
-/// Runs `$body` with `$f` bound to the keyed list `$list` of `$store`.
+/// Runs `$body` with `$f` bound to the keyed list `$list` of `$store`, and `$item` to the
+/// variant of `Item` its items are.
 macro_rules! with_list {
-    ($store:expr, $list:expr, |$f:ident| $body:expr) => {
+    ($store:expr, $list:expr, |$f:ident, $item:ident| $body:expr) => {
         match $list {
             ListKind::Parties => {
-                let $f = $store.parties();
+                let ($f, $item) = ($store.parties(), Item::Party);
                 $body
             }
             ListKind::Progress => {
-                let $f = $store.progress();
+                let ($f, $item) = ($store.progress(), Item::Measure);
                 $body
             }
             ListKind::Commitments => {
-                let $f = $store.commitments();
+                let ($f, $item) = ($store.commitments(), Item::Commitment);
                 $body
             }
             ListKind::Channels => {
-                let $f = $store.communication().channels();
+                let ($f, $item) = ($store.communication().channels(), Item::Channel);
                 $body
             }
             ListKind::Milestones => {
-                let $f = $store.celebrations().milestones();
+                let ($f, $item) = ($store.celebrations().milestones(), Item::Milestone);
                 $body
             }
             ListKind::NeedsAndOffers => {
-                let $f = $store.needs_and_offers();
+                let ($f, $item) = ($store.needs_and_offers(), Item::NeedOrOffer);
                 $body
             }
             ListKind::Assumptions => {
-                let $f = $store.assumptions();
+                let ($f, $item) = ($store.assumptions(), Item::Assumption);
                 $body
             }
             ListKind::Permissions => {
-                let $f = $store.hard_times().permissions();
+                let ($f, $item) = ($store.hard_times().permissions(), Item::Permission);
                 $body
             }
             ListKind::Decisions => {
-                let $f = $store.decisions();
+                let ($f, $item) = ($store.decisions(), Item::Decision);
                 $body
             }
             ListKind::Revisions => {
-                let $f = $store.keeping_alive().revisions();
+                let ($f, $item) = ($store.keeping_alive().revisions(), Item::Revision);
                 $body
             }
         }
@@ -64,7 +65,7 @@ macro_rules! with_list {
 /// from places to keys that a patch needs to notify an item.
 pub(super) fn keyed(store: Store<Alliance>) {
     for list in ListKind::ALL {
-        with_list!(store, list, |f| f.update_keys());
+        with_list!(store, list, |f, _item| f.update_keys());
     }
 }
 
@@ -85,12 +86,12 @@ pub(super) fn patch(store: Store<Alliance>, new: Alliance) {
         .unwrap_or_default();
     for (list, gone) in &moved {
         for id in gone {
-            with_list!(store, *list, |f| f.at_key(id.clone()).notify());
+            with_list!(store, *list, |f, _item| f.at_key(id.clone()).notify());
         }
     }
     store.patch(new);
     for (list, _) in moved {
-        with_list!(store, list, |f| {
+        with_list!(store, list, |f, _item| {
             f.update_keys();
             order_changed(&f);
         });
@@ -129,83 +130,18 @@ fn order_changed(list: &impl StoreField) {
 /// The item `id` of `list`, read from its place in the store (tracked: only a change to this
 /// item, or its removal, notifies; not a change of the list's order).
 pub(super) fn item(store: Store<Alliance>, list: ListKind, id: &Id) -> Option<Item> {
-    let id = id.clone();
-    match list {
-        ListKind::Parties => store.parties().at_key(id).try_get().map(Item::Party),
-        ListKind::Progress => store.progress().at_key(id).try_get().map(Item::Measure),
-        ListKind::Commitments => store
-            .commitments()
-            .at_key(id)
-            .try_get()
-            .map(Item::Commitment),
-        ListKind::Channels => store
-            .communication()
-            .channels()
-            .at_key(id)
-            .try_get()
-            .map(Item::Channel),
-        ListKind::Milestones => store
-            .celebrations()
-            .milestones()
-            .at_key(id)
-            .try_get()
-            .map(Item::Milestone),
-        ListKind::NeedsAndOffers => store
-            .needs_and_offers()
-            .at_key(id)
-            .try_get()
-            .map(Item::NeedOrOffer),
-        ListKind::Assumptions => store
-            .assumptions()
-            .at_key(id)
-            .try_get()
-            .map(Item::Assumption),
-        ListKind::Permissions => store
-            .hard_times()
-            .permissions()
-            .at_key(id)
-            .try_get()
-            .map(Item::Permission),
-        ListKind::Decisions => store.decisions().at_key(id).try_get().map(Item::Decision),
-        ListKind::Revisions => store
-            .keeping_alive()
-            .revisions()
-            .at_key(id)
-            .try_get()
-            .map(Item::Revision),
-    }
+    with_list!(store, list, |f, item| f
+        .at_key(id.clone())
+        .try_get()
+        .map(item))
 }
 
 /// The ids of `list`, in order (tracked: the list and its items).
 pub(super) fn ids(store: Store<Alliance>, list: ListKind) -> Vec<Id> {
-    fn of<T>(items: &[T], id: impl Fn(&T) -> &Id) -> Vec<Id> {
-        items.iter().map(|x| id(x).clone()).collect()
-    }
-    let ids = match list {
-        ListKind::Parties => store.parties().try_with(|v| of(v, |x| &x.id)),
-        ListKind::Progress => store.progress().try_with(|v| of(v, |x| &x.id)),
-        ListKind::Commitments => store.commitments().try_with(|v| of(v, |x| &x.id)),
-        ListKind::Channels => store
-            .communication()
-            .channels()
-            .try_with(|v| of(v, |x| &x.id)),
-        ListKind::Milestones => store
-            .celebrations()
-            .milestones()
-            .try_with(|v| of(v, |x| &x.id)),
-        ListKind::NeedsAndOffers => store.needs_and_offers().try_with(|v| of(v, |x| &x.id)),
-        ListKind::Assumptions => store.assumptions().try_with(|v| of(v, |x| &x.id)),
-        ListKind::Permissions => store
-            .hard_times()
-            .permissions()
-            .try_with(|v| of(v, |x| &x.id)),
-        ListKind::Decisions => store.decisions().try_with(|v| of(v, |x| &x.id)),
-        ListKind::Revisions => store
-            .keeping_alive()
-            .revisions()
-            .try_with(|v| of(v, |x| &x.id)),
-    };
-    ids.unwrap_or_default()
+    with_list!(store, list, |f, _item| f.try_with(|items| {
+        items.iter().map(|x| x.id.clone()).collect::<Vec<_>>()
+    }))
+    .unwrap_or_default()
 }
 
 /// The text of a top-level field (tracked: that field only).
