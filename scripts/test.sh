@@ -12,6 +12,12 @@ report() {
   echo "== phase timings =="
   for t in "${timings[@]}"; do echo "  $t"; done
   echo "  total: $(($(date +%s) - started))s"
+  # Why the end-to-end tests failed, last, where a log's tail shows it.
+  if [[ -n "${e2e_failed:-}" && -s tests/e2e/test-results/failures.txt ]]; then
+    echo
+    echo "== failed end-to-end tests =="
+    cat tests/e2e/test-results/failures.txt
+  fi
 }
 trap report EXIT
 
@@ -27,6 +33,7 @@ phase() {
   else
     timings+=("$(printf '%-28s %5ss  FAILED' "$name" "$(($(date +%s) - t0))")")
     echo "make test: phase '$name' failed" >&2
+    [[ "$name" == end-to-end* ]] && e2e_failed=1
     exit 1
   fi
 }

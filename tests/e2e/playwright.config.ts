@@ -13,7 +13,7 @@ export default defineConfig({
   workers: 2,
   forbidOnly: true,
   retries: 0,
-  reporter: [['list']],
+  reporter: [['list'], ['./failures.mjs']],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     browserName: 'chromium',
