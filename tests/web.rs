@@ -8,8 +8,9 @@ mod common;
 
 use common::*;
 use designed_alliance::core::{Alliance, ListKind, SectionId};
+use designed_alliance::ui::ctx::{provide, Ctx, Page, Way};
 use designed_alliance::ui::steps::section_view;
-use designed_alliance::ui::{Ctx, Hooks};
+use designed_alliance::ui::Hooks;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -62,7 +63,7 @@ async fn widget() -> HtmlElement {
 }
 
 /// One section's step, mounted on its own with a widget state around `alliance`.
-async fn section(alliance: Alliance, section: SectionId) -> (HtmlElement, Ctx) {
+async fn section(alliance: Alliance, section: SectionId) -> (HtmlElement, (Page, Ctx, Way)) {
     mounted(alliance, move || section_view(section)).await
 }
 
@@ -70,24 +71,23 @@ async fn section(alliance: Alliance, section: SectionId) -> (HtmlElement, Ctx) {
 async fn mounted(
     alliance: Alliance,
     view: impl FnOnce() -> AnyView + 'static,
-) -> (HtmlElement, Ctx) {
+) -> (HtmlElement, (Page, Ctx, Way)) {
     let root = host("div");
     let (tx, rx) = std::sync::mpsc::channel();
     let handle = leptos::mount::mount_to(root.clone(), move || {
-        let ctx = Ctx::new(alliance, Hooks::default());
-        provide_context(ctx);
+        let made = provide(alliance, Hooks::default());
         provide_context(designed_alliance::ui::io::Dialogs::new());
-        tx.send(ctx).unwrap();
+        tx.send(made).unwrap();
         view! { <div class="da-widget">{view()}</div> }
     });
     // Kept for the whole test: the page is thrown away afterwards.
     std::mem::forget(handle);
-    let ctx = rx.recv().unwrap();
+    let made = rx.recv().unwrap();
     if let Some(el) = root.first_element_child() {
-        ctx.set_root(el);
+        made.0.set_root(el);
     }
     settle().await;
-    (root, ctx)
+    (root, made)
 }
 
 /// The control labelled `text` inside `root`, found the way a person finds it: by its label.
@@ -314,7 +314,7 @@ async fn crash_notice_is_readable_and_keeps_the_typed_text() {
 async fn every_question_has_its_help_and_an_example_for_the_relationship() {
     let mut a = coaching();
     a.relationship = Some(designed_alliance::core::RelationshipKind::Partners);
-    let (root, ctx) = section(a, SectionId::Goal).await;
+    let (root, (_, ctx, _)) = section(a, SectionId::Goal).await;
     let field = field_by_label(&root, "What are we trying to achieve together?");
     let described = field.get_attribute("aria-describedby").unwrap();
     let ids: Vec<&str> = described.split(' ').collect();
@@ -348,7 +348,7 @@ async fn every_question_has_its_help_and_an_example_for_the_relationship() {
 async fn typing_into_one_item_leaves_every_other_item_alone() {
     let mut a = coaching();
     a.commitments.truncate(3);
-    let (root, ctx) = section(a, SectionId::Commitments).await;
+    let (root, (_, ctx, _)) = section(a, SectionId::Commitments).await;
     let whats = fields_by_label(&root, "What will be done?");
     assert_eq!(whats.len(), 3);
     // Written on screen behind the widget's back: a binding that re-ran would put the
@@ -423,7 +423,7 @@ async fn the_store_finds_each_item_by_its_id_after_adds_removals_and_moves() {
     a.commitments.truncate(3);
     let ids: Vec<_> = a.commitments.iter().map(|c| c.id.clone()).collect();
     let texts: Vec<String> = a.commitments.iter().map(|c| c.what.clone()).collect();
-    let (root, ctx) = section(a, SectionId::Commitments).await;
+    let (root, (_, ctx, _)) = section(a, SectionId::Commitments).await;
     let owner = Owner::new();
     let seen: Vec<_> = owner.with(|| {
         ids.iter()
@@ -555,7 +555,7 @@ async fn the_store_finds_each_item_by_its_id_after_adds_removals_and_moves() {
 
 #[wasm_bindgen_test]
 async fn adding_an_item_gives_it_labelled_fields_and_focus() {
-    let (root, ctx) = section(coaching(), SectionId::Progress).await;
+    let (root, (_, ctx, _)) = section(coaching(), SectionId::Progress).await;
     let before = fields_by_label(&root, "What will we see when it is going well?").len();
     button(&root, "Add a way to measure progress").click();
     settle().await;
@@ -575,7 +575,7 @@ async fn adding_an_item_gives_it_labelled_fields_and_focus() {
 
 #[wasm_bindgen_test]
 async fn moving_an_item_to_an_end_keeps_focus_on_a_button_that_still_works() {
-    let (root, ctx) = section(coaching(), SectionId::Commitments).await;
+    let (root, (_, ctx, _)) = section(coaching(), SectionId::Commitments).await;
     let n = ctx.try_with_untracked(|a| a.commitments.len()).unwrap();
     assert!(n >= 2);
     let ids = ctx
@@ -604,7 +604,7 @@ async fn moving_an_item_to_an_end_keeps_focus_on_a_button_that_still_works() {
 
 #[wasm_bindgen_test]
 async fn owner_choices_follow_the_names_of_the_people() {
-    let (root, ctx) = section(coaching(), SectionId::Commitments).await;
+    let (root, (_, ctx, _)) = section(coaching(), SectionId::Commitments).await;
     let owner = field_by_label(&root, "Who does it?");
     let options = || {
         let list = owner.query_selector_all("option").unwrap();
@@ -627,13 +627,13 @@ async fn owner_choices_follow_the_names_of_the_people() {
 #[wasm_bindgen_test]
 async fn missing_parts_are_pointed_out_once_the_step_was_visited() {
     let blank = designed_alliance::core::Alliance::new(id("blank"), ts("2026-11-02T09:00:00Z"));
-    let (root, ctx) = section(blank, SectionId::Goal).await;
+    let (root, (_, _, way)) = section(blank, SectionId::Goal).await;
     let what = field_by_label(&root, "What are we trying to achieve together?");
     assert!(
         !what.has_attribute("aria-invalid"),
         "nothing is pointed out before a visit"
     );
-    ctx.visited
+    way.visited
         .update(|v| v.push(designed_alliance::ui::Step::Section(SectionId::Goal)));
     settle().await;
     assert_eq!(what.get_attribute("aria-invalid").as_deref(), Some("true"));
@@ -807,7 +807,7 @@ mod storage {
 // ------------------------------------------------------------------ who is "me"
 
 /// The Agreement step, mounted on its own with a widget state around `alliance`.
-async fn agreement(alliance: Alliance) -> (HtmlElement, Ctx) {
+async fn agreement(alliance: Alliance) -> (HtmlElement, (Page, Ctx, Way)) {
     mounted(alliance, || {
         view! { <designed_alliance::ui::steps::AgreementStep/> }.into_any()
     })
@@ -820,7 +820,7 @@ fn disabled(b: &HtmlElement) -> bool {
 
 #[wasm_bindgen_test]
 async fn agreeing_asks_first_which_person_uses_this_browser_and_keeps_it_out_of_the_alliance() {
-    let (root, ctx) = agreement(coaching()).await;
+    let (root, (page, ctx, _)) = agreement(coaching()).await;
     // Nobody is "me" yet: nobody is preset, and agreement waits.
     let text = root.text_content().unwrap();
     assert!(!text.contains("I agree"), "{text}");
@@ -843,7 +843,7 @@ async fn agreeing_asks_first_which_person_uses_this_browser_and_keeps_it_out_of_
     // Jordan says it is him: focus lands on his button, which now leads; Priya can still
     // agree on the same device.
     let radio: HtmlElement = root
-        .query_selector(&format!("#{}-p-2", ctx.id("me-agree")))
+        .query_selector(&format!("#{}-p-2", page.id("me-agree")))
         .unwrap()
         .unwrap()
         .dyn_into()
@@ -888,7 +888,7 @@ async fn agreeing_asks_first_which_person_uses_this_browser_and_keeps_it_out_of_
     assert_eq!(ctx.here.with_untracked(|h| h.me.clone()), None);
     assert!(!root.text_content().unwrap().contains("Jordan: I agree"));
     let first = root
-        .query_selector(&format!("#{}-p-1", ctx.id("me-agree")))
+        .query_selector(&format!("#{}-p-1", page.id("me-agree")))
         .unwrap();
     assert_eq!(focused(), first);
     root.remove();
@@ -900,7 +900,7 @@ async fn a_commitment_without_a_when_is_pointed_out_at_its_when_choice() {
     let mut a = coaching();
     a.commitments.truncate(1);
     a.commitments[0].when = None;
-    let (root, ctx) = section(a, SectionId::Commitments).await;
+    let (root, (_, ctx, way)) = section(a, SectionId::Commitments).await;
     let finding = ctx
         .try_with_doc_untracked(|_, r| {
             r.findings
@@ -913,12 +913,12 @@ async fn a_commitment_without_a_when_is_pointed_out_at_its_when_choice() {
         panic!("a commitment with no when is missing something");
     };
     // The review's link to it lands on the choice of when, the control the person answers.
-    ctx.go_to_field(&finding);
+    way.go_to_field(&finding);
     settle().await;
     let choice = field_by_label(&root, "When?");
     assert_eq!(focused(), Some(choice.clone().into()));
     // Once the step was left, the message stands with that choice, and describes it.
-    ctx.visited.set(vec![Step::Section(SectionId::Commitments)]);
+    way.visited.set(vec![Step::Section(SectionId::Commitments)]);
     settle().await;
     let described = choice.get_attribute("aria-describedby").unwrap_or_default();
     let said: String = described
@@ -937,7 +937,7 @@ async fn undoing_a_move_keeps_the_cursor_in_the_field_it_was_in() {
     a.commitments.truncate(3);
     let moved = a.commitments[2].id.clone();
     let text = a.commitments[2].what.clone();
-    let (root, ctx) = section(a, SectionId::Commitments).await;
+    let (root, (_, ctx, _)) = section(a, SectionId::Commitments).await;
     assert!(ctx.apply(Action::Move(ListKind::Commitments, moved, 0)));
     settle().await;
     let whats = fields_by_label(&root, "What will be done?");

@@ -49,8 +49,7 @@ pub fn mount(
         let started = started.clone();
         leptos::mount::mount_to(root, move || {
             let (alliance, start) = drafts::start(&namespace, preset);
-            let ctx = Ctx::new(alliance, hooks);
-            provide_context(ctx);
+            let (page, ctx, way) = ctx::provide(alliance, hooks);
             let dialogs = io::Dialogs::new();
             provide_context(dialogs);
             // The coach's template: until it is there (and if it cannot be used, for good) the
@@ -58,7 +57,7 @@ pub fn mount(
             if let Some(url) = template {
                 leptos::task::spawn_local(async move {
                     match io::template::load(&url).await {
-                        Ok(t) => ctx.use_template(t),
+                        Ok(t) => way.use_template(t),
                         Err(why) => web_sys::console::error_1(
                             &format!(
                                 "designed-alliance: {why} ({url}); the standard template is used"
@@ -68,18 +67,18 @@ pub fn mount(
                     }
                 });
             }
-            let d = Drafts::new(ctx, start);
+            let d = Drafts::new(page, ctx, way, start);
             provide_context(d);
             // A share link in the address bar, now or pasted in later.
-            io::share::open_from_address(ctx, dialogs);
+            io::share::open_from_address(page, dialogs);
             drafts::listen(leptos::ev::hashchange, move |_| {
-                io::share::open_from_address(ctx, dialogs)
+                io::share::open_from_address(page, dialogs)
             });
             // Every step shown after the first, however it came (a button, a link, a draft).
             Effect::watch(
-                move || ctx.step.get(),
+                move || way.step.get(),
                 move |step, _, _| {
-                    ctx.tell(
+                    page.tell(
                         "da-step-changed",
                         &format!(r#"{{"step":"{}"}}"#, step.key()),
                     );
@@ -118,15 +117,15 @@ pub fn mount(
                 }),
             ]);
             started.set(Some((
-                ctx,
+                page,
                 crate::core::drafts::clean_namespace(&namespace),
             )));
             view! { <shell::Widget/> }
         })
     };
-    if let Some((ctx, namespace)) = started.take() {
+    if let Some((page, namespace)) = started.take() {
         let detail = serde_json::json!({ "namespace": namespace });
-        ctx.tell("da-ready", &detail.to_string());
+        page.tell("da-ready", &detail.to_string());
     }
     move || drop(handle)
 }

@@ -1,7 +1,15 @@
-//! The widget's state at the UI edge, shared by every component through Leptos' context: the
-//! core's [`Editor`] and its validation report kept together ([`Doc`], private to this module),
-//! the alliance as a store that components read, the current step, and the few helpers every
-//! component needs.
+//! The widget's state at the UI edge, in three small contexts a component asks for as it
+//! needs them (each copied freely: they hold handles only):
+//! - [`Ctx`], the document: the core's [`Editor`] and its validation report kept together
+//!   ([`Doc`], private to this module), the alliance as a store that components read, the
+//!   coach's template, and what this browser keeps with the draft ([`use_ctx`]);
+//! - [`Way`], the way through: the route, the step shown and the ones left, going to a step
+//!   or a field, each step's state ([`use_way`]);
+//! - [`Page`], the widget's place on the page: its root, its DOM ids, the status line, focus
+//!   and the host page's events ([`use_page`]).
+//!
+//! The state of each dialog is in `ui::io` ([`crate::ui::io::Dialogs`]), the drafts' in
+//! `ui::drafts`.
 //!
 //! Every change goes through [`Ctx::apply`] (or undo, redo, another draft): the editor
 //! changes, the report follows, and the store is patched with the result ([`store`]), so only
@@ -11,11 +19,14 @@
 //! step's state and the save status, not every binding on the step.
 
 mod findings;
+mod page;
 mod step;
 mod store;
 mod way;
 
+pub use page::{use_page, EventSink, Hooks, Page};
 pub use step::{Route, Stage, Step, StepState};
+pub use way::{use_way, Way};
 
 use super::browser;
 use crate::core::content;
@@ -25,7 +36,6 @@ use crate::core::*;
 use findings::Findings;
 use leptos::prelude::*;
 use reactive_stores::Store;
-use std::rc::Rc;
 
 /// The core's editor and the validation report of its alliance, kept together: every change
 /// recomputes the report at once, so the two never disagree.
@@ -77,30 +87,8 @@ impl Doc {
 /// Where a finding belongs: its section, its item (if any) and its field.
 pub type FieldKey = (SectionId, Option<Id>, &'static str);
 
-/// Receives an event for the host page: its name and its detail as JSON text.
-pub type EventSink = Rc<dyn Fn(&'static str, &str)>;
-
-/// What the widget tells the outside world (the host page's events). See the README's list of
-/// events.
-#[derive(Clone, Default)]
-pub struct Hooks {
-    pub event: Option<EventSink>,
-}
-
-/// What needs no signal: the host page's hooks, the widget's root element, and the prefix
-/// that keeps DOM ids unique when several widgets share a page.
-struct Fixed {
-    hooks: Hooks,
-    root: Option<web_sys::Element>,
-    uid: String,
-}
-
-thread_local! {
-    static INSTANCES: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
-}
-
-/// Shared by every component of one widget instance (through `provide_context`; copied,
-/// never cloned deeply: it holds handles only).
+/// The document: shared by every component of one widget instance that reads or changes the
+/// alliance (through `provide_context`; copied, never cloned deeply: it holds handles only).
 #[derive(Clone, Copy)]
 pub struct Ctx {
     /// The editor and its report: changed only here, through `apply`, `undo`, `redo` and
@@ -108,17 +96,10 @@ pub struct Ctx {
     doc: RwSignal<Doc>,
     /// The alliance, as components read it (kept in step with `doc`; never written elsewhere).
     alliance: Store<Alliance>,
-    pub step: RwSignal<Step>,
-    /// Steps the person has left at least once: missing parts are pointed out there.
-    pub visited: RwSignal<Vec<Step>>,
-    /// The last polite announcement for screen readers (and the visible status line).
-    pub announcement: RwSignal<String>,
-    /// The step the person is on, said politely to screen readers after each change of step.
-    pub whereabouts: RwSignal<String>,
+    /// The page it is shown on: where undo gives focus back, and the host page's events.
+    page: Page,
     /// The coach's template, once loaded (the `template` attribute); none: the standard one.
     pub template: RwSignal<Option<std::sync::Arc<crate::core::template::Template>>>,
-    /// The way through: the template's sections between the welcome and the review.
-    pub route: Memo<Route>,
     /// Each party's id and name as shown (a placeholder until they have one).
     pub party_labels: Memo<Vec<(Id, String)>>,
     /// What this browser keeps with the open draft, never in a file or link: which person is
@@ -128,16 +109,23 @@ pub struct Ctx {
     pub kind: Memo<Option<RelationshipKind>>,
     /// The findings about each field, each in a signal of its own.
     findings: StoredValue<Findings>,
-    fixed: StoredValue<Fixed, LocalStorage>,
+}
+
+/// Makes the three contexts of a widget showing `alliance` and provides them to every
+/// component under the current owner. Call under the widget's owner.
+pub fn provide(alliance: Alliance, hooks: Hooks) -> (Page, Ctx, Way) {
+    let page = Page::new(hooks);
+    let ctx = Ctx::new(alliance, page);
+    let way = Way::new(page, ctx);
+    provide_context(page);
+    provide_context(ctx);
+    provide_context(way);
+    (page, ctx, way)
 }
 
 impl Ctx {
-    /// The state of a widget showing `alliance`. Call under the widget's owner.
-    pub fn new(alliance: Alliance, hooks: Hooks) -> Self {
-        let n = INSTANCES.with(|c| {
-            c.set(c.get() + 1);
-            c.get()
-        });
+    /// The document of a widget showing `alliance` on `page`. Call under the widget's owner.
+    pub fn new(alliance: Alliance, page: Page) -> Self {
         let store = Store::new(alliance.clone());
         store::keyed(store);
         let doc = RwSignal::new(Doc::new(Editor::new(alliance), browser::today(), None));
@@ -155,48 +143,21 @@ impl Ctx {
             use crate::core::AllianceStoreFields;
             store.relationship().get()
         });
-        let template = RwSignal::new(None::<std::sync::Arc<crate::core::template::Template>>);
-        let route = Memo::new(move |_| {
-            template.with(|t| {
-                t.as_ref()
-                    .map_or_else(Route::default, |t| Route::of(&t.sections))
-            })
-        });
         Ctx {
             doc,
             alliance: store,
-            step: RwSignal::new(Step::Welcome),
-            visited: RwSignal::new(Vec::new()),
-            announcement: RwSignal::new(String::new()),
-            whereabouts: RwSignal::new(String::new()),
-            template,
-            route,
+            page,
+            template: RwSignal::new(None),
             party_labels,
             kind,
             here: RwSignal::new(Default::default()),
             findings: StoredValue::new(Findings::default()),
-            fixed: StoredValue::new_local(Fixed {
-                hooks,
-                root: None,
-                uid: format!("da{n}"),
-            }),
         }
     }
 
-    /// A step's title: the coach's wording for a section, else the widget's.
-    pub fn title(&self, step: Step) -> String {
-        self.wording(step, |w| w.title.clone())
-            .unwrap_or_else(|| step.title().to_string())
-    }
-
-    /// A step's introduction: the coach's wording for a section, else the widget's.
-    pub fn intro(&self, step: Step) -> String {
-        self.wording(step, |w| w.intro.clone())
-            .unwrap_or_else(|| step.intro().to_string())
-    }
-
     /// Uses the coach's template from now on: its way through, and what agreeing needs. The
-    /// alliance records it with the next change; a step it leaves out is left for the welcome.
+    /// alliance records it with the next change. The way through follows it:
+    /// [`Way::use_template`] is what the widget calls.
     pub fn use_template(&self, template: crate::core::template::Template) {
         let reference = template.reference();
         self.template.try_set(Some(std::sync::Arc::new(template)));
@@ -205,29 +166,9 @@ impl Ctx {
             d.check();
         });
         self.synced();
-        let step = self.step.get_untracked();
-        if !self.route.with_untracked(|r| r.contains(step)) {
-            self.step.set(Step::Welcome);
-        }
     }
 
-    /// The alliance as a document, as this page shows it (the review, and the Markdown and
-    /// email copies): each section in the coach's words, and a section their template leaves
-    /// out only when something is written in it (tracked).
-    pub fn summary(&self, a: &Alliance) -> crate::core::summary::Summary {
-        let mut summary = crate::core::summary::summarize_with(a, &browser::Local);
-        summary.sections.retain(|sec| {
-            self.route.with(|r| r.contains(Step::Section(sec.id)))
-                || crate::core::validate::has_content(a, sec.id)
-        });
-        for sec in &mut summary.sections {
-            if let Some(title) = self.wording(Step::Section(sec.id), |w| w.title.clone()) {
-                sec.title = title.into();
-            }
-        }
-        summary
-    }
-
+    /// The coach's wording for a step, if their template has some.
     fn wording(
         &self,
         step: Step,
@@ -239,41 +180,6 @@ impl Ctx {
         self.template
             .try_with(|t| t.as_ref().and_then(|t| t.wording(section)).and_then(part))
             .flatten()
-    }
-
-    /// Tells the host page `name` happened, with `detail` (JSON text).
-    pub fn tell(&self, name: &'static str, detail: &str) {
-        // Taken out first: the host page's listener may call back into the widget.
-        if let Some(cb) = self
-            .fixed
-            .try_with_value(|f| f.hooks.event.clone())
-            .flatten()
-        {
-            cb(name, detail);
-        }
-    }
-
-    /// Remembers the widget's root element, where ids are looked up.
-    pub fn set_root(&self, el: web_sys::Element) {
-        self.fixed.try_update_value(|f| f.root = Some(el));
-    }
-
-    /// The widget's root element.
-    pub fn root_element(&self) -> Option<web_sys::Element> {
-        self.fixed.try_with_value(|f| f.root.clone()).flatten()
-    }
-
-    /// A DOM id unique to this widget instance.
-    pub fn id(&self, suffix: &str) -> String {
-        self.fixed
-            .try_with_value(|f| format!("{}-{suffix}", f.uid))
-            .unwrap_or_else(|| format!("da-{suffix}"))
-    }
-
-    /// The DOM id of the control for a field, so findings can link to it.
-    pub fn field_id(&self, section: SectionId, item: Option<&Id>, field: &str) -> String {
-        let item = item.map_or("", Id::as_str);
-        self.id(&format!("{}-{item}-{field}", section.key()))
     }
 
     /// The alliance as a store, to read a part of it (tracked by that part only). Read it
@@ -378,7 +284,7 @@ impl Ctx {
         if became_agreed {
             // The detail is the alliance as an exported file.
             if let Some(Ok(file)) = self.try_with_untracked(|a| crate::core::json::export(a, now)) {
-                self.tell("da-agreed", &file);
+                self.page.tell("da-agreed", &file);
             }
         }
         changed
@@ -408,8 +314,8 @@ impl Ctx {
     /// next shortcut still reaches the widget.
     fn history(&self, go: fn(&mut Editor) -> bool, done: &str, nothing: &str) {
         let before = self
-            .root_element()
-            .and_then(|root| browser::focused_in(&root))
+            .page
+            .focused()
             .map(|el| el.id())
             .filter(|id| !id.is_empty());
         let mut moved = false;
@@ -420,56 +326,32 @@ impl Ctx {
         if moved {
             self.synced();
             if let Some(id) = before {
-                let ctx = *self;
+                let page = self.page;
                 browser::after_updates(move || {
-                    if let Some(root) = ctx.root_element() {
-                        if browser::focused_in(&root).is_none() {
-                            let _ = browser::focus_in(&root, &id)
-                                || browser::focus_in(&root, &ctx.id("step-heading"));
-                        }
+                    if page.focused().is_none() {
+                        page.focus_first(&[&id, &page.id("step-heading")]);
                     }
                 });
             }
         }
-        self.announce(if moved { done } else { nothing });
+        self.page.announce(if moved { done } else { nothing });
     }
 
-    /// Says something politely to screen readers (and in the status line).
-    pub fn announce(&self, message: impl Into<String>) {
-        let message = message.into();
-        // Saying the same thing twice must still be heard: clear first if unchanged.
-        if self.announcement.try_get_untracked().as_ref() == Some(&message) {
-            self.announcement.set(String::new());
-        }
-        self.announcement.try_set(message);
-    }
-
-    /// The findings about one field, kept up to date, honouring when missing parts are shown
-    /// (only once the person has left the step).
-    pub fn findings_memo(
+    /// The findings about one field, all of them, kept up to date (the way through shows
+    /// missing parts only once the person has left the step: [`Way::findings`]).
+    fn findings_of(
         &self,
         section: SectionId,
         item: Option<Id>,
         field: &'static str,
-    ) -> Memo<Vec<Finding>> {
-        let ctx = *self;
+    ) -> Signal<Vec<Finding>> {
         let findings = self.findings;
-        let all: Signal<Vec<Finding>> = self
-            .doc
+        self.doc
             .try_with_untracked(|d| {
                 findings.try_update_value(|f| f.of(&d.report, (section, item, field)))
             })
             .flatten()
-            .map_or_else(|| Signal::stored(Vec::new()), |s| s.read_only().into());
-        Memo::new(move |_| {
-            let show_missing = ctx.show_missing(Step::Section(section));
-            all.with(|list| {
-                list.iter()
-                    .filter(|f| show_missing || f.severity != Severity::Missing)
-                    .cloned()
-                    .collect()
-            })
-        })
+            .map_or_else(|| Signal::stored(Vec::new()), |s| s.read_only().into())
     }
 
     /// The person who uses this browser, once they said which one they are and while they are

@@ -1,15 +1,113 @@
-//! The way through the steps: going to a step or a field, where focus lands, and each step's
-//! state and the count of steps done.
+//! The way through the steps: the route the template sets, the step the person is on and the
+//! ones they have left, going to a step or a field, each step's state and the count of steps
+//! done, and the titles and findings as the way shows them.
 
 use super::*;
 use crate::core::AllianceStoreFields;
 
-impl Ctx {
+/// Where the person is on the way through (through `provide_context`; copied freely: it holds
+/// handles only).
+#[derive(Clone, Copy)]
+pub struct Way {
+    page: Page,
+    ctx: Ctx,
+    /// The step shown.
+    pub step: RwSignal<Step>,
+    /// Steps the person has left at least once: missing parts are pointed out there.
+    pub visited: RwSignal<Vec<Step>>,
+    /// The step the person is on, said politely to screen readers after each change of step.
+    pub whereabouts: RwSignal<String>,
+    /// The way through: the template's sections between the welcome and the review.
+    pub route: Memo<Route>,
+}
+
+impl Way {
+    /// The way through `ctx`'s alliance, at its welcome. Call under the widget's owner.
+    pub fn new(page: Page, ctx: Ctx) -> Self {
+        let template = ctx.template;
+        let route = Memo::new(move |_| {
+            template.with(|t| {
+                t.as_ref()
+                    .map_or_else(Route::default, |t| Route::of(&t.sections))
+            })
+        });
+        Way {
+            page,
+            ctx,
+            step: RwSignal::new(Step::Welcome),
+            visited: RwSignal::new(Vec::new()),
+            whereabouts: RwSignal::new(String::new()),
+            route,
+        }
+    }
+
+    /// Uses the coach's template from now on (see [`Ctx::use_template`]); a step it leaves out
+    /// is left for the welcome.
+    pub fn use_template(&self, template: crate::core::template::Template) {
+        self.ctx.use_template(template);
+        let step = self.step.get_untracked();
+        if !self.route.with_untracked(|r| r.contains(step)) {
+            self.step.set(Step::Welcome);
+        }
+    }
+
+    /// A step's title: the coach's wording for a section, else the widget's.
+    pub fn title(&self, step: Step) -> String {
+        self.ctx
+            .wording(step, |w| w.title.clone())
+            .unwrap_or_else(|| step.title().to_string())
+    }
+
+    /// A step's introduction: the coach's wording for a section, else the widget's.
+    pub fn intro(&self, step: Step) -> String {
+        self.ctx
+            .wording(step, |w| w.intro.clone())
+            .unwrap_or_else(|| step.intro().to_string())
+    }
+
+    /// The alliance as a document, as this page shows it (the review, and the Markdown and
+    /// email copies): each section in the coach's words, and a section their template leaves
+    /// out only when something is written in it (tracked).
+    pub fn summary(&self, a: &Alliance) -> crate::core::summary::Summary {
+        let mut summary = crate::core::summary::summarize_with(a, &browser::Local);
+        summary.sections.retain(|sec| {
+            self.route.with(|r| r.contains(Step::Section(sec.id)))
+                || crate::core::validate::has_content(a, sec.id)
+        });
+        for sec in &mut summary.sections {
+            if let Some(title) = self.ctx.wording(Step::Section(sec.id), |w| w.title.clone()) {
+                sec.title = title.into();
+            }
+        }
+        summary
+    }
+
+    /// The findings about one field, kept up to date, honouring when missing parts are shown
+    /// (only once the person has left the step).
+    pub fn findings(
+        &self,
+        section: SectionId,
+        item: Option<Id>,
+        field: &'static str,
+    ) -> Memo<Vec<Finding>> {
+        let way = *self;
+        let all = self.ctx.findings_of(section, item, field);
+        Memo::new(move |_| {
+            let show_missing = way.show_missing(Step::Section(section));
+            all.with(|list| {
+                list.iter()
+                    .filter(|f| show_missing || f.severity != Severity::Missing)
+                    .cloned()
+                    .collect()
+            })
+        })
+    }
+
     /// Goes to a step, remembering that the one we leave was visited.
     pub fn go_to(&self, step: Step) {
         let current = self.step.get_untracked();
         if current == step {
-            self.focus_later(self.id("step-heading"));
+            self.page.focus_later(self.page.id("step-heading"));
             return;
         }
         self.visited.update(|v| {
@@ -19,7 +117,7 @@ impl Ctx {
         });
         self.step.set(step);
         // What the status line said belongs to the step left behind.
-        self.announcement.try_set(String::new());
+        self.page.announcement.try_set(String::new());
         let position = self
             .route
             .with_untracked(|r| r.number(step).map(|_| r.position(step)));
@@ -27,41 +125,23 @@ impl Ctx {
             Some(position) => format!("{position}: {}", self.title(step)),
             None => self.title(step),
         });
-        self.focus_later(self.id("step-heading"));
+        self.page.focus_later(self.page.id("step-heading"));
     }
 
     /// Goes to the step holding a field and puts the cursor in it.
     pub fn go_to_field(&self, finding: &Finding) {
         let step = Step::Section(finding.section);
-        let id = self.field_id(finding.section, finding.item.as_ref(), finding.field);
-        let fallback = self.field_id(finding.section, None, "");
+        let id = self
+            .page
+            .field_id(finding.section, finding.item.as_ref(), finding.field);
+        let fallback = self.page.field_id(finding.section, None, "");
         if self.step.get_untracked() != step {
             self.go_to(step);
         }
-        let ctx = *self;
-        let heading = self.id("step-heading");
+        let page = self.page;
+        let heading = self.page.id("step-heading");
         browser::after_updates(move || {
-            if let Some(el) = ctx.root_element() {
-                let _ = browser::focus_in(&el, &id)
-                    || browser::focus_in(&el, &fallback)
-                    || browser::focus_in(&el, &heading);
-            }
-        });
-    }
-
-    /// Focuses the element with this id once the view has caught up.
-    /// Not when the person has put focus somewhere else in the widget meanwhile: what they
-    /// type goes where they put it.
-    pub fn focus_later(&self, id: String) {
-        let ctx = *self;
-        let before = ctx.root_element().and_then(|el| browser::focused_in(&el));
-        browser::after_updates(move || {
-            if let Some(el) = ctx.root_element() {
-                let now = browser::focused_in(&el);
-                if now.is_none() || now == before {
-                    browser::focus_in(&el, &id);
-                }
-            }
+            page.focus_first(&[&id, &fallback, &heading]);
         });
     }
 
@@ -101,7 +181,7 @@ impl Ctx {
                 }
             }
             Step::Section(section) => {
-                let state = self.doc.with(|d| d.report.section(section).state);
+                let state = self.ctx.report(|r| r.section(section).state);
                 match state {
                     SectionState::NeedsAttention => StepState::NeedsAttention,
                     SectionState::Complete => StepState::Complete,
@@ -117,7 +197,7 @@ impl Ctx {
             // Complete once looked at with nothing left to fix; never while it lists
             // what is missing.
             Step::Review => {
-                let ready = self.doc.with(|d| d.report.ready_to_agree());
+                let ready = self.ctx.report(Report::ready_to_agree);
                 if ready && self.passed(step) {
                     StepState::Complete
                 } else if here || self.passed(step) {
@@ -127,9 +207,10 @@ impl Ctx {
                 }
             }
             Step::Agreement => {
-                if self.alliance().status().get() == Status::Agreed {
+                if self.ctx.alliance().status().get() == Status::Agreed {
                     StepState::Complete
                 } else if self
+                    .ctx
                     .alliance()
                     .agreement()
                     .with(|a| a.signatures.is_empty())
@@ -142,7 +223,7 @@ impl Ctx {
             }
             // Nothing is asked here: done once the alliance is agreed and Finish is reached.
             Step::Finish => {
-                let agreed = self.alliance().status().get() == Status::Agreed;
+                let agreed = self.ctx.alliance().status().get() == Status::Agreed;
                 if agreed && (here || self.passed(step)) {
                     StepState::Complete
                 } else if here {
@@ -173,4 +254,9 @@ impl Ctx {
             counted.len(),
         )
     }
+}
+
+/// Where the person is on the way through, from the component that provides it.
+pub fn use_way() -> Way {
+    expect_context::<Way>()
 }

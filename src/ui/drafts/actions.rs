@@ -3,6 +3,7 @@
 use super::*;
 use crate::core::text::ui as tu;
 use crate::core::{Action, TextField};
+use crate::ui::ctx::Page;
 
 /// Everything a button in the drafts UI can do. One enum, one click handler: far less code
 /// than a closure per button.
@@ -32,7 +33,7 @@ pub enum Act {
 impl Drafts {
     /// Reports the outcome of an action in the dialog, and lists the drafts again.
     fn done(self, m: String) {
-        self.ctx.announce(m.clone());
+        self.page.announce(m.clone());
         self.edit(|s| {
             s.message = Some(m.clone());
             s.version += 1;
@@ -44,24 +45,24 @@ impl Drafts {
     }
 
     fn focus(self, slot: &str, what: &str) {
-        self.ctx
-            .focus_later(self.ctx.id(&format!("draft-{slot}-{what}")));
+        self.page
+            .focus_later(self.page.id(&format!("draft-{slot}-{what}")));
     }
 
     /// Does what a button asks.
     pub fn act(self, a: &Act) {
-        let ctx = self.ctx;
+        let (page, ctx, way) = (self.page, self.ctx, self.way);
         let now = browser::now();
         let slot_id = |slot: &str| Id::new(slot).ok_or_else(|| t::bad_key().to_string());
         match a {
-            Act::DownloadCopy => crate::ui::io::download_json(ctx),
+            Act::DownloadCopy => crate::ui::io::download_json(page, ctx),
             Act::TryAgain => {
                 self.save_now();
                 let failed = self
                     .s
                     .try_with_untracked(|s| s.problem.is_some())
                     .unwrap_or(true);
-                ctx.announce(if failed {
+                page.announce(if failed {
                     t::not_saved().to_string()
                 } else {
                     t::saved(&when(now))
@@ -73,8 +74,8 @@ impl Drafts {
                     self.inner(|i| i.store.keep_mine(theirs));
                 }
                 self.save_now();
-                ctx.announce(t::kept_mine());
-                ctx.focus_later(ctx.id("step-heading"));
+                page.announce(t::kept_mine());
+                page.focus_later(page.id("step-heading"));
             }
             Act::TakeTheirs => {
                 let theirs = self.s.try_with_untracked(|s| s.conflict.clone()).flatten();
@@ -89,8 +90,8 @@ impl Drafts {
                         // Undoable, like any other change.
                         ctx.apply(Action::Replace(Box::new(o.alliance)));
                         ctx.here.set(o.here);
-                        ctx.announce(t::loaded_other());
-                        ctx.focus_later(ctx.id("step-heading"));
+                        page.announce(t::loaded_other());
+                        page.focus_later(page.id("step-heading"));
                     }
                     // Theirs cannot be read (a newer version of the widget, say): the conflict
                     // stays, so nothing is written over it unless the person keeps theirs on
@@ -106,11 +107,11 @@ impl Drafts {
                     .s
                     .try_with_untracked(|s| s.unreadable.as_ref().map(|u| u.1.clone()))
                     .flatten();
-                download_raw(ctx, raw);
+                download_raw(page, raw);
             }
             Act::HideUnreadable => {
                 self.edit(|s| s.unreadable = None);
-                ctx.focus_later(ctx.id("step-heading"));
+                page.focus_later(page.id("step-heading"));
             }
             Act::Open(slot) => {
                 self.flush();
@@ -126,7 +127,7 @@ impl Drafts {
                         self.edit(|s| s.dialog = false);
                         let step = Step::from_key(&o.step).unwrap_or(Step::Welcome);
                         self.show(o.alliance, o.here, step, Some(o.saved_at));
-                        ctx.announce(t::opened(&title));
+                        page.announce(t::opened(&title));
                     }
                     Err(e) => self.failed(&e),
                 }
@@ -137,7 +138,7 @@ impl Drafts {
                     s.message = None;
                     s.renaming = Some(slot.clone());
                 });
-                ctx.focus_later(ctx.id("draft-rename"));
+                page.focus_later(page.id("draft-rename"));
             }
             Act::CancelRename(slot) => {
                 self.edit(|s| s.renaming = None);
@@ -179,7 +180,7 @@ impl Drafts {
                     return;
                 };
                 let me = ctx.here.with_untracked(|h| h.me.clone());
-                let current = (alliance, me, ctx.step.get_untracked().key().to_string());
+                let current = (alliance, me, way.step.get_untracked().key().to_string());
                 if let Ok(id) = slot_id(slot) {
                     self.run(&mut |s, store| {
                         let found = if store.slot() == &id {
@@ -243,7 +244,7 @@ impl Drafts {
                             s.deleted = raw.clone().map(|r| (slot.clone(), title.clone(), r))
                         });
                         self.done(t::deleted(title));
-                        ctx.focus_later(ctx.id("drafts-undo"));
+                        page.focus_later(page.id("drafts-undo"));
                     }
                     Err(e) => self.failed(detail(&e)),
                 }
@@ -266,16 +267,16 @@ impl Drafts {
             Act::DownloadStored(slot) => {
                 let mut raw = None;
                 self.run(&mut |s, store| raw = s.get(&store.key(slot)).ok().flatten());
-                download_raw(ctx, raw);
+                download_raw(page, raw);
             }
             Act::New => self.start_new(),
             Act::AskForget => {
                 self.edit(|s| s.confirm_forget = true);
-                ctx.focus_later(ctx.id("forget-no"));
+                page.focus_later(page.id("forget-no"));
             }
             Act::KeepAll => {
                 self.edit(|s| s.confirm_forget = false);
-                ctx.focus_later(ctx.id("forget"));
+                page.focus_later(page.id("forget"));
             }
             Act::Forget => {
                 self.clear_timer();
@@ -319,11 +320,11 @@ fn open_error(e: &OpenError) -> String {
     }
 }
 
-fn download_raw(ctx: Ctx, raw: Option<String>) {
+fn download_raw(page: Page, raw: Option<String>) {
     if let Some(raw) = raw {
         match browser::download(t::unreadable_file(), "application/json", &raw) {
-            Ok(()) => ctx.announce(tu::downloaded()),
-            Err(e) => ctx.announce(tu::download_failed(&e.to_string())),
+            Ok(()) => page.announce(tu::downloaded()),
+            Err(e) => page.announce(tu::download_failed(&e.to_string())),
         }
     }
 }

@@ -26,7 +26,7 @@ mod view;
 pub use view::{fetch_drafts, DraftsButton, DraftsDialog, Notices, SaveStatus};
 
 use super::browser;
-use super::ctx::{Ctx, Step};
+use super::ctx::{Ctx, Page, Step, Way};
 use super::storage;
 use crate::core::drafts::{
     Check, Draft, DraftStore, Here, MemoryStorage, OpenError, Reason, SaveError, Saved, Storage,
@@ -121,7 +121,9 @@ struct Inner {
 /// owned by the widget's root.
 #[derive(Clone, Copy)]
 pub struct Drafts {
+    page: Page,
     ctx: Ctx,
+    way: Way,
     s: RwSignal<State>,
     /// The new name typed while renaming a draft in the list.
     rename: RwSignal<String>,
@@ -158,13 +160,15 @@ fn ask_before_leaving(ev: &web_sys::Event) {
 impl Drafts {
     /// Wires saving to `ctx`. Call once, under the widget's root owner, after [`start`]: the
     /// flush on unmount runs before that owner's signals go.
-    pub fn new(ctx: Ctx, start: Start) -> Drafts {
-        ctx.step.set(start.step);
+    pub fn new(page: Page, ctx: Ctx, way: Way, start: Start) -> Drafts {
+        way.step.set(start.step);
         ctx.here.set(start.here);
-        ctx.visited
-            .set(ctx.route.with_untracked(|r| r.before(start.step)));
+        way.visited
+            .set(way.route.with_untracked(|r| r.before(start.step)));
         let d = Drafts {
+            page,
             ctx,
+            way,
             s: RwSignal::new(start.state),
             rename: RwSignal::new(String::new()),
             inner: StoredValue::new(start.inner),
@@ -178,7 +182,7 @@ impl Drafts {
         // What this browser keeps with the draft ("me", versions exchanged): saved the same way.
         Effect::watch(move || ctx.here.track(), move |_, _, _| d.changed(), false);
         // A new step: save now (the step itself is saved, to resume there).
-        Effect::watch(move || ctx.step.get(), move |_, _, _| d.save_now(), false);
+        Effect::watch(move || way.step.get(), move |_, _, _| d.save_now(), false);
         PEERS.with(|p| p.borrow_mut().push(d));
         // Unmounted (the element was taken off the page): what was typed is saved first.
         on_cleanup(move || {
@@ -347,8 +351,8 @@ impl Drafts {
         if paused {
             return;
         }
-        let ctx = self.ctx;
-        let Some(step) = ctx.step.try_get_untracked() else {
+        let (page, ctx, way) = (self.page, self.ctx, self.way);
+        let Some(step) = way.step.try_get_untracked() else {
             return;
         };
         let now = browser::now();
@@ -387,7 +391,7 @@ impl Drafts {
         });
         if written {
             if !memory {
-                ctx.tell("da-draft-saved", &format!(r#"{{"savedAt":"{now}"}}"#));
+                page.tell("da-draft-saved", &format!(r#"{{"savedAt":"{now}"}}"#));
             }
             self.tell_peers();
             let ask = self
@@ -444,7 +448,7 @@ impl Drafts {
     /// Shows `alliance` as the open draft, with what this browser keeps with it, at `step`,
     /// with a fresh undo history.
     fn show(self, alliance: Alliance, here: Here, step: Step, saved_at: Option<Timestamp>) {
-        let ctx = self.ctx;
+        let (page, ctx, way) = (self.page, self.ctx, self.way);
         self.edit(|s| {
             s.pending = false;
             s.conflict = None;
@@ -453,15 +457,15 @@ impl Drafts {
         ctx.replace_editor(Editor::new(alliance));
         ctx.here.set(here);
         // A step the coach's template leaves out: the welcome instead.
-        let step = if ctx.route.with_untracked(|r| r.contains(step)) {
+        let step = if way.route.with_untracked(|r| r.contains(step)) {
             step
         } else {
             Step::Welcome
         };
-        ctx.visited
-            .set(ctx.route.with_untracked(|r| r.before(step)));
-        ctx.step.set(step);
-        ctx.focus_later(ctx.id("step-heading"));
+        way.visited
+            .set(way.route.with_untracked(|r| r.before(step)));
+        way.step.set(step);
+        page.focus_later(page.id("step-heading"));
     }
 
     /// Starts a new slot as the open draft, showing `alliance`.
@@ -530,6 +534,6 @@ impl Drafts {
         self.flush();
         self.edit(|s| s.dialog = false);
         self.begin(blank(), Here::default(), Step::Welcome, true);
-        self.ctx.announce(t::new_started());
+        self.page.announce(t::new_started());
     }
 }

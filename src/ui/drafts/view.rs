@@ -255,7 +255,7 @@ fn DraftRow(
     row: Row,
 ) -> impl IntoView {
     let d = use_drafts();
-    let ctx = d.ctx;
+    let page = d.page;
     let Row {
         slot,
         title,
@@ -264,10 +264,10 @@ fn DraftRow(
         open_now,
         renaming,
     } = row;
-    let heading = ctx.id(&format!("draft-{slot}-title"));
+    let heading = page.id(&format!("draft-{slot}-title"));
     // Each button names its draft for assistive technology ("Delete “Team charter”").
     let name = |label: &str| t::action_label(label, &title);
-    let id = |what: &str| ctx.id(&format!("draft-{slot}-{what}"));
+    let id = |what: &str| page.id(&format!("draft-{slot}-{what}"));
     let delete = || {
         view! {
             <ActButton
@@ -292,7 +292,7 @@ fn DraftRow(
             view! {
                 <div class="da-draft-rename">
                     <input
-                        id=ctx.id("draft-rename")
+                        id=page.id("draft-rename")
                         type="text"
                         class="da-input"
                         aria-label=t::new_name_for(&title)
@@ -366,8 +366,8 @@ pub fn DraftsDialog() -> impl IntoView {
     let d = use_drafts();
     let open = Signal::derive(move || d.s.with(|s| s.dialog));
     view! {
-        <Modal open on_close=move |_| d.act(&Act::Close) labelledby=d.ctx.id("drafts-heading")>
-            <h2 class="da-dialog-heading" id=d.ctx.id("drafts-heading")>{t::my_drafts()}</h2>
+        <Modal open on_close=move |_| d.act(&Act::Close) labelledby=d.page.id("drafts-heading")>
+            <h2 class="da-dialog-heading" id=d.page.id("drafts-heading")>{t::my_drafts()}</h2>
             <Part
                 load=drafts_list
                 show={move |make: fn(Drafts) -> AnyView| make(d)}
@@ -386,7 +386,7 @@ part!(drafts, fetch_drafts:
 
 /// What [`drafts_list`] shows.
 fn drafts_view(d: Drafts) -> AnyView {
-    let ctx = d.ctx;
+    let page = d.page;
     view! {
         <p class="da-hint">{t::note()}</p>
         <div>
@@ -406,7 +406,7 @@ fn drafts_view(d: Drafts) -> AnyView {
                                                 label=t::undo_delete()
                                                 class="da-button"
                                                 act=Act::UndoDelete
-                                                id=ctx.id("drafts-undo")
+                                                id=page.id("drafts-undo")
                                             />
                                         }
                                     })}
@@ -439,7 +439,7 @@ fn drafts_view(d: Drafts) -> AnyView {
                                             label=t::forget_no()
                                             class="da-button"
                                             act=Act::KeepAll
-                                            id=ctx.id("forget-no")
+                                            id=page.id("forget-no")
                                         />
                                     </div>
                                 </div>
@@ -450,7 +450,7 @@ fn drafts_view(d: Drafts) -> AnyView {
         </div>
         <div class="da-dialog-buttons">
             <ActButton label=t::new_draft() class="da-button da-button-primary" act=Act::New/>
-            <ActButton label=t::forget() class="da-button da-button-danger" act=Act::AskForget id=ctx.id("forget")/>
+            <ActButton label=t::forget() class="da-button da-button-danger" act=Act::AskForget id=page.id("forget")/>
             <ActButton label=tu::close() class="da-button" act=Act::Close/>
         </div>
     }

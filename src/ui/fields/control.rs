@@ -5,7 +5,7 @@ use super::{use_field_control, FieldFrame, FieldLabel, Messages, Select, TextAre
 use crate::core::content;
 use crate::core::text;
 use crate::core::{Action, Finding, Id, Item, SectionId};
-use crate::ui::ctx::{use_ctx, Ctx};
+use crate::ui::ctx::{use_ctx, use_page, use_way, Ctx};
 use crate::ui::steps::table::{ChoiceList, Choices, Field, Kind, Label, Shown, Value};
 use leptos::prelude::*;
 use std::borrow::Cow;
@@ -139,12 +139,14 @@ fn Control(
     item: Option<ItemMemo>,
 ) -> impl IntoView {
     let ctx = use_ctx();
-    let id = ctx.field_id(section, key.as_ref(), field.json);
+    let page = use_page();
+    let way = use_way();
+    let id = page.field_id(section, key.as_ref(), field.json);
     let value = {
         let key = key.clone();
         Memo::new(move |_| read(ctx, field.value, key.as_ref(), item))
     };
-    let findings: Memo<Vec<Finding>> = ctx.findings_memo(section, key.clone(), field.json);
+    let findings: Memo<Vec<Finding>> = way.findings(section, key.clone(), field.json);
     let set = {
         let key = key.clone();
         move |v: String| {

@@ -4,7 +4,7 @@
 use super::control::{FieldView, ItemMemo};
 use crate::core::text::ui as t;
 use crate::core::{Action, Alliance, Id, Item, ListKind, SectionId};
-use crate::ui::ctx::use_ctx;
+use crate::ui::ctx::{use_ctx, use_page};
 use crate::ui::steps::table::{Items, Legend};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -111,7 +111,7 @@ fn ItemRow(
 
 /// The DOM id of an item's menu button.
 fn menu_button_id(list: ListKind, id: &Id) -> String {
-    use_ctx().id(&format!("{}-{id}-menu", list_key(list)))
+    use_page().id(&format!("{}-{id}-menu", list_key(list)))
 }
 
 /// One small menu per item: move up, move down, remove. Positions are among `siblings`, the
@@ -135,9 +135,10 @@ fn ItemTools(
     after_remove: String,
 ) -> impl IntoView {
     let ctx = use_ctx();
+    let page = use_page();
     let key = format!("{}-{}", list_key(list), id);
-    let up_id = ctx.id(&format!("{key}-up"));
-    let down_id = ctx.id(&format!("{key}-down"));
+    let up_id = page.id(&format!("{key}-up"));
+    let down_id = page.id(&format!("{key}-down"));
     let button_id = menu_button_id(list, &id);
     let menu = NodeRef::<leptos::html::Details>::new();
     let label = move |verb: &str| format!("{verb}: {}", t::item_label(noun, n.get()));
@@ -160,7 +161,7 @@ fn ItemTools(
             if ctx.apply(Action::Move(list, id.clone(), target)) {
                 let to = n.get_untracked();
                 let of = siblings.with_untracked(Vec::len);
-                ctx.announce(t::moved(noun, to, of));
+                page.announce(t::moved(noun, to, of));
                 // Keep focus on the button pressed, unless the item reached an end where it
                 // no longer applies: then on the other one.
                 let focus = match (delta < 0, to <= 1, to >= of) {
@@ -169,7 +170,7 @@ fn ItemTools(
                     (false, _, true) => &up_id,
                     (false, _, false) => &down_id,
                 };
-                ctx.focus_later(focus.clone());
+                page.focus_later(focus.clone());
             }
         }
     };
@@ -186,8 +187,8 @@ fn ItemTools(
                     .cloned()
             });
             if ctx.apply(Action::Remove(list, id.clone())) {
-                ctx.announce(t::removed(noun));
-                ctx.focus_later(
+                page.announce(t::removed(noun));
+                page.focus_later(
                     neighbour.map_or_else(|| after_remove.clone(), |n| menu_button_id(list, &n)),
                 );
             }
@@ -200,7 +201,7 @@ fn ItemTools(
                 menu.set_open(false);
             }
             if refocus {
-                ctx.focus_later(button_id.clone());
+                page.focus_later(button_id.clone());
             }
         }
     };
@@ -256,7 +257,7 @@ fn ItemTools(
                 </button>
                 <button
                     type="button"
-                    id=ctx.id(&format!("{key}-remove"))
+                    id=page.id(&format!("{key}-remove"))
                     class="da-button da-button-quiet da-button-danger"
                     aria-label=move || label(t::remove())
                     on:click=remove
@@ -292,6 +293,7 @@ pub fn AddButton(
     focus: FocusField,
 ) -> impl IntoView {
     let ctx = use_ctx();
+    let page = use_page();
     let add = move |_| {
         let me = ctx.here.with_untracked(|h| h.me.clone());
         let made = ctx.try_with_untracked(|a| {
@@ -301,8 +303,8 @@ pub fn AddButton(
         });
         let Some((item, new_id)) = made else { return };
         if ctx.apply(Action::Insert(item)) {
-            ctx.announce(t::added(noun));
-            ctx.focus_later(focus(&new_id));
+            page.announce(t::added(noun));
+            page.focus_later(focus(&new_id));
         }
     };
     view! {

@@ -4,7 +4,7 @@
 
 use crate::core::text::ui as t;
 use crate::core::Id;
-use crate::ui::ctx::use_ctx;
+use crate::ui::ctx::use_page;
 use leptos::prelude::*;
 
 /// The people of an alliance as radio buttons, to say which one uses this browser.
@@ -26,8 +26,8 @@ pub fn WhoIsMe(
     /// What makes the radio buttons' names and ids unique on the page.
     name: &'static str,
 ) -> impl IntoView {
-    let ctx = use_ctx();
-    let group = ctx.id(&format!("me-{name}"));
+    let page = use_page();
+    let group = page.id(&format!("me-{name}"));
     let help_id = format!("{group}-help");
     let described = help_id.clone();
     let choice = move |key: String, label: String, value: Option<Id>| {

@@ -10,7 +10,7 @@ use crate::core::merge::{self, bring_together, Bringing, Change, Choice, Differe
 use crate::core::text::{merge as t, ui as t_ui};
 use crate::core::{Action, ActionError, Alliance, Dates, Timestamp};
 use crate::ui::browser::{self, Local};
-use crate::ui::ctx::{use_ctx, Ctx};
+use crate::ui::ctx::{use_ctx, use_page, Ctx, Page};
 use crate::ui::drafts::{use_drafts, Drafts};
 use crate::ui::fields::WhoIsMe;
 use crate::ui::part::{part, Part};
@@ -93,36 +93,37 @@ fn brought(
 }
 
 /// The DOM id of a difference's first choice (where focus goes when it still needs one).
-fn first_choice(ctx: Ctx, i: usize) -> String {
-    ctx.id(&format!("diff-{i}-0"))
+fn first_choice(page: Page, i: usize) -> String {
+    page.id(&format!("diff-{i}-0"))
 }
 
 /// Closes the comparison without changing anything.
-fn close(ctx: Ctx, dialogs: Dialogs) {
+fn close(page: Page, dialogs: Dialogs) {
     dialogs.comparing.set(None);
-    ctx.announce(t::unchanged());
-    ctx.focus_later(ctx.id("step-heading"));
+    page.announce(t::unchanged());
+    page.focus_later(page.id("step-heading"));
 }
 
 /// The comparison dialog; what it shows is a part, loaded when first used.
 #[component]
 pub fn CompareDialog() -> impl IntoView {
+    let page = use_page();
     let (ctx, dialogs) = (use_ctx(), use_dialogs());
     let drafts = use_drafts();
     view! {
         <Modal open=Signal::derive(move || dialogs.comparing.with(Option::is_some))
-            on_close=move |_| close(ctx, dialogs)
-            labelledby=ctx.id("compare-heading")
+            on_close=move |_| close(page, dialogs)
+            labelledby=page.id("compare-heading")
         >
             // The heading is here, not in the part: the dialog has its name, and focus a
             // place to start, even while (or if) the part is missing.
-            <h2 class="da-dialog-heading" id=ctx.id("compare-heading") tabindex="-1" autofocus>
+            <h2 class="da-dialog-heading" id=page.id("compare-heading") tabindex="-1" autofocus>
                 {t::title()}
             </h2>
             <Part
                 load=comparison
                 show={move |make: fn(Ctx, Drafts) -> AnyView| make(ctx, drafts)}
-                close=Callback::new(move |()| close(ctx, dialogs))
+                close=Callback::new(move |()| close(page, dialogs))
             />
         </Modal>
     }
@@ -138,8 +139,9 @@ part!(compare, fetch_comparison:
 /// The comparison's content (see [`comparison`]).
 /// Made in the dialog's own scope, where the dialogs' state is found.
 fn compared(ctx: Ctx, drafts: Drafts) -> AnyView {
+    let page = use_page();
     let dialogs = use_dialogs();
-    let close = move || close(ctx, dialogs);
+    let close = move || close(page, dialogs);
     let Some(Comparing {
         theirs,
         saved,
@@ -214,7 +216,7 @@ fn compared(ctx: Ctx, drafts: Drafts) -> AnyView {
                 .collect();
             if let Some(&first) = unchosen.first() {
                 error.set(Some(t::choose_first(unchosen.len())));
-                ctx.focus_later(first_choice(ctx, first));
+                page.focus_later(first_choice(page, first));
                 return;
             }
             let chosen: Vec<Choice> = chosen.into_iter().flatten().collect();
@@ -234,8 +236,8 @@ fn compared(ctx: Ctx, drafts: Drafts) -> AnyView {
                     ctx.exchanged(&theirs);
                     drafts.flush();
                     dialogs.comparing.set(None);
-                    ctx.announce(said(&outcome, differences.len()));
-                    ctx.focus_later(ctx.id("step-heading"));
+                    page.announce(said(&outcome, differences.len()));
+                    page.focus_later(page.id("step-heading"));
                 }
                 Some(Err(e)) => error.set(Some(t::failed(&why(&e)))),
                 None => {}
@@ -381,8 +383,8 @@ fn DifferenceRow(
     /// One choice per difference (`None`: not chosen yet).
     choices: RwSignal<Vec<Option<Choice>>>,
 ) -> impl IntoView {
-    let ctx = use_ctx();
-    let name = ctx.id(&format!("diff-{i}"));
+    let page = use_page();
+    let name = page.id(&format!("diff-{i}"));
     let legend = format!("{} — {}", d.place, d.what);
     let kind = match d.change {
         Change::OnlyMine => t::only_mine(),

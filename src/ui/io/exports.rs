@@ -5,7 +5,7 @@ use super::{use_dialogs, Dialogs};
 use crate::core::text::ui as t;
 use crate::core::{email, format::file_name, ics, json, markdown};
 use crate::ui::browser;
-use crate::ui::ctx::{use_ctx, Ctx, Step};
+use crate::ui::ctx::{use_ctx, use_page, use_way, Ctx, Page, Step, Way};
 use crate::ui::part::part;
 use crate::ui::shell::Modal;
 use leptos::html;
@@ -34,8 +34,9 @@ impl ExportKind {
 }
 
 /// Downloads the alliance as a JSON file named after its title and today's date.
-pub fn download_json(ctx: Ctx) {
+pub fn download_json(page: Page, ctx: Ctx) {
     let downloaded = download(
+        page,
         ctx,
         ExportKind::Json,
         "json",
@@ -54,6 +55,7 @@ pub fn download_json(ctx: Ctx) {
 /// Downloads the alliance written by `write` as a file named after its title and the date;
 /// says whether the download started.
 fn download(
+    page: Page,
     ctx: Ctx,
     kind: ExportKind,
     extension: &str,
@@ -74,7 +76,7 @@ fn download(
         .map_err(ExportError::from)
         .and_then(|f| Ok(browser::download(&name, mime, &f)?));
     let started = result.is_ok();
-    finish(ctx, kind, result, done);
+    finish(page, kind, result, done);
     started
 }
 
@@ -122,18 +124,18 @@ fn zone_name() -> String {
 part!(exports, fetch_exports:
     /// Writes the alliance as `kind` asks (email, Markdown or calendar; anything else: the
     /// calendar).
-    pub(crate) fn write(ctx: Ctx, kind: ExportKind) -> Option<Written> {
+    pub(crate) fn write(ctx: Ctx, way: Way, kind: ExportKind) -> Option<Written> {
         let now = browser::now();
         ctx.try_with_untracked(|a| match kind {
             ExportKind::Email => {
-                let summary = ctx.summary(a);
+                let summary = way.summary(a);
                 Written::Email {
                     html: email::html_document(&summary, now, &browser::Local),
                     plain: email::plain_text(&summary, now, &browser::Local),
                 }
             }
             ExportKind::Markdown => {
-                Written::Markdown(markdown::write(&ctx.summary(a), now, &browser::Local))
+                Written::Markdown(markdown::write(&way.summary(a), now, &browser::Local))
             }
             _ => {
                 let today = browser::today();
@@ -152,23 +154,37 @@ part!(exports, fetch_exports:
     }
 );
 
+/// What the ways of taking the alliance away use: the page they say it on, the alliance, the
+/// way through (what this page shows of it) and the dialogs they may open.
+#[derive(Clone, Copy)]
+struct Taking {
+    page: Page,
+    ctx: Ctx,
+    way: Way,
+    dialogs: Dialogs,
+}
+
 /// Writes the alliance as `kind` asks, then hands it over: a part that cannot be fetched is
 /// said plainly, and nothing changes.
-fn export(ctx: Ctx, dialogs: Dialogs, kind: ExportKind) {
+fn export(taking: Taking, kind: ExportKind) {
+    let Taking { page, ctx, way, .. } = taking;
     leptos::task::spawn_local(async move {
-        match write(ctx, kind).await {
-            Ok(Some(written)) => hand_over(ctx, dialogs, written).await,
+        match write(ctx, way, kind).await {
+            Ok(Some(written)) => hand_over(taking, written).await,
             Ok(None) => {}
-            Err(_) => ctx.announce(crate::core::text::part::export_unavailable()),
+            Err(_) => page.announce(crate::core::text::part::export_unavailable()),
         }
     });
 }
 
 /// Copies or downloads what was written.
-async fn hand_over(ctx: Ctx, dialogs: Dialogs, written: Written) {
+async fn hand_over(taking: Taking, written: Written) {
+    let Taking {
+        page, ctx, dialogs, ..
+    } = taking;
     match written {
         Written::Email { html, plain } => match browser::copy_formatted(&html, &plain).await {
-            Ok(()) => finish(ctx, ExportKind::Email, Ok(()), t::copied()),
+            Ok(()) => finish(page, ExportKind::Email, Ok(()), t::copied()),
             // Denied or unavailable: show the text so the person can copy it themselves.
             Err(_) => {
                 dialogs
@@ -177,7 +193,7 @@ async fn hand_over(ctx: Ctx, dialogs: Dialogs, written: Written) {
             }
         },
         Written::Markdown(text) => match browser::copy_text(&text).await {
-            Ok(()) => finish(ctx, ExportKind::Markdown, Ok(()), t::copied_markdown()),
+            Ok(()) => finish(page, ExportKind::Markdown, Ok(()), t::copied_markdown()),
             Err(_) => {
                 dialogs
                     .copy_fallback
@@ -190,45 +206,46 @@ async fn hand_over(ctx: Ctx, dialogs: Dialogs, written: Written) {
                 .unwrap_or_default();
             let result = browser::download(&name, "text/calendar", &text);
             finish(
-                ctx,
+                page,
                 ExportKind::Calendar,
                 result.map_err(ExportError::from),
                 t::calendar_downloaded(),
             );
         }
         // Said on the status line rather than handing over a calendar with nothing in it.
-        Written::NoDates => ctx.announce(t::calendar_no_dates()),
+        Written::NoDates => page.announce(t::calendar_no_dates()),
     }
 }
 
-fn copy_email(ctx: Ctx, dialogs: Dialogs) {
-    export(ctx, dialogs, ExportKind::Email);
+fn copy_email(taking: Taking) {
+    export(taking, ExportKind::Email);
 }
 
-fn copy_markdown(ctx: Ctx, dialogs: Dialogs) {
-    export(ctx, dialogs, ExportKind::Markdown);
+fn copy_markdown(taking: Taking) {
+    export(taking, ExportKind::Markdown);
 }
 
-fn download_calendar(ctx: Ctx, dialogs: Dialogs) {
-    export(ctx, dialogs, ExportKind::Calendar);
+fn download_calendar(taking: Taking) {
+    export(taking, ExportKind::Calendar);
 }
 
-fn print(ctx: Ctx, _: Dialogs) {
+fn print(taking: Taking) {
+    let Taking { page, way, .. } = taking;
     // The review is the printable document: its part first, so it is on the page to print.
     leptos::task::spawn_local(async move {
         if crate::ui::steps::fetch_closing().await.is_err() {
-            ctx.announce(crate::core::text::part::export_unavailable());
+            page.announce(crate::core::text::part::export_unavailable());
             return;
         }
         // Shown for the print only: the person stays where they were (and the review is not
         // counted as looked at), with focus where it was.
-        let from = ctx.step.get_untracked();
-        ctx.step.set(Step::Review);
+        let from = way.step.get_untracked();
+        way.step.set(Step::Review);
         browser::after_updates(move || {
-            let printed = browser::print(ctx.root_element());
-            ctx.step.set(from);
+            let printed = browser::print(page.root_element());
+            way.step.set(from);
             finish(
-                ctx,
+                page,
                 ExportKind::Print,
                 printed.map_err(ExportError::from),
                 "",
@@ -267,15 +284,15 @@ impl std::fmt::Display for ExportError {
     }
 }
 
-fn finish(ctx: Ctx, kind: ExportKind, result: Result<(), ExportError>, done: &str) {
+fn finish(page: Page, kind: ExportKind, result: Result<(), ExportError>, done: &str) {
     match result {
         Ok(()) => {
             if !done.is_empty() {
-                ctx.announce(done);
+                page.announce(done);
             }
-            ctx.tell("da-exported", &format!(r#"{{"kind":"{}"}}"#, kind.key()));
+            page.tell("da-exported", &format!(r#"{{"kind":"{}"}}"#, kind.key()));
         }
-        Err(e) => ctx.announce(t::download_failed(&e.to_string())),
+        Err(e) => page.announce(t::download_failed(&e.to_string())),
     }
 }
 
@@ -286,16 +303,23 @@ pub fn ExportButtons(
     #[prop(optional)]
     large: bool,
 ) -> impl IntoView {
-    let (ctx, dialogs) = (use_ctx(), use_dialogs());
+    let taking = Taking {
+        page: use_page(),
+        ctx: use_ctx(),
+        way: use_way(),
+        dialogs: use_dialogs(),
+    };
     let class = if large {
         "da-button da-button-large"
     } else {
         "da-button da-button-menu-item"
     };
-    type Export = (&'static str, fn(Ctx, Dialogs));
+    type Export = (&'static str, fn(Taking));
     let actions: [Export; 6] = [
-        (crate::core::text::share::share(), super::share::share),
-        (t::download_json(), |ctx, _| download_json(ctx)),
+        (crate::core::text::share::share(), |t| {
+            super::share::share(t.ctx, t.dialogs)
+        }),
+        (t::download_json(), |t| download_json(t.page, t.ctx)),
         (t::copy_email(), copy_email),
         (t::copy_markdown(), copy_markdown),
         (t::print(), print),
@@ -307,7 +331,7 @@ pub fn ExportButtons(
                 .into_iter()
                 .map(|(label, action)| {
                     view! {
-                        <button type="button" class=class on:click=move |_| action(ctx, dialogs)>
+                        <button type="button" class=class on:click=move |_| action(taking)>
                             {label}
                         </button>
                     }
@@ -320,9 +344,10 @@ pub fn ExportButtons(
 /// Shown when the clipboard is denied: the text, selected, ready to copy by hand.
 #[component]
 pub fn CopyFallback() -> impl IntoView {
-    let (ctx, dialogs) = (use_ctx(), use_dialogs());
-    let heading = ctx.id("copy-heading");
-    let area_id = ctx.id("copy-text");
+    let page = use_page();
+    let dialogs = use_dialogs();
+    let heading = page.id("copy-heading");
+    let area_id = page.id("copy-text");
     let open = Signal::derive(move || dialogs.copy_fallback.with(Option::is_some));
     let close = move || dialogs.copy_fallback.set(None);
     let h = heading.clone();

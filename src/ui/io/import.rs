@@ -8,7 +8,7 @@ use crate::core::json::{self, Imported, MAX_FILE_BYTES};
 use crate::core::text::{self, import as msg, merge, ui as t};
 use crate::core::{Dates, Id, Status};
 use crate::ui::browser::{self, Local, ReadError};
-use crate::ui::ctx::{use_ctx, Ctx, Step};
+use crate::ui::ctx::{use_ctx, use_page, Ctx, Page, Step};
 use crate::ui::drafts::{use_drafts, Drafts};
 use crate::ui::fields::WhoIsMe;
 use crate::ui::part::{part, Part, Unavailable};
@@ -17,7 +17,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 /// Reads `file` and, when it is a valid alliance, asks for confirmation.
-pub fn open_file(ctx: Ctx, dialogs: Dialogs, file: web_sys::File) {
+pub fn open_file(page: Page, dialogs: Dialogs, file: web_sys::File) {
     dialogs.import_error.set(None);
     leptos::task::spawn_local(async move {
         let result = match browser::read_file(&file, MAX_FILE_BYTES).await {
@@ -33,14 +33,14 @@ pub fn open_file(ctx: Ctx, dialogs: Dialogs, file: web_sys::File) {
                 dialogs
                     .import_error
                     .try_set(Some((t::import_failed_title(), message)));
-                ctx.announce(t::import_failed_title());
+                page.announce(t::import_failed_title());
             }
         }
     });
 }
 
 /// Opens the file of a drop or a picker (one at a time).
-pub fn open_files(ctx: Ctx, dialogs: Dialogs, files: Option<web_sys::FileList>) {
+pub fn open_files(page: Page, dialogs: Dialogs, files: Option<web_sys::FileList>) {
     let Some(files) = files else { return };
     if files.length() > 1 {
         dialogs.import_error.set(Some((
@@ -50,14 +50,15 @@ pub fn open_files(ctx: Ctx, dialogs: Dialogs, files: Option<web_sys::FileList>) 
         return;
     }
     if let Some(file) = files.get(0) {
-        open_file(ctx, dialogs, file);
+        open_file(page, dialogs, file);
     }
 }
 
 /// The "Open a file…" button and its hidden file input.
 #[component]
 pub fn ImportButton() -> impl IntoView {
-    let (ctx, dialogs) = (use_ctx(), use_dialogs());
+    let page = use_page();
+    let dialogs = use_dialogs();
     let input = NodeRef::<html::Input>::new();
     let choose = move |_| {
         if let Some(i) = input.get() {
@@ -71,13 +72,13 @@ pub fn ImportButton() -> impl IntoView {
             {t::import()}
         </button>
         <input
-            id=ctx.id("file-input")
+            id=page.id("file-input")
             type="file"
             accept=".json,application/json"
             hidden
             aria-label=t::file_input_label()
             node_ref=input
-            on:change:target=move |ev| open_files(ctx, dialogs, ev.target().files())
+            on:change:target=move |ev| open_files(page, dialogs, ev.target().files())
         />
     }
 }
@@ -132,12 +133,12 @@ fn Row(
 
 /// Leaves the file or link unopened. A link whose preview never showed goes back into the
 /// address bar, and the person is told so.
-fn cancel(ctx: Ctx, dialogs: Dialogs) {
+fn cancel(page: Page, dialogs: Dialogs) {
     dialogs.pending_import.set(None);
     if super::share::give_back_link() {
-        ctx.announce(crate::core::text::part::link_kept());
+        page.announce(crate::core::text::part::link_kept());
     } else {
-        ctx.announce(t::import_cancelled());
+        page.announce(t::import_cancelled());
     }
 }
 
@@ -146,12 +147,13 @@ fn cancel(ctx: Ctx, dialogs: Dialogs) {
 /// and the person may say which of its people they are.
 #[component]
 pub fn ImportPreview() -> impl IntoView {
+    let page = use_page();
     let (ctx, dialogs) = (use_ctx(), use_dialogs());
     let drafts = use_drafts();
     let open = Signal::derive(move || dialogs.pending_import.with(Option::is_some));
     view! {
-        <Modal open on_close=move |_| cancel(ctx, dialogs) labelledby=ctx.id("import-heading")>
-            <h2 class="da-dialog-heading" id=ctx.id("import-heading") tabindex="-1" autofocus>
+        <Modal open on_close=move |_| cancel(page, dialogs) labelledby=page.id("import-heading")>
+            <h2 class="da-dialog-heading" id=page.id("import-heading") tabindex="-1" autofocus>
                 {t::import_title()}
             </h2>
             <Part
@@ -161,7 +163,7 @@ pub fn ImportPreview() -> impl IntoView {
                     make(ctx, drafts)
                 }}
                 missing=crate::core::text::part::preview_unavailable
-                close=Callback::new(move |()| cancel(ctx, dialogs))
+                close=Callback::new(move |()| cancel(page, dialogs))
             />
         </Modal>
     }
@@ -207,8 +209,9 @@ part!(preview, fetch_preview:
 /// What [`preview`] shows.
 /// Made in the dialog's own scope, where the dialogs' state is found.
 fn preview_view(ctx: Ctx, drafts: Drafts) -> AnyView {
+    let page = use_page();
     let dialogs = use_dialogs();
-    let cancel = move || cancel(ctx, dialogs);
+    let cancel = move || cancel(page, dialogs);
     // Who the person is among its people, if they say (opening it as a new draft).
     let me = RwSignal::new(None::<Id>);
     let confirm = move || {
@@ -217,7 +220,7 @@ fn preview_view(ctx: Ctx, drafts: Drafts) -> AnyView {
         {
             // A new draft: the one on screen stays in "My drafts".
             drafts.open_new(alliance, me.get_untracked(), Step::Review);
-            ctx.announce(t::import_done());
+            page.announce(t::import_done());
         }
     };
     // The same alliance as a draft in this browser: compare with that draft (opened first).

@@ -8,7 +8,7 @@ use crate::core::json::{self, MAX_FILE_BYTES};
 use crate::core::share::{self, LinkError, MAX_LINK_CHARS};
 use crate::core::text::{share as t, ui as tu};
 use crate::ui::browser;
-use crate::ui::ctx::{use_ctx, Ctx};
+use crate::ui::ctx::{use_ctx, use_page, Ctx, Page};
 use crate::ui::part::{part, Part};
 use crate::ui::shell::Modal;
 use js_sys::{Array, Reflect, Uint8Array};
@@ -174,7 +174,7 @@ pub fn share(ctx: Ctx, dialogs: Dialogs) {
 /// Opens the share link in the address bar, if there is one: the fragment is taken out of the
 /// address at once (a reload or a screenshot does not carry it), the alliance is unpacked and
 /// checked like a file, and the preview asks before anything changes.
-pub fn open_from_address(ctx: Ctx, dialogs: Dialogs) {
+pub fn open_from_address(page: Page, dialogs: Dialogs) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -226,7 +226,7 @@ pub fn open_from_address(ctx: Ctx, dialogs: Dialogs) {
                 dialogs
                     .import_error
                     .try_set(Some((t::failed_title(), message)));
-                ctx.announce(t::failed_title());
+                page.announce(t::failed_title());
             }
         }
     });
@@ -299,11 +299,12 @@ fn close(dialogs: Dialogs) {
 /// What it shows is a part, loaded when first used.
 #[component]
 pub fn ShareDialog() -> impl IntoView {
+    let page = use_page();
     let (ctx, dialogs) = (use_ctx(), use_dialogs());
     let open = Signal::derive(move || dialogs.sharing.with(Option::is_some));
     view! {
-        <Modal open on_close=move |_| close(dialogs) labelledby=ctx.id("share-heading")>
-            <h2 class="da-dialog-heading" id=ctx.id("share-heading")>{t::title()}</h2>
+        <Modal open on_close=move |_| close(dialogs) labelledby=page.id("share-heading")>
+            <h2 class="da-dialog-heading" id=page.id("share-heading")>{t::title()}</h2>
             <Part
                 load=shared
                 show={move |make: fn(Ctx) -> AnyView| make(ctx)}
@@ -331,8 +332,9 @@ part!(share, fetch_share:
 /// What [`shared`] shows.
 /// Made in the dialog's own scope, where the dialogs' state is found.
 fn shared_view(ctx: Ctx) -> AnyView {
+    let page = use_page();
     let dialogs = use_dialogs();
-    let field_id = ctx.id("share-link");
+    let field_id = page.id("share-link");
     let close = move || close(dialogs);
     view! {
         {
@@ -351,8 +353,8 @@ fn shared_view(ctx: Ctx) -> AnyView {
                                 match browser::copy_text(&link).await {
                                     Ok(()) => {
                                         copied.try_set(true);
-                                        ctx.announce(t::copied());
-                                        ctx.tell("da-exported", r#"{"kind":"link"}"#);
+                                        page.announce(t::copied());
+                                        page.tell("da-exported", r#"{"kind":"link"}"#);
                                     }
                                     // No clipboard: the link is selected, to copy by hand.
                                     Err(_) => {
@@ -369,7 +371,7 @@ fn shared_view(ctx: Ctx) -> AnyView {
                         let link = link.clone();
                         move |_| {
                             if system_share(ctx, &link, &file) {
-                                ctx.tell("da-exported", r#"{"kind":"link"}"#);
+                                page.tell("da-exported", r#"{"kind":"link"}"#);
                             }
                         }
                     };
@@ -425,14 +427,14 @@ fn shared_view(ctx: Ctx) -> AnyView {
 /// When there is no link: the file instead, or close.
 #[component]
 fn FileButtons(close: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
-    let ctx = use_ctx();
+    let (page, ctx) = (use_page(), use_ctx());
     view! {
         <div class="da-dialog-buttons">
             <button
                 type="button"
                 class="da-button da-button-primary"
                 on:click=move |_| {
-                    super::download_json(ctx);
+                    super::download_json(page, ctx);
                     close();
                 }
             >

@@ -1,7 +1,7 @@
 //! A modal dialog on the native `<dialog>` element: focus stays inside, Escape closes it, and
 //! focus returns to where it was.
 
-use crate::ui::ctx::use_ctx;
+use crate::ui::ctx::use_page;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -20,7 +20,7 @@ pub fn Modal(
     /// The content, built afresh each time the dialog opens.
     children: ChildrenFn,
 ) -> impl IntoView {
-    let ctx = use_ctx();
+    let page = use_page();
     let dialog = NodeRef::<html::Dialog>::new();
     // What had focus when it opened.
     let opener = StoredValue::new_local(None::<web_sys::Element>);
@@ -31,7 +31,7 @@ pub fn Modal(
             match (open, d.open()) {
                 (true, false) => {
                     opener.set_value(
-                        ctx.root_element()
+                        page.root_element()
                             .and_then(|root| crate::ui::browser::focused_in(&root)),
                     );
                     let _ = d.show_modal();
@@ -48,14 +48,14 @@ pub fn Modal(
                     });
                     // At once, as the browser has just given focus back (or not): never
                     // later, when the person may already be typing somewhere.
-                    if let Some(root) = ctx.root_element() {
+                    if let Some(root) = page.root_element() {
                         if crate::ui::browser::focus_lost(&root) {
                             let to = if from_menu {
                                 "menu-button"
                             } else {
                                 "step-heading"
                             };
-                            crate::ui::browser::focus_in(&root, &ctx.id(to));
+                            crate::ui::browser::focus_in(&root, &page.id(to));
                         }
                     }
                 }

@@ -10,7 +10,7 @@ use crate::core::text::{self, ui as t};
 use crate::core::AllianceStoreFields;
 use crate::core::{Dates, Status};
 use crate::ui::browser::{self, Local};
-use crate::ui::ctx::{use_ctx, Ctx};
+use crate::ui::ctx::{use_ctx, use_page, use_way, Ctx, Page};
 use crate::ui::drafts::{use_drafts, DraftsButton, DraftsDialog, Notices, SaveStatus};
 use crate::ui::io::{
     open_files, CompareDialog, CopyFallback, ExportButtons, ImportButton, ImportError,
@@ -32,25 +32,25 @@ fn has_files(ev: &web_sys::DragEvent) -> bool {
 
 /// Whether `to` (an event's related target: where focus or the pointer went) is inside the
 /// widget.
-fn inside(ctx: Ctx, to: Option<web_sys::EventTarget>) -> bool {
+fn inside(page: Page, to: Option<web_sys::EventTarget>) -> bool {
     to.and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-        .zip(ctx.root_element())
+        .zip(page.root_element())
         .is_some_and(|(node, root)| root.contains(Some(&node)))
 }
 
 /// Closes the "Save or share" menu and puts focus back on its button at once: before a
 /// dialog an item opens takes it (and gives it back there when it closes).
-fn close_menu(ctx: Ctx, menu_open: RwSignal<bool>) {
+fn close_menu(page: Page, menu_open: RwSignal<bool>) {
     menu_open.set(false);
-    if let Some(root) = ctx.root_element() {
-        browser::focus_in(&root, &ctx.id("menu-button"));
+    if let Some(root) = page.root_element() {
+        browser::focus_in(&root, &page.id("menu-button"));
     }
 }
 
 /// Puts focus on the current step's first field (or its heading when it has none): where the
 /// skip link past the step list goes.
-fn skip_to_step(ctx: Ctx) {
-    let Some(root) = ctx.root_element() else {
+fn skip_to_step(page: Page) {
+    let Some(root) = page.root_element() else {
         return;
     };
     let first = browser::first_in(
@@ -60,16 +60,16 @@ fn skip_to_step(ctx: Ctx) {
     match first {
         Some(el) if el.focus().is_ok() && browser::focused_in(&root).as_ref() == Some(&el) => {}
         _ => {
-            browser::focus_in(&root, &ctx.id("step-heading"));
+            browser::focus_in(&root, &page.id("step-heading"));
         }
     }
 }
 
 /// Undo and redo from the keyboard: Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z and Ctrl/Cmd+Y; Escape closes
 /// the menu.
-fn shortcuts(ctx: Ctx, menu_open: RwSignal<bool>, ev: &web_sys::KeyboardEvent) {
+fn shortcuts(page: Page, ctx: Ctx, menu_open: RwSignal<bool>, ev: &web_sys::KeyboardEvent) {
     if ev.key() == "Escape" && menu_open.get_untracked() {
-        close_menu(ctx, menu_open);
+        close_menu(page, menu_open);
         return;
     }
     if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() {
@@ -96,6 +96,8 @@ fn shortcuts(ctx: Ctx, menu_open: RwSignal<bool>, ev: &web_sys::KeyboardEvent) {
 #[component]
 pub fn Widget() -> impl IntoView {
     let ctx = use_ctx();
+    let page = use_page();
+    let way = use_way();
     let dialogs = crate::ui::io::use_dialogs();
     let d = use_drafts();
     let dragging = RwSignal::new(false);
@@ -112,15 +114,15 @@ pub fn Widget() -> impl IntoView {
             .flatten()
     });
     let root = NodeRef::<html::Div>::new();
-    root.on_load(move |el| ctx.set_root(el.into()));
+    root.on_load(move |el| page.set_root(el.into()));
     view! {
         <div
             class="da-widget"
             node_ref=root
-            on:keydown=move |ev| shortcuts(ctx, menu_open, &ev)
+            on:keydown=move |ev| shortcuts(page, ctx, menu_open, &ev)
             // Leaving the widget is a moment to save.
             on:focusout=move |ev: ev::FocusEvent| {
-                if !inside(ctx, ev.related_target()) {
+                if !inside(page, ev.related_target()) {
                     d.flush();
                 }
             }
@@ -132,18 +134,18 @@ pub fn Widget() -> impl IntoView {
             }
             // Only when leaving the widget, not moving between its children.
             on:dragleave=move |ev: ev::DragEvent| {
-                if !inside(ctx, ev.related_target()) {
+                if !inside(page, ev.related_target()) {
                     dragging.set(false);
                 }
             }
             on:drop=move |ev: ev::DragEvent| {
                 ev.prevent_default();
                 dragging.set(false);
-                open_files(ctx, dialogs, ev.data_transfer().and_then(|dt| dt.files()));
+                open_files(page, dialogs, ev.data_transfer().and_then(|dt| dt.files()));
             }
         >
             // The first stop for the keyboard: past the toolbar and the step list.
-            <button type="button" class="da-skip" on:click=move |_| skip_to_step(ctx)>
+            <button type="button" class="da-skip" on:click=move |_| skip_to_step(page)>
                 {t::skip_to_step()}
             </button>
             <header class="da-header da-no-print">
@@ -173,8 +175,8 @@ pub fn Widget() -> impl IntoView {
             </header>
             // What just happened, in view; where the person now is, for screen readers only
             // (the step list and the heading show it).
-            <p class="da-status da-no-print" role="status">{move || ctx.announcement.get()}</p>
-            <p class="da-visually-hidden" role="status">{move || ctx.whereabouts.get()}</p>
+            <p class="da-status da-no-print" role="status">{move || page.announcement.get()}</p>
+            <p class="da-visually-hidden" role="status">{move || way.whereabouts.get()}</p>
             <Notices/>
             <ImportError/>
             <div class="da-body">
@@ -200,7 +202,8 @@ fn Toolbar(
     menu_open: RwSignal<bool>,
 ) -> impl IntoView {
     let ctx = use_ctx();
-    let menu_id = ctx.id("menu");
+    let page = use_page();
+    let menu_id = page.id("menu");
     let can_undo = move || ctx.can_undo();
     let can_redo = move || ctx.can_redo();
     view! {
@@ -246,7 +249,7 @@ fn Toolbar(
                 <button
                     type="button"
                     class="da-button"
-                    id=ctx.id("menu-button")
+                    id=page.id("menu-button")
                     aria-controls=menu_id.clone()
                     aria-expanded=move || menu_open.get().to_string()
                     on:click=move |_| menu_open.update(|o| *o = !*o)
@@ -260,7 +263,7 @@ fn Toolbar(
                     hidden=move || !menu_open.get()
                     // An item chosen: the menu closes, and focus goes back to its button
                     // (or stays in the dialog the item opened).
-                    on:click=move |_| close_menu(ctx, menu_open)
+                    on:click=move |_| close_menu(page, menu_open)
                 >
                     <ExportButtons/>
                     <ImportButton/>

@@ -5,7 +5,7 @@ use crate::core::content::section_is_optional;
 use crate::core::template::estimate;
 use crate::core::text::ui as t;
 use crate::core::SectionId;
-use crate::ui::ctx::{use_ctx, Stage, Step};
+use crate::ui::ctx::{use_ctx, use_page, use_way, Stage, Step};
 use crate::ui::part::Part;
 use crate::ui::steps::{
     closing_step, deeper_step, essential_step, first_blocks, SectionBlocks, Welcome,
@@ -19,11 +19,11 @@ fn StepLink(
     /// Set to false when a step is chosen (the list folds away on phones).
     expanded: RwSignal<bool>,
 ) -> impl IntoView {
-    let ctx = use_ctx();
-    let state = Memo::new(move |_| ctx.step_state(step));
-    let current = move || ctx.step.get() == step;
+    let way = use_way();
+    let state = Memo::new(move |_| way.step_state(step));
+    let current = move || way.step.get() == step;
     let marker = move || {
-        ctx.route
+        way.route
             .with(|r| r.number(step))
             .map_or_else(|| "\u{2022}".to_string(), |n| n.to_string())
     };
@@ -38,11 +38,11 @@ fn StepLink(
                 aria-current=move || current().then_some("step")
                 on:click=move |_| {
                     expanded.set(false);
-                    ctx.go_to(step);
+                    way.go_to(step);
                 }
             >
                 <span class="da-step-marker" aria-hidden="true">{marker}</span>
-                <span class="da-step-title">{move || ctx.title(step)}</span>
+                <span class="da-step-title">{move || way.title(step)}</span>
                 // Seen as a small label; heard as "(skipped)" after the title.
                 <span class="da-step-state" aria-hidden="true">{move || state.get().label()}</span>
                 <span class="da-visually-hidden">{move || format!(" ({})", state.get().label())}</span>
@@ -55,22 +55,23 @@ fn StepLink(
 /// and how many steps are done.
 #[component]
 pub fn StepNav() -> impl IntoView {
-    let ctx = use_ctx();
+    let page = use_page();
+    let way = use_way();
     let expanded = RwSignal::new(false);
-    let list_id = ctx.id("steps");
-    let done = Memo::new(move |_| ctx.steps_done());
+    let list_id = page.id("steps");
+    let done = Memo::new(move |_| way.steps_done());
     let done_text = move || {
         let (n, skipped, of) = done.get();
         t::steps_done(n, of, skipped)
     };
     // The steps in runs of one stage, as the template orders them.
     let groups = move || {
-        ctx.route
+        way.route
             .with(|r| r.stages())
             .into_iter()
             .enumerate()
             .map(|(i, (stage, steps))| {
-                let heading = ctx.id(&format!("stage-{i}"));
+                let heading = page.id(&format!("stage-{i}"));
                 let steps = steps
                     .into_iter()
                     .map(|step| view! { <StepLink step expanded/> })
@@ -87,7 +88,7 @@ pub fn StepNav() -> impl IntoView {
     view! {
         <nav class="da-nav" aria-label=t::steps_label()>
             <div class="da-nav-summary">
-                <p class="da-nav-position">{move || ctx.route.with(|r| r.position(ctx.step.get()))}</p>
+                <p class="da-nav-position">{move || way.route.with(|r| r.position(way.step.get()))}</p>
                 <button
                     type="button"
                     class="da-button da-button-quiet da-nav-toggle"
@@ -135,7 +136,7 @@ fn GoButton(
     #[prop(optional)]
     arrow: Option<bool>,
 ) -> impl IntoView {
-    let ctx = use_ctx();
+    let way = use_way();
     // Its name is the whole ("Next: The goal"), also where phones show only the verb.
     let name = target.as_ref().map(|target| format!("{verb}: {target}"));
     view! {
@@ -143,7 +144,7 @@ fn GoButton(
             type="button"
             class=format!("da-button {class}")
             aria-label=name
-            on:click=move |_| ctx.go_to(to)
+            on:click=move |_| way.go_to(to)
         >
             {(arrow == Some(false)).then_some(view! { <span aria-hidden="true">"← "</span> })}
             // One flex item: the button's gap must not fall between the verb and its colon.
@@ -161,17 +162,18 @@ fn GoButton(
 #[component]
 fn StepButtons() -> impl IntoView {
     let ctx = use_ctx();
+    let way = use_way();
     view! {
         {move || {
-            let step = ctx.step.get();
-            let route = ctx.route.get();
+            let step = way.step.get();
+            let route = way.route.get();
             let next_step = route.next(step);
             // The last essential step, where going deeper starts.
             let last_essential = step.stage() == Stage::Essentials
                 && next_step.is_some_and(|n| n.stage() == Stage::Deeper);
             let back = route
                 .previous(step)
-                .map(|to| view! { <GoButton to verb=t::back() target=ctx.title(to) arrow=false/> });
+                .map(|to| view! { <GoButton to verb=t::back() target=way.title(to) arrow=false/> });
             let next = next_step
                 .map(|to| {
                     let verb = match step {
@@ -180,7 +182,7 @@ fn StepButtons() -> impl IntoView {
                         _ => t::next(),
                     };
                     view! {
-                        <GoButton to verb target=ctx.title(to) class="da-button-primary da-next" arrow=true/>
+                        <GoButton to verb target=way.title(to) class="da-button-primary da-next" arrow=true/>
                     }
                 });
             // Skipping is offered where going deeper starts, and on each deeper step but the
@@ -207,19 +209,20 @@ fn StepButtons() -> impl IntoView {
 /// The current step: heading, introduction, its questions, and the buttons that move on.
 #[component]
 pub fn CurrentStep() -> impl IntoView {
-    let ctx = use_ctx();
+    let page = use_page();
+    let way = use_way();
     view! {
         <div class="da-step">
             {move || {
-                (ctx.step.get().stage() == Stage::Deeper)
+                (way.step.get().stage() == Stage::Deeper)
                     .then_some(view! { <p class="da-step-stage">{t::stage_deeper()}</p> })
             }}
-            <h2 class="da-step-heading" id=ctx.id("step-heading") tabindex="-1">
-                {move || ctx.title(ctx.step.get())}
+            <h2 class="da-step-heading" id=page.id("step-heading") tabindex="-1">
+                {move || way.title(way.step.get())}
             </h2>
-            <p class="da-step-intro">{move || ctx.intro(ctx.step.get())}</p>
+            <p class="da-step-intro">{move || way.intro(way.step.get())}</p>
             <div class="da-step-body">
-                {move || match ctx.step.get() {
+                {move || match way.step.get() {
                     Step::Welcome => view! { <Welcome/> }.into_any(),
                     Step::Section(section) => match first_blocks(section) {
                         Some(blocks) => view! { <SectionBlocks section blocks/> }.into_any(),

@@ -6,13 +6,15 @@ use crate::core::AllianceStoreFields;
 use crate::core::Dates;
 use crate::core::{Action, Id, Status};
 use crate::ui::browser::{self, Local};
-use crate::ui::ctx::{use_ctx, Step};
+use crate::ui::ctx::{use_ctx, use_page, use_way, Step};
 use crate::ui::fields::WhoIsMe;
 use leptos::prelude::*;
 
 #[component]
 pub fn AgreementStep() -> impl IntoView {
     let ctx = use_ctx();
+    let page = use_page();
+    let way = use_way();
     let ready = Signal::derive(move || ctx.report(|r| r.ready_to_agree()));
     let agreed = move || ctx.alliance().status().get() == Status::Agreed;
     let draft_again = move || {
@@ -31,7 +33,7 @@ pub fn AgreementStep() -> impl IntoView {
     let choose = move |who: Option<Id>| {
         ctx.set_me(who.clone());
         if let Some(who) = who {
-            ctx.focus_later(ctx.id(&format!("agree-{who}")));
+            page.focus_later(page.id(&format!("agree-{who}")));
         }
     };
     // Someone else has not agreed yet, and this browser is someone's.
@@ -52,7 +54,7 @@ pub fn AgreementStep() -> impl IntoView {
             .party_labels
             .with_untracked(|p| p.first().map(|(id, _)| id.clone()));
         if let Some(first) = first {
-            ctx.focus_later(format!("{}-{first}", ctx.id("me-agree")));
+            page.focus_later(format!("{}-{first}", page.id("me-agree")));
         }
     };
     view! {
@@ -66,7 +68,7 @@ pub fn AgreementStep() -> impl IntoView {
             <Show when=move || !ready.get()>
                 <div class="da-notice da-notice-warning">
                     <p>{t::not_ready()}</p>
-                    <button type="button" class="da-button" on:click=move |_| ctx.go_to(Step::Review)>
+                    <button type="button" class="da-button" on:click=move |_| way.go_to(Step::Review)>
                         {t::go_to_review()}
                     </button>
                 </div>
@@ -111,8 +113,10 @@ fn Recap(
     ready: Signal<bool>,
 ) -> impl IntoView {
     let ctx = use_ctx();
+    let page = use_page();
+    let way = use_way();
     let recap = Memo::new(move |_| ctx.with(|a| recap(a, &Local)));
-    let heading = ctx.id("recap-heading");
+    let heading = page.id("recap-heading");
     let labelledby = heading.clone();
     view! {
         <section class="da-recap" aria-labelledby=labelledby>
@@ -141,7 +145,7 @@ fn Recap(
                 <Show when=move || ready.get()>
                     <p class="da-help">
                         {t::recap_full()} " "
-                        <button type="button" class="da-link" on:click=move |_| ctx.go_to(Step::Review)>
+                        <button type="button" class="da-link" on:click=move |_| way.go_to(Step::Review)>
                             {t::go_to_review()}
                         </button>
                     </p>
@@ -162,6 +166,7 @@ fn AgreeRow(
     me: Signal<Option<Id>>,
 ) -> impl IntoView {
     let ctx = use_ctx();
+    let page = use_page();
     let name = {
         let p = party.clone();
         Signal::derive(move || ctx.party_label(&p))
@@ -182,7 +187,7 @@ fn AgreeRow(
             })
         })
     };
-    let button_id = ctx.id(&format!("agree-{party}"));
+    let button_id = page.id(&format!("agree-{party}"));
     let mine = {
         let p = party.clone();
         Signal::derive(move || me.with(|m| m.as_ref() == Some(&p)))
@@ -196,7 +201,7 @@ fn AgreeRow(
                 party: p.clone(),
                 date: browser::today(),
             }) {
-                ctx.announce(t::someone_agreed(&who));
+                page.announce(t::someone_agreed(&who));
             }
         }
     };
@@ -204,7 +209,7 @@ fn AgreeRow(
         let (p, focus) = (party.clone(), button_id.clone());
         move |_| {
             if ctx.apply(Action::Withdraw { party: p.clone() }) {
-                ctx.focus_later(focus.clone());
+                page.focus_later(focus.clone());
             }
         }
     };

@@ -6,7 +6,7 @@ use crate::core::template::{Question, QuestionKind};
 use crate::core::text::ui as t;
 use crate::core::AllianceStoreFields;
 use crate::core::{Action, Answer, Id, SectionId};
-use crate::ui::ctx::use_ctx;
+use crate::ui::ctx::{use_ctx, use_page, use_way};
 use crate::ui::fields::{use_field_control, FieldFrame, Select, TextArea};
 use leptos::prelude::*;
 use std::borrow::Cow;
@@ -44,11 +44,13 @@ pub fn CoachQuestions(
 #[component]
 fn CoachQuestion(question: Question) -> impl IntoView {
     let ctx = use_ctx();
+    let page = use_page();
+    let way = use_way();
     let section = question.section;
     // Findings about an answer are keyed by the question's id, as the control's DOM id.
     let key = Id::new(question.id.clone());
-    let id = ctx.field_id(section, key.as_ref(), "");
-    let findings = ctx.findings_memo(section, key, "");
+    let id = page.field_id(section, key.as_ref(), "");
+    let findings = way.findings(section, key, "");
     let value = {
         let q = question.id.clone();
         Memo::new(move |_| {

@@ -11,7 +11,7 @@ use crate::core::content::QuestionId as Q;
 use crate::core::text::ui as t;
 use crate::core::Action;
 use crate::core::*;
-use crate::ui::ctx::use_ctx;
+use crate::ui::ctx::{use_ctx, use_page, use_way};
 use crate::ui::fields::Messages;
 use leptos::prelude::*;
 
@@ -252,6 +252,8 @@ pub static COMMUNICATION: &[Block] = &[
 #[component]
 fn OrphanUpdates() -> impl IntoView {
     let ctx = use_ctx();
+    let page = use_page();
+    let way = use_way();
     let s = SectionId::Communication;
     let orphans = Memo::new(move |_| {
         ctx.party_labels.with(|people| {
@@ -266,8 +268,8 @@ fn OrphanUpdates() -> impl IntoView {
     });
     let remove = move |party: Id| {
         if ctx.apply(Action::RemoveUpdatePreference(party)) {
-            ctx.announce(t::removed(t::updates_heading()));
-            ctx.focus_later(ctx.id("step-heading"));
+            page.announce(t::removed(t::updates_heading()));
+            page.focus_later(page.id("step-heading"));
         }
     };
     view! {
@@ -278,12 +280,12 @@ fn OrphanUpdates() -> impl IntoView {
                     <For each=move || orphans.get() key=|party| party.clone() let:party>
                         <div class="da-orphan">
                             <Messages
-                                id=ctx.id(&format!("updates-{party}-msg"))
-                                findings=ctx.findings_memo(s, Some(party.clone()), "partyId")
+                                id=page.id(&format!("updates-{party}-msg"))
+                                findings=way.findings(s, Some(party.clone()), "partyId")
                             />
                             <button
                                 type="button"
-                                id=ctx.field_id(s, Some(&party), "partyId")
+                                id=page.field_id(s, Some(&party), "partyId")
                                 class="da-button da-button-quiet da-button-danger"
                                 on:click={
                                     let party = party.clone();

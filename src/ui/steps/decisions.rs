@@ -6,7 +6,7 @@ use crate::core::content::QuestionId as Q;
 use crate::core::text::ui as t;
 use crate::core::Action;
 use crate::core::*;
-use crate::ui::ctx::use_ctx;
+use crate::ui::ctx::{use_ctx, use_page};
 use crate::ui::fields::FieldView;
 use leptos::prelude::*;
 
@@ -128,6 +128,7 @@ fn DecisionOptions(
     decision: Id,
 ) -> impl IntoView {
     let ctx = use_ctx();
+    let page = use_page();
     let s = SectionId::Decisions;
     let item = ctx.item(ListKind::Decisions, &decision);
     let option_ids = Signal::derive(move || {
@@ -136,7 +137,7 @@ fn DecisionOptions(
             _ => Vec::new(),
         })
     });
-    let add_id = ctx.id(&format!("decision-{decision}-add-option"));
+    let add_id = page.id(&format!("decision-{decision}-add-option"));
     let change_options = move |f: &dyn Fn(&mut Decision)| {
         let action = item.get_untracked().map(|mut i| {
             if let Item::Decision(d) = &mut i {
@@ -152,8 +153,8 @@ fn DecisionOptions(
         };
         let option = blank_option(new_id.clone());
         if change_options(&|d| d.options.push(option.clone())) {
-            ctx.announce(t::added(t::option()));
-            ctx.focus_later(ctx.field_id(s, Some(&new_id), "name"));
+            page.announce(t::added(t::option()));
+            page.focus_later(page.field_id(s, Some(&new_id), "name"));
         }
     };
     let after_remove = add_id.clone();
@@ -179,8 +180,8 @@ fn DecisionOptions(
                                     }
                                 });
                                 if removed {
-                                    ctx.announce(t::removed(t::option()));
-                                    ctx.focus_later(focus.clone());
+                                    page.announce(t::removed(t::option()));
+                                    page.focus_later(focus.clone());
                                 }
                             }
                         };

@@ -8,20 +8,21 @@ use crate::core::text::ui as t;
 use crate::core::AllianceStoreFields;
 use crate::core::Status;
 use crate::ui::browser::{self, Local};
-use crate::ui::ctx::{use_ctx, Step};
+use crate::ui::ctx::{use_ctx, use_way, Step};
 use crate::ui::io::ExportButtons;
 use leptos::prelude::*;
 
 #[component]
 pub fn FinishStep() -> impl IntoView {
     let ctx = use_ctx();
+    let way = use_way();
     let agreed = Memo::new(move |_| ctx.alliance().status().get() == Status::Agreed);
     let dates = Memo::new(move |_| ctx.with(|a| next_dates(a, browser::today(), &Local)));
     view! {
         <Show when=move || !agreed.get()>
             <div class="da-notice">
                 <p>{t::not_agreed_yet()}</p>
-                <button type="button" class="da-button" on:click=move |_| ctx.go_to(Step::Agreement)>
+                <button type="button" class="da-button" on:click=move |_| way.go_to(Step::Agreement)>
                     {t::step_agreement()}
                 </button>
             </div>

@@ -14,7 +14,7 @@ mod review;
 pub mod table;
 mod welcome;
 
-use crate::ui::ctx::Step;
+use crate::ui::ctx::{use_page, use_way, Step};
 use crate::ui::part::part;
 pub use agreement::AgreementStep;
 pub use coach::CoachQuestions;
@@ -161,13 +161,15 @@ fn ListSection(
     list: &'static ListBlock,
 ) -> impl IntoView {
     let ctx = use_ctx();
+    let page = use_page();
+    let way = use_way();
     let kind = list.items.list;
     let ids = ctx.ids(kind);
     let add_id = list
         .add
         .as_ref()
-        .map(|a| ctx.field_id(section, None, a.json));
-    let after_remove = add_id.clone().unwrap_or_else(|| ctx.id("step-heading"));
+        .map(|a| page.field_id(section, None, a.json));
+    let after_remove = add_id.clone().unwrap_or_else(|| page.id("step-heading"));
     view! {
         <section class="da-list-section">
             {list.heading.map(|h| view! { <h3 class="da-subheading">{h}</h3> })}
@@ -178,8 +180,8 @@ fn ListSection(
                 .map(|a| {
                     view! {
                         <Messages
-                            id=ctx.id(&format!("{}-{}-list-msg", section.key(), a.json))
-                            findings=ctx.findings_memo(section, None, a.json)
+                            id=page.id(&format!("{}-{}-list-msg", section.key(), a.json))
+                            findings=way.findings(section, None, a.json)
                         />
                     }
                 })}
@@ -197,7 +199,7 @@ fn ListSection(
                             noun=(list.items.noun)()
                             make=Arc::new(a.make)
                             focus=Arc::new(move |id: &crate::core::Id| {
-                                ctx.field_id(section, Some(id), focus)
+                                page.field_id(section, Some(id), focus)
                             })
                         />
                     }
@@ -216,6 +218,7 @@ pub fn Reflections(
     heading: &'static str,
 ) -> impl IntoView {
     let ctx = use_ctx();
+    let page = use_page();
     let of_moment = move || {
         REFLECTIONS
             .iter()
@@ -230,7 +233,7 @@ pub fn Reflections(
         .map(|(i, r)| {
             let field = TextField::Reflection(r.id);
             let r = reflection(r.id);
-            let id = ctx.id(&format!("reflect-{i}"));
+            let id = page.id(&format!("reflect-{i}"));
             let value = Memo::new(move |_| ctx.text(field));
             view! {
                 <FieldFrame
@@ -257,7 +260,7 @@ pub fn Reflections(
             class:da-no-print=move || {
                 !of_moment().any(|(_, r)| !ctx.text(TextField::Reflection(r.id)).trim().is_empty())
             }
-            id=ctx.id(&format!("reflect-{}", moment_key(moment)))
+            id=page.id(&format!("reflect-{}", moment_key(moment)))
             open=answered
         >
             <summary class="da-fold-summary">{heading}</summary>

@@ -5,7 +5,7 @@ use super::table::*;
 use crate::core::content::QuestionId as Q;
 use crate::core::text::ui as t;
 use crate::core::*;
-use crate::ui::ctx::use_ctx;
+use crate::ui::ctx::{use_ctx, use_page, use_way};
 use crate::ui::fields::{AddButton, ItemList, ListHelp, Messages};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -74,6 +74,8 @@ static ORPHAN_NEEDS: Items = Items {
 #[component]
 fn NeedsByPerson() -> impl IntoView {
     let ctx = use_ctx();
+    let page = use_page();
+    let way = use_way();
     let s = SectionId::NeedsAndOffers;
     let parties = Signal::derive(move || {
         ctx.party_labels
@@ -93,7 +95,7 @@ fn NeedsByPerson() -> impl IntoView {
     view! {
         <div>
             <ListHelp questions=&[Q::Need, Q::Offer]/>
-            <Messages id=ctx.id("needs-msg") findings=ctx.findings_memo(s, None, "")/>
+            <Messages id=page.id("needs-msg") findings=way.findings(s, None, "")/>
             <div>
                 <For each=move || parties.get() key=|party| party.clone() let:party>
                     <PersonNeeds party/>
@@ -102,7 +104,7 @@ fn NeedsByPerson() -> impl IntoView {
             <Show when=move || orphans.with(|o| !o.is_empty())>
                 <section class="da-list-section da-orphans">
                     <h3 class="da-subheading">{t::orphans_heading()}</h3>
-                    <ItemList section=s items=&ORPHAN_NEEDS ids=orphans after_remove=ctx.id("needs-msg")/>
+                    <ItemList section=s items=&ORPHAN_NEEDS ids=orphans after_remove=page.id("needs-msg")/>
                 </section>
             </Show>
         </div>
@@ -116,14 +118,16 @@ fn PersonNeeds(
     party: Id,
 ) -> impl IntoView {
     let ctx = use_ctx();
+    let page = use_page();
+    let way = use_way();
     let s = SectionId::NeedsAndOffers;
     let name = {
         let p = party.clone();
         Signal::derive(move || ctx.party_label(&p))
     };
-    let heading_id = ctx.field_id(s, Some(&party), "");
-    let messages_id = ctx.id(&format!("needs-{party}-msg"));
-    let messages = ctx.findings_memo(s, Some(party.clone()), "");
+    let heading_id = page.field_id(s, Some(&party), "");
+    let messages_id = page.id(&format!("needs-{party}-msg"));
+    let messages = way.findings(s, Some(party.clone()), "");
     let group = move |kind: NeedOrOfferKind| {
         type Words = fn(&str) -> String;
         let (items, title, add_label, key): (&'static Items, Words, Words, &str) = match kind {
@@ -142,7 +146,7 @@ fn PersonNeeds(
                 })
             })
         };
-        let add_id = ctx.id(&format!("needs-{party}-{key}-add"));
+        let add_id = page.id(&format!("needs-{party}-{key}-add"));
         let owner = party.clone();
         // "Whatever you ask, be ready to offer": the hint sits with the offers it asks for.
         let hint = (kind == NeedOrOfferKind::Offer).then(|| {
@@ -166,7 +170,7 @@ fn PersonNeeds(
                             text: String::new(),
                         })
                     })
-                    focus=Arc::new(move |id: &Id| ctx.field_id(s, Some(id), "text"))
+                    focus=Arc::new(move |id: &Id| page.field_id(s, Some(id), "text"))
                 />
             </div>
         }

@@ -7,14 +7,15 @@ use crate::core::summary::{Block as DocBlock, Line, Summary};
 use crate::core::text::{self, ui as t};
 use crate::core::AllianceStoreFields;
 use crate::core::{Severity, Status};
-use crate::ui::ctx::{use_ctx, Step};
+use crate::ui::ctx::{use_ctx, use_page, use_way, Step};
 use leptos::prelude::*;
 
 /// The one-page view of the whole alliance, with what is missing linked to where it is.
 #[component]
 pub fn ReviewStep() -> impl IntoView {
     let ctx = use_ctx();
-    let summary = Memo::new(move |_| ctx.with(|a| ctx.summary(a)));
+    let way = use_way();
+    let summary = Memo::new(move |_| ctx.with(|a| way.summary(a)));
     // Questions for a review: only when there is an agreement to review.
     let reviewing = move || ctx.alliance().agreement().with(|a| a.last_agreed.is_some());
     view! {
@@ -30,6 +31,8 @@ pub fn ReviewStep() -> impl IntoView {
 #[component]
 fn MissingList() -> impl IntoView {
     let ctx = use_ctx();
+    let page = use_page();
+    let way = use_way();
     let blocking = Memo::new(move |_| {
         ctx.report(|r| {
             r.findings
@@ -44,7 +47,7 @@ fn MissingList() -> impl IntoView {
     let settled = move || {
         ctx.alliance().status().get() == crate::core::Status::Agreed && blocking.with(Vec::is_empty)
     };
-    let heading = ctx.id("missing-heading");
+    let heading = page.id("missing-heading");
     let labelledby = heading.clone();
     view! {
         <section class="da-missing da-no-print" aria-labelledby=labelledby hidden=settled>
@@ -60,7 +63,7 @@ fn MissingList() -> impl IntoView {
                                 .get()
                                 .into_iter()
                                 .map(|f| {
-                                    let label = format!("{}: {}", ctx.title(Step::Section(f.section)), f.message);
+                                    let label = format!("{}: {}", way.title(Step::Section(f.section)), f.message);
                                     let class = if f.severity == Severity::Error {
                                         "da-link da-link-error"
                                     } else {
@@ -68,7 +71,7 @@ fn MissingList() -> impl IntoView {
                                     };
                                     view! {
                                         <li>
-                                            <button type="button" class=class on:click=move |_| ctx.go_to_field(&f)>
+                                            <button type="button" class=class on:click=move |_| way.go_to_field(&f)>
                                                 {label}
                                             </button>
                                         </li>
@@ -148,7 +151,7 @@ fn Document(
     /// The alliance as a document (the same summary the Markdown export writes).
     summary: Summary,
 ) -> impl IntoView {
-    let ctx = use_ctx();
+    let way = use_way();
     let agreed = summary.status == Status::Agreed;
     let status = if agreed {
         text::export::status_agreed()
@@ -181,13 +184,13 @@ fn Document(
             let title = sec.title.to_string();
             // A section the coach's template leaves out is shown (it holds something), not
             // edited.
-            let edit = ctx.route.with_untracked(|r| r.contains(step)).then(|| {
+            let edit = way.route.with_untracked(|r| r.contains(step)).then(|| {
                 view! {
                     <button
                         type="button"
                         class="da-button da-button-quiet da-no-print"
                         aria-label=t::edit_section(&title)
-                        on:click=move |_| ctx.go_to(step)
+                        on:click=move |_| way.go_to(step)
                     >
                         {t::edit()}
                     </button>
