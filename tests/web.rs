@@ -491,6 +491,35 @@ async fn the_store_finds_each_item_by_its_id_after_adds_removals_and_moves() {
     );
     assert_eq!(shown(&root), ["moved, then changed", texts[1].as_str()]);
 
+    // Moved and changed at once (a version brought in whole): the changed item hears of it
+    // at its new place, the one only moved does not; then put back, changing nothing.
+    let swapped = |what: Option<&str>| {
+        ctx.try_with_untracked(|a| {
+            let mut a = a.clone();
+            a.commitments.reverse();
+            if let Some(c) = a.commitments.iter_mut().find(|c| c.id == ids[1]) {
+                c.what = what.map_or(c.what.clone(), str::to_string);
+            }
+            a
+        })
+        .unwrap()
+    };
+    assert!(ctx.apply(Action::Replace(Box::new(swapped(Some(
+        "swapped and changed"
+    ))))));
+    settle().await;
+    assert_eq!(shown(&root), ["swapped and changed", "moved, then changed"]);
+    assert_eq!(last(1).as_deref(), Some("swapped and changed"));
+    assert_eq!(
+        (told(1), told(2)),
+        (2, 2),
+        "only the item whose content changed is told"
+    );
+    assert!(ctx.apply(Action::Replace(Box::new(swapped(None)))));
+    settle().await;
+    assert_eq!(shown(&root), ["moved, then changed", "swapped and changed"]);
+    assert_eq!((told(1), told(2)), (2, 2), "a move alone tells no item");
+
     // Added by the person, typed into: saved, and the item after it still hears of its own
     // changes only.
     button(&root, "Add a commitment").click();
@@ -499,7 +528,7 @@ async fn the_store_finds_each_item_by_its_id_after_adds_removals_and_moves() {
     assert_eq!(whats.len(), 3);
     assert_eq!(
         (told(1), told(2)),
-        (1, 2),
+        (2, 2),
         "adding an item tells no other item"
     );
     type_into(&whats[2], "a new one");
@@ -516,7 +545,7 @@ async fn the_store_finds_each_item_by_its_id_after_adds_removals_and_moves() {
     assert_eq!(last(1).as_deref(), Some("the middle one, changed"));
     assert_eq!(
         (runs(1), runs(2)),
-        (2, 2),
+        (3, 2),
         "typing into one item changes no other"
     );
     let fresh = owner.with(|| watch(ctx.item(ListKind::Commitments, &new_id)));
