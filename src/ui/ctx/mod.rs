@@ -109,6 +109,8 @@ pub struct Ctx {
     pub kind: Memo<Option<RelationshipKind>>,
     /// The findings about each field, each in a signal of its own.
     findings: StoredValue<Findings>,
+    /// What tells of a change to the ids of each list (see [`store::Orders`]).
+    orders: StoredValue<store::Orders>,
 }
 
 /// Makes the three contexts of a widget showing `alliance` and provides them to every
@@ -152,6 +154,7 @@ impl Ctx {
             kind,
             here: RwSignal::new(Default::default()),
             findings: StoredValue::new(Findings::default()),
+            orders: StoredValue::new(store::Orders::new()),
         }
     }
 
@@ -241,7 +244,13 @@ impl Ctx {
     /// The ids of one list, in order: notifies when they change, not when an item's text does.
     pub fn ids(&self, list: ListKind) -> Signal<Vec<Id>> {
         let alliance = self.alliance;
-        Memo::new(move |_| store::ids(alliance, list)).into()
+        let orders = self.orders;
+        Memo::new(move |_| {
+            orders
+                .try_with_value(|o| store::ids(alliance, o, list))
+                .unwrap_or_default()
+        })
+        .into()
     }
 
     /// Brings the store and the findings in step with the document, after a change.
@@ -252,7 +261,9 @@ impl Ctx {
             d.alliance().clone()
         });
         if let Some(now) = now {
-            store::patch(self.alliance, now);
+            let alliance = self.alliance;
+            self.orders
+                .try_with_value(|o| store::patch(alliance, o, now));
         }
     }
 

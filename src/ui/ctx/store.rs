@@ -69,12 +69,29 @@ pub(super) fn keyed(store: Store<Alliance>) {
     }
 }
 
+/// What tells of a change to the ids of a list (an item added, taken out or moved), list by
+/// list, in the order of `ListKind::ALL`. What reads a list's ids tracks this rather than the
+/// list: the store tells a list's readers of every change inside its items too (typing), and
+/// each row's place ("3 of 500", move up and down) would be checked again on every keystroke.
+pub(super) struct Orders([ArcTrigger; ListKind::ALL.len()]);
+
+impl Orders {
+    pub(super) fn new() -> Self {
+        Orders(std::array::from_fn(|_| ArcTrigger::new()))
+    }
+
+    fn of(&self, list: ListKind) -> &ArcTrigger {
+        let i = ListKind::ALL.iter().position(|l| *l == list).unwrap_or(0);
+        &self.0[i]
+    }
+}
+
 /// Patches `store` with `new` (`core::model::store` says how each part is compared): what
 /// changed is notified, nothing else. For each list whose ids changed: the items taken out are
 /// told first (still found by their ids then), so what reads one learns it is gone; after the
 /// patch the list's keys are brought up to date, so each item is found by its id again, and
-/// what reads the list's order is told.
-pub(super) fn patch(store: Store<Alliance>, new: Alliance) {
+/// what reads the list (its ids, in `orders`, or the whole of it) is told.
+pub(super) fn patch(store: Store<Alliance>, orders: &Orders, new: Alliance) {
     let moved: Vec<(ListKind, Vec<Id>)> = store
         .try_with_untracked(|old| {
             ListKind::ALL
@@ -95,6 +112,7 @@ pub(super) fn patch(store: Store<Alliance>, new: Alliance) {
             f.update_keys();
             order_changed(&f);
         });
+        orders.of(list).notify();
     }
 }
 
@@ -136,9 +154,11 @@ pub(super) fn item(store: Store<Alliance>, list: ListKind, id: &Id) -> Option<It
         .map(item))
 }
 
-/// The ids of `list`, in order (tracked: the list and its items).
-pub(super) fn ids(store: Store<Alliance>, list: ListKind) -> Vec<Id> {
-    with_list!(store, list, |f, _item| f.try_with(|items| {
+/// The ids of `list`, in order (tracked: a change to its ids, told by `orders`, not a change
+/// inside an item).
+pub(super) fn ids(store: Store<Alliance>, orders: &Orders, list: ListKind) -> Vec<Id> {
+    orders.of(list).track();
+    with_list!(store, list, |f, _item| f.try_with_untracked(|items| {
         items.iter().map(|x| x.id.clone()).collect::<Vec<_>>()
     }))
     .unwrap_or_default()
