@@ -30,10 +30,7 @@ pub fn Modal(
         if let Some(d) = dialog.get() {
             match (open, d.open()) {
                 (true, false) => {
-                    opener.set_value(
-                        page.root_element()
-                            .and_then(|root| crate::ui::browser::focused_in(&root)),
-                    );
+                    opener.set_value(page.focused());
                     let _ = d.show_modal();
                 }
                 (false, true) => {
@@ -55,7 +52,7 @@ pub fn Modal(
                             } else {
                                 "step-heading"
                             };
-                            crate::ui::browser::focus_in(&root, &page.id(to));
+                            page.focus_first(&[&page.id(to)]);
                         }
                     }
                 }

@@ -42,9 +42,7 @@ fn inside(page: Page, to: Option<web_sys::EventTarget>) -> bool {
 /// dialog an item opens takes it (and gives it back there when it closes).
 fn close_menu(page: Page, menu_open: RwSignal<bool>) {
     menu_open.set(false);
-    if let Some(root) = page.root_element() {
-        browser::focus_in(&root, &page.id("menu-button"));
-    }
+    page.focus_first(&[&page.id("menu-button")]);
 }
 
 /// Puts focus on the current step's first field (or its heading when it has none): where the
@@ -60,7 +58,7 @@ fn skip_to_step(page: Page) {
     match first {
         Some(el) if el.focus().is_ok() && browser::focused_in(&root).as_ref() == Some(&el) => {}
         _ => {
-            browser::focus_in(&root, &page.id("step-heading"));
+            page.focus_first(&[&page.id("step-heading")]);
         }
     }
 }
