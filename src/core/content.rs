@@ -311,6 +311,7 @@ pub fn keys() -> Vec<String> {
         text::merge::KEYS,
         text::share::KEYS,
         text::part::KEYS,
+        text::living::KEYS,
     ]
     .concat()
     .into_iter()

@@ -1,6 +1,6 @@
 //! Calendar export (iCalendar, RFC 5545): only dates a person chose. The next review (repeating
-//! at the review rhythm), the check-in from its first date (repeating at its rhythm; a rhythm
-//! without a first date is no event), and every commitment with a date; each only while it, or
+//! at the review rhythm), the check-in from its first date, or once one is held, from the
+//! next one after it (repeating at its rhythm; a rhythm with neither is no event), and every commitment with a date; each only while it, or
 //! a repetition of it, is still ahead. [`events`] lists them, for the file and for Finish's
 //! "Your next dates" alike.
 //!
@@ -103,7 +103,8 @@ pub fn events(a: &Alliance, today: Date) -> Vec<Event> {
     };
     let mut out = Vec::new();
     let ci = &a.communication.check_in;
-    if let Some(start) = ci.first_on {
+    // The first date until a check-in is held; then from the last one held, at its rhythm.
+    if let Some(start) = super::living::next_check_in(a) {
         if let Some(n) = next(start, ci.rhythm) {
             out.push(Event {
                 kind: EventKind::CheckIn,

@@ -13,6 +13,7 @@ pub mod format;
 pub mod ics;
 mod items;
 pub mod json;
+pub mod living;
 pub mod markdown;
 pub mod merge;
 pub mod model;

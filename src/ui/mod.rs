@@ -18,6 +18,7 @@ pub mod ctx;
 pub mod drafts;
 pub mod fields;
 pub mod io;
+pub mod living;
 pub mod part;
 pub mod shell;
 pub mod steps;
@@ -99,6 +100,9 @@ pub fn mount(
                 }),
                 Box::pin(async {
                     let _ = steps::fetch_deeper().await;
+                }),
+                Box::pin(async {
+                    let _ = living::fetch_living().await;
                 }),
                 Box::pin(async {
                     let _ = io::fetch_exports().await;

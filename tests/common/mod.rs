@@ -234,3 +234,47 @@ pub fn large() -> Alliance {
     a.communication.raising_problems = sentence.repeat(30);
     a
 }
+
+/// The agreed coaching alliance a month and two check-ins on (its check-in is fortnightly
+/// from 1 December 2026): held on 1 December (everyone there, the goal kept) and on 5 January 2027
+/// (Priya only; a milestone reached).
+pub fn coaching_living() -> Alliance {
+    use designed_alliance::core::living::Walk;
+    let mut a = coaching_agreed();
+    let mut first = Walk::start(&a, date("2026-12-01"), id("checkin-1a2b3c"));
+    first.held.present = vec![
+        Present {
+            party_id: id("p-1"),
+            name: String::new(),
+        },
+        Present {
+            party_id: id("p-2"),
+            name: String::new(),
+        },
+    ];
+    first.held.commitments[0].status = Some(CommitmentStatus::OnTrack);
+    first.held.commitments[1].status = Some(CommitmentStatus::Done);
+    first.held.commitments[1].note = "Booked for 9 December.".into();
+    first.held.measures[0].seen = "Two of five one-to-ones so far.".into();
+    first.held.sections = vec![SectionCheck {
+        section: SectionId::Goal,
+        verdict: Verdict::Keep,
+    }];
+    first.held.takeaway = "Start the one-to-ones earlier in the week.".into();
+    let held = first.finished(&a).expect("someone was there");
+    a.apply(Action::HoldCheckIn(Box::new(held), Vec::new()), ts("2026-12-01T09:00:00Z"))
+        .expect("held");
+    let mut second = Walk::start(&a, date("2027-01-05"), id("checkin-4d5e6f"));
+    second.held.present = vec![Present {
+        party_id: id("p-1"),
+        name: String::new(),
+    }];
+    second.held.commitments[0].status = Some(CommitmentStatus::Behind);
+    second.reached = vec![second.held.milestones[0].milestone_id.clone()];
+    second.held.milestones[0].celebrated = "Lunch with the team.".into();
+    second.held.takeaway = "Ask for help sooner.".into();
+    let held = second.finished(&a).expect("someone was there");
+    a.apply(Action::HoldCheckIn(Box::new(held), Vec::new()), ts("2027-01-05T09:00:00Z"))
+        .expect("held");
+    a
+}

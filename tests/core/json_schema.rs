@@ -118,9 +118,10 @@ fn the_schema_rejects_what_import_rejects() {
 #[test]
 #[ignore = "writes examples/; run with `make examples`"]
 fn write_examples() {
+    // Agreed, then two check-ins held.
     std::fs::write(
         repo("examples/coach-and-client.json"),
-        json::export(&coaching_agreed(), ts("2026-11-20T10:10:00Z")).unwrap(),
+        json::export(&coaching_living(), ts("2027-01-05T10:10:00Z")).unwrap(),
     )
     .unwrap();
     std::fs::write(

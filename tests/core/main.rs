@@ -26,6 +26,7 @@ mod agreeing;
 mod calendar;
 mod files;
 mod json_schema;
+mod living;
 mod markdown_text;
 mod properties;
 mod stored_drafts;

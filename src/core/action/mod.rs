@@ -120,6 +120,10 @@ pub enum Action {
     SetTemplate(Option<TemplateRef>),
     /// Replaces the whole alliance (import, or starting anew).
     Replace(Box<Alliance>),
+    /// Keeps a check-in held (in its place by date; one with the same id is replaced), and
+    /// notes in the revision log the sections whose terms changed during it. A record, not a
+    /// change of terms.
+    HoldCheckIn(Box<CheckInHeld>, Vec<SectionId>),
 }
 
 /// Why an action could not be applied. Nothing changed.
@@ -273,6 +277,7 @@ impl Action {
             | Action::Agree { .. }
             | Action::Withdraw { .. }
             | Action::SetTemplate(_)
+            | Action::HoldCheckIn(..)
             | Action::Replace(_) => false,
             Action::Insert(item) | Action::Update(item) => !matches!(item, Item::Revision(_)),
             Action::Remove(list, _) | Action::Move(list, _, _) => *list != ListKind::Revisions,
@@ -387,6 +392,7 @@ impl Alliance {
             }
             Action::SetAnswer(answer) => set_answer(&mut self.answers, answer),
             Action::SetTemplate(template) => set(&mut self.template, template),
+            Action::HoldCheckIn(held, changed) => self.hold_check_in(*held, changed)?,
             Action::Replace(alliance) => {
                 // Always a change (an identical import is still an undoable step); comparing
                 // whole alliances here would cost more code than it saves.
@@ -471,6 +477,47 @@ impl Alliance {
             clash |= !own && d.options.iter().any(|o| o.id == *id);
         });
         clash
+    }
+
+    fn hold_check_in(
+        &mut self,
+        held: CheckInHeld,
+        changed: Vec<SectionId>,
+    ) -> Result<bool, ActionError> {
+        let date = held.date;
+        let mut changed_here = match self.check_ins.iter().position(|c| c.id == held.id) {
+            Some(i) => set(&mut self.check_ins[i], held),
+            None => {
+                let mut taken = false;
+                self.for_each_id(|id| taken |= *id == held.id);
+                if taken {
+                    return Err(ActionError::DuplicateId(held.id));
+                }
+                let at = self
+                    .check_ins
+                    .iter()
+                    .position(|c| c.date > date)
+                    .unwrap_or(self.check_ins.len());
+                self.check_ins.insert(at, held);
+                true
+            }
+        };
+        if !changed.is_empty() {
+            let titles: Vec<&str> = changed
+                .iter()
+                .map(|s| super::content::section(*s).title)
+                .collect();
+            let id = self.fresh_id(ListKind::Revisions.id_prefix());
+            self.keeping_alive.revisions.push(Revision {
+                id,
+                date,
+                changes: super::text::living::changed_at(&titles.join(", ")),
+                sections: changed,
+                why: String::new(),
+            });
+            changed_here = true;
+        }
+        Ok(changed_here)
     }
 
     fn agree(&mut self, party: Id, date: Date) -> Result<bool, ActionError> {

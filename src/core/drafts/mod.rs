@@ -119,13 +119,15 @@ impl Storage for MemoryStorage {
 }
 
 /// What this browser keeps with a draft beside the alliance, and never writes into a file or
-/// a link: which person is "me" here, and what it knows of the versions of the alliance it
-/// exchanged with others (see [`Seen`]).
+/// a link: which person is "me" here, what it knows of the versions of the alliance it
+/// exchanged with others (see [`Seen`]), and a check-in under way.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Here {
     /// The party who uses this browser, once they said which one they are.
     pub me: Option<Id>,
     pub seen: Seen,
+    /// A check-in under way here, kept until it is saved or discarded.
+    pub walk: Option<crate::core::living::Walk>,
 }
 
 impl Here {
@@ -142,7 +144,12 @@ impl Here {
             .cloned()
             .and_then(|v| serde_json::from_value(v).ok())
             .unwrap_or_default();
-        Here { me, seen }
+        // A check-in under way that does not read is as good as none.
+        let walk = record
+            .get("checkIn")
+            .cloned()
+            .and_then(|v| serde_json::from_value(v).ok());
+        Here { me, seen, walk }
     }
 }
 

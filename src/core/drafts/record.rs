@@ -40,6 +40,8 @@ pub(super) struct Record<'a> {
     pub(super) me: Option<&'a Id>,
     #[serde(skip_serializing_if = "Seen::is_empty")]
     pub(super) seen: &'a Seen,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) check_in: Option<&'a crate::core::living::Walk>,
     pub(super) file: File<'a>,
 }
 
@@ -78,6 +80,7 @@ pub fn encode(
         progress,
         me: here.me.as_ref(),
         seen: &here.seen,
+        check_in: here.walk.as_ref(),
         file: File {
             format: FORMAT,
             schema_version: SCHEMA_VERSION,

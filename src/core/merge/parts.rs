@@ -14,6 +14,8 @@ pub(super) enum Part {
     ReviewRhythm,
     Answer(String),
     Item(ListKind, Id),
+    /// A check-in held: kept whole, from one side or the other.
+    Held(Id),
 }
 
 impl Part {
@@ -28,6 +30,7 @@ impl Part {
             Part::ReviewRhythm => "reviewRhythm".into(),
             Part::Answer(q) => format!("answer:{q}"),
             Part::Item(kind, id) => format!("item:{kind:?}:{id}"),
+            Part::Held(id) => format!("checkIn:{id}"),
         }
     }
 
@@ -66,6 +69,11 @@ impl Part {
                 .into_iter()
                 .find(|i| i.id() == id)
                 .map(|i| item_json(&i)),
+            Part::Held(id) => a
+                .check_ins
+                .iter()
+                .find(|c| &c.id == id)
+                .map(serde_json::to_string),
         }?;
         // Plain data with string keys: serialising cannot fail.
         Some(crate::core::agreement::fnv1a(
@@ -118,6 +126,7 @@ pub(super) fn parts(a: &Alliance) -> Vec<Part> {
                 .map(|i| Part::Item(kind, i.id().clone())),
         );
     }
+    out.extend(a.check_ins.iter().map(|c| Part::Held(c.id.clone())));
     out
 }
 

@@ -15,6 +15,9 @@ mod store;
 mod sections;
 pub use sections::*;
 
+mod living;
+pub use living::*;
+
 mod ids;
 pub use ids::*;
 
@@ -65,6 +68,10 @@ pub struct Alliance {
     pub decisions: Vec<Decision>,
     /// Section 10.
     pub keeping_alive: KeepingAlive,
+    /// Check-ins held, oldest first: a record, not terms (holding one never un-agrees).
+    /// Absent when none was held, so a file without any reads in widgets made before them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub check_ins: Vec<CheckInHeld>,
     /// Who has agreed to the current version.
     pub agreement: Agreement,
     /// The coach's template it was made with, when not the standard one.
@@ -400,6 +407,7 @@ impl Alliance {
             hard_times: HardTimes::default(),
             decisions: Vec::new(),
             keeping_alive: KeepingAlive::default(),
+            check_ins: Vec::new(),
             agreement: Agreement::default(),
             template: None,
             answers: Vec::new(),
@@ -476,5 +484,6 @@ impl Alliance {
             d.options.iter().for_each(|o| f(&o.id));
         }
         self.keeping_alive.revisions.iter().for_each(|x| f(&x.id));
+        self.check_ins.iter().for_each(|x| f(&x.id));
     }
 }

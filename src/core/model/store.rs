@@ -66,6 +66,7 @@ patched_whole!(
     Permission,
     Decision,
     Revision,
+    CheckInHeld,
 );
 
 /// The paths of a struct's fields, in order: the struct's path followed by 0, 1, 2…
@@ -206,6 +207,7 @@ patched_by_field! {
         whole hard_times,
         keyed decisions,
         whole keeping_alive,
+        whole check_ins,
         whole agreement,
         whole template,
         whole answers,

@@ -497,7 +497,10 @@ pub fn summarize_with(a: &Alliance, dates: &dyn Dates) -> Summary {
                 label: Some(x::revisions()),
                 items: revisions,
             },
-        ],
+        ]
+        .into_iter()
+        .chain(super::living::history_blocks(a, dates))
+        .collect(),
     );
 
     // The note is asked for "something else" only: a note left from then is not shown with

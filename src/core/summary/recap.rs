@@ -97,8 +97,11 @@ pub fn next_dates(a: &Alliance, today: Date, dates: &dyn Dates) -> Vec<(String, 
                 None => dates.date(e.next),
             };
             let what = match e.kind {
-                // The first check-in while it is ahead; after it, the next one in the rhythm.
-                crate::core::ics::EventKind::CheckIn if e.next == e.start => {
+                // The first check-in while it is ahead and none was held; after it, the next
+                // one in the rhythm.
+                crate::core::ics::EventKind::CheckIn
+                    if e.next == e.start && a.check_ins.is_empty() =>
+                {
                     x::first_check_in().to_string()
                 }
                 crate::core::ics::EventKind::CheckIn => x::next_check_in().to_string(),

@@ -141,7 +141,7 @@ pub mod detail {
     words!("detail": top_level, required_missing, unknown_field, missing, text, true_or_false,
         whole_number_to_65535, whole_number, list, object, something_else, number,
         question_id, answered_twice, answer_prompt_empty, question_empty, template_ref,
-        no_such_person, everyone_reserved, agreed_twice;
+        no_such_person, everyone_reserved, agreed_twice, present_twice, present_empty, spoken_twice;
         templates: not_one_of, should_be, not_an_owner, not_a_time, not_an_id, not_a_date,
         not_a_timestamp);
     pub fn not_one_of(given: &str, allowed: &str) -> String {
@@ -516,6 +516,8 @@ pub fn nesting_depth(text: &[u8]) -> usize {
     }
     deepest
 }
+
+pub mod living;
 
 #[cfg(test)]
 mod tests {

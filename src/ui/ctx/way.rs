@@ -73,6 +73,7 @@ impl Way {
         summary.sections.retain(|sec| {
             self.route.with(|r| r.contains(Step::Section(sec.id)))
                 || crate::core::validate::has_content(a, sec.id)
+                || (sec.id == SectionId::KeepingAlive && !a.check_ins.is_empty())
         });
         for sec in &mut summary.sections {
             if let Some(title) = self.ctx.wording(Step::Section(sec.id), |w| w.title.clone()) {

@@ -16,6 +16,8 @@ use crate::ui::io::{
     open_files, CompareDialog, CopyFallback, ExportButtons, ImportButton, ImportError,
     ImportPreview, ShareDialog,
 };
+use crate::ui::living::{self, HoldButton, LivingNotice};
+use crate::ui::part::Part;
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
@@ -168,6 +170,7 @@ pub fn Widget() -> impl IntoView {
                             })
                     }}
                     <SaveStatus/>
+                    <HoldButton quiet=true/>
                 </div>
                 <Toolbar menu_open/>
             </header>
@@ -176,11 +179,25 @@ pub fn Widget() -> impl IntoView {
             <p class="da-status da-no-print" role="status">{move || page.announcement.get()}</p>
             <p class="da-visually-hidden" role="status">{move || way.whereabouts.get()}</p>
             <Notices/>
+            <LivingNotice/>
             <ImportError/>
-            <div class="da-body">
-                <StepNav/>
-                <CurrentStep/>
-            </div>
+            // A check-in under way takes the place of the steps (until the person goes to a
+            // step to change it, or stops for now).
+            <Show
+                when=move || living::walking(ctx)
+                fallback=|| {
+                    view! {
+                        <div class="da-body">
+                            <StepNav/>
+                            <CurrentStep/>
+                        </div>
+                    }
+                }
+            >
+                <div class="da-body da-walk-body">
+                    <Part load=living::walk_part show=walk_shown/>
+                </div>
+            </Show>
             <div class="da-drop" class:da-drop-active=move || dragging.get() aria-hidden="true">
                 <p>{t::drop_here()}</p>
             </div>
@@ -191,6 +208,11 @@ pub fn Widget() -> impl IntoView {
             <CopyFallback/>
         </div>
     }
+}
+
+/// The check-in's view, once its part has come.
+fn walk_shown(make: fn() -> AnyView) -> AnyView {
+    make()
 }
 
 /// Undo, redo, "My drafts" and the "Save or share" menu.

@@ -237,4 +237,5 @@ pub static KEEPING_ALIVE: &[Block] = &[
             ],
         },
     }),
+    Block::Custom(crate::ui::living::history::history_view),
 ];

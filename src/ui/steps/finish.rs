@@ -50,6 +50,7 @@ pub fn FinishStep() -> impl IntoView {
                     }}
                 </dl>
             </Show>
+            <crate::ui::living::HoldButton/>
         </section>
         <section class="da-list-section">
             <h3 class="da-subheading">{t::file_heading()}</h3>

@@ -1,0 +1,382 @@
+//! The living alliance: when the next check-in falls, the check-in under way, and what a
+//! check-in held says in the exports.
+//!
+//! The next check-in is the first date chosen until a check-in is held; after that, one step
+//! of the rhythm after the last one held (or the first date, while it is still ahead of the
+//! last one held). A check-in is held only on an alliance that has been agreed at least once.
+
+use super::agreement::fingerprints;
+use super::content;
+use super::date::{Date, Dates};
+use super::ics::next_occurrence;
+use super::model::*;
+use super::summary::{Block, Line};
+use super::text::living as w;
+use serde::{Deserialize, Serialize};
+
+/// Whether a check-in can be held: the alliance has been agreed (now, or before a change made
+/// it a draft again).
+pub fn can_hold(a: &Alliance) -> bool {
+    a.agreement.last_agreed.is_some()
+}
+
+/// The day of the last check-in held.
+pub fn last_held(a: &Alliance) -> Option<Date> {
+    a.check_ins.iter().map(|c| c.date).max()
+}
+
+/// The first day of the rhythm after `day`.
+pub fn after(day: Date, rhythm: Frequency) -> Option<Date> {
+    next_occurrence(day, rhythm, day.add_days(1))
+}
+
+/// When the next check-in falls (perhaps already past): see the module.
+pub fn next_check_in(a: &Alliance) -> Option<Date> {
+    let ci = &a.communication.check_in;
+    match last_held(a) {
+        None => ci.first_on,
+        Some(last) => ci
+            .first_on
+            .filter(|first| *first > last)
+            .or_else(|| ci.rhythm.and_then(|r| after(last, r))),
+    }
+}
+
+/// A date that has come for an agreed alliance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Due {
+    CheckIn(Date),
+    Review(Date),
+}
+
+/// What is due on `today`: the next check-in when its day has come, else the review when its
+/// day has come and no check-in was held since. Nothing for an alliance never agreed.
+pub fn due(a: &Alliance, today: Date) -> Option<Due> {
+    if !can_hold(a) {
+        return None;
+    }
+    if let Some(day) = next_check_in(a).filter(|d| *d <= today) {
+        return Some(Due::CheckIn(day));
+    }
+    let last = last_held(a);
+    a.keeping_alive
+        .next_review
+        .filter(|d| *d <= today && last.is_none_or(|l| l < *d))
+        .map(Due::Review)
+}
+
+/// A check-in under way in this browser: everything asked so far, kept with the draft (never
+/// in a file) so that it survives a reload and a visit to a step to change it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Walk {
+    /// The check-in as it stands: every commitment, measure and milestone, answered or not.
+    pub held: CheckInHeld,
+    /// The milestones ticked as reached.
+    #[serde(default)]
+    pub reached: Vec<Id>,
+    /// The screen shown (0 to [`SCREENS`] − 1).
+    #[serde(default)]
+    pub screen: u8,
+    /// Away at a step, changing a section.
+    #[serde(default)]
+    pub away: bool,
+    /// Each section's fingerprint when the check-in began: what changed during it.
+    pub started: Vec<SectionFingerprint>,
+}
+
+/// How many screens a check-in has: commitments, measures, milestones, "still serving us?",
+/// and who was there.
+pub const SCREENS: u8 = 5;
+
+impl Walk {
+    /// A new check-in of `a` on `today`, with the id `id` (unique across versions: made from a
+    /// random number, since two people may each hold one).
+    pub fn start(a: &Alliance, today: Date, id: Id) -> Walk {
+        let reached_before = reached_before(a);
+        Walk {
+            held: CheckInHeld {
+                id,
+                date: today,
+                present: Vec::new(),
+                commitments: a
+                    .commitments
+                    .iter()
+                    .filter(|c| !c.what.trim().is_empty())
+                    .map(|c| CommitmentCheck {
+                        commitment_id: c.id.clone(),
+                        what: c.what.trim().to_string(),
+                        status: None,
+                        note: String::new(),
+                    })
+                    .collect(),
+                measures: a
+                    .progress
+                    .iter()
+                    .filter(|m| !m.signal.trim().is_empty())
+                    .map(|m| MeasureCheck {
+                        measure_id: m.id.clone(),
+                        signal: m.signal.trim().to_string(),
+                        seen: String::new(),
+                    })
+                    .collect(),
+                milestones: a
+                    .celebrations
+                    .milestones
+                    .iter()
+                    .filter(|m| !m.milestone.trim().is_empty() && !reached_before.contains(&m.id))
+                    .map(|m| MilestoneCheck {
+                        milestone_id: m.id.clone(),
+                        milestone: m.milestone.trim().to_string(),
+                        celebrated: String::new(),
+                    })
+                    .collect(),
+                sections: Vec::new(),
+                takeaway: String::new(),
+            },
+            reached: Vec::new(),
+            screen: 0,
+            away: false,
+            started: fingerprints(a),
+        }
+    }
+
+    /// The check-in to keep: only what was said (see [`CheckInHeld`]), the words of today's
+    /// agreement, and who was there by name. `None` when nobody is ticked as there.
+    pub fn finished(&self, a: &Alliance) -> Option<CheckInHeld> {
+        let h = &self.held;
+        let present: Vec<Present> = a
+            .parties
+            .iter()
+            .filter(|p| h.present.iter().any(|x| x.party_id == p.id))
+            .map(|p| Present {
+                party_id: p.id.clone(),
+                name: a.party_label(&p.id),
+            })
+            .collect();
+        if present.is_empty() {
+            return None;
+        }
+        let words_now = |id: &Id, then: &str, now: Option<&str>| {
+            let _ = id;
+            now.map(str::trim)
+                .filter(|s| !s.is_empty())
+                .unwrap_or(then)
+                .to_string()
+        };
+        Some(CheckInHeld {
+            id: h.id.clone(),
+            date: h.date,
+            present,
+            commitments: h
+                .commitments
+                .iter()
+                .filter(|c| c.status.is_some() || !c.note.trim().is_empty())
+                .map(|c| CommitmentCheck {
+                    commitment_id: c.commitment_id.clone(),
+                    what: words_now(
+                        &c.commitment_id,
+                        &c.what,
+                        a.commitments
+                            .iter()
+                            .find(|x| x.id == c.commitment_id)
+                            .map(|x| x.what.as_str()),
+                    ),
+                    status: c.status,
+                    note: c.note.trim().to_string(),
+                })
+                .collect(),
+            measures: h
+                .measures
+                .iter()
+                .filter(|m| !m.seen.trim().is_empty())
+                .map(|m| MeasureCheck {
+                    measure_id: m.measure_id.clone(),
+                    signal: words_now(
+                        &m.measure_id,
+                        &m.signal,
+                        a.progress
+                            .iter()
+                            .find(|x| x.id == m.measure_id)
+                            .map(|x| x.signal.as_str()),
+                    ),
+                    seen: m.seen.trim().to_string(),
+                })
+                .collect(),
+            milestones: h
+                .milestones
+                .iter()
+                .filter(|m| self.reached.contains(&m.milestone_id))
+                .map(|m| MilestoneCheck {
+                    milestone_id: m.milestone_id.clone(),
+                    milestone: m.milestone.clone(),
+                    celebrated: m.celebrated.trim().to_string(),
+                })
+                .collect(),
+            sections: h.sections.clone(),
+            takeaway: h.takeaway.trim().to_string(),
+        })
+    }
+
+    /// The sections whose terms changed since the check-in began.
+    pub fn changed(&self, a: &Alliance) -> Vec<SectionId> {
+        fingerprints(a)
+            .into_iter()
+            .filter(|f| !self.started.contains(f))
+            .map(|f| f.section)
+            .collect()
+    }
+}
+
+/// The milestones reached at a check-in already held.
+pub fn reached_before(a: &Alliance) -> Vec<Id> {
+    a.check_ins
+        .iter()
+        .flat_map(|c| c.milestones.iter().map(|m| m.milestone_id.clone()))
+        .collect()
+}
+
+pub fn status_label(s: CommitmentStatus) -> &'static str {
+    match s {
+        CommitmentStatus::Done => w::status_done(),
+        CommitmentStatus::OnTrack => w::status_on_track(),
+        CommitmentStatus::Behind => w::status_behind(),
+        CommitmentStatus::NoLongerNeeded => w::status_no_longer_needed(),
+    }
+}
+
+pub fn verdict_label(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Keep => w::keep(),
+        Verdict::Change => w::change(),
+    }
+}
+
+/// "Priya, Sam".
+pub fn names(c: &CheckInHeld) -> String {
+    c.present
+        .iter()
+        .map(|p| p.name.trim())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A check-in in one line: who was there, and what they take away.
+pub fn one_line(c: &CheckInHeld) -> String {
+    let mut s = w::history_present(&names(c));
+    if !c.takeaway.trim().is_empty() {
+        s.push(' ');
+        s.push_str(&w::history_takeaway(c.takeaway.trim()));
+    }
+    s
+}
+
+/// Everything a check-in holds, as the exports show it: who was there, each commitment,
+/// measure, milestone and section spoken of, and what we take away.
+pub fn check_in_blocks(a: &Alliance, c: &CheckInHeld) -> Vec<Block> {
+    let plain = |text: String| Line {
+        lead: None,
+        text,
+        extra: None,
+    };
+    let commitments = c
+        .commitments
+        .iter()
+        .map(|x| {
+            let owner = a
+                .commitments
+                .iter()
+                .find(|k| k.id == x.commitment_id)
+                .map(|k| a.owner_label(&k.owner));
+            let status = x.status.map_or("", status_label);
+            Line {
+                lead: owner,
+                text: x.what.trim().to_string(),
+                extra: Some(super::format::join_parts(&[status, &x.note])),
+            }
+        })
+        .collect();
+    let measures = c
+        .measures
+        .iter()
+        .map(|m| Line {
+            lead: None,
+            text: m.signal.trim().to_string(),
+            extra: Some(format!("{}: {}", w::seen(), m.seen.trim())),
+        })
+        .collect();
+    let milestones = c
+        .milestones
+        .iter()
+        .map(|m| Line {
+            lead: None,
+            text: m.milestone.trim().to_string(),
+            extra: (!m.celebrated.trim().is_empty())
+                .then(|| format!("{}: {}", w::celebrated(), m.celebrated.trim())),
+        })
+        .collect();
+    let sections = c
+        .sections
+        .iter()
+        .map(|s| {
+            plain(format!(
+                "{}: {}",
+                content::section(s.section).title,
+                verdict_label(s.verdict)
+            ))
+        })
+        .collect();
+    vec![
+        Block::Text {
+            label: Some(w::present().into()),
+            text: names(c),
+        },
+        Block::List {
+            label: Some(content::section(SectionId::Commitments).title),
+            items: commitments,
+        },
+        Block::List {
+            label: Some(content::section(SectionId::Progress).title),
+            items: measures,
+        },
+        Block::List {
+            label: Some(w::screen_milestones()),
+            items: milestones,
+        },
+        Block::List {
+            label: Some(w::serving_legend()),
+            items: sections,
+        },
+        Block::Text {
+            label: Some(w::takeaway().into()),
+            text: c.takeaway.trim().to_string(),
+        },
+    ]
+}
+
+/// The history as the exports show it: the latest check-in in full, earlier ones in a line
+/// each (newest first). Nothing when none was held.
+pub fn history_blocks(a: &Alliance, dates: &dyn Dates) -> Vec<Block> {
+    let mut held: Vec<&CheckInHeld> = a.check_ins.iter().collect();
+    held.sort_by_key(|c| std::cmp::Reverse(c.date));
+    let Some((latest, earlier)) = held.split_first() else {
+        return Vec::new();
+    };
+    vec![
+        Block::Group {
+            heading: w::latest(&dates.date(latest.date)),
+            blocks: super::summary::prune(check_in_blocks(a, latest)),
+        },
+        Block::List {
+            label: Some(w::earlier()),
+            items: earlier
+                .iter()
+                .map(|c| Line {
+                    lead: Some(dates.date(c.date)),
+                    text: one_line(c),
+                    extra: None,
+                })
+                .collect(),
+        },
+    ]
+}

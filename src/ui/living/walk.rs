@@ -1,0 +1,566 @@
+//! A check-in under way, one screen per part: each commitment, each measure, the milestones
+//! reached, whether each essential section still serves us, and who was there. Phone-first:
+//! one column, native controls (radio buttons, checkboxes, text boxes) the keyboard and touch
+//! both work, Back and Next at the foot.
+//!
+//! Each screen is built once when shown; what is typed goes into the check-in under way
+//! ([`Walk`]) and never rebuilds the screen, so focus and the caret stay where they are.
+
+use crate::core::living::{self, Walk, SCREENS};
+use crate::core::text::{living as w, ui as u};
+use crate::core::{
+    Action, Alliance, CommitmentStatus, Dates, Present, SectionCheck, SectionId, Verdict,
+};
+use crate::ui::browser::Local;
+use crate::ui::ctx::{use_ctx, use_page, use_way, Ctx, Page, Stage, Step, Way};
+use leptos::prelude::*;
+
+/// The check-in's view, for its part.
+pub fn walk_view() -> AnyView {
+    view! { <CheckInWalk/> }.into_any()
+}
+
+/// Changes the check-in under way (nothing when none is).
+fn change(ctx: Ctx, f: impl FnOnce(&mut Walk)) {
+    ctx.here.update(|h| {
+        if let Some(walk) = h.walk.as_mut() {
+            f(walk);
+        }
+    });
+}
+
+/// The check-in under way, as it stands (untracked: for building a screen once).
+fn current(ctx: Ctx) -> Option<Walk> {
+    ctx.here.with_untracked(|h| h.walk.clone())
+}
+
+fn screen_name(n: u8) -> &'static str {
+    match n {
+        0 => w::screen_commitments(),
+        1 => w::screen_measures(),
+        2 => w::screen_milestones(),
+        3 => w::screen_serving(),
+        _ => w::screen_wrap(),
+    }
+}
+
+#[component]
+fn CheckInWalk() -> impl IntoView {
+    let ctx = use_ctx();
+    let page = use_page();
+    let way = use_way();
+    let screen = Memo::new(move |_| ctx.here.with(|h| h.walk.as_ref().map_or(0, |w| w.screen)));
+    let date = Memo::new(move |_| ctx.here.with(|h| h.walk.as_ref().map(|w| w.held.date)));
+    let nobody = RwSignal::new(false);
+    let discarding = RwSignal::new(false);
+    let heading = page.id("walk-heading");
+    let labelled = heading.clone();
+    // A new screen: its heading takes focus, so a screen reader starts reading there.
+    Effect::watch(
+        move || screen.get(),
+        move |_, _, _| page.focus_later(page.id("walk-heading")),
+        false,
+    );
+    let go = move |to: u8| {
+        nobody.set(false);
+        discarding.set(false);
+        change(ctx, |w| w.screen = to.min(SCREENS - 1));
+    };
+    let stop = move |_| {
+        change(ctx, |w| w.away = true);
+        page.announce(w::stopped());
+    };
+    let discard = move |_| {
+        ctx.here.update(|h| h.walk = None);
+        page.announce(w::discarded());
+    };
+    let save = move |_| save(ctx, page, way, nobody);
+    view! {
+        <section class="da-walk" aria-labelledby=labelled>
+            <p class="da-kicker">{w::walk_label()}</p>
+            <h2 class="da-step-heading" id=heading tabindex="-1">
+                {move || date.get().map(|d| w::walk_title(&Local.date(d)))}
+            </h2>
+            <p class="da-walk-progress">
+                {move || {
+                    let n = screen.get();
+                    w::screen_of(usize::from(n) + 1, usize::from(SCREENS), screen_name(n))
+                }}
+            </p>
+            <div class="da-walk-screen">
+                {move || {
+                    let n = screen.get();
+                    untrack(move || screen_view(ctx, page, way, n, nobody))
+                }}
+            </div>
+            <div class="da-walk-nav">
+                <Show when=move || { screen.get() > 0 }>
+                    <button
+                        type="button"
+                        class="da-button"
+                        on:click=move |_| go(screen.get_untracked().saturating_sub(1))
+                    >
+                        {u::back()}
+                    </button>
+                </Show>
+                <Show
+                    when=move || { screen.get() + 1 < SCREENS }
+                    fallback=move || {
+                        view! {
+                            <button type="button" class="da-button da-button-primary" on:click=save>
+                                {w::save()}
+                            </button>
+                        }
+                    }
+                >
+                    <button
+                        type="button"
+                        class="da-button da-button-primary"
+                        on:click=move |_| go(screen.get_untracked() + 1)
+                    >
+                        {u::next()}
+                    </button>
+                </Show>
+            </div>
+            <div class="da-walk-aside">
+                <button type="button" class="da-link" on:click=stop>
+                    {w::stop()}
+                </button>
+                <Show
+                    when=move || discarding.get()
+                    fallback=move || {
+                        view! {
+                            <button type="button" class="da-link" on:click=move |_| discarding.set(true)>
+                                {w::discard()}
+                            </button>
+                        }
+                    }
+                >
+                    <span class="da-walk-confirm" role="group" aria-label=w::discard()>
+                        <button type="button" class="da-button da-button-danger" on:click=discard>
+                            {w::discard()}
+                        </button>
+                        <button type="button" class="da-button" on:click=move |_| discarding.set(false)>
+                            {u::close()}
+                        </button>
+                    </span>
+                </Show>
+            </div>
+        </section>
+    }
+}
+
+/// Keeps the check-in in the alliance, with a log entry for what changed during it, and goes
+/// to its history. Nobody ticked as there: says so, and nothing changes.
+fn save(ctx: Ctx, page: Page, way: Way, nobody: RwSignal<bool>) {
+    let Some(walk) = current(ctx) else {
+        return;
+    };
+    let made = ctx
+        .try_with_untracked(|a| walk.finished(a).map(|held| (held, walk.changed(a))))
+        .flatten();
+    let Some((held, changed)) = made else {
+        nobody.set(true);
+        page.focus_later(page.id("walk-present-0"));
+        return;
+    };
+    ctx.apply(Action::HoldCheckIn(Box::new(held), changed));
+    ctx.here.update(|h| h.walk = None);
+    let next = ctx
+        .try_with_untracked(living::next_check_in)
+        .flatten()
+        .filter(|d| *d > walk.held.date);
+    page.announce(match next {
+        Some(d) => w::saved_next(&Local.date(d)),
+        None => w::saved(),
+    });
+    let alive = Step::Section(SectionId::KeepingAlive);
+    let to = if way.route.with_untracked(|r| r.contains(alive)) {
+        alive
+    } else {
+        Step::Review
+    };
+    way.go_to(to);
+}
+
+fn screen_view(ctx: Ctx, page: Page, way: Way, n: u8, nobody: RwSignal<bool>) -> AnyView {
+    let Some(walk) = current(ctx) else {
+        return ().into_any();
+    };
+    let intro = match n {
+        0 => w::intro_commitments(),
+        1 => w::intro_measures(),
+        2 => w::intro_milestones(),
+        3 => w::intro_serving(),
+        _ => w::intro_wrap(),
+    };
+    let body = ctx
+        .try_with_untracked(|a| match n {
+            0 => commitments(ctx, page, a, &walk),
+            1 => measures(ctx, page, &walk),
+            2 => milestones(ctx, page, a, &walk),
+            3 => serving(ctx, page, way, a, &walk),
+            _ => wrap(ctx, page, a, &walk, nobody),
+        })
+        .unwrap_or_else(|| ().into_any());
+    view! {
+        <p class="da-intro">{intro}</p>
+        {body}
+    }
+    .into_any()
+}
+
+fn none(text: &'static str) -> AnyView {
+    view! { <p class="da-help da-walk-none">{text}</p> }.into_any()
+}
+
+/// A one-line text box with its label, kept in the check-in under way as it is typed.
+fn line_box(
+    id: String,
+    label: String,
+    value: String,
+    set: impl Fn(String) + 'static,
+) -> AnyView {
+    view! {
+        <div class="da-field">
+            <label class="da-label" for=id.clone()>{label}</label>
+            <input
+                type="text"
+                class="da-input"
+                id=id
+                maxlength="2000"
+                prop:value=value
+                on:input:target=move |ev| set(ev.target().value())
+            />
+        </div>
+    }
+    .into_any()
+}
+
+fn commitments(ctx: Ctx, page: Page, a: &Alliance, walk: &Walk) -> AnyView {
+    if walk.held.commitments.is_empty() {
+        return none(w::none_commitments());
+    }
+    let statuses: [(Option<CommitmentStatus>, &'static str); 5] = [
+        (None, w::status_none()),
+        (Some(CommitmentStatus::Done), w::status_done()),
+        (Some(CommitmentStatus::OnTrack), w::status_on_track()),
+        (Some(CommitmentStatus::Behind), w::status_behind()),
+        (Some(CommitmentStatus::NoLongerNeeded), w::status_no_longer_needed()),
+    ];
+    walk.held
+        .commitments
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let owner = a
+                .commitments
+                .iter()
+                .find(|k| k.id == c.commitment_id)
+                .map(|k| a.owner_label(&k.owner));
+            let legend = match owner {
+                Some(o) => format!("{o}: {}", c.what),
+                None => c.what.clone(),
+            };
+            let group = page.id(&format!("walk-c-{i}"));
+            let chosen = c.status;
+            let choices = statuses
+                .iter()
+                .enumerate()
+                .map(|(j, (status, label))| {
+                    let status = *status;
+                    let id = format!("{group}-{j}");
+                    view! {
+                        <span class="da-choice">
+                            <input
+                                type="radio"
+                                id=id.clone()
+                                name=group.clone()
+                                prop:checked=chosen == status
+                                on:change=move |_| change(ctx, |w| {
+                                    if let Some(x) = w.held.commitments.get_mut(i) {
+                                        x.status = status;
+                                    }
+                                })
+                            />
+                            <label for=id>{*label}</label>
+                        </span>
+                    }
+                })
+                .collect_view();
+            let note = line_box(
+                format!("{group}-note"),
+                w::note().to_string(),
+                c.note.clone(),
+                move |v| change(ctx, |w| {
+                    if let Some(x) = w.held.commitments.get_mut(i) {
+                        x.note = v;
+                    }
+                }),
+            );
+            view! {
+                <fieldset class="da-fieldset da-walk-item">
+                    <legend class="da-label">{legend}</legend>
+                    <p class="da-help">{w::status_legend()}</p>
+                    <div class="da-diff-choices">{choices}</div>
+                    {note}
+                </fieldset>
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
+fn measures(ctx: Ctx, page: Page, walk: &Walk) -> AnyView {
+    if walk.held.measures.is_empty() {
+        return none(w::none_measures());
+    }
+    walk.held
+        .measures
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let field = line_box(
+                page.id(&format!("walk-m-{i}")),
+                format!("{} — {}", m.signal, w::seen()),
+                m.seen.clone(),
+                move |v| change(ctx, |w| {
+                    if let Some(x) = w.held.measures.get_mut(i) {
+                        x.seen = v;
+                    }
+                }),
+            );
+            view! { <div class="da-walk-item">{field}</div> }
+        })
+        .collect_view()
+        .into_any()
+}
+
+fn milestones(ctx: Ctx, page: Page, a: &Alliance, walk: &Walk) -> AnyView {
+    let goal = a.celebrations.goal.trim().to_string();
+    let earlier: Vec<String> = a
+        .celebrations
+        .milestones
+        .iter()
+        .filter(|m| living::reached_before(a).contains(&m.id))
+        .map(|m| m.milestone.trim().to_string())
+        .collect();
+    let items = walk
+        .held
+        .milestones
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let id = page.id(&format!("walk-ms-{i}"));
+            let key = m.milestone_id.clone();
+            let reached = Memo::new({
+                let key = key.clone();
+                move |_| ctx.here.with(|h| h.walk.as_ref().is_some_and(|w| w.reached.contains(&key)))
+            });
+            let planned = a
+                .celebrations
+                .milestones
+                .iter()
+                .find(|x| x.id == m.milestone_id)
+                .map(|x| x.how.trim().to_string())
+                .filter(|h| !h.is_empty());
+            let celebrated = m.celebrated.clone();
+            let how_id = format!("{id}-how");
+            view! {
+                <div class="da-walk-item">
+                    <div class="da-check">
+                        <input
+                            type="checkbox"
+                            class="da-checkbox"
+                            id=id.clone()
+                            prop:checked=move || reached.get()
+                            on:change:target=move |ev| {
+                                let on = ev.target().checked();
+                                let key = key.clone();
+                                change(ctx, move |w| {
+                                    w.reached.retain(|x| *x != key);
+                                    if on {
+                                        w.reached.push(key);
+                                    }
+                                });
+                            }
+                        />
+                        <label class="da-label" for=id>
+                            {m.milestone.clone()}
+                            " — "
+                            {w::reached()}
+                        </label>
+                    </div>
+                    {planned.map(|p| view! { <p class="da-help">{w::planned(&p)}</p> })}
+                    <Show when=move || reached.get()>
+                        {line_box(
+                            how_id.clone(),
+                            w::celebrated().to_string(),
+                            celebrated.clone(),
+                            move |v| change(ctx, |w| {
+                                if let Some(x) = w.held.milestones.get_mut(i) {
+                                    x.celebrated = v;
+                                }
+                            }),
+                        )}
+                    </Show>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        {(!goal.is_empty()).then(|| view! { <p class="da-help">{w::goal_planned(&goal)}</p> })}
+        {(!earlier.is_empty())
+            .then(|| view! { <p class="da-help">{w::reached_earlier(&earlier.join(", "))}</p> })}
+        {if walk.held.milestones.is_empty() { Some(none(w::none_milestones())) } else { None }}
+        {items}
+    }
+    .into_any()
+}
+
+/// The essential sections on this way through, in its order.
+fn essentials(way: Way) -> Vec<SectionId> {
+    way.route.with_untracked(|r| {
+        r.steps()
+            .iter()
+            .filter(|s| s.stage() == Stage::Essentials)
+            .filter_map(|s| match s {
+                Step::Section(id) => Some(*id),
+                _ => None,
+            })
+            .collect()
+    })
+}
+
+fn serving(ctx: Ctx, page: Page, way: Way, a: &Alliance, walk: &Walk) -> AnyView {
+    let agreed = a.status == crate::core::Status::Agreed;
+    let items = essentials(way)
+        .into_iter()
+        .map(|section| {
+            let title = way.title(Step::Section(section));
+            let group = page.id(&format!("walk-s-{}", section.key()));
+            let verdict = Memo::new(move |_| {
+                ctx.here.with(|h| {
+                    h.walk.as_ref().and_then(|w| {
+                        w.held
+                            .sections
+                            .iter()
+                            .find(|s| s.section == section)
+                            .map(|s| s.verdict)
+                    })
+                })
+            });
+            let choose = move |v: Verdict| {
+                change(ctx, |w| {
+                    w.held.sections.retain(|s| s.section != section);
+                    w.held.sections.push(SectionCheck { section, verdict: v });
+                    // In the order of the way through, whatever the order chosen in.
+                    w.held
+                        .sections
+                        .sort_by_key(|s| SectionId::ALL.iter().position(|x| *x == s.section));
+                });
+            };
+            let radio = move |v: Verdict, label: &'static str, j: usize| {
+                let id = format!("{group}-{j}");
+                view! {
+                    <span class="da-choice">
+                        <input
+                            type="radio"
+                            id=id.clone()
+                            name=group.clone()
+                            prop:checked=move || verdict.get() == Some(v)
+                            on:change=move |_| choose(v)
+                        />
+                        <label for=id>{label}</label>
+                    </span>
+                }
+            };
+            let go_label = w::go_change(&title);
+            view! {
+                <fieldset class="da-fieldset da-walk-item">
+                    <legend class="da-label">{title.clone()}</legend>
+                    <div class="da-diff-choices">
+                        {radio(Verdict::Keep, w::keep(), 0)}
+                        {radio(Verdict::Change, w::change(), 1)}
+                    </div>
+                    <Show when=move || verdict.get() == Some(Verdict::Change)>
+                        <button
+                            type="button"
+                            class="da-button"
+                            on:click=move |_| {
+                                change(ctx, |w| w.away = true);
+                                way.go_to(Step::Section(section));
+                            }
+                        >
+                            {go_label.clone()}
+                        </button>
+                    </Show>
+                </fieldset>
+            }
+        })
+        .collect_view();
+    let _ = walk;
+    view! {
+        {agreed.then(|| view! { <p class="da-help">{w::changed_note()}</p> })}
+        {items}
+    }
+    .into_any()
+}
+
+fn wrap(ctx: Ctx, page: Page, a: &Alliance, walk: &Walk, nobody: RwSignal<bool>) -> AnyView {
+    let error_id = page.id("walk-present-msg");
+    let people = a
+        .parties
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let id = page.id(&format!("walk-present-{i}"));
+            let party = p.id.clone();
+            let label = a.party_label(&p.id);
+            let there = walk.held.present.iter().any(|x| x.party_id == p.id);
+            let described = error_id.clone();
+            view! {
+                <div class="da-check">
+                    <input
+                        type="checkbox"
+                        class="da-checkbox"
+                        id=id.clone()
+                        aria-describedby=move || nobody.get().then(|| described.clone())
+                        prop:checked=there
+                        on:change:target=move |ev| {
+                            let on = ev.target().checked();
+                            let party = party.clone();
+                            if on {
+                                nobody.set(false);
+                            }
+                            change(ctx, move |w| {
+                                w.held.present.retain(|x| x.party_id != party);
+                                if on {
+                                    w.held.present.push(Present { party_id: party, name: String::new() });
+                                }
+                            });
+                        }
+                    />
+                    <label for=id>{label}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    let takeaway = line_box(
+        page.id("walk-takeaway"),
+        w::takeaway().to_string(),
+        walk.held.takeaway.clone(),
+        move |v| change(ctx, |w| w.held.takeaway = v),
+    );
+    view! {
+        <fieldset class="da-fieldset da-walk-item">
+            <legend class="da-label">{w::present()}</legend>
+            {people}
+            <p class="da-msg da-msg-error" id=error_id hidden=move || !nobody.get()>
+                {w::nobody_present()}
+            </p>
+        </fieldset>
+        {takeaway}
+    }
+    .into_any()
+}
