@@ -10,6 +10,7 @@
 //! daylight-saving changes. All-day events have no time zone.
 
 use super::date::{Date, TimeOfDay, Timestamp};
+pub use super::living::next_occurrence;
 use super::model::*;
 use super::text::{self, export as t};
 
@@ -368,45 +369,6 @@ pub fn to_ics_in(a: &Alliance, now: Timestamp, today: Date, zone: &Zone) -> Stri
     }
     cal.line("END", "VCALENDAR");
     cal.out
-}
-
-/// The first day on or after `today` in the rhythm that starts on `first`. Monthly rhythms
-/// keep the day of the month and skip months without it (the 31st), as calendars do.
-pub fn next_occurrence(first: Date, rhythm: Frequency, today: Date) -> Option<Date> {
-    if first >= today {
-        return Some(first);
-    }
-    let months = match rhythm {
-        Frequency::Daily | Frequency::Weekly | Frequency::Fortnightly => {
-            let every: i64 = match rhythm {
-                Frequency::Daily => 1,
-                Frequency::Weekly => 7,
-                _ => 14,
-            };
-            let behind = today.days_since_epoch() - first.days_since_epoch();
-            let steps = (behind + every - 1) / every;
-            return Some(first.add_days(steps * every));
-        }
-        Frequency::Monthly => 1,
-        Frequency::Quarterly => 3,
-        Frequency::TwiceAYear => 6,
-        Frequency::Yearly => 12,
-    };
-    let index = |d: Date| i64::from(d.year()) * 12 + i64::from(d.month()) - 1;
-    // Start a step before today's month, then walk forward: at most a few steps.
-    let start = ((index(today) - index(first)) / months - 1).max(1);
-    for n in start..start + 64 {
-        let at = index(first) + n * months;
-        let (year, month) = (at.div_euclid(12), at.rem_euclid(12) + 1);
-        let candidate = i32::try_from(year)
-            .ok()
-            .zip(u8::try_from(month).ok())
-            .and_then(|(y, m)| Date::new(y, m, first.day()));
-        if let Some(d) = candidate.filter(|d| *d >= today) {
-            return Some(d);
-        }
-    }
-    None
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@ use super::text::{detail as words, import as msg};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+mod check_ins;
 mod plain;
 
 /// The value of `format` in every file.
@@ -490,56 +491,7 @@ fn check_limits_and_ids(a: &Alliance) -> Result<(), ImportError> {
             MAX_ITEMS,
         )?;
     }
-    too_many("alliance.checkIns", a.check_ins.len(), MAX_ITEMS)?;
-    for (i, c) in a.check_ins.iter().enumerate() {
-        let at = |list: &str| format!("alliance.checkIns[{i}].{list}");
-        too_many(&at("present"), c.present.len(), MAX_PARTIES)?;
-        too_many(&at("commitments"), c.commitments.len(), MAX_ITEMS)?;
-        too_many(&at("measures"), c.measures.len(), MAX_ITEMS)?;
-        too_many(&at("milestones"), c.milestones.len(), MAX_ITEMS)?;
-        too_many(&at("sections"), c.sections.len(), SectionId::ALL.len())?;
-        if c.present.is_empty() {
-            return invalid(at("present"), words::present_empty());
-        }
-        // Each person, item and section once: the first repeat is the one reported.
-        let twice = |ids: Vec<String>, list: &str, field: &str, why: &str| {
-            match (1..ids.len()).find(|&j| ids[..j].contains(&ids[j])) {
-                Some(j) => invalid(format!("{}[{j}].{field}", at(list)), why),
-                None => Ok(()),
-            }
-        };
-        let ids = |v: Vec<&Id>| v.into_iter().map(|x| x.as_str().to_string()).collect();
-        twice(
-            ids(c.present.iter().map(|p| &p.party_id).collect()),
-            "present",
-            "partyId",
-            words::present_twice(),
-        )?;
-        twice(
-            ids(c.commitments.iter().map(|x| &x.commitment_id).collect()),
-            "commitments",
-            "commitmentId",
-            words::spoken_twice(),
-        )?;
-        twice(
-            ids(c.measures.iter().map(|x| &x.measure_id).collect()),
-            "measures",
-            "measureId",
-            words::spoken_twice(),
-        )?;
-        twice(
-            ids(c.milestones.iter().map(|x| &x.milestone_id).collect()),
-            "milestones",
-            "milestoneId",
-            words::spoken_twice(),
-        )?;
-        twice(
-            c.sections.iter().map(|s| s.section.key().to_string()).collect(),
-            "sections",
-            "section",
-            words::spoken_twice(),
-        )?;
-    }
+    check_ins::check(a)?;
 
     // Ids must be unique across the alliance: list items are found by id.
     // Ids seen so far, in document order: the first repeat is the one reported. Quadratic,

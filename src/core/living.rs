@@ -6,11 +6,8 @@
 //! last one held). A check-in is held only on an alliance that has been agreed at least once.
 
 use super::agreement::fingerprints;
-use super::content;
-use super::date::{Date, Dates};
-use super::ics::next_occurrence;
+use super::date::Date;
 use super::model::*;
-use super::summary::{Block, Line};
 use super::text::living as w;
 use serde::{Deserialize, Serialize};
 
@@ -271,112 +268,41 @@ pub fn one_line(c: &CheckInHeld) -> String {
     s
 }
 
-/// Everything a check-in holds, as the exports show it: who was there, each commitment,
-/// measure, milestone and section spoken of, and what we take away.
-pub fn check_in_blocks(a: &Alliance, c: &CheckInHeld) -> Vec<Block> {
-    let plain = |text: String| Line {
-        lead: None,
-        text,
-        extra: None,
+/// The first day on or after `today` in the rhythm that starts on `first`. Monthly rhythms
+/// keep the day of the month and skip months without it (the 31st), as calendars do.
+pub fn next_occurrence(first: Date, rhythm: Frequency, today: Date) -> Option<Date> {
+    if first >= today {
+        return Some(first);
+    }
+    let months = match rhythm {
+        Frequency::Daily | Frequency::Weekly | Frequency::Fortnightly => {
+            let every: i64 = match rhythm {
+                Frequency::Daily => 1,
+                Frequency::Weekly => 7,
+                _ => 14,
+            };
+            let behind = today.days_since_epoch() - first.days_since_epoch();
+            let steps = (behind + every - 1) / every;
+            return Some(first.add_days(steps * every));
+        }
+        Frequency::Monthly => 1,
+        Frequency::Quarterly => 3,
+        Frequency::TwiceAYear => 6,
+        Frequency::Yearly => 12,
     };
-    let commitments = c
-        .commitments
-        .iter()
-        .map(|x| {
-            let owner = a
-                .commitments
-                .iter()
-                .find(|k| k.id == x.commitment_id)
-                .map(|k| a.owner_label(&k.owner));
-            let status = x.status.map_or("", status_label);
-            Line {
-                lead: owner,
-                text: x.what.trim().to_string(),
-                extra: Some(super::format::join_parts(&[status, &x.note])),
-            }
-        })
-        .collect();
-    let measures = c
-        .measures
-        .iter()
-        .map(|m| Line {
-            lead: None,
-            text: m.signal.trim().to_string(),
-            extra: Some(format!("{}: {}", w::seen(), m.seen.trim())),
-        })
-        .collect();
-    let milestones = c
-        .milestones
-        .iter()
-        .map(|m| Line {
-            lead: None,
-            text: m.milestone.trim().to_string(),
-            extra: (!m.celebrated.trim().is_empty())
-                .then(|| format!("{}: {}", w::celebrated(), m.celebrated.trim())),
-        })
-        .collect();
-    let sections = c
-        .sections
-        .iter()
-        .map(|s| {
-            plain(format!(
-                "{}: {}",
-                content::section(s.section).title,
-                verdict_label(s.verdict)
-            ))
-        })
-        .collect();
-    vec![
-        Block::Text {
-            label: Some(w::present().into()),
-            text: names(c),
-        },
-        Block::List {
-            label: Some(content::section(SectionId::Commitments).title),
-            items: commitments,
-        },
-        Block::List {
-            label: Some(content::section(SectionId::Progress).title),
-            items: measures,
-        },
-        Block::List {
-            label: Some(w::screen_milestones()),
-            items: milestones,
-        },
-        Block::List {
-            label: Some(w::serving_legend()),
-            items: sections,
-        },
-        Block::Text {
-            label: Some(w::takeaway().into()),
-            text: c.takeaway.trim().to_string(),
-        },
-    ]
-}
-
-/// The history as the exports show it: the latest check-in in full, earlier ones in a line
-/// each (newest first). Nothing when none was held.
-pub fn history_blocks(a: &Alliance, dates: &dyn Dates) -> Vec<Block> {
-    let mut held: Vec<&CheckInHeld> = a.check_ins.iter().collect();
-    held.sort_by_key(|c| std::cmp::Reverse(c.date));
-    let Some((latest, earlier)) = held.split_first() else {
-        return Vec::new();
-    };
-    vec![
-        Block::Group {
-            heading: w::latest(&dates.date(latest.date)),
-            blocks: super::summary::prune(check_in_blocks(a, latest)),
-        },
-        Block::List {
-            label: Some(w::earlier()),
-            items: earlier
-                .iter()
-                .map(|c| Line {
-                    lead: Some(dates.date(c.date)),
-                    text: one_line(c),
-                    extra: None,
-                })
-                .collect(),
-        },
-    ]
+    let index = |d: Date| i64::from(d.year()) * 12 + i64::from(d.month()) - 1;
+    // Start a step before today's month, then walk forward: at most a few steps.
+    let start = ((index(today) - index(first)) / months - 1).max(1);
+    for n in start..start + 64 {
+        let at = index(first) + n * months;
+        let (year, month) = (at.div_euclid(12), at.rem_euclid(12) + 1);
+        let candidate = i32::try_from(year)
+            .ok()
+            .zip(u8::try_from(month).ok())
+            .and_then(|(y, m)| Date::new(y, m, first.day()));
+        if let Some(d) = candidate.filter(|d| *d >= today) {
+            return Some(d);
+        }
+    }
+    None
 }

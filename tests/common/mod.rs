@@ -262,8 +262,11 @@ pub fn coaching_living() -> Alliance {
     }];
     first.held.takeaway = "Start the one-to-ones earlier in the week.".into();
     let held = first.finished(&a).expect("someone was there");
-    a.apply(Action::HoldCheckIn(Box::new(held), Vec::new()), ts("2026-12-01T09:00:00Z"))
-        .expect("held");
+    a.apply(
+        Action::HoldCheckIn(Box::new(held), Vec::new()),
+        ts("2026-12-01T09:00:00Z"),
+    )
+    .expect("held");
     let mut second = Walk::start(&a, date("2027-01-05"), id("checkin-4d5e6f"));
     second.held.present = vec![Present {
         party_id: id("p-1"),
@@ -274,7 +277,10 @@ pub fn coaching_living() -> Alliance {
     second.held.milestones[0].celebrated = "Lunch with the team.".into();
     second.held.takeaway = "Ask for help sooner.".into();
     let held = second.finished(&a).expect("someone was there");
-    a.apply(Action::HoldCheckIn(Box::new(held), Vec::new()), ts("2027-01-05T09:00:00Z"))
-        .expect("held");
+    a.apply(
+        Action::HoldCheckIn(Box::new(held), Vec::new()),
+        ts("2027-01-05T09:00:00Z"),
+    )
+    .expect("held");
     a
 }

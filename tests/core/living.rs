@@ -7,7 +7,11 @@ use designed_alliance::core::merge::{bring_together, differences, Bringing, Chan
 #[test]
 fn a_check_in_is_kept_as_said_and_never_un_agrees() {
     let a = coaching_living();
-    assert_eq!(a.status, Status::Agreed, "holding a check-in is not a change of terms");
+    assert_eq!(
+        a.status,
+        Status::Agreed,
+        "holding a check-in is not a change of terms"
+    );
     assert_eq!(a.agreement.signatures.len(), 2);
     let dates: Vec<String> = a.check_ins.iter().map(|c| c.date.to_string()).collect();
     assert_eq!(dates, ["2026-12-01", "2027-01-05"]);
@@ -15,16 +19,27 @@ fn a_check_in_is_kept_as_said_and_never_un_agrees() {
     let names: Vec<&str> = first.present.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, ["Priya", "Jordan"], "who was there, by name");
     // Only what was said: the third commitment had neither a status nor a note.
-    let spoken: Vec<&str> = first.commitments.iter().map(|c| c.commitment_id.as_str()).collect();
+    let spoken: Vec<&str> = first
+        .commitments
+        .iter()
+        .map(|c| c.commitment_id.as_str())
+        .collect();
     assert_eq!(spoken, ["c-1", "c-2"]);
-    assert!(first.milestones.is_empty(), "no milestone was ticked as reached");
+    assert!(
+        first.milestones.is_empty(),
+        "no milestone was ticked as reached"
+    );
     let second = &a.check_ins[1];
     assert_eq!(second.milestones.len(), 1);
     assert_eq!(second.milestones[0].celebrated, "Lunch with the team.");
     assert!(second.measures.is_empty(), "nothing seen was written");
     // A milestone reached is not offered again at the next check-in.
     let third = Walk::start(&a, date("2027-02-01"), id("checkin-x"));
-    assert!(third.held.milestones.iter().all(|m| m.milestone_id != id("ms-1")));
+    assert!(third
+        .held
+        .milestones
+        .iter()
+        .all(|m| m.milestone_id != id("ms-1")));
 }
 
 #[test]
@@ -43,17 +58,25 @@ fn a_change_made_during_a_check_in_un_agrees_and_is_logged() {
         party_id: id("p-1"),
         name: String::new(),
     });
-    a.apply(Action::SetText(TextField::GoalWhat, "Lead the team with confidence.".into()), now())
-        .unwrap();
+    a.apply(
+        Action::SetText(TextField::GoalWhat, "Lead the team with confidence.".into()),
+        now(),
+    )
+    .unwrap();
     assert_eq!(a.status, Status::Draft, "as any change of terms does");
     let changed = walk.changed(&a);
     assert_eq!(changed, [SectionId::Goal]);
     let held = walk.finished(&a).unwrap();
-    a.apply(Action::HoldCheckIn(Box::new(held), changed), now()).unwrap();
+    a.apply(Action::HoldCheckIn(Box::new(held), changed), now())
+        .unwrap();
     assert_eq!(a.keeping_alive.revisions.len(), revisions + 1);
     let entry = a.keeping_alive.revisions.last().unwrap();
     assert_eq!(entry.sections, [SectionId::Goal]);
-    assert_eq!(entry.changes, "Changed during a check-in: The goal.".replace("The goal", content::section(SectionId::Goal).title));
+    assert_eq!(
+        entry.changes,
+        "Changed during a check-in: The goal."
+            .replace("The goal", content::section(SectionId::Goal).title)
+    );
     assert_eq!(entry.date, today());
 
     // Without a change: no entry, still agreed.
@@ -66,8 +89,11 @@ fn a_change_made_during_a_check_in_un_agrees_and_is_logged() {
     let changed = walk.changed(&b);
     assert!(changed.is_empty());
     let before = b.keeping_alive.revisions.len();
-    b.apply(Action::HoldCheckIn(Box::new(walk.finished(&b).unwrap()), changed), now())
-        .unwrap();
+    b.apply(
+        Action::HoldCheckIn(Box::new(walk.finished(&b).unwrap()), changed),
+        now(),
+    )
+    .unwrap();
     assert_eq!(b.keeping_alive.revisions.len(), before);
     assert_eq!(b.status, Status::Agreed);
 }
@@ -75,7 +101,11 @@ fn a_change_made_during_a_check_in_un_agrees_and_is_logged() {
 #[test]
 fn the_next_check_in_follows_the_last_one_held() {
     let agreed = coaching_agreed();
-    assert_eq!(living::next_check_in(&agreed), Some(date("2026-12-01")), "the first date");
+    assert_eq!(
+        living::next_check_in(&agreed),
+        Some(date("2026-12-01")),
+        "the first date"
+    );
     let a = coaching_living();
     // Fortnightly, from the last one held on 5 January.
     assert_eq!(living::next_check_in(&a), Some(date("2027-01-19")));
@@ -84,12 +114,16 @@ fn the_next_check_in_follows_the_last_one_held() {
         .iter()
         .find(|e| e.kind == ics::EventKind::CheckIn)
         .unwrap();
-    assert_eq!((check_in.start, check_in.next), (date("2027-01-19"), date("2027-01-19")));
+    assert_eq!(
+        (check_in.start, check_in.next),
+        (date("2027-01-19"), date("2027-01-19"))
+    );
     let file = ics::to_ics(&a, ts("2027-01-06T08:00:00Z"));
     assert!(file.contains("DTSTART;TZID=UTC:20270119T083000"), "{file}");
     let next = summary::next_dates(&a, date("2027-01-06"), &Iso);
     assert!(
-        next.iter().any(|(when, what)| when.starts_with("2027-01-19") && what == "Your next check-in"),
+        next.iter()
+            .any(|(when, what)| when.starts_with("2027-01-19") && what == "Your next check-in"),
         "{next:?}"
     );
     // No rhythm: nothing after the last one held.
@@ -103,9 +137,18 @@ fn what_is_due_is_offered_once_its_day_has_come() {
     let a = coaching_living();
     assert_eq!(living::due(&a, date("2027-01-10")), None);
     // The review of 12 January, with no check-in since.
-    assert_eq!(living::due(&a, date("2027-01-13")), Some(Due::Review(date("2027-01-12"))));
-    assert_eq!(living::due(&a, date("2027-01-19")), Some(Due::CheckIn(date("2027-01-19"))));
-    assert_eq!(living::due(&a, date("2027-03-01")), Some(Due::CheckIn(date("2027-01-19"))));
+    assert_eq!(
+        living::due(&a, date("2027-01-13")),
+        Some(Due::Review(date("2027-01-12")))
+    );
+    assert_eq!(
+        living::due(&a, date("2027-01-19")),
+        Some(Due::CheckIn(date("2027-01-19")))
+    );
+    assert_eq!(
+        living::due(&a, date("2027-03-01")),
+        Some(Due::CheckIn(date("2027-01-19")))
+    );
     // Never agreed: nothing is offered.
     assert_eq!(living::due(&coaching(), date("2027-03-01")), None);
 }
@@ -120,17 +163,26 @@ fn the_exports_show_the_latest_in_full_and_earlier_ones_in_a_line() {
     assert!(md.contains("Lunch with the team."), "{md}");
     assert!(md.contains("Behind"), "{md}");
     assert!(
-        md.contains("There: Priya, Jordan. We take away: Start the one\\-to\\-ones earlier in the week.")
-            || md.contains("There: Priya, Jordan. We take away: Start the one-to-ones earlier in the week."),
+        md.contains(
+            "There: Priya, Jordan. We take away: Start the one\\-to\\-ones earlier in the week."
+        ) || md.contains(
+            "There: Priya, Jordan. We take away: Start the one-to-ones earlier in the week."
+        ),
         "{md}"
     );
-    assert!(!md.contains("Booked for 9 December."), "an earlier one is one line: {md}");
+    assert!(
+        !md.contains("Booked for 9 December."),
+        "an earlier one is one line: {md}"
+    );
     let mail = email::to_plain_text(&a, ts("2027-01-06T08:00:00Z"), &Iso);
     assert!(mail.contains("Latest check-in: 2027-01-05"), "{mail}");
     assert!(mail.contains("Earlier check-ins"), "{mail}");
     // None held: nothing about check-ins at all.
     let none = markdown::to_markdown(&coaching_agreed(), now());
-    assert!(!none.contains("check-in:") && !none.contains("Earlier check-ins"), "{none}");
+    assert!(
+        !none.contains("check-in:") && !none.contains("Earlier check-ins"),
+        "{none}"
+    );
 }
 
 #[test]
@@ -168,7 +220,10 @@ fn check_ins_travel_in_the_file_and_are_checked_on_import() {
         }
     );
     let e = refused(&|v| v["alliance"]["checkIns"][1]["id"] = serde_json::json!("c-1"));
-    assert!(matches!(e.kind, ImportErrorKind::DuplicateId { .. }), "{e:?}");
+    assert!(
+        matches!(e.kind, ImportErrorKind::DuplicateId { .. }),
+        "{e:?}"
+    );
     let e = refused(&|v| {
         let one = v["alliance"]["checkIns"][0].clone();
         v["alliance"]["checkIns"] = serde_json::Value::Array(
@@ -187,8 +242,14 @@ fn check_ins_travel_in_the_file_and_are_checked_on_import() {
             path: "alliance.checkIns".into()
         }
     );
-    let e = refused(&|v| v["alliance"]["checkIns"][0]["commitments"][0]["status"] = serde_json::json!("maybe"));
-    assert!(e.message.contains("checkIns[0].commitments[0].status"), "{}", e.message);
+    let e = refused(&|v| {
+        v["alliance"]["checkIns"][0]["commitments"][0]["status"] = serde_json::json!("maybe")
+    });
+    assert!(
+        e.message.contains("checkIns[0].commitments[0].status"),
+        "{}",
+        e.message
+    );
 }
 
 fn how() -> Bringing<'static> {
@@ -208,14 +269,25 @@ fn comparing_brings_check_ins_over_whole_and_never_drops_one() {
     let diffs = differences(&mine, &theirs, &Seen::default(), &Iso);
     assert_eq!(diffs.len(), 1, "{diffs:#?}");
     assert_eq!(diffs[0].change, Change::OnlyTheirs);
-    assert_eq!(diffs[0].default(), Some(Choice::Theirs), "their check-in is kept by default");
+    assert_eq!(
+        diffs[0].default(),
+        Some(Choice::Theirs),
+        "their check-in is kept by default"
+    );
     assert!(!diffs[0].can_keep_both());
-    let (result, outcome) = bring_together(&mine, &theirs, &diffs, &[Choice::Theirs], how()).unwrap();
+    let (result, outcome) =
+        bring_together(&mine, &theirs, &diffs, &[Choice::Theirs], how()).unwrap();
     assert_eq!(result.check_ins, theirs.check_ins);
     assert_eq!(result.status, Status::Agreed, "a check-in is not a term");
     assert!(!outcome.draft_again);
     assert!(
-        result.keeping_alive.revisions.last().unwrap().changes.contains("Check-in of 2027-01-05"),
+        result
+            .keeping_alive
+            .revisions
+            .last()
+            .unwrap()
+            .changes
+            .contains("Check-in of 2027-01-05"),
         "{:?}",
         result.keeping_alive.revisions.last()
     );

@@ -30,6 +30,8 @@ use parts::*;
 mod seen;
 pub use seen::*;
 
+mod held;
+
 /// What to keep of one difference.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Choice {
@@ -271,23 +273,8 @@ pub fn differences(
             }
         }
         if section == SectionId::KeepingAlive {
-            // Check-ins held, each kept whole. One only this version has is not a difference:
-            // as with the revision log, a record only grows, and the other has not seen it yet.
-            for c in &theirs.check_ins {
-                let mine_c = mine.check_ins.iter().find(|m| m.id == c.id);
-                if mine_c == Some(c) {
-                    continue;
-                }
-                let line = |c: &CheckInHeld| {
-                    format!("{}: {}", dates.date(c.date), super::living::one_line(c))
-                };
-                add(
-                    Some(section),
-                    title(section),
-                    Cow::Owned(crate::core::text::living::history_item(&dates.date(c.date))),
-                    Part::Held(c.id.clone()),
-                    (mine_c.map(line), Some(line(c))),
-                );
+            for (what, part, sides) in held::differing(mine, theirs, dates) {
+                add(Some(section), title(section), Cow::Owned(what), part, sides);
             }
         }
         // The coach's questions asked in this section.
@@ -410,19 +397,7 @@ fn actions(result: &Alliance, theirs: &Alliance, part: &Part, choice: Choice) ->
                 (None, None) => return Vec::new(),
             }
         }
-        Part::Held(id) => match theirs.check_ins.iter().find(|c| &c.id == id) {
-            Some(c) => {
-                let mut c = c.clone();
-                // An id this version gives to something else: the check-in gets a new one.
-                let mut clash = false;
-                result.for_each_id(|i| clash |= i == id);
-                if clash && !result.check_ins.iter().any(|m| &m.id == id) {
-                    c.id = result.fresh_id("checkin");
-                }
-                Action::HoldCheckIn(Box::new(c), Vec::new())
-            }
-            None => return Vec::new(),
-        },
+        Part::Held(id) => return held::taken(result, theirs, id).into_iter().collect(),
         Part::Item(kind, id) => {
             let theirs_item = items(theirs, *kind).into_iter().find(|i| i.id() == id);
             let mine_item = items(result, *kind).into_iter().find(|i| i.id() == id);

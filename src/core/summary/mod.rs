@@ -10,6 +10,9 @@ use std::borrow::Cow;
 mod recap;
 pub use recap::*;
 
+mod check_ins;
+pub use check_ins::*;
+
 /// The whole alliance, ready to show.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Summary {
@@ -499,7 +502,7 @@ pub fn summarize_with(a: &Alliance, dates: &dyn Dates) -> Summary {
             },
         ]
         .into_iter()
-        .chain(super::living::history_blocks(a, dates))
+        .chain(history_blocks(a, dates))
         .collect(),
     );
 

@@ -1,7 +1,8 @@
 //! The history of check-ins on "Keeping it alive": newest first, the latest open in full, the
 //! earlier ones folded to one line each (open any to read it all).
 
-use crate::core::living::{self, check_in_blocks};
+use crate::core::living;
+use crate::core::summary::check_in_blocks;
 use crate::core::summary::{prune, Block};
 use crate::core::text::living as w;
 use crate::core::{AllianceStoreFields, Dates};

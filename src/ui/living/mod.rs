@@ -15,7 +15,9 @@ mod walk;
 
 use crate::core::living::{self, Due, Walk};
 use crate::core::text::living as w;
-use crate::core::{AllianceStoreFields, CommunicationStoreFields, Dates, Id, KeepingAliveStoreFields};
+use crate::core::{
+    AllianceStoreFields, CommunicationStoreFields, Dates, Id, KeepingAliveStoreFields,
+};
 use crate::ui::browser::{self, Local};
 use crate::ui::ctx::{use_ctx, use_page, Ctx, Page};
 use crate::ui::part::part;
@@ -58,9 +60,7 @@ pub fn HoldButton(
     let ctx = use_ctx();
     let page = use_page();
     let shown = Memo::new(move |_| {
-        ctx.alliance()
-            .agreement()
-            .with(|g| g.last_agreed.is_some())
+        ctx.alliance().agreement().with(|g| g.last_agreed.is_some())
             && ctx.here.with(|h| h.walk.is_none())
     });
     let class = if quiet {

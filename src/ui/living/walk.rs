@@ -215,12 +215,7 @@ fn none(text: &'static str) -> AnyView {
 }
 
 /// A one-line text box with its label, kept in the check-in under way as it is typed.
-fn line_box(
-    id: String,
-    label: String,
-    value: String,
-    set: impl Fn(String) + 'static,
-) -> AnyView {
+fn line_box(id: String, label: String, value: String, set: impl Fn(String) + 'static) -> AnyView {
     view! {
         <div class="da-field">
             <label class="da-label" for=id.clone()>{label}</label>
@@ -246,7 +241,10 @@ fn commitments(ctx: Ctx, page: Page, a: &Alliance, walk: &Walk) -> AnyView {
         (Some(CommitmentStatus::Done), w::status_done()),
         (Some(CommitmentStatus::OnTrack), w::status_on_track()),
         (Some(CommitmentStatus::Behind), w::status_behind()),
-        (Some(CommitmentStatus::NoLongerNeeded), w::status_no_longer_needed()),
+        (
+            Some(CommitmentStatus::NoLongerNeeded),
+            w::status_no_longer_needed(),
+        ),
     ];
     walk.held
         .commitments
@@ -292,11 +290,13 @@ fn commitments(ctx: Ctx, page: Page, a: &Alliance, walk: &Walk) -> AnyView {
                 format!("{group}-note"),
                 w::note().to_string(),
                 c.note.clone(),
-                move |v| change(ctx, |w| {
-                    if let Some(x) = w.held.commitments.get_mut(i) {
-                        x.note = v;
-                    }
-                }),
+                move |v| {
+                    change(ctx, |w| {
+                        if let Some(x) = w.held.commitments.get_mut(i) {
+                            x.note = v;
+                        }
+                    })
+                },
             );
             view! {
                 <fieldset class="da-fieldset da-walk-item">
@@ -324,11 +324,13 @@ fn measures(ctx: Ctx, page: Page, walk: &Walk) -> AnyView {
                 page.id(&format!("walk-m-{i}")),
                 format!("{} — {}", m.signal, w::seen()),
                 m.seen.clone(),
-                move |v| change(ctx, |w| {
-                    if let Some(x) = w.held.measures.get_mut(i) {
-                        x.seen = v;
-                    }
-                }),
+                move |v| {
+                    change(ctx, |w| {
+                        if let Some(x) = w.held.measures.get_mut(i) {
+                            x.seen = v;
+                        }
+                    })
+                },
             );
             view! { <div class="da-walk-item">{field}</div> }
         })
@@ -355,7 +357,10 @@ fn milestones(ctx: Ctx, page: Page, a: &Alliance, walk: &Walk) -> AnyView {
             let key = m.milestone_id.clone();
             let reached = Memo::new({
                 let key = key.clone();
-                move |_| ctx.here.with(|h| h.walk.as_ref().is_some_and(|w| w.reached.contains(&key)))
+                move |_| {
+                    ctx.here
+                        .with(|h| h.walk.as_ref().is_some_and(|w| w.reached.contains(&key)))
+                }
             });
             let planned = a
                 .celebrations
@@ -453,7 +458,10 @@ fn serving(ctx: Ctx, page: Page, way: Way, a: &Alliance, walk: &Walk) -> AnyView
             let choose = move |v: Verdict| {
                 change(ctx, |w| {
                     w.held.sections.retain(|s| s.section != section);
-                    w.held.sections.push(SectionCheck { section, verdict: v });
+                    w.held.sections.push(SectionCheck {
+                        section,
+                        verdict: v,
+                    });
                     // In the order of the way through, whatever the order chosen in.
                     w.held
                         .sections
