@@ -170,10 +170,6 @@ fn save(ctx: Ctx, page: Page, way: Way, nobody: RwSignal<bool>) {
         .try_with_untracked(living::next_check_in)
         .flatten()
         .filter(|d| *d > walk.held.date);
-    page.announce(match next {
-        Some(d) => w::saved_next(&Local.date(d)),
-        None => w::saved(),
-    });
     let alive = Step::Section(SectionId::KeepingAlive);
     let to = if way.route.with_untracked(|r| r.contains(alive)) {
         alive
@@ -181,6 +177,11 @@ fn save(ctx: Ctx, page: Page, way: Way, nobody: RwSignal<bool>) {
         Step::Review
     };
     way.go_to(to);
+    // After going: the status line of a new step starts empty.
+    page.announce(match next {
+        Some(d) => w::saved_next(&Local.date(d)),
+        None => w::saved(),
+    });
 }
 
 fn screen_view(ctx: Ctx, page: Page, way: Way, n: u8, nobody: RwSignal<bool>) -> AnyView {
