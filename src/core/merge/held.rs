@@ -3,6 +3,9 @@
 #[allow(unused_imports)]
 use super::*;
 
+/// One check-in the two versions hold differently: what it is, its part, how each side reads.
+pub(super) type Held = (String, Part, (Option<String>, Option<String>));
+
 /// The check-ins the other version holds differently: (what it is, its part, how each side
 /// reads). One only this version has is not a difference: as with the revision log, a record
 /// only grows, and the other has not seen it yet.
@@ -10,7 +13,7 @@ pub(super) fn differing(
     mine: &Alliance,
     theirs: &Alliance,
     dates: &dyn Dates,
-) -> Vec<(String, Part, (Option<String>, Option<String>))> {
+) -> Vec<Held> {
     let line = |c: &CheckInHeld| {
         format!(
             "{}: {}",
