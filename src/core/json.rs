@@ -386,19 +386,29 @@ pub fn import_value(
     })
 }
 
+/// A list at `path` with `n` items, over its `limit`: said with the path and the numbers.
+fn too_many(path: &str, n: usize, limit: usize) -> Result<(), ImportError> {
+    if n > limit {
+        Err(err(
+            ImportErrorKind::TooManyItems {
+                path: path.to_string(),
+            },
+            msg::too_many_items(path, n, limit),
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// The field at `path` cannot be taken, and `why`.
+fn invalid(path: String, why: &str) -> Result<(), ImportError> {
+    Err(err(
+        ImportErrorKind::InvalidField { path: path.clone() },
+        msg::invalid_field(&path, why),
+    ))
+}
+
 fn check_limits_and_ids(a: &Alliance) -> Result<(), ImportError> {
-    let too_many = |path: &str, n: usize, limit: usize| {
-        if n > limit {
-            Err(err(
-                ImportErrorKind::TooManyItems {
-                    path: path.to_string(),
-                },
-                msg::too_many_items(path, n, limit),
-            ))
-        } else {
-            Ok(())
-        }
-    };
     too_many("alliance.parties", a.parties.len(), MAX_PARTIES)?;
     let lists = [
         ("alliance.progress", a.progress.len()),
@@ -437,12 +447,6 @@ fn check_limits_and_ids(a: &Alliance) -> Result<(), ImportError> {
     }
     too_many("alliance.answers", a.answers.len(), MAX_ITEMS)?;
     // Answers to a coach's questions: one per question, each with its question.
-    let invalid = |path: String, why: &str| {
-        Err(err(
-            ImportErrorKind::InvalidField { path: path.clone() },
-            msg::invalid_field(&path, why),
-        ))
-    };
     for (i, answer) in a.answers.iter().enumerate() {
         let q = &answer.question;
         if !question_id(q) {

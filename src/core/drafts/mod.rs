@@ -21,7 +21,7 @@ use super::date::Timestamp;
 use super::json::{self, FORMAT, MIGRATIONS, SCHEMA_VERSION};
 use super::merge::Seen;
 use super::model::{Alliance, Id, RelationshipKind};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 mod record;
@@ -139,16 +139,16 @@ impl Here {
             .and_then(Value::as_str)
             .and_then(Id::new)
             .filter(|id| a.party(id).is_some());
+        // Read by reference, as the alliance is: the same deserialising code serves both
+        // (reading an owned value would compile a second copy of it for every type).
         let seen = record
             .get("seen")
-            .cloned()
-            .and_then(|v| serde_json::from_value(v).ok())
+            .and_then(|v| Seen::deserialize(v).ok())
             .unwrap_or_default();
         // A check-in under way that does not read is as good as none.
         let walk = record
             .get("checkIn")
-            .cloned()
-            .and_then(|v| serde_json::from_value(v).ok());
+            .and_then(|v| crate::core::living::Walk::deserialize(v).ok());
         Here { me, seen, walk }
     }
 }

@@ -5,8 +5,15 @@ use crate::core::text::ui as tu;
 use crate::core::{Action, TextField};
 use crate::ui::ctx::Page;
 
-/// Everything a button in the drafts UI can do. One enum, one click handler: far less code
-/// than a closure per button.
+/// What a button of the drafts UI does ([`super::view`]'s `ActButton`): one enum of actions,
+/// one handler, far less code than a closure per button. The notices' actions ([`Act`]) are in
+/// the first download; the actions only My drafts offers ([`ListAct`]) come with its part.
+pub trait Acting: Send + Sync + 'static {
+    fn run(&self, d: Drafts);
+}
+
+/// What the notices (saving failed, another writer, a draft that does not read) and opening
+/// or closing My drafts can do.
 pub enum Act {
     DownloadCopy,
     TryAgain,
@@ -15,6 +22,11 @@ pub enum Act {
     DownloadUnreadable,
     HideUnreadable,
     Open(String),
+    Close,
+}
+
+/// What only the list of My drafts can do.
+pub enum ListAct {
     /// Renaming starts: the slot, and its title as stored.
     Rename(String, String),
     SaveName(String),
@@ -27,7 +39,18 @@ pub enum Act {
     AskForget,
     Forget,
     KeepAll,
-    Close,
+}
+
+impl Acting for Act {
+    fn run(&self, d: Drafts) {
+        d.act(self);
+    }
+}
+
+impl Acting for ListAct {
+    fn run(&self, d: Drafts) {
+        d.act_in_list(self);
+    }
 }
 
 impl Drafts {
@@ -51,7 +74,7 @@ impl Drafts {
 
     /// Does what a button asks.
     pub fn act(self, a: &Act) {
-        let (page, ctx, way) = (self.page, self.ctx, self.way);
+        let (page, ctx) = (self.page, self.ctx);
         let now = browser::now();
         let slot_id = |slot: &str| Id::new(slot).ok_or_else(|| t::bad_key().to_string());
         match a {
@@ -132,7 +155,17 @@ impl Drafts {
                     Err(e) => self.failed(&e),
                 }
             }
-            Act::Rename(slot, title) => {
+            Act::Close => self.edit(|s| s.dialog = false),
+        }
+    }
+
+    /// Does what a button of the list of My drafts asks.
+    pub fn act_in_list(self, a: &ListAct) {
+        let (page, ctx, way) = (self.page, self.ctx, self.way);
+        let now = browser::now();
+        let slot_id = |slot: &str| Id::new(slot).ok_or_else(|| t::bad_key().to_string());
+        match a {
+            ListAct::Rename(slot, title) => {
                 self.rename.set(title.trim().to_string());
                 self.edit(|s| {
                     s.message = None;
@@ -140,11 +173,11 @@ impl Drafts {
                 });
                 page.focus_later(page.id("draft-rename"));
             }
-            Act::CancelRename(slot) => {
+            ListAct::CancelRename(slot) => {
                 self.edit(|s| s.renaming = None);
                 self.focus(slot, "rename");
             }
-            Act::SaveName(slot) => {
+            ListAct::SaveName(slot) => {
                 let title = self
                     .rename
                     .try_get_untracked()
@@ -172,7 +205,7 @@ impl Drafts {
                 }
                 self.focus(slot, "rename");
             }
-            Act::Duplicate(slot) => {
+            ListAct::Duplicate(slot) => {
                 self.flush();
                 let copy = new_slot();
                 let mut result = Err(String::new());
@@ -227,7 +260,7 @@ impl Drafts {
                     Err(e) => self.failed(&e),
                 }
             }
-            Act::Delete(slot, title) => {
+            ListAct::Delete(slot, title) => {
                 let was_open = self.is_open(slot);
                 if was_open {
                     self.clear_timer();
@@ -249,7 +282,7 @@ impl Drafts {
                     Err(e) => self.failed(detail(&e)),
                 }
             }
-            Act::UndoDelete => {
+            ListAct::UndoDelete => {
                 let deleted = self.s.try_with_untracked(|s| s.deleted.clone()).flatten();
                 if let Some((slot, _, raw)) = deleted {
                     let mut result = Ok(());
@@ -264,21 +297,21 @@ impl Drafts {
                     }
                 }
             }
-            Act::DownloadStored(slot) => {
+            ListAct::DownloadStored(slot) => {
                 let mut raw = None;
                 self.run(&mut |s, store| raw = s.get(&store.key(slot)).ok().flatten());
                 download_raw(page, raw);
             }
-            Act::New => self.start_new(),
-            Act::AskForget => {
+            ListAct::New => self.start_new(),
+            ListAct::AskForget => {
                 self.edit(|s| s.confirm_forget = true);
                 page.focus_later(page.id("forget-no"));
             }
-            Act::KeepAll => {
+            ListAct::KeepAll => {
                 self.edit(|s| s.confirm_forget = false);
                 page.focus_later(page.id("forget"));
             }
-            Act::Forget => {
+            ListAct::Forget => {
                 self.clear_timer();
                 let mut result = Ok(0);
                 self.run(&mut |s, store| result = store.forget(s));
@@ -295,7 +328,6 @@ impl Drafts {
                     Err(e) => self.failed(detail(&e)),
                 }
             }
-            Act::Close => self.edit(|s| s.dialog = false),
         }
     }
 

@@ -1,7 +1,7 @@
 //! What the person sees of the drafts: the save status, notices when saving fails or another
 //! writer changed the draft, and the "My drafts" dialog.
 
-use super::actions::Act;
+use super::actions::{Act, Acting, ListAct};
 use super::*;
 use crate::core::content;
 use crate::core::drafts::{Listed, Reason};
@@ -12,12 +12,12 @@ use crate::ui::shell::Modal;
 /// A button that does `a`. `name`, when given, is what it is called for assistive technology
 /// (to tell apart the buttons of several drafts).
 #[component]
-fn ActButton(
+fn ActButton<A: Acting>(
     /// What the button says.
     label: &'static str,
     class: &'static str,
     /// What it does.
-    act: Act,
+    act: A,
     /// What assistive technology calls it, when its label alone is not enough.
     #[prop(optional)]
     name: Option<String>,
@@ -25,7 +25,7 @@ fn ActButton(
 ) -> impl IntoView {
     let d = use_drafts();
     view! {
-        <button type="button" class=class aria-label=name id=id on:click=move |_| d.act(&act)>
+        <button type="button" class=class aria-label=name id=id on:click=move |_| act.run(d)>
             {label}
         </button>
     }
@@ -273,7 +273,7 @@ fn DraftRow(
             <ActButton
                 label=t::delete()
                 class="da-button da-button-danger"
-                act=Act::Delete(slot.clone(), title.clone())
+                act=ListAct::Delete(slot.clone(), title.clone())
                 name=name(t::delete())
             />
         }
@@ -282,7 +282,7 @@ fn DraftRow(
         // A value that cannot be read: it can be downloaded or removed, nothing else.
         None => view! {
             <div class="da-draft-buttons">
-                <ActButton label=t::download() class="da-button" act=Act::DownloadStored(slot.clone()) name=name(t::download())/>
+                <ActButton label=t::download() class="da-button" act=ListAct::DownloadStored(slot.clone()) name=name(t::download())/>
                 {delete()}
             </div>
         }
@@ -299,18 +299,18 @@ fn DraftRow(
                         bind:value=d.rename
                         on:keydown=move |ev| {
                             let a = match ev.key().as_str() {
-                                "Enter" => Act::SaveName(save.clone()),
+                                "Enter" => ListAct::SaveName(save.clone()),
                                 // Closes the rename box, not the dialog.
-                                "Escape" => Act::CancelRename(save.clone()),
+                                "Escape" => ListAct::CancelRename(save.clone()),
                                 _ => return,
                             };
                             ev.prevent_default();
                             ev.stop_propagation();
-                            d.act(&a);
+                            d.act_in_list(&a);
                         }
                     />
-                    <ActButton label=t::save_name() class="da-button da-button-primary" act=Act::SaveName(slot.clone())/>
-                    <ActButton label=t::cancel() class="da-button" act=Act::CancelRename(cancel)/>
+                    <ActButton label=t::save_name() class="da-button da-button-primary" act=ListAct::SaveName(slot.clone())/>
+                    <ActButton label=t::cancel() class="da-button" act=ListAct::CancelRename(cancel)/>
                 </div>
             }
             .into_any()
@@ -332,14 +332,14 @@ fn DraftRow(
                 <ActButton
                     label=t::rename()
                     class="da-button"
-                    act=Act::Rename(slot.clone(), stored)
+                    act=ListAct::Rename(slot.clone(), stored)
                     name=name(t::rename())
                     id=id("rename")
                 />
                 <ActButton
                     label=t::duplicate()
                     class="da-button"
-                    act=Act::Duplicate(slot.clone())
+                    act=ListAct::Duplicate(slot.clone())
                     name=name(t::duplicate())
                 />
                 {delete()}
@@ -405,7 +405,7 @@ fn drafts_view(d: Drafts) -> AnyView {
                                             <ActButton
                                                 label=t::undo_delete()
                                                 class="da-button"
-                                                act=Act::UndoDelete
+                                                act=ListAct::UndoDelete
                                                 id=page.id("drafts-undo")
                                             />
                                         }
@@ -434,11 +434,11 @@ fn drafts_view(d: Drafts) -> AnyView {
                                 <div class="da-notice da-notice-warning" role="alert">
                                     <p>{t::forget_question()}</p>
                                     <div class="da-notice-buttons">
-                                        <ActButton label=t::forget_yes() class="da-button da-button-danger" act=Act::Forget/>
+                                        <ActButton label=t::forget_yes() class="da-button da-button-danger" act=ListAct::Forget/>
                                         <ActButton
                                             label=t::forget_no()
                                             class="da-button"
-                                            act=Act::KeepAll
+                                            act=ListAct::KeepAll
                                             id=page.id("forget-no")
                                         />
                                     </div>
@@ -449,8 +449,8 @@ fn drafts_view(d: Drafts) -> AnyView {
             }}
         </div>
         <div class="da-dialog-buttons">
-            <ActButton label=t::new_draft() class="da-button da-button-primary" act=Act::New/>
-            <ActButton label=t::forget() class="da-button da-button-danger" act=Act::AskForget id=page.id("forget")/>
+            <ActButton label=t::new_draft() class="da-button da-button-primary" act=ListAct::New/>
+            <ActButton label=t::forget() class="da-button da-button-danger" act=ListAct::AskForget id=page.id("forget")/>
             <ActButton label=tu::close() class="da-button" act=Act::Close/>
         </div>
     }

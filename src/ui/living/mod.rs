@@ -20,15 +20,50 @@ use crate::core::{
 };
 use crate::ui::browser::{self, Local};
 use crate::ui::ctx::{use_ctx, use_page, Ctx, Page};
-use crate::ui::part::part;
+use crate::ui::part::{part, Part};
 use leptos::prelude::*;
 
 part!(living, fetch_living:
-    /// What shows a check-in under way, screen by screen.
-    pub fn walk_part() -> fn() -> AnyView {
-        walk::walk_view
+    /// What makes the living alliance's views: the notice, the header's button, the walk.
+    pub fn living_part() -> fn(Which) -> AnyView {
+        made
     }
 );
+
+/// Which of the living alliance's views a place of the first download shows, once the part
+/// has come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Which {
+    /// The notice at the top: a check-in due, or one under way while away at a step.
+    Notice,
+    /// "Hold a check-in", quiet, in the header.
+    HeaderButton,
+    /// The check-in under way, screen by screen.
+    Walk,
+}
+
+fn made(which: Which) -> AnyView {
+    match which {
+        Which::Notice => view! { <LivingNotice/> }.into_any(),
+        Which::HeaderButton => view! { <HoldButton quiet=true/> }.into_any(),
+        Which::Walk => walk::walk_view(),
+    }
+}
+
+/// One of the living alliance's views, in the first download: only this place is there; what
+/// shows in it comes with the part (fetched ahead once idle; said plainly if it cannot come).
+/// One function for the three places, so the first download carries one copy of [`Part`].
+pub fn place(which: Which) -> AnyView {
+    let show = move |make: fn(Which) -> AnyView| make(which);
+    view! { <Part load=living_part show/> }
+        .into_any()
+}
+
+/// Whether the alliance was agreed at least once: the living alliance's views have something
+/// to show only then.
+pub fn agreed_once(ctx: Ctx) -> bool {
+    ctx.alliance().agreement().with(|g| g.last_agreed.is_some())
+}
 
 /// Starts a check-in (or goes back to the one under way); its heading takes focus once shown.
 pub fn hold(ctx: Ctx, page: Page) {

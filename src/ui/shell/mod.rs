@@ -16,8 +16,7 @@ use crate::ui::io::{
     open_files, CompareDialog, CopyFallback, ExportButtons, ImportButton, ImportError,
     ImportPreview, ShareDialog,
 };
-use crate::ui::living::{self, HoldButton, LivingNotice};
-use crate::ui::part::Part;
+use crate::ui::living::{self, Which};
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
@@ -103,6 +102,9 @@ pub fn Widget() -> impl IntoView {
     let dragging = RwSignal::new(false);
     let menu_open = RwSignal::new(false);
     let title = Memo::new(move |_| ctx.alliance().title().with(|t| t.trim().to_string()));
+    // The living alliance's places (each made once, not again when the agreement changes).
+    let agreed_once = Memo::new(move |_| living::agreed_once(ctx));
+    let walking = Memo::new(move |_| living::walking(ctx));
     // The day the last person agreed, while everyone has.
     let agreed_on = Memo::new(move |_| {
         (ctx.alliance().status().get() == Status::Agreed)
@@ -170,7 +172,7 @@ pub fn Widget() -> impl IntoView {
                             })
                     }}
                     <SaveStatus/>
-                    <HoldButton quiet=true/>
+                    {move || agreed_once.get().then(|| living::place(Which::HeaderButton))}
                 </div>
                 <Toolbar menu_open/>
             </header>
@@ -179,25 +181,21 @@ pub fn Widget() -> impl IntoView {
             <p class="da-status da-no-print" role="status">{move || page.announcement.get()}</p>
             <p class="da-visually-hidden" role="status">{move || way.whereabouts.get()}</p>
             <Notices/>
-            <LivingNotice/>
+            {move || agreed_once.get().then(|| living::place(Which::Notice))}
             <ImportError/>
             // A check-in under way takes the place of the steps (until the person goes to a
-            // step to change it, or stops for now).
-            <Show
-                when=move || living::walking(ctx)
-                fallback=|| {
-                    view! {
-                        <div class="da-body">
-                            <StepNav/>
-                            <CurrentStep/>
-                        </div>
-                    }
-                }
-            >
-                <div class="da-body da-walk-body">
-                    <Part load=living::walk_part show=walk_shown/>
-                </div>
-            </Show>
+            // step to change it, or stops for now); the steps stay as they were beneath it.
+            <div class="da-body" hidden=move || walking.get()>
+                <StepNav/>
+                <CurrentStep/>
+            </div>
+            {move || {
+                walking
+                    .get()
+                    .then(|| {
+                        view! { <div class="da-body da-walk-body">{living::place(Which::Walk)}</div> }
+                    })
+            }}
             <div class="da-drop" class:da-drop-active=move || dragging.get() aria-hidden="true">
                 <p>{t::drop_here()}</p>
             </div>
@@ -208,11 +206,6 @@ pub fn Widget() -> impl IntoView {
             <CopyFallback/>
         </div>
     }
-}
-
-/// The check-in's view, once its part has come.
-fn walk_shown(make: fn() -> AnyView) -> AnyView {
-    make()
 }
 
 /// Undo, redo, "My drafts" and the "Save or share" menu.

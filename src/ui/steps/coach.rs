@@ -8,10 +8,13 @@ use crate::core::AllianceStoreFields;
 use crate::core::{Action, Answer, Id, SectionId};
 use crate::ui::ctx::{use_ctx, use_page, use_way};
 use crate::ui::fields::{use_field_control, FieldFrame, Select, TextArea};
+use crate::ui::part::{part, Part};
 use leptos::prelude::*;
 use std::borrow::Cow;
 
 /// Every question the coach's template asks in `section`, in its order (none without one).
+/// Their views come with the part that read the template (a page without one never loads
+/// them).
 #[component]
 pub fn CoachQuestions(
     /// The section whose step is shown.
@@ -27,16 +30,29 @@ pub fn CoachQuestions(
             })
             .unwrap_or_default();
         (!questions.is_empty()).then(|| {
-            view! {
-                <div class="da-coach-questions">
-                    {questions
-                        .into_iter()
-                        .map(|question| view! { <CoachQuestion question/> })
-                        .collect_view()}
-                </div>
-            }
+            let show = move |make: fn(Vec<Question>) -> AnyView| make(questions.clone());
+            view! { <Part load=questions_part show/> }
         })
     }
+}
+
+part!(template, fetch_questions:
+    /// What shows the coach's questions of a step.
+    pub fn questions_part() -> fn(Vec<Question>) -> AnyView {
+        questions_view
+    }
+);
+
+fn questions_view(questions: Vec<Question>) -> AnyView {
+    view! {
+        <div class="da-coach-questions">
+            {questions
+                .into_iter()
+                .map(|question| view! { <CoachQuestion question/> })
+                .collect_view()}
+        </div>
+    }
+    .into_any()
 }
 
 /// One of the coach's questions: its label (marked optional unless required), help, example
