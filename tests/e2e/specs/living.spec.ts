@@ -141,7 +141,7 @@ test('a check-in is offered when due, walked by keyboard and by touch, kept, exp
   await expect(priya.status).toContainText('Copied as Markdown');
   const markdown = await priya.page.evaluate(() => navigator.clipboard.readText());
   expect(markdown).toContain('Latest check-in: 3 December 2026');
-  expect(markdown).toContain('Start the one\\-to\\-ones earlier in the week.');
+  expect(markdown).toContain('**What we take away:** Start the one-to-ones earlier in the week.');
 
   // The calendar: the next check-in follows the one held.
   const ics = await readFile((await (await priya.downloadCalendar()).path())!, 'utf8');
