@@ -154,8 +154,8 @@ impl Walk {
         if present.is_empty() {
             return None;
         }
-        let words_now = |id: &Id, then: &str, now: Option<&str>| {
-            let _ = id;
+        // What an item says now (it may have been reworded during the check-in), else then.
+        let words_now = |then: &str, now: Option<&str>| {
             now.map(str::trim)
                 .filter(|s| !s.is_empty())
                 .unwrap_or(then)
@@ -172,7 +172,6 @@ impl Walk {
                 .map(|c| CommitmentCheck {
                     commitment_id: c.commitment_id.clone(),
                     what: words_now(
-                        &c.commitment_id,
                         &c.what,
                         a.commitments
                             .iter()
@@ -190,7 +189,6 @@ impl Walk {
                 .map(|m| MeasureCheck {
                     measure_id: m.measure_id.clone(),
                     signal: words_now(
-                        &m.measure_id,
                         &m.signal,
                         a.progress
                             .iter()

@@ -21,7 +21,10 @@ pub(super) fn check(a: &Alliance) -> Result<(), ImportError> {
                 "commitmentId",
                 c.commitments.len(),
                 MAX_ITEMS,
-                c.commitments.iter().map(|x| x.commitment_id.as_str()).collect(),
+                c.commitments
+                    .iter()
+                    .map(|x| x.commitment_id.as_str())
+                    .collect(),
             ),
             (
                 "measures",
@@ -35,7 +38,10 @@ pub(super) fn check(a: &Alliance) -> Result<(), ImportError> {
                 "milestoneId",
                 c.milestones.len(),
                 MAX_ITEMS,
-                c.milestones.iter().map(|x| x.milestone_id.as_str()).collect(),
+                c.milestones
+                    .iter()
+                    .map(|x| x.milestone_id.as_str())
+                    .collect(),
             ),
             (
                 "sections",

@@ -9,11 +9,7 @@ pub(super) type Held = (String, Part, (Option<String>, Option<String>));
 /// The check-ins the other version holds differently: (what it is, its part, how each side
 /// reads). One only this version has is not a difference: as with the revision log, a record
 /// only grows, and the other has not seen it yet.
-pub(super) fn differing(
-    mine: &Alliance,
-    theirs: &Alliance,
-    dates: &dyn Dates,
-) -> Vec<Held> {
+pub(super) fn differing(mine: &Alliance, theirs: &Alliance, dates: &dyn Dates) -> Vec<Held> {
     let line = |c: &CheckInHeld| {
         format!(
             "{}: {}",

@@ -55,8 +55,7 @@ fn made(which: Which) -> AnyView {
 /// One function for the three places, so the first download carries one copy of [`Part`].
 pub fn place(which: Which) -> AnyView {
     let show = move |make: fn(Which) -> AnyView| make(which);
-    view! { <Part load=living_part show/> }
-        .into_any()
+    view! { <Part load=living_part show/> }.into_any()
 }
 
 /// Whether the alliance was agreed at least once: the living alliance's views have something

@@ -233,6 +233,53 @@ fn line_box(id: String, label: String, value: String, set: impl Fn(String) + 'st
     .into_any()
 }
 
+/// One radio button of a group (`name`), with its label.
+fn radio(
+    id: String,
+    name: String,
+    label: &'static str,
+    checked: Signal<bool>,
+    choose: impl Fn() + 'static,
+) -> AnyView {
+    view! {
+        <span class="da-choice">
+            <input
+                type="radio"
+                id=id.clone()
+                name=name
+                prop:checked=move || checked.get()
+                on:change=move |_| choose()
+            />
+            <label for=id>{label}</label>
+        </span>
+    }
+    .into_any()
+}
+
+/// A checkbox with its label, described by `described` while there is something to say.
+fn check_box(
+    id: String,
+    label: AnyView,
+    checked: Signal<bool>,
+    described: Signal<Option<String>>,
+    set: impl Fn(bool) + 'static,
+) -> AnyView {
+    view! {
+        <div class="da-check">
+            <input
+                type="checkbox"
+                class="da-checkbox"
+                id=id.clone()
+                aria-describedby=move || described.get()
+                prop:checked=move || checked.get()
+                on:change:target=move |ev| set(ev.target().checked())
+            />
+            <label class="da-label" for=id>{label}</label>
+        </div>
+    }
+    .into_any()
+}
+
 fn commitments(ctx: Ctx, page: Page, a: &Alliance, walk: &Walk) -> AnyView {
     if walk.held.commitments.is_empty() {
         return none(w::none_commitments());
@@ -268,23 +315,19 @@ fn commitments(ctx: Ctx, page: Page, a: &Alliance, walk: &Walk) -> AnyView {
                 .enumerate()
                 .map(|(j, (status, label))| {
                     let status = *status;
-                    let id = format!("{group}-{j}");
-                    view! {
-                        <span class="da-choice">
-                            <input
-                                type="radio"
-                                id=id.clone()
-                                name=group.clone()
-                                prop:checked=chosen == status
-                                on:change=move |_| change(ctx, |w| {
-                                    if let Some(x) = w.held.commitments.get_mut(i) {
-                                        x.status = status;
-                                    }
-                                })
-                            />
-                            <label for=id>{*label}</label>
-                        </span>
-                    }
+                    radio(
+                        format!("{group}-{j}"),
+                        group.clone(),
+                        label,
+                        Signal::stored(chosen == status),
+                        move || {
+                            change(ctx, |w| {
+                                if let Some(x) = w.held.commitments.get_mut(i) {
+                                    x.status = status;
+                                }
+                            })
+                        },
+                    )
                 })
                 .collect_view();
             let note = line_box(
@@ -374,29 +417,21 @@ fn milestones(ctx: Ctx, page: Page, a: &Alliance, walk: &Walk) -> AnyView {
             let how_id = format!("{id}-how");
             view! {
                 <div class="da-walk-item">
-                    <div class="da-check">
-                        <input
-                            type="checkbox"
-                            class="da-checkbox"
-                            id=id.clone()
-                            prop:checked=move || reached.get()
-                            on:change:target=move |ev| {
-                                let on = ev.target().checked();
-                                let key = key.clone();
-                                change(ctx, move |w| {
-                                    w.reached.retain(|x| *x != key);
-                                    if on {
-                                        w.reached.push(key);
-                                    }
-                                });
-                            }
-                        />
-                        <label class="da-label" for=id>
-                            {m.milestone.clone()}
-                            " — "
-                            {w::reached()}
-                        </label>
-                    </div>
+                    {check_box(
+                        id,
+                        view! { {m.milestone.clone()} " — " {w::reached()} }.into_any(),
+                        reached.into(),
+                        Signal::stored(None),
+                        move |on| {
+                            let key = key.clone();
+                            change(ctx, move |w| {
+                                w.reached.retain(|x| *x != key);
+                                if on {
+                                    w.reached.push(key);
+                                }
+                            });
+                        },
+                    )}
                     {planned.map(|p| view! { <p class="da-help">{w::planned(&p)}</p> })}
                     <Show when=move || reached.get()>
                         {line_box(
@@ -469,28 +504,22 @@ fn serving(ctx: Ctx, page: Page, way: Way, a: &Alliance, walk: &Walk) -> AnyView
                         .sort_by_key(|s| SectionId::ALL.iter().position(|x| *x == s.section));
                 });
             };
-            let radio = move |v: Verdict, label: &'static str, j: usize| {
-                let id = format!("{group}-{j}");
-                view! {
-                    <span class="da-choice">
-                        <input
-                            type="radio"
-                            id=id.clone()
-                            name=group.clone()
-                            prop:checked=move || verdict.get() == Some(v)
-                            on:change=move |_| choose(v)
-                        />
-                        <label for=id>{label}</label>
-                    </span>
-                }
+            let choice = move |v: Verdict, label: &'static str, j: usize| {
+                radio(
+                    format!("{group}-{j}"),
+                    group.clone(),
+                    label,
+                    Signal::derive(move || verdict.get() == Some(v)),
+                    move || choose(v),
+                )
             };
             let go_label = w::go_change(&title);
             view! {
                 <fieldset class="da-fieldset da-walk-item">
                     <legend class="da-label">{title.clone()}</legend>
                     <div class="da-diff-choices">
-                        {radio(Verdict::Keep, w::keep(), 0)}
-                        {radio(Verdict::Change, w::change(), 1)}
+                        {choice(Verdict::Keep, w::keep(), 0)}
+                        {choice(Verdict::Change, w::change(), 1)}
                     </div>
                     <Show when=move || verdict.get() == Some(Verdict::Change)>
                         <button
@@ -528,31 +557,27 @@ fn wrap(ctx: Ctx, page: Page, a: &Alliance, walk: &Walk, nobody: RwSignal<bool>)
             let label = a.party_label(&p.id);
             let there = walk.held.present.iter().any(|x| x.party_id == p.id);
             let described = error_id.clone();
-            view! {
-                <div class="da-check">
-                    <input
-                        type="checkbox"
-                        class="da-checkbox"
-                        id=id.clone()
-                        aria-describedby=move || nobody.get().then(|| described.clone())
-                        prop:checked=there
-                        on:change:target=move |ev| {
-                            let on = ev.target().checked();
-                            let party = party.clone();
-                            if on {
-                                nobody.set(false);
-                            }
-                            change(ctx, move |w| {
-                                w.held.present.retain(|x| x.party_id != party);
-                                if on {
-                                    w.held.present.push(Present { party_id: party, name: String::new() });
-                                }
+            check_box(
+                id,
+                view! { {label} }.into_any(),
+                Signal::stored(there),
+                Signal::derive(move || nobody.get().then(|| described.clone())),
+                move |on| {
+                    let party = party.clone();
+                    if on {
+                        nobody.set(false);
+                    }
+                    change(ctx, move |w| {
+                        w.held.present.retain(|x| x.party_id != party);
+                        if on {
+                            w.held.present.push(Present {
+                                party_id: party,
+                                name: String::new(),
                             });
                         }
-                    />
-                    <label for=id>{label}</label>
-                </div>
-            }
+                    });
+                },
+            )
         })
         .collect_view();
     let takeaway = line_box(

@@ -10,9 +10,17 @@ import { Wizard } from '../pages/wizard';
 const TITLE = 'What shall we call this alliance?';
 const PREFIX = 'designed-alliance:default:';
 
-/** Opens an example file as a new draft. */
-async function open(w: Wizard, name: string) {
-  const file = await readFile(new URL(`../../../examples/${name}`, import.meta.url));
+/** Opens an example file as a new draft; `heldUpTo` keeps only the check-ins it holds up to
+ *  that day (none when empty), as the file was then. */
+async function open(w: Wizard, name: string, heldUpTo?: string) {
+  let file = await readFile(new URL(`../../../examples/${name}`, import.meta.url));
+  if (heldUpTo !== undefined) {
+    const json = JSON.parse(file.toString('utf8'));
+    json.alliance.checkIns = (json.alliance.checkIns ?? []).filter((c: any) => c.date <= heldUpTo);
+    if (json.alliance.checkIns.length === 0) delete json.alliance.checkIns;
+    json.alliance.keepingAlive.revisions = [];
+    file = Buffer.from(JSON.stringify(json));
+  }
   await w.chooseFile({ name, mimeType: 'application/json', buffer: file });
   await w.importDialog.getByRole('button', { name: 'Open as a new draft' }).click();
   await expect(w.stepHeading).toHaveText('Review');
@@ -256,7 +264,8 @@ test.describe('in British English', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const w = new Wizard(page);
     await w.goto();
-    await open(w, 'coach-and-client.json');
+    // As it was on 25 November: no check-in held yet.
+    await open(w, 'coach-and-client.json', '');
     // The header says it is agreed, and when.
     await expect(w.widget.locator('.da-agreed-badge')).toHaveText('✓ Agreed on 20 November 2026');
     // The review (and so the print) reads dates in words, never as 2026-12-01.
@@ -301,10 +310,11 @@ test('in American English the same dates read the American way; after the first 
   await page.clock.setFixedTime(new Date('2026-12-05T10:00:00Z'));
   const w = new Wizard(page);
   await w.goto();
-  await open(w, 'coach-and-client.json');
+  // As it was on 5 December: the first check-in held, on 1 December.
+  await open(w, 'coach-and-client.json', '2026-12-05');
   await expect(w.widget.locator('.da-agreed-badge')).toHaveText('✓ Agreed on November 20, 2026');
   await expect(w.widget.locator('.da-doc')).toContainText(/starting December 1, 2026, at 8:30\s?AM/);
-  // Fortnightly from 1 December: the next check-in is on the 15th.
+  // Fortnightly from 1 December, held on the 1st: the next check-in is on the 15th.
   await w.goToStep('Finish');
   const first = w.widget.locator('.da-next-dates .da-next-date').nth(0);
   await expect(first).toContainText(/December 15, 2026, 8:30\s?AM/);

@@ -32,3 +32,47 @@ for (const width of [1280, 375]) {
     });
   }
 }
+
+// The check-in's screens (the notice that one is due, its five screens, the history it leaves)
+// at the same widths and schemes, on the agreed coaching example with its two check-ins, a
+// month after the last: saved in target/screens/<width>-<scheme>/check-in-*.png.
+test.describe('the check-in, in British English', () => {
+  test.use({ locale: 'en-GB' });
+  for (const width of [1280, 375]) {
+    for (const scheme of ['light', 'dark'] as const) {
+      test(`the check-in's screens at ${width} px, ${scheme}, saved as screenshots`, async ({ page }) => {
+        test.setTimeout(120_000);
+        await page.setViewportSize({ width, height: width > 400 ? 900 : 812 });
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.clock.setFixedTime(new Date('2027-02-02T09:00:00'));
+        const w = new Wizard(page);
+        await w.gotoWelcome();
+        const file = await readFile(new URL('../../../examples/coach-and-client.json', import.meta.url), 'utf8');
+        await w.widget.evaluate((el: any, t) => el.importJson(t), file);
+        const dir = new URL(`${width}-${scheme}/`, OUT);
+        await mkdir(dir, { recursive: true });
+        const shot = async (name: string) => {
+          await page.evaluate(() => document.fonts.ready);
+          await page.screenshot({ path: new URL(`check-in-${name}.png`, dir).pathname, fullPage: true });
+          expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth), `${name} scrolls sideways`).toBeLessThanOrEqual(0);
+        };
+        await expect(w.widget.locator('.da-living-notice')).toContainText('Your check-in was due on 19 January 2027.');
+        await shot('0-due');
+        await w.widget.getByRole('button', { name: 'Hold it now' }).click();
+        const progress = w.widget.locator('.da-walk-progress');
+        const screens = ['Who does what', 'What we saw', 'Milestones', 'Is this still serving us?', 'Who was there'];
+        for (const [i, name] of screens.entries()) {
+          await expect(progress).toHaveText(`${i + 1} of 5: ${name}`);
+          await shot(`${i + 1}-${name.toLowerCase().replace(/[^a-z]+/g, '-').replace(/-$/, '')}`);
+          if (i + 1 < screens.length) await w.widget.getByRole('button', { name: 'Next', exact: true }).click();
+        }
+        await w.widget.getByRole('checkbox', { name: 'Priya' }).check();
+        await w.widget.getByRole('button', { name: 'Save the check-in' }).click();
+        await expect(w.stepHeading).toHaveText('Keeping it alive');
+        await expect(w.widget.locator('.da-history-item')).toHaveCount(3);
+        await shot('6-history');
+        expect(w.errors).toEqual([]);
+      });
+    }
+  }
+});
