@@ -138,8 +138,10 @@ impl Walk {
         }
     }
 
-    /// The check-in to keep: only what was said (see [`CheckInHeld`]), the words of today's
-    /// agreement, and who was there by name. `None` when nobody is ticked as there.
+    /// The check-in to keep: only what was said (see [`CheckInHeld`]), each item in the words
+    /// it had when the check-in began (what a status was given for, even if the item was
+    /// reworded during the check-in: the revision log keeps the change), and who was there by
+    /// name. `None` when nobody is ticked as there.
     pub fn finished(&self, a: &Alliance) -> Option<CheckInHeld> {
         let h = &self.held;
         let present: Vec<Present> = a
@@ -154,13 +156,6 @@ impl Walk {
         if present.is_empty() {
             return None;
         }
-        // What an item says now (it may have been reworded during the check-in), else then.
-        let words_now = |then: &str, now: Option<&str>| {
-            now.map(str::trim)
-                .filter(|s| !s.is_empty())
-                .unwrap_or(then)
-                .to_string()
-        };
         Some(CheckInHeld {
             id: h.id.clone(),
             date: h.date,
@@ -171,13 +166,7 @@ impl Walk {
                 .filter(|c| c.status.is_some() || !c.note.trim().is_empty())
                 .map(|c| CommitmentCheck {
                     commitment_id: c.commitment_id.clone(),
-                    what: words_now(
-                        &c.what,
-                        a.commitments
-                            .iter()
-                            .find(|x| x.id == c.commitment_id)
-                            .map(|x| x.what.as_str()),
-                    ),
+                    what: c.what.clone(),
                     status: c.status,
                     note: c.note.trim().to_string(),
                 })
@@ -188,13 +177,7 @@ impl Walk {
                 .filter(|m| !m.seen.trim().is_empty())
                 .map(|m| MeasureCheck {
                     measure_id: m.measure_id.clone(),
-                    signal: words_now(
-                        &m.signal,
-                        a.progress
-                            .iter()
-                            .find(|x| x.id == m.measure_id)
-                            .map(|x| x.signal.as_str()),
-                    ),
+                    signal: m.signal.clone(),
                     seen: m.seen.trim().to_string(),
                 })
                 .collect(),

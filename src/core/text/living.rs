@@ -7,11 +7,11 @@ words!("living": hold, hold_now, not_now, walk_label, screen_commitments, screen
     intro_milestones, intro_serving, intro_wrap, none_commitments, none_measures,
     none_milestones, status_legend, status_none, status_done, status_on_track, status_behind,
     status_no_longer_needed, note, seen, reached, celebrated, keep, change, present,
-    takeaway, save, stop, discard, discarded, nobody_present, back_to, history_heading,
+    takeaway, save, stop, discard, discarded, discard_question, keep_it, nobody_present, back_to, history_heading,
     history_empty, earlier, stopped, serving_legend, changed_note;
     templates: due_check_in, due_today, due_review, walk_title, screen_of, planned, goal_planned,
     go_change, saved, saved_next, under_way, latest, changed_at, reached_earlier, history_item,
-    history_present, history_takeaway);
+    history_present, history_takeaway, discarded_changed);
 
 pub fn due_check_in(date: &str) -> String {
     fill(get("living.due_check_in"), &[("date", &date)])
@@ -71,4 +71,8 @@ pub fn history_present(names: &str) -> String {
 }
 pub fn history_takeaway(text: &str) -> String {
     fill(get("living.history_takeaway"), &[("text", &text)])
+}
+/// "The check-in was discarded. What you changed during it stays: The goal."
+pub fn discarded_changed(sections: &str) -> String {
+    fill(get("living.discarded_changed"), &[("sections", &sections)])
 }

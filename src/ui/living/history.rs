@@ -59,8 +59,10 @@ fn History() -> impl IntoView {
                                     <li class="da-history-item" data-check-in=id>
                                         <details class="da-fold" open=i == 0>
                                             <summary class="da-fold-summary">
-                                                <span class="da-history-title">{title}</span>
-                                                <span class="da-history-line">{line}</span>
+                                                <span class="da-history-head">
+                                                    <span class="da-history-title">{title}</span>
+                                                    <span class="da-history-line">{line}</span>
+                                                </span>
                                             </summary>
                                             <div class="da-fold-body">{blocks_view(blocks)}</div>
                                         </details>

@@ -76,6 +76,8 @@ pub fn hold(ctx: Ctx, page: Page) {
         Some(walk) => walk.away = false,
         None => h.walk = started,
     });
+    // What the status line said of the steps is not news on the check-in.
+    page.announcement.set(String::new());
     page.focus_later(page.id("walk-heading"));
 }
 
@@ -167,7 +169,10 @@ pub fn LivingNotice() -> impl IntoView {
                                 <button
                                     type="button"
                                     class="da-button"
-                                    on:click=move |_| dismissed.set(true)
+                                    on:click=move |_| {
+                                        dismissed.set(true);
+                                        page.focus_later(page.id("step-heading"));
+                                    }
                                 >
                                     {w::not_now()}
                                 </button>

@@ -69,10 +69,32 @@ fn CheckInWalk() -> impl IntoView {
     let stop = move |_| {
         change(ctx, |w| w.away = true);
         page.announce(w::stopped());
+        page.focus_later(page.id("step-heading"));
     };
     let discard = move |_| {
+        // What was changed in the steps during it stays (it is in the alliance): said so.
+        let changed = current(ctx)
+            .and_then(|walk| ctx.try_with_untracked(|a| walk.changed(a)))
+            .unwrap_or_default();
         ctx.here.update(|h| h.walk = None);
-        page.announce(w::discarded());
+        page.announce(if changed.is_empty() {
+            w::discarded().to_string()
+        } else {
+            let names: Vec<String> = changed
+                .into_iter()
+                .map(|s| way.title(Step::Section(s)))
+                .collect();
+            w::discarded_changed(&names.join(", "))
+        });
+        page.focus_later(page.id("step-heading"));
+    };
+    let ask_discard = move |_| {
+        discarding.set(true);
+        page.focus_later(page.id("walk-discard-yes"));
+    };
+    let keep = move |_| {
+        discarding.set(false);
+        page.focus_later(page.id("walk-discard"));
     };
     let save = move |_| save(ctx, page, way, nobody);
     view! {
@@ -130,20 +152,33 @@ fn CheckInWalk() -> impl IntoView {
                     when=move || discarding.get()
                     fallback=move || {
                         view! {
-                            <button type="button" class="da-link" on:click=move |_| discarding.set(true)>
+                            <button
+                                type="button"
+                                class="da-link"
+                                id=page.id("walk-discard")
+                                on:click=ask_discard
+                            >
                                 {w::discard()}
                             </button>
                         }
                     }
                 >
-                    <span class="da-walk-confirm" role="group" aria-label=w::discard()>
-                        <button type="button" class="da-button da-button-danger" on:click=discard>
-                            {w::discard()}
-                        </button>
-                        <button type="button" class="da-button" on:click=move |_| discarding.set(false)>
-                            {u::close()}
-                        </button>
-                    </span>
+                    <div class="da-notice da-notice-warning da-walk-confirm" role="group" aria-label=w::discard()>
+                        <p>{w::discard_question()}</p>
+                        <div class="da-notice-buttons">
+                            <button
+                                type="button"
+                                class="da-button da-button-danger"
+                                id=page.id("walk-discard-yes")
+                                on:click=discard
+                            >
+                                {w::discard()}
+                            </button>
+                            <button type="button" class="da-button" on:click=keep>
+                                {w::keep_it()}
+                            </button>
+                        </div>
+                    </div>
                 </Show>
             </div>
         </section>
@@ -204,8 +239,15 @@ fn screen_view(ctx: Ctx, page: Page, way: Way, n: u8, nobody: RwSignal<bool>) ->
             _ => wrap(ctx, page, a, &walk, nobody),
         })
         .unwrap_or_else(|| ().into_any());
+    // A list screen with nothing on it says only that (not what to do with its items).
+    let empty = match n {
+        0 => walk.held.commitments.is_empty(),
+        1 => walk.held.measures.is_empty(),
+        2 => walk.held.milestones.is_empty(),
+        _ => false,
+    };
     view! {
-        <p class="da-intro">{intro}</p>
+        {(!empty).then(|| view! { <p class="da-intro">{intro}</p> })}
         {body}
     }
     .into_any()

@@ -188,6 +188,16 @@ test('a check-in is offered when due, walked by keyboard and by touch, kept, exp
   expect(log).toHaveLength(1);
   expect(log[0]).toMatchObject({ date: '2027-01-05', sections: ['goal'], changes: 'Changed during a check-in: The goal.' });
 
+  // A check-in begun and thrown away: asked first, said truly, focus back on the step.
+  await touch(jordan, jordan.button('Hold a check-in').first());
+  await expect(walkHeading(jordan)).toHaveText('Check-in of 5 January 2027');
+  await touch(jordan, jordan.button('Discard this check-in'));
+  await expect(jordan.widget.getByText('Discard this check-in’s answers? They cannot be brought back.')).toBeVisible();
+  await touch(jordan, jordan.button('Discard this check-in'));
+  await expect(jordan.status).toHaveText('The check-in was discarded. Nothing in your agreement changed.');
+  await expect(jordan.stepHeading).toBeFocused();
+  expect(JSON.parse(await jordan.widget.evaluate((el: any) => el.exportJson())).alliance.checkIns).toHaveLength(2);
+
   expect(priya.errors).toEqual([]);
   expect(jordan.errors).toEqual([]);
 });
