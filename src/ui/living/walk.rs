@@ -56,9 +56,11 @@ fn CheckInWalk() -> impl IntoView {
     let heading = page.id("walk-heading");
     let labelled = heading.clone();
     // A new screen: its heading takes focus, so a screen reader starts reading there.
+    // A new screen: its name takes focus, so a screen reader says where the person now is
+    // (the check-in's heading took it when the check-in began).
     Effect::watch(
         move || screen.get(),
-        move |_, _, _| page.focus_later(page.id("walk-heading")),
+        move |_, _, _| page.focus_later(page.id("walk-progress")),
         false,
     );
     let go = move |to: u8| {
@@ -103,12 +105,12 @@ fn CheckInWalk() -> impl IntoView {
             <h2 class="da-step-heading" id=heading tabindex="-1">
                 {move || date.get().map(|d| w::walk_title(&Local.date(d)))}
             </h2>
-            <p class="da-walk-progress">
+            <h3 class="da-walk-progress" id=page.id("walk-progress") tabindex="-1">
                 {move || {
                     let n = screen.get();
                     w::screen_of(usize::from(n) + 1, usize::from(SCREENS), screen_name(n))
                 }}
-            </p>
+            </h3>
             <div class="da-walk-screen">
                 {move || {
                     let n = screen.get();
@@ -624,7 +626,8 @@ fn wrap(ctx: Ctx, page: Page, a: &Alliance, walk: &Walk, nobody: RwSignal<bool>)
         .collect_view();
     let takeaway = line_box(
         page.id("walk-takeaway"),
-        w::takeaway().to_string(),
+        // Said as optional, as the notes are: a check-in is kept without it.
+        format!("{} ({})", w::takeaway(), u::optional()),
         walk.held.takeaway.clone(),
         move |v| change(ctx, |w| w.held.takeaway = v),
     );
