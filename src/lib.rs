@@ -14,6 +14,10 @@ pub const HOST_TAG: &str = "designed-alliance";
 /// including those added later, each in a shadow root of its own (`web/element.js`).
 pub fn start() {
     crash::install_panic_hook();
+    // A word no catalogue has is a mistake of ours: said in the console, where tests see it.
+    core::text::on_missing(|key| {
+        web_sys::console::error_1(&format!("designed-alliance: no words for {key:?}").into());
+    });
     let mount = MountFn::new(mount);
     define(HOST_TAG, &mount);
     // Elements may be added at any time while the page is open.
@@ -45,6 +49,18 @@ pub fn mount(host: web_sys::HtmlElement, root: web_sys::Node) -> wasm_bindgen::J
         return wasm_bindgen::JsValue::UNDEFINED;
     };
     let (namespace, preset) = attributes(&target);
+    let coach = coach_attributes(&target);
+    // The coach's own page: what arrives is filed by its people.
+    let desk = match target.get_attribute("mode").as_deref().map(str::trim) {
+        None | Some("") => false,
+        Some("coach") => true,
+        Some(other) => {
+            web_sys::console::warn_1(
+                &format!("designed-alliance: mode=\"{other}\" cannot be used: the only mode is \"coach\"").into(),
+            );
+            false
+        }
+    };
     // The coach's template, from their own site; read once, when the widget starts.
     let template = target
         .get_attribute("template")
@@ -61,7 +77,15 @@ pub fn mount(host: web_sys::HtmlElement, root: web_sys::Node) -> wasm_bindgen::J
     let start = move || {
         // Read aloud in the language it is written in, whatever the page around it speaks.
         let _ = root.set_attribute("lang", core::text::language());
-        ui::mount(target, root, namespace, preset, template, hooks)
+        ui::mount(
+            target,
+            root,
+            namespace,
+            preset,
+            template,
+            hooks,
+            ui::io::send::Coached { coach, desk },
+        )
     };
     // English, or a page whose first widget chose the language already: at once (all widgets
     // on a page speak one language).
@@ -162,6 +186,52 @@ fn attributes(host: &web_sys::Element) -> (String, ui::drafts::Preset) {
         }
     }
     (namespace, (relationship, title.trim().to_string()))
+}
+
+/// Reads who the coach is (`coach-name`, `coach-email`, `coach-endpoint`). An address that
+/// cannot be used is named in a console warning and left out.
+fn coach_attributes(host: &web_sys::Element) -> core::coach::Coach {
+    let warn = |name: &str, value: &str, why: &str| {
+        web_sys::console::warn_1(
+            &format!("designed-alliance: {name}=\"{value}\" cannot be used: {why}").into(),
+        );
+    };
+    let attribute = |name: &str| {
+        host.get_attribute(name)
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+    };
+    let email = attribute("coach-email").filter(|e| {
+        let ok = core::coach::email_ok(e);
+        if !ok {
+            warn("coach-email", e, "it is not an email address");
+        }
+        ok
+    });
+    // Made absolute against the page, as `template` is; HTTPS only (or this computer).
+    let endpoint = attribute("coach-endpoint").and_then(|e| {
+        let base = web_sys::window()
+            .and_then(|w| w.location().href().ok())
+            .unwrap_or_default();
+        match web_sys::Url::new_with_base(&e, &base) {
+            Ok(url) if core::coach::endpoint_ok(&url.protocol(), &url.hostname()) => {
+                Some(url.href())
+            }
+            Ok(_) => {
+                warn("coach-endpoint", &e, "it must be an https:// address");
+                None
+            }
+            Err(_) => {
+                warn("coach-endpoint", &e, "it is not an address");
+                None
+            }
+        }
+    });
+    core::coach::Coach {
+        name: attribute("coach-name").unwrap_or_default(),
+        email,
+        endpoint,
+    }
 }
 
 /// Dispatches `name` on `host`, bubbling and composed (it crosses shadow roots), with `detail`

@@ -788,3 +788,43 @@ fn what_is_missing_is_listed_in_the_order_of_the_way_through() {
     sorted.sort_by_key(|s| *s as usize);
     assert_eq!(order, sorted);
 }
+
+#[test]
+fn a_template_may_name_the_coach_and_a_bad_address_is_refused_with_where() {
+    let v = validator();
+    let named = with(|t| {
+        t["coach"] = json!({ "name": "Sam Rivera", "email": "sam@example.com" });
+    });
+    let t = template::parse(named.as_bytes()).expect("a template naming its coach");
+    assert_eq!(t.coach.name.as_deref(), Some("Sam Rivera"));
+    assert_eq!(t.coach.email.as_deref(), Some("sam@example.com"));
+    assert!(v.is_valid(&serde_json::from_str::<Value>(&named).unwrap()));
+    // Either may be left out.
+    let only_name = with(|t| t["coach"] = json!({ "name": "Sam" }));
+    assert_eq!(
+        template::parse(only_name.as_bytes()).unwrap().coach.email,
+        None
+    );
+    for (change, said) in [
+        (
+            json!({ "email": "sam at example" }),
+            "template: coach.email \"sam at example\" is not an email address",
+        ),
+        (
+            json!({ "phone": "1" }),
+            "template: coach.phone is not a member of coach (it has name, email)",
+        ),
+        (
+            json!("Sam"),
+            "template: coach must be an object with the coach's name and email",
+        ),
+    ] {
+        let text = with(|t| t["coach"] = change);
+        let e = template::parse(text.as_bytes()).expect_err("refused");
+        assert_eq!(e.to_string(), said);
+        assert!(
+            !v.is_valid(&serde_json::from_str::<Value>(&text).unwrap()),
+            "{said}"
+        );
+    }
+}

@@ -9,9 +9,9 @@ const origin = document.querySelector("meta[name=designed-alliance-parent]")?.co
 const embedded = parent !== window;
 const send = (type, detail) => embedded && parent.postMessage({ source: "designed-alliance", type, detail }, origin);
 
-// The widget's attributes, from the frame's address: ?namespace=…&relationship=…&title=…&theme=…&template=…&lang=…
+// The widget's attributes, from the frame's address: ?namespace=…&relationship=…&title=…&theme=…&template=…&lang=…&coach-name=…&coach-email=…&coach-endpoint=…&mode=…
 const query = new URLSearchParams(location.search);
-for (const name of ["namespace", "relationship", "title", "theme", "template", "lang"]) {
+for (const name of ["namespace", "relationship", "title", "theme", "template", "lang", "coach-name", "coach-email", "coach-endpoint", "mode"]) {
   if (query.has(name)) host.setAttribute(name, query.get(name));
 }
 // The page speaks the widget's language too.
@@ -25,7 +25,7 @@ if (TITLES[lang]) {
 if (/^(light|dark)$/.test(query.get("theme"))) document.querySelector("meta[name=color-scheme]").content = query.get("theme");
 
 // What happens in the widget, and how tall the page is (to size the iframe).
-for (const type of ["da-ready", "da-step-changed", "da-draft-saved", "da-exported", "da-agreed"]) {
+for (const type of ["da-ready", "da-step-changed", "da-draft-saved", "da-exported", "da-agreed", "da-sent"]) {
   host.addEventListener(type, (event) => send(type, event.detail));
 }
 // (The page's own height, not the frame's: the frame can shrink again when the content does.)

@@ -312,6 +312,8 @@ pub fn keys() -> Vec<String> {
         text::share::KEYS,
         text::part::KEYS,
         text::living::KEYS,
+        text::coach::KEYS,
+        text::coach::desk::KEYS,
     ]
     .concat()
     .into_iter()

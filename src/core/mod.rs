@@ -3,8 +3,10 @@
 
 pub mod action;
 pub mod agreement;
+pub mod coach;
 pub mod content;
 pub mod date;
+pub mod desk;
 pub mod diff;
 pub mod drafts;
 pub mod editor;

@@ -43,6 +43,7 @@ pub fn mount(
     preset: drafts::Preset,
     template: Option<String>,
     hooks: Hooks,
+    coaching: io::send::Coached,
 ) -> impl FnOnce() {
     browser::use_plural_rules();
     let started = std::rc::Rc::new(std::cell::Cell::new(None));
@@ -53,12 +54,22 @@ pub fn mount(
             let (page, ctx, way) = ctx::provide(alliance, hooks);
             let dialogs = io::Dialogs::new();
             provide_context(dialogs);
+            let coaching = io::send::Coaching {
+                coach: RwSignal::new(coaching.coach),
+                desk: coaching.desk,
+            };
+            provide_context(coaching);
             // The coach's template: until it is there (and if it cannot be used, for good) the
             // standard one. A template that cannot be used is named in the console, with why.
             if let Some(url) = template {
                 leptos::task::spawn_local(async move {
-                    match io::template::load(&url).await {
-                        Ok(t) => way.use_template(t),
+                    let named = coaching.coach.get_untracked();
+                    match io::template::load(&url, named).await {
+                        Ok((t, coach)) => {
+                            // The page's own attributes win over what the template says.
+                            coaching.coach.set(coach);
+                            way.use_template(t)
+                        }
                         Err(why) => web_sys::console::error_1(
                             &format!(
                                 "designed-alliance: {why} ({url}); the standard template is used"

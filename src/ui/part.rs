@@ -42,6 +42,8 @@ macro_rules! part {
         )]
         $(#[$meta])*
         $vis fn $name($($arg: $ty),*) -> Result<$out, $crate::ui::part::Unavailable> {
+            // The English words only parts use come with them.
+            $crate::core::text::install_later();
             Ok($body)
         }
 

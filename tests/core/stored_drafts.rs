@@ -76,6 +76,8 @@ mod drafts {
             list,
             vec![Listed::Draft(DraftInfo {
                 slot: id("slot-1"),
+                alliance: coaching().id,
+                people: coaching().parties.iter().map(|p| p.name.clone()).collect(),
                 title: "Stepping into the team-lead role".into(),
                 relationship: Some(RelationshipKind::CoachAndClient),
                 saved_at: now(),

@@ -168,6 +168,10 @@ pub struct Draft<'a> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DraftInfo {
     pub slot: Id,
+    /// The alliance's own id (two drafts may hold the same alliance).
+    pub alliance: Id,
+    /// The names of its people, in order (the coach's desk groups by them).
+    pub people: Vec<String>,
     pub title: String,
     pub relationship: Option<RelationshipKind>,
     pub saved_at: Timestamp,
@@ -369,8 +373,17 @@ impl DraftStore {
                 .and_then(|id| decode(&raw).map(|d| (id, d)));
             match decoded {
                 Ok((id, d)) => {
+                    let people = d
+                        .alliance
+                        .parties
+                        .iter()
+                        .enumerate()
+                        .map(|(i, p)| p.label(i))
+                        .collect();
                     let info = DraftInfo {
                         slot: id,
+                        alliance: d.alliance.id,
+                        people,
                         title: d.alliance.title,
                         relationship: d.alliance.relationship,
                         saved_at: d.saved_at,
@@ -582,6 +595,12 @@ impl DraftStore {
             self.known = Some(raw.to_string());
         }
         Ok(())
+    }
+
+    /// Where the coach's desk keeps what it knows of the alliances received
+    /// ([`crate::core::desk`]), in this namespace.
+    pub fn desk_key(&self) -> String {
+        format!("{}desk", self.prefix)
     }
 
     /// Removes every key of this namespace (and only those). Returns how many.

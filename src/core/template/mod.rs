@@ -40,6 +40,8 @@ pub const MAX_ID: usize = 64;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Template {
     pub name: String,
+    /// Who the coach is, as their template says.
+    pub coach: TemplateCoach,
     /// The coach's own welcome, shown as text before the points of the widget's own that
     /// say what it is, how long it takes and where the answers stay.
     pub welcome: Option<String>,
@@ -51,6 +53,14 @@ pub struct Template {
     /// The coach's wording for a section's title and introduction.
     pub wording: Vec<(SectionId, Wording)>,
     pub questions: Vec<Question>,
+}
+
+/// The coach, as their template names them (the page's `coach-name` and `coach-email`
+/// attributes win).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TemplateCoach {
+    pub name: Option<String>,
+    pub email: Option<String>,
 }
 
 /// A section's title and introduction, in the coach's words (either may be left out), and

@@ -47,11 +47,12 @@ pub fn parse(bytes: &[u8]) -> Result<Template, TemplateError> {
     read(&value)
 }
 
-pub(super) const MEMBERS: [&str; 9] = [
+pub(super) const MEMBERS: [&str; 10] = [
     "$schema",
     "format",
     "version",
     "name",
+    "coach",
     "welcome",
     "welcomeText",
     "sections",
@@ -94,6 +95,7 @@ pub(super) fn read(value: &Value) -> Result<Template, TemplateError> {
     }
     let name = text(top.get("name"), "name", MAX_NAME, true)?.unwrap_or_default();
     let welcome = text(top.get("welcome"), "welcome", MAX_WELCOME, false)?;
+    let coach = coach(top.get("coach"))?;
     let mut welcome_text: [Option<String>; 5] = Default::default();
     match top.get("welcomeText") {
         None => {}
@@ -231,12 +233,44 @@ pub(super) fn read(value: &Value) -> Result<Template, TemplateError> {
 
     Ok(Template {
         name,
+        coach,
         welcome,
         welcome_text,
         sections,
         wording,
         questions,
     })
+}
+
+/// Who the coach is (`coach`: `{"name": "Jordan", "email": "jordan@example.com"}`, either
+/// may be left out): where "Send to Jordan" sends, unless the page names them itself.
+fn coach(value: Option<&Value>) -> Result<TemplateCoach, TemplateError> {
+    let Some(value) = value else {
+        return Ok(TemplateCoach::default());
+    };
+    let Value::Object(map) = value else {
+        return fail("coach", "must be an object with the coach's name and email");
+    };
+    if let Some(key) = map.keys().find(|k| !matches!(k.as_str(), "name" | "email")) {
+        return fail(
+            &format!("coach.{key}"),
+            "is not a member of coach (it has name, email)",
+        );
+    }
+    // Either may be left out; one that is there must say something.
+    let member = |key: &str, max: usize| match map.get(key) {
+        None => Ok(None),
+        Some(v) => text(Some(v), &format!("coach.{key}"), max, true),
+    };
+    let name = member("name", MAX_NAME)?;
+    let email = member("email", 254)?;
+    if let Some(e) = email
+        .as_deref()
+        .filter(|e| !crate::core::coach::email_ok(e))
+    {
+        return fail("coach.email", format!("{e:?} is not an email address"));
+    }
+    Ok(TemplateCoach { name, email })
 }
 
 /// The coach's wording for the widget's own questions of `section` (`sectionText.<section>.

@@ -10,8 +10,12 @@ use std::fmt;
 /// `build.rs`), so adding a language is adding its file (see DEVELOPERS.md).
 pub const LANGUAGES: &[&str] = include!(concat!(env!("OUT_DIR"), "/languages.rs"));
 
-/// The English catalogue, built in.
+/// The English catalogue, built in: whole, but in the release build (`da_split`), where the
+/// words only parts use come with the parts ([`install_later`]).
+#[cfg(not(da_split))]
 const ENGLISH: &str = include_str!("../../../lang/en.json");
+#[cfg(da_split)]
+const ENGLISH: &str = include_str!(concat!(env!("OUT_DIR"), "/en-first.json"));
 
 /// Limits on a catalogue's file, as for any file read from elsewhere.
 pub const MAX_BYTES: usize = 256 * 1024;
@@ -163,8 +167,36 @@ pub type PluralRules = Box<dyn Fn(u64) -> Plural>;
 
 thread_local! {
     static ENGLISH_WORDS: &'static Catalogue = Box::leak(Box::new(Catalogue::english()));
+    /// The English words only parts use, once a part has run ([`install_later`]).
+    static LATER: Cell<Option<&'static Catalogue>> = const { Cell::new(None) };
+    /// What is told of a key no catalogue has (the widget says it in the console).
+    static MISSING: Cell<Option<fn(&str)>> = const { Cell::new(None) };
     static CURRENT: Cell<Option<(&'static str, &'static Catalogue)>> = const { Cell::new(None) };
     static RULES: std::cell::RefCell<Option<PluralRules>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The English words only parts use: in the release build they come with the parts, and the
+/// first part to run installs them (every part does, through `part!`); elsewhere they are
+/// built in with the others, and this does nothing.
+pub fn install_later() {
+    #[cfg(da_split)]
+    if LATER.with(|l| l.get()).is_none() {
+        let words = Catalogue::parse(include_str!(concat!(env!("OUT_DIR"), "/en-later.json")))
+            .unwrap_or_default();
+        LATER.with(|l| l.set(Some(Box::leak(Box::new(words)))));
+    }
+}
+
+/// What to do with a key no catalogue has: in the browser, say it in the console.
+pub fn on_missing(tell: fn(&str)) {
+    MISSING.with(|m| m.set(Some(tell)));
+}
+
+/// The English words of `key`: built in, or come with the parts.
+fn english(key: &str) -> Option<&'static str> {
+    ENGLISH_WORDS
+        .with(|e| e.get(key))
+        .or_else(|| LATER.with(|l| l.get()).and_then(|c| c.get(key)))
 }
 
 /// Picks plural forms with `rules` from now on: in the browser, its `Intl.PluralRules` for the
@@ -195,7 +227,8 @@ pub fn plural(key: &str, n: u64) -> &'static str {
         .with(|c| c.get())
         .and_then(|(_, catalogue)| pick(catalogue))
         .or_else(|| ENGLISH_WORDS.with(|e| pick(e)))
-        .unwrap_or_default()
+        .or_else(|| LATER.with(|l| l.get()).and_then(pick))
+        .unwrap_or_else(|| missing(key))
 }
 
 /// Speaks `language` from now on, with the words of its catalogue `text` (the file's
@@ -231,8 +264,17 @@ pub fn get(key: &str) -> &'static str {
     CURRENT
         .with(|c| c.get())
         .and_then(|(_, catalogue)| catalogue.get(key))
-        .or_else(|| ENGLISH_WORDS.with(|e| e.get(key)))
-        .unwrap_or_default()
+        .or_else(|| english(key))
+        .unwrap_or_else(|| missing(key))
+}
+
+/// A key no catalogue has: told (see [`on_missing`]), and said as nothing.
+#[cold]
+fn missing(key: &str) -> &'static str {
+    if let Some(tell) = MISSING.with(|m| m.get()) {
+        tell(key);
+    }
+    ""
 }
 
 /// A template with its values: each `{name}` becomes the value named so; other text,

@@ -8,8 +8,8 @@
 mod catalogue;
 
 pub use catalogue::{
-    fill, get, install, language, placeholders, plural, plural_category, set_plural_rules,
-    uninstall, Catalogue, CatalogueError, Plural, PluralRules, LANGUAGES,
+    fill, get, install, install_later, language, on_missing, placeholders, plural, plural_category,
+    set_plural_rules, uninstall, Catalogue, CatalogueError, Plural, PluralRules, LANGUAGES,
     MAX_BYTES as MAX_CATALOGUE_BYTES,
 };
 
@@ -517,6 +517,7 @@ pub fn nesting_depth(text: &[u8]) -> usize {
     deepest
 }
 
+pub mod coach;
 pub mod living;
 
 #[cfg(test)]

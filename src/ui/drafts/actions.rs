@@ -35,6 +35,9 @@ pub enum ListAct {
     Delete(String, String),
     UndoDelete,
     DownloadStored(String),
+    /// On the coach's desk: compares the version waiting (of the alliance) with the one in
+    /// the slot.
+    CompareWaiting(String, Id),
     New,
     AskForget,
     Forget,
@@ -63,7 +66,7 @@ impl Drafts {
         });
     }
 
-    fn failed(self, detail: &str) {
+    pub(super) fn failed(self, detail: &str) {
         self.done(t::action_failed(detail));
     }
 
@@ -165,6 +168,9 @@ impl Drafts {
         let now = browser::now();
         let slot_id = |slot: &str| Id::new(slot).ok_or_else(|| t::bad_key().to_string());
         match a {
+            ListAct::CompareWaiting(slot, alliance) => {
+                self.compare_waiting(slot.clone(), alliance.clone());
+            }
             ListAct::Rename(slot, title) => {
                 self.rename.set(title.trim().to_string());
                 self.edit(|s| {

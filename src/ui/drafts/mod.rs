@@ -21,6 +21,7 @@
 )]
 
 mod actions;
+mod desk;
 mod view;
 
 pub use view::{fetch_drafts, DraftsButton, DraftsDialog, Notices, SaveStatus};

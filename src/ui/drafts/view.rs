@@ -5,6 +5,7 @@ use super::actions::{Act, Acting, ListAct};
 use super::*;
 use crate::core::content;
 use crate::core::drafts::{Listed, Reason};
+use crate::core::text::coach::desk as dt;
 use crate::core::text::ui as tu;
 use crate::ui::part::{part, Part};
 use crate::ui::shell::Modal;
@@ -176,6 +177,10 @@ struct Row {
     details: String,
     open_now: bool,
     renaming: bool,
+    /// On the coach's desk: who it is between (key, names), and a version received that
+    /// changed since the coach's, waiting to be compared (what to say, the alliance).
+    people: (String, String),
+    waiting: Option<(String, Id)>,
 }
 
 /// Everything the dialog shows, computed from the state and storage.
@@ -188,7 +193,7 @@ struct Listing {
     confirm_forget: bool,
 }
 
-fn listing(d: Drafts) -> Listing {
+fn listing(d: Drafts, on_desk: bool) -> Listing {
     // Read so that the listing follows storage changes made by the dialog (`version`).
     let (message, undo, renaming, confirm_forget) = d.s.with(|s| {
         let _ = s.version;
@@ -199,6 +204,7 @@ fn listing(d: Drafts) -> Listing {
             s.confirm_forget,
         )
     });
+    let desk = on_desk.then(|| d.desk());
     let mut rows = Err(String::new());
     d.run(&mut |s, store| {
         rows = store
@@ -216,7 +222,23 @@ fn listing(d: Drafts) -> Listing {
                             details.push_str(&t::last_saved(&when(info.saved_at)));
                             details.push_str(" \u{b7} ");
                             details.push_str(&tu::progress_label(info.progress));
+                            let received = desk.as_ref().and_then(|k| k.of(&info.alliance));
+                            if let Some(r) = received {
+                                details.push_str(" \u{b7} ");
+                                details.push_str(&dt::received(&day(r.at)));
+                            }
+                            let waiting = received
+                                .and_then(|r| r.waiting.as_ref())
+                                .map(|w| (dt::waiting(&day(w.at)), info.alliance.clone()));
+                            let mut key: Vec<String> = info
+                                .people
+                                .iter()
+                                .map(|n| n.trim().to_lowercase())
+                                .collect();
+                            key.sort();
                             Row {
+                                people: (key.join("\u{1f}"), info.people.join(", ")),
+                                waiting,
                                 open_now: store.slot().as_str() == slot,
                                 renaming: renaming.as_deref() == Some(slot.as_str()),
                                 title: title_of(&info.title),
@@ -233,6 +255,8 @@ fn listing(d: Drafts) -> Listing {
                             details: reason.words(&raw),
                             open_now: false,
                             renaming: false,
+                            people: Default::default(),
+                            waiting: None,
                         },
                     })
                     .collect()
@@ -263,6 +287,8 @@ fn DraftRow(
         details,
         open_now,
         renaming,
+        waiting,
+        ..
     } = row;
     let heading = page.id(&format!("draft-{slot}-title"));
     // Each button names its draft for assistive technology ("Delete “Team charter”").
@@ -355,6 +381,21 @@ fn DraftRow(
                 {open_now.then(|| view! { <span class="da-badge">{t::open_now()}</span> })}
             </p>
             <p class="da-draft-meta">{details}</p>
+            {waiting
+                .map(|(said, alliance)| {
+                    view! {
+                        <p class="da-draft-waiting">
+                            {said}
+                            " "
+                            <ActButton
+                                label=dt::compare()
+                                class="da-button"
+                                act=ListAct::CompareWaiting(slot.clone(), alliance)
+                                name=name(dt::compare())
+                            />
+                        </p>
+                    }
+                })}
             {buttons}
         </li>
     }
@@ -384,14 +425,54 @@ part!(drafts, fetch_drafts:
     }
 );
 
+/// A date as the list says it ("7 December 2026").
+fn day(at: crate::core::Timestamp) -> String {
+    use crate::core::Dates;
+    browser::Local.date(browser::local_date(at))
+}
+
+/// The list on the coach's desk: grouped by the people each alliance is between, the group
+/// of the latest draft first; drafts that cannot be read last, on their own.
+fn grouped(page: Page, rows: Vec<Row>) -> impl IntoView {
+    let mut groups: Vec<(String, String, Vec<Row>)> = Vec::new();
+    for row in rows {
+        let (key, names) = row.people.clone();
+        match groups.iter_mut().find(|(k, _, _)| *k == key) {
+            Some((_, _, rows)) => rows.push(row),
+            None => groups.push((key, names, vec![row])),
+        }
+    }
+    groups
+        .into_iter()
+        .enumerate()
+        .map(|(i, (_, names, rows))| {
+            let heading = page.id(&format!("desk-group-{i}"));
+            let names = if names.trim().is_empty() {
+                dt::nobody().to_string()
+            } else {
+                names
+            };
+            view! {
+                <section class="da-desk-group" aria-labelledby=heading.clone()>
+                    <h3 class="da-desk-people" id=heading.clone()>{names}</h3>
+                    <ul class="da-drafts">
+                        {rows.into_iter().map(|row| view! { <DraftRow row/> }).collect_view()}
+                    </ul>
+                </section>
+            }
+        })
+        .collect_view()
+}
+
 /// What [`drafts_list`] shows.
 fn drafts_view(d: Drafts) -> AnyView {
     let page = d.page;
+    let on_desk = crate::ui::io::send::use_coaching().desk;
     view! {
-        <p class="da-hint">{t::note()}</p>
+        <p class="da-hint">{if on_desk { dt::note() } else { t::note() }}</p>
         <div>
             {move || {
-                let l = listing(d);
+                let l = listing(d, on_desk);
                 let message = l
                     .message
                     .map(|m| {
@@ -415,6 +496,7 @@ fn drafts_view(d: Drafts) -> AnyView {
                     });
                 let rows = match l.rows {
                     Ok(rows) if rows.is_empty() => view! { <p>{t::none_yet()}</p> }.into_any(),
+                    Ok(rows) if on_desk => grouped(page, rows).into_any(),
                     Ok(rows) => view! {
                         <ul class="da-drafts">
                             {rows.into_iter().map(|row| view! { <DraftRow row/> }).collect_view()}

@@ -234,6 +234,8 @@ fn compared(ctx: Ctx, drafts: Drafts) -> AnyView {
                     ctx.apply(Action::Replace(Box::new(result)));
                     // What they had is common ground from now on.
                     ctx.exchanged(&theirs);
+                    // On the coach's desk, the version received waits no longer.
+                    drafts.settle_waiting(&theirs.id);
                     drafts.flush();
                     dialogs.comparing.set(None);
                     page.announce(said(&outcome, differences.len()));

@@ -327,6 +327,12 @@ pub fn ExportButtons(
     ];
     view! {
         <div class="da-export-buttons">
+            // Sending to the coach is what Finish is for on a coach's page: it stands out there.
+            <super::send::SendButton class=if large {
+                "da-button da-button-large da-button-primary"
+            } else {
+                class
+            }/>
             {actions
                 .into_iter()
                 .map(|(label, action)| {

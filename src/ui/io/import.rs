@@ -247,6 +247,7 @@ fn preview_view(ctx: Ctx, drafts: Drafts) -> AnyView {
     else {
         return ().into_any();
     };
+    let desk = super::send::use_coaching().desk;
     me.set(None);
     let title = if a.title.trim().is_empty() {
         text::untitled().to_string()
@@ -263,6 +264,8 @@ fn preview_view(ctx: Ctx, drafts: Drafts) -> AnyView {
         .map(|(_, name)| name.as_str())
         .collect::<Vec<_>>()
         .join(", ");
+    // On the coach's desk: filed by its people, and said whether it changed since.
+    let on_desk = desk.then(|| super::desk::on_desk(drafts, &a));
     let held = drafts.holding(&a.id);
     // Nothing of the person's on screen: nothing to keep, nothing to say stays.
     let work = drafts.has_work();
@@ -304,6 +307,8 @@ fn preview_view(ctx: Ctx, drafts: Drafts) -> AnyView {
                 />
                 <Row term=t::preview_saved() value=saved/>
             </dl>
+            {on_desk.map(|on| super::desk::desk_view(page, ctx, drafts, dialogs, on, cancel))}
+            <div class="da-preview-choices" hidden=desk>
             // The same alliance as a draft here: comparing comes first.
             {match &held {
                 Some((_, title)) => view! { <p class="da-notice">{merge::same_alliance(title)}</p> }
@@ -349,6 +354,7 @@ fn preview_view(ctx: Ctx, drafts: Drafts) -> AnyView {
                 <button type="button" class="da-button" on:click=move |_| cancel()>
                     {if held.is_some() || work { t::import_cancel() } else { t::import_not_now() }}
                 </button>
+            </div>
             </div>
         }
             .into_any()

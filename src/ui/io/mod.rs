@@ -1,9 +1,11 @@
 //! Files in and out: opening a saved alliance, and the exports.
 
 mod compare;
+mod desk;
 mod exports;
 pub mod fetch;
 mod import;
+pub mod send;
 pub mod share;
 pub mod template;
 
@@ -31,6 +33,8 @@ pub struct Dialogs {
     pub import_error: RwSignal<Option<(&'static str, String)>>,
     /// The share dialog, while it is open.
     pub sharing: RwSignal<Option<Sharing>>,
+    /// The dialog of sending to the coach, while it is open.
+    pub sending: RwSignal<bool>,
     /// Two versions of the same alliance being compared, while the person chooses.
     pub comparing: RwSignal<Option<Comparing>>,
     /// What to copy by hand when the clipboard was denied: what it is called, and the text.
@@ -44,6 +48,7 @@ impl Dialogs {
             pending_import: RwSignal::new(None),
             import_error: RwSignal::new(None),
             sharing: RwSignal::new(None),
+            sending: RwSignal::new(false),
             comparing: RwSignal::new(None),
             copy_fallback: RwSignal::new(None),
         }

@@ -147,28 +147,43 @@ pub fn share(ctx: Ctx, dialogs: Dialogs) {
     };
     dialogs.sharing.set(Some(Sharing::Making));
     leptos::task::spawn_local(async move {
-        let made = match (file, Codec::compression(FORMAT)) {
-            (Err(e), _) => Sharing::Failed(t::failed(&e.to_string())),
-            (_, Err(_)) => Sharing::Failed(t::unsupported().to_string()),
-            // Packing never makes much more than it was given.
-            (Ok(file), Ok(codec)) => match through(codec, file.as_bytes(), usize::MAX).await {
-                Ok(packed) => {
-                    let link = address().unwrap_or_default() + &share::fragment(&packed);
-                    if link.len() > MAX_LINK_CHARS {
-                        Sharing::TooLarge(link.len())
-                    } else {
-                        // A version that goes to the others: remembered, to tell later who
-                        // changed what.
-                        ctx.exchanged(&alliance);
-                        Sharing::Ready { link, file }
-                    }
-                }
-                Err(Failure::TooLarge) => Sharing::Failed(t::unsupported().to_string()),
-                Err(Failure::Broken(e)) => Sharing::Failed(t::failed(&e)),
-            },
-        };
+        let made = made(file).await;
+        // Only into the dialog that asked for it: closed while the link was being made, it
+        // stays closed (and nothing went to anyone).
+        let still_open = dialogs
+            .sharing
+            .try_with_untracked(|s| matches!(s, Some(Sharing::Making)))
+            .unwrap_or(false);
+        if !still_open {
+            return;
+        }
+        if matches!(made, Sharing::Ready { .. }) {
+            // A version that goes to the others: remembered, to tell later who changed what.
+            ctx.exchanged(&alliance);
+        }
         dialogs.sharing.try_set(Some(made));
     });
+}
+
+/// The share link carrying `file` (the alliance as file text), or why there is none.
+pub async fn made<E: std::fmt::Display>(file: Result<String, E>) -> Sharing {
+    match (file, Codec::compression(FORMAT)) {
+        (Err(e), _) => Sharing::Failed(t::failed(&e.to_string())),
+        (_, Err(_)) => Sharing::Failed(t::unsupported().to_string()),
+        // Packing never makes much more than it was given.
+        (Ok(file), Ok(codec)) => match through(codec, file.as_bytes(), usize::MAX).await {
+            Ok(packed) => {
+                let link = address().unwrap_or_default() + &share::fragment(&packed);
+                if link.len() > MAX_LINK_CHARS {
+                    Sharing::TooLarge(link.len())
+                } else {
+                    Sharing::Ready { link, file }
+                }
+            }
+            Err(Failure::TooLarge) => Sharing::Failed(t::unsupported().to_string()),
+            Err(Failure::Broken(e)) => Sharing::Failed(t::failed(&e)),
+        },
+    }
 }
 
 /// Opens the share link in the address bar, if there is one: the fragment is taken out of the
@@ -235,6 +250,16 @@ pub fn open_from_address(page: Page, dialogs: Dialogs) {
 /// Hands the link to the system's share sheet (phones), with the JSON file where the
 /// browser can share files. False when there is no share sheet.
 fn system_share(ctx: Ctx, link: &str, file: &str) -> bool {
+    let title = ctx
+        .try_with_untracked(|a| a.title.trim().to_string())
+        .unwrap_or_default();
+    share_sheet(&t::message(&title), Some(link), file, &title)
+}
+
+/// Hands `text` (and `link`) to the system's share sheet, with the alliance's file (`file`,
+/// named after `title`) where the browser can share files. False when there is no share
+/// sheet; closing the sheet without sharing is nothing to say.
+pub fn share_sheet(text: &str, link: Option<&str>, file: &str, title: &str) -> bool {
     let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
         return false;
     };
@@ -243,13 +268,12 @@ fn system_share(ctx: Ctx, link: &str, file: &str) -> bool {
     else {
         return false;
     };
-    let title = ctx
-        .try_with_untracked(|a| a.title.trim().to_string())
-        .unwrap_or_default();
-    let name = crate::core::format::file_name(&title, browser::today(), "json");
+    let name = crate::core::format::file_name(title, browser::today(), "json");
     let data = js_sys::Object::new();
-    let _ = Reflect::set(&data, &"url".into(), &link.into());
-    let _ = Reflect::set(&data, &"text".into(), &t::message(&title).into());
+    if let Some(link) = link {
+        let _ = Reflect::set(&data, &"url".into(), &link.into());
+    }
+    let _ = Reflect::set(&data, &"text".into(), &text.into());
     {
         let options = web_sys::FilePropertyBag::new();
         options.set_type("application/json");
@@ -284,7 +308,7 @@ fn system_share(ctx: Ctx, link: &str, file: &str) -> bool {
 }
 
 /// Whether this browser has a system share sheet.
-fn has_share_sheet() -> bool {
+pub fn has_share_sheet() -> bool {
     web_sys::window()
         .and_then(|w| Reflect::get(&w.navigator(), &"share".into()).ok())
         .is_some_and(|f| f.is_function())

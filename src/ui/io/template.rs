@@ -1,13 +1,18 @@
 //! Loading the coach's template from their own site. Reading it (its checks and their
 //! messages) is a part, loaded only by pages that name a template.
 
+use crate::core::coach::Coach;
 use crate::core::template::{self, Template, TemplateError, MAX_BYTES};
 use crate::ui::part::part;
 
 part!(template, fetch_template:
-    /// Reads a template file's text: the template, or the problem and where it is.
-    fn read(text: String) -> Result<Template, TemplateError> {
-        template::parse(text.as_bytes())
+    /// Reads a template file's text: the template, with the coach the page named completed
+    /// by the one it names (the page's attributes win), or the problem and where it is.
+    fn read(text: String, coach: Coach) -> Result<(Template, Coach), TemplateError> {
+        template::parse(text.as_bytes()).map(|t| {
+            let coach = coach.or_template(t.coach.name.as_deref(), t.coach.email.as_deref());
+            (t, coach)
+        })
     }
 );
 
@@ -32,12 +37,13 @@ impl std::fmt::Display for LoadError {
     }
 }
 
-/// Fetches and reads the template at `url` (relative to the page); nothing here panics.
-pub async fn load(url: &str) -> Result<Template, LoadError> {
+/// Fetches and reads the template at `url` (relative to the page), with the coach the page
+/// named completed by the template's; nothing here panics.
+pub async fn load(url: &str, coach: Coach) -> Result<(Template, Coach), LoadError> {
     let text = super::fetch::text(url, MAX_BYTES, "template")
         .await
         .map_err(LoadError::Fetch)?;
-    read(text)
+    read(text, coach)
         .await
         .map_err(|_| LoadError::Unavailable)?
         .map_err(LoadError::Template)

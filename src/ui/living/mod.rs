@@ -40,6 +40,9 @@ pub enum Which {
     HeaderButton,
     /// The check-in under way, screen by screen.
     Walk,
+    /// What goes to the coach, in the dialog of sending ([`crate::ui::io::send`]): rare, and
+    /// here so the first download carries no second copy of [`Part`].
+    Send,
 }
 
 fn made(which: Which) -> AnyView {
@@ -47,6 +50,7 @@ fn made(which: Which) -> AnyView {
         Which::Notice => view! { <LivingNotice/> }.into_any(),
         Which::HeaderButton => view! { <HoldButton quiet=true/> }.into_any(),
         Which::Walk => walk::walk_view(),
+        Which::Send => crate::ui::io::send::send_view(),
     }
 }
 
@@ -54,8 +58,16 @@ fn made(which: Which) -> AnyView {
 /// shows in it comes with the part (fetched ahead once idle; said plainly if it cannot come).
 /// One function for the three places, so the first download carries one copy of [`Part`].
 pub fn place(which: Which) -> AnyView {
+    placed(which, None)
+}
+
+/// A place in a dialog: when the part cannot come, "Close" is offered beside "Try again".
+pub fn placed(which: Which, close: Option<Callback<()>>) -> AnyView {
     let show = move |make: fn(Which) -> AnyView| make(which);
-    view! { <Part load=living_part show/> }.into_any()
+    match close {
+        Some(close) => view! { <Part load=living_part show close/> }.into_any(),
+        None => view! { <Part load=living_part show/> }.into_any(),
+    }
 }
 
 /// Whether the alliance was agreed at least once: the living alliance's views have something

@@ -202,6 +202,7 @@ pub fn Widget() -> impl IntoView {
             <ImportPreview/>
             <CompareDialog/>
             <ShareDialog/>
+            <crate::ui::io::send::SendDialog/>
             <DraftsDialog/>
             <CopyFallback/>
         </div>

@@ -139,6 +139,46 @@ test('an alliance too large for a link says so and offers the file', async ({ pa
   expect(download.suggestedFilename()).toMatch(/\.json$/);
 });
 
+test('a share dialog closed while its link is being made stays closed', async ({ page }) => {
+  // The browser's packing is held until the test lets it go, so Escape comes first.
+  await page.addInitScript(() => {
+    const Native = (window as any).CompressionStream;
+    const w = window as any;
+    w.CompressionStream = class {
+      writable: WritableStream;
+      readable: ReadableStream;
+      constructor(format: string) {
+        const inner = new Native(format);
+        const gate = new Promise((go) => { w.releasePacking = go; });
+        let finished: () => void = () => {};
+        w.packed = new Promise<void>((done) => { finished = done; });
+        this.writable = inner.writable;
+        this.readable = inner.readable.pipeThrough(new TransformStream({
+          async transform(chunk, out) { await gate; out.enqueue(chunk); },
+          flush() { finished(); },
+        }));
+      }
+    };
+  });
+  const w = new Wizard(page, 'keyboard');
+  await openExample(w);
+  const menu = await w.openMenu();
+  await w.press(w.button('Share a link…', menu));
+  const dialog = shareDialog(page);
+  await expect(dialog).toContainText('Making the link');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  // The link is made after all: the dialog does not come back over the step.
+  await page.evaluate(async () => {
+    const w = window as any;
+    w.releasePacking();
+    await w.packed;
+    await new Promise((frame) => requestAnimationFrame(() => requestAnimationFrame(frame)));
+  });
+  await expect(dialog).toBeHidden();
+  expect(w.errors).toEqual([]);
+});
+
 test('two versions of the same alliance are brought together difference by difference', async ({ page }, info) => {
   const w = new Wizard(page);
   await openExample(w);
