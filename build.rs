@@ -13,6 +13,7 @@ const LATER: &[&str] = &[
     "!coach.send",
     "!coach.title",
     "!coach.your_coach",
+    "!coach.where_sending",
     "desk",
     "export",
     "fileAdvice",

@@ -227,10 +227,28 @@ fn coach_attributes(host: &web_sys::Element) -> core::coach::Coach {
             }
         }
     });
+    // The coach's own page, where the link in the email opens: any address (it is only
+    // written into the email), made absolute against the page.
+    let desk = attribute("coach-desk").and_then(|d| {
+        let base = web_sys::window()
+            .and_then(|w| w.location().href().ok())
+            .unwrap_or_default();
+        match web_sys::Url::new_with_base(&d, &base) {
+            Ok(url) if matches!(url.protocol().as_str(), "https:" | "http:") => {
+                url.set_hash("");
+                Some(url.href())
+            }
+            _ => {
+                warn("coach-desk", &d, "it is not a web address");
+                None
+            }
+        }
+    });
     core::coach::Coach {
         name: attribute("coach-name").unwrap_or_default(),
         email,
         endpoint,
+        desk,
     }
 }
 

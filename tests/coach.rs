@@ -17,7 +17,10 @@ fn letter_for(link: Option<&str>) -> Letter {
         "jordan@example.com",
         "Priya, Jordan",
         link,
-        "stepping-into-the-team-lead-role-2026-12-07.json",
+        (
+            "stepping-into-the-team-lead-role-2026-12-07.json",
+            "https://coach.example/form/",
+        ),
     )
 }
 
@@ -52,7 +55,8 @@ fn a_link_too_long_for_a_mail_link_is_left_out_and_the_file_attached() {
     assert!(l.mailto.len() <= MAX_MAIL_LINK);
     assert!(!l.body.contains("alliance-v1"));
     assert!(l.body.contains(
-        "Everything we wrote is in the attached file, stepping-into-the-team-lead-role-2026-12-07.json."
+        "Everything we wrote is in the attached file, stepping-into-the-team-lead-role-2026-12-07.json. \
+         To see it in the form, open https://coach.example/form/ and choose “Open a file…”."
     ));
     // No link could be made at all: the file, and no length to tell.
     let none = letter_for(None);
@@ -71,7 +75,7 @@ fn a_link_that_fits_only_with_a_shorter_summary_keeps_the_link() {
     assert!(l.mailto.len() <= MAX_MAIL_LINK);
     assert!(
         l.body
-            .contains("Shortened to fit in an email: everything is in the alliance itself, below."),
+            .contains("Shortened to fit in an email: everything is in the link below."),
         "{}",
         l.body
     );

@@ -168,10 +168,10 @@ fn the_language_in_use_reaches_every_word_the_core_writes() {
 
 /// The values put into words that are words themselves (names, titles, dates, …); any other
 /// value is taken for a number.
-const WORDS: [&str; 23] = [
+const WORDS: [&str; 28] = [
     "name", "names", "title", "detail", "value", "date", "path", "kind", "list", "when", "what",
     "time", "sections", "reason", "prompt", "owner", "id", "given", "from", "expected", "button",
-    "allowed", "action",
+    "allowed", "action", "coach", "people", "address", "status", "why",
 ];
 
 /// After a number that is not a count, only these may follow: units and "of" ("Step 3 of

@@ -9,9 +9,9 @@ const origin = document.querySelector("meta[name=designed-alliance-parent]")?.co
 const embedded = parent !== window;
 const send = (type, detail) => embedded && parent.postMessage({ source: "designed-alliance", type, detail }, origin);
 
-// The widget's attributes, from the frame's address: ?namespace=…&relationship=…&title=…&theme=…&template=…&lang=…&coach-name=…&coach-email=…&coach-endpoint=…&mode=…
+// The widget's attributes, from the frame's address: ?namespace=…&relationship=…&title=…&theme=…&template=…&lang=…&coach-name=…&coach-email=…&coach-endpoint=…&coach-desk=…&mode=…
 const query = new URLSearchParams(location.search);
-for (const name of ["namespace", "relationship", "title", "theme", "template", "lang", "coach-name", "coach-email", "coach-endpoint", "mode"]) {
+for (const name of ["namespace", "relationship", "title", "theme", "template", "lang", "coach-name", "coach-email", "coach-endpoint", "coach-desk", "mode"]) {
   if (query.has(name)) host.setAttribute(name, query.get(name));
 }
 // The page speaks the widget's language too.

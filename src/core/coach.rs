@@ -31,6 +31,9 @@ pub struct Coach {
     /// Their own address on the web the alliance may be posted to, checked
     /// ([`endpoint_ok`]) and made absolute by the page.
     pub endpoint: Option<String>,
+    /// Their own page, their desk (`mode="coach"`): where the link in the email opens, made
+    /// absolute by the page (without it, the page the person is on).
+    pub desk: Option<String>,
 }
 
 impl Coach {
@@ -57,6 +60,7 @@ impl Coach {
             name,
             email,
             endpoint: self.endpoint,
+            desk: self.desk,
         }
     }
 
@@ -183,8 +187,8 @@ fn short_blocks(out: &mut String, blocks: &[Block]) {
 pub enum Whole<'a> {
     /// In the share link, written into the email.
     Link(&'a str),
-    /// In a file the person attaches (its name).
-    Attached(&'a str),
+    /// In a file the person attaches: its name, and the address of the form that opens it.
+    Attached(&'a str, &'a str),
 }
 
 /// The email's opening: a greeting, the alliance's status and its people.
@@ -212,7 +216,7 @@ fn head(s: &Summary, coach: &str, people: &str) -> String {
 fn tail(whole: Whole) -> String {
     match whole {
         Whole::Link(link) => format!("{}\n{link}\n", t::whole_link()),
-        Whole::Attached(name) => format!("{}\n", t::whole_attached(name)),
+        Whole::Attached(name, form) => format!("{}\n", t::whole_attached(name, form)),
     }
 }
 
@@ -243,13 +247,17 @@ fn encoded_len(text: &str) -> usize {
 /// The email's text, with as much of the summary as `budget` characters of mail link hold
 /// (all of it when it fits; otherwise whole lines, in order, and a line saying it is
 /// shortened).
-fn middle(s: &Summary, budget: usize) -> String {
+fn middle(s: &Summary, budget: usize, whole: Whole) -> String {
     let all: Vec<Vec<String>> = sections(s);
-    let whole: String = all.iter().map(|lines| lines.join("\n") + "\n\n").collect();
-    if encoded_len(&whole) <= budget {
-        return whole;
+    let everything: String = all.iter().map(|lines| lines.join("\n") + "\n\n").collect();
+    if encoded_len(&everything) <= budget {
+        return everything;
     }
-    let note = format!("{}\n\n", t::shortened());
+    let note = match whole {
+        Whole::Link(_) => t::shortened(),
+        Whole::Attached(..) => t::shortened_attached(),
+    };
+    let note = format!("{note}\n\n");
     // The note, and the empty line before it when a section was cut short.
     let Some(mut left) = budget.checked_sub(encoded_len(&note) + encoded_len("\n")) else {
         return String::new();
@@ -300,14 +308,15 @@ pub struct Letter {
 
 /// The email to `to`: with the share link (`link`, when it could be made) when the mail link
 /// can hold it, else saying the file named `file_name` is attached; then as much of the
-/// summary as the mail link still holds within [`MAX_MAIL_LINK`].
+/// summary as the mail link still holds within [`MAX_MAIL_LINK`]. `form` is the address of
+/// the form that opens the file.
 pub fn letter(
     s: &Summary,
     coach: &str,
     to: &str,
     people: &str,
     link: Option<&str>,
-    file_name: &str,
+    (file_name, form): (&str, &str),
 ) -> Letter {
     let subject = subject(&s.title);
     let head = head(s, coach, people);
@@ -316,7 +325,7 @@ pub fn letter(
         let bare = mailto(to, &subject, &format!("{head}{tail}")).len();
         let body = format!(
             "{head}{}{tail}",
-            middle(s, MAX_MAIL_LINK.saturating_sub(bare))
+            middle(s, MAX_MAIL_LINK.saturating_sub(bare), whole)
         );
         let mailto = mailto(to, &subject, &body);
         (body, mailto, bare)
@@ -335,7 +344,7 @@ pub fn letter(
         link_left_out = Some(bare);
     }
     // Even without the link it may be too long (a very long title): it is what it is.
-    let (body, mailto, _) = compose(Whole::Attached(file_name));
+    let (body, mailto, _) = compose(Whole::Attached(file_name, form));
     Letter {
         subject,
         body,
@@ -436,8 +445,7 @@ mod tests {
     fn attributes_win_over_the_template() {
         let page = Coach {
             name: "Jordan".into(),
-            email: None,
-            endpoint: None,
+            ..Coach::default()
         };
         let c = page.or_template(Some("Jo"), Some("jo@example.com"));
         assert_eq!(c.name, "Jordan");

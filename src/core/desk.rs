@@ -109,15 +109,16 @@ impl Desk {
 }
 
 /// How `theirs` stands against `mine` (the coach's version of the same alliance, if any),
-/// with what the desk knows. Only what the people wrote counts: when either saved it does not.
+/// with what the desk knows: the same when comparing the two would find no difference (what
+/// the people wrote and agreed; not when either was saved, nor the revision log a comparison
+/// adds).
 pub fn against(desk: &Desk, mine: Option<&Alliance>, theirs: &Alliance) -> Against {
     let Some(mine) = mine else {
         return Against::New;
     };
     let last = desk.of(&theirs.id).map(|r| r.at);
-    let mut a = mine.clone();
-    a.updated_at = theirs.updated_at;
-    if a == *theirs {
+    let seen = super::merge::Seen::default();
+    if super::merge::differences(mine, theirs, &seen, &super::date::Iso).is_empty() {
         Against::Same(last)
     } else {
         Against::Changed(last)

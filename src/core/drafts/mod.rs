@@ -130,29 +130,6 @@ pub struct Here {
     pub walk: Option<crate::core::living::Walk>,
 }
 
-impl Here {
-    /// What a stored record says, read leniently: a "me" who is not one of `a`'s parties,
-    /// or a history that cannot be read, is as good as none.
-    fn read(record: &Value, a: &Alliance) -> Here {
-        let me = record
-            .get("me")
-            .and_then(Value::as_str)
-            .and_then(Id::new)
-            .filter(|id| a.party(id).is_some());
-        // Read by reference, as the alliance is: the same deserialising code serves both
-        // (reading an owned value would compile a second copy of it for every type).
-        let seen = record
-            .get("seen")
-            .and_then(|v| Seen::deserialize(v).ok())
-            .unwrap_or_default();
-        // A check-in under way that does not read is as good as none.
-        let walk = record
-            .get("checkIn")
-            .and_then(|v| crate::core::living::Walk::deserialize(v).ok());
-        Here { me, seen, walk }
-    }
-}
-
 /// A draft to store: the alliance, what this browser keeps with it, the step it is at and how
 /// far it is (for the list).
 #[derive(Debug, Clone, Copy)]

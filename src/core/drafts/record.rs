@@ -184,3 +184,26 @@ const _: () = assert!(
     MIGRATIONS.is_empty(),
     "a migration: read stored drafts of older versions through json::import_value"
 );
+
+impl Here {
+    /// What a stored record says, read leniently: a "me" who is not one of `a`'s parties,
+    /// or a history that cannot be read, is as good as none.
+    pub(super) fn read(record: &Value, a: &Alliance) -> Here {
+        let me = record
+            .get("me")
+            .and_then(Value::as_str)
+            .and_then(Id::new)
+            .filter(|id| a.party(id).is_some());
+        // Read by reference, as the alliance is: the same deserialising code serves both
+        // (reading an owned value would compile a second copy of it for every type).
+        let seen = record
+            .get("seen")
+            .and_then(|v| Seen::deserialize(v).ok())
+            .unwrap_or_default();
+        // A check-in under way that does not read is as good as none.
+        let walk = record
+            .get("checkIn")
+            .and_then(|v| crate::core::living::Walk::deserialize(v).ok());
+        Here { me, seen, walk }
+    }
+}

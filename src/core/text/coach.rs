@@ -3,10 +3,11 @@
 use super::{fill, get};
 
 words!("coach": your_coach, hello, to, subject_label, body_label, open_email, open_email_note,
-    download, share_sheet, share_sheet_note, sending, made_link_failed, shortened;
+    open_email_attach_note, download, share_sheet, share_sheet_note, sending, made_link_failed,
+    shortened, shortened_attached, copy, empty;
     templates: send, subject, greeting, about, people, whole_link, whole_attached, title, intro,
     too_long, downloaded, web_heading, web_what, web_send, sent, not_sent, why_unreachable,
-    why_status, email_opened;
+    why_status, email_opened, copied, where_sending, copy_failed;
     plurals: and_more);
 
 fn with_coach(key: &str, coach: &str) -> String {
@@ -42,8 +43,21 @@ pub fn and_more(n: usize) -> String {
 pub fn whole_link() -> &'static str {
     get("coach.whole_link")
 }
-pub fn whole_attached(name: &str) -> String {
-    fill(get("coach.whole_attached"), &[("name", &name)])
+pub fn whole_attached(name: &str, address: &str) -> String {
+    fill(
+        get("coach.whole_attached"),
+        &[("name", &name), ("address", &address)],
+    )
+}
+pub fn copy_failed(detail: &str) -> String {
+    fill(get("coach.copy_failed"), &[("detail", &detail)])
+}
+pub fn copied(coach: &str) -> String {
+    with_coach("coach.copied", coach)
+}
+/// Where the answers stay, on a page that names a coach to send them to.
+pub fn where_sending(coach: &str) -> String {
+    with_coach("coach.where_sending", coach)
 }
 pub fn title(coach: &str) -> String {
     with_coach("coach.title", coach)
@@ -81,10 +95,10 @@ pub fn not_sent(why: &str) -> String {
 pub fn why_unreachable(address: &str) -> String {
     fill(get("coach.why_unreachable"), &[("address", &address)])
 }
-pub fn why_status(address: &str, status: &str) -> String {
+pub fn why_status(coach: &str, status: &str) -> String {
     fill(
         get("coach.why_status"),
-        &[("address", &address), ("status", &status)],
+        &[("coach", &coach), ("status", &status)],
     )
 }
 pub fn email_opened(coach: &str) -> String {

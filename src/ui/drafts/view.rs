@@ -225,7 +225,7 @@ fn listing(d: Drafts, on_desk: bool) -> Listing {
                             let received = desk.as_ref().and_then(|k| k.of(&info.alliance));
                             if let Some(r) = received {
                                 details.push_str(" \u{b7} ");
-                                details.push_str(&dt::received(&day(r.at)));
+                                details.push_str(&dt::received(&day_time(r.at)));
                             }
                             let waiting = received
                                 .and_then(|r| r.waiting.as_ref())
@@ -429,6 +429,11 @@ part!(drafts, fetch_drafts:
 fn day(at: crate::core::Timestamp) -> String {
     use crate::core::Dates;
     browser::Local.date(browser::local_date(at))
+}
+
+/// A date and time as the list says it ("7 December 2026 at 14:02").
+fn day_time(at: crate::core::Timestamp) -> String {
+    tu::date_at(&day(at), &browser::local_time(at))
 }
 
 /// The list on the coach's desk: grouped by the people each alliance is between, the group

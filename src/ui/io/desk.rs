@@ -149,7 +149,7 @@ pub(super) fn desk_view(
         <p class="da-notice">{notice}</p>
         <div class="da-dialog-buttons">
             {buttons}
-            <button type="button" class="da-button" on:click=move |_| cancel()>{tu::import_cancel()}</button>
+            <button type="button" class="da-button" on:click=move |_| cancel()>{tu::import_not_now()}</button>
         </div>
     }
 }

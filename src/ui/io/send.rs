@@ -39,8 +39,12 @@ pub struct Coached {
 }
 
 /// Who the alliance is sent to, from the widget's root.
+/// (A view mounted on its own, as the component tests do, has no coach.)
 pub fn use_coaching() -> Coaching {
-    expect_context::<Coaching>()
+    use_context::<Coaching>().unwrap_or_else(|| Coaching {
+        coach: RwSignal::new(Coach::default()),
+        desk: false,
+    })
 }
 
 /// "Send to Jordan", when the page names a coach to send to.
@@ -104,22 +108,38 @@ pub fn send_view() -> AnyView {
     let coach = coaching.coach.get_untracked();
     let called = coach.called();
     let now = browser::now();
-    let Some((file, summary, people, title)) = ctx.try_with_untracked(|a| {
+    let Some((file, summary, people, title, written)) = ctx.try_with_untracked(|a| {
         let people = a
             .parties
             .iter()
             .map(|p| a.party_label(&p.id))
             .collect::<Vec<_>>()
             .join(", ");
+        // Something written beyond who it is between: else there is nothing to send.
+        let written = crate::core::SectionId::ALL
+            .iter()
+            .filter(|s| **s != crate::core::SectionId::Basics)
+            .any(|s| crate::core::validate::has_content(a, *s));
         (
             json::export(a, now),
             way.summary(a),
             people,
             a.title.clone(),
+            written,
         )
     }) else {
         return ().into_any();
     };
+    let close = move || dialogs.sending.set(false);
+    if !written {
+        return view! {
+            <p class="da-notice da-notice-warning" role="alert">{t::empty()}</p>
+            <div class="da-dialog-buttons">
+                <button type="button" class="da-button" on:click=move |_| close()>{tu::close()}</button>
+            </div>
+        }
+        .into_any();
+    }
     let file = match file {
         Ok(file) => file,
         Err(e) => {
@@ -134,17 +154,30 @@ pub fn send_view() -> AnyView {
         leptos::task::spawn_local(async move {
             let (letter, no_link) = match &coach.email {
                 Some(to) => {
-                    let link = match share::made(Ok::<_, String>(file.clone())).await {
-                        Sharing::Ready { link, .. } => Some(link),
-                        _ => None,
-                    };
+                    // The link opens on the coach's own page when the page names it.
+                    let form = coach
+                        .desk
+                        .clone()
+                        .or_else(share::address)
+                        .unwrap_or_default();
+                    let link =
+                        match share::made_at(Ok::<_, String>(file.clone()), form.clone()).await {
+                            Sharing::Ready { link, .. } => Some(link),
+                            _ => None,
+                        };
                     let named = if coach.name.trim().is_empty() {
                         ""
                     } else {
                         called.as_str()
                     };
-                    let letter =
-                        coach::letter(&summary, named, to, &people, link.as_deref(), &name);
+                    let letter = coach::letter(
+                        &summary,
+                        named,
+                        to,
+                        &people,
+                        link.as_deref(),
+                        (&name, &form),
+                    );
                     (Some(letter), link.is_none())
                 }
                 None => (None, false),
@@ -158,7 +191,6 @@ pub fn send_view() -> AnyView {
         });
     }
     let posting = RwSignal::new(Posting::Ready);
-    let close = move || dialogs.sending.set(false);
     view! {
         <p>{t::intro(&called)}</p>
         {move || match parcel.get() {
@@ -200,10 +232,27 @@ fn parcel_view(
             Some(chars) => t::too_long(chars, coach::MAX_MAIL_LINK),
             None => t::made_link_failed().to_string(),
         };
+        // What the buttons of the email did, said here (and read out).
+        let said = RwSignal::new(String::new());
+        let tell = move |words: String| {
+            page.announce(words.clone());
+            said.set(words);
+        };
         let (file_d, name_d) = (file.clone(), name.clone());
         let download = move |_| match browser::download(&name_d, "application/json", &file_d) {
-            Ok(()) => page.announce(t::downloaded(&name_d)),
-            Err(e) => page.announce(tu::download_failed(&e.to_string())),
+            Ok(()) => tell(t::downloaded(&name_d)),
+            Err(e) => tell(tu::download_failed(&e.to_string())),
+        };
+        let (body_c, called_c) = (letter.body.clone(), called.clone());
+        let copy = move |_| {
+            let (body, called) = (body_c.clone(), called_c.clone());
+            leptos::task::spawn_local(async move {
+                match browser::copy_text(&body).await {
+                    Ok(()) => tell(t::copied(&called)),
+                    // The text is on screen, selectable, whatever the clipboard says.
+                    Err(e) => tell(t::copy_failed(&e.to_string())),
+                }
+            });
         };
         let opened = called.clone();
         let (sheet_text, sheet_file, sheet_title) =
@@ -216,14 +265,16 @@ fn parcel_view(
                 <dd>{letter.subject.clone()}</dd>
             </dl>
             <label class="da-label" for=body_id.clone()>{t::body_label()}</label>
-            <textarea id=body_id class="da-input da-textarea da-copy-area" readonly rows="10">
+            <textarea id=body_id class="da-input da-textarea da-copy-area" readonly rows="8">
                 {letter.body.clone()}
             </textarea>
             {attach
                 .then(|| {
                     view! {
                         <p class="da-notice">{why_attach}</p>
-                        <button type="button" class="da-button" on:click=download>{t::download()}</button>
+                        <button type="button" class="da-button da-button-primary" on:click=download>
+                            {t::download()}
+                        </button>
                     }
                 })}
             <p class="da-send-actions">
@@ -237,8 +288,13 @@ fn parcel_view(
                 >
                     {t::open_email()}
                 </a>
+                " "
+                <button type="button" class="da-button" on:click=copy>{t::copy()}</button>
             </p>
-            <p class="da-send-note">{t::open_email_note()}</p>
+            <p class="da-send-note">
+                {if attach { t::open_email_attach_note() } else { t::open_email_note() }}
+            </p>
+            <p class="da-send-note" role="status">{move || said.get()}</p>
             {share::has_share_sheet()
                 .then(|| {
                     view! {
@@ -265,7 +321,7 @@ fn parcel_view(
             posting.set(Posting::Sending);
             let (file, address, called) = (file.clone(), address_w.clone(), called_w.clone());
             leptos::task::spawn_local(async move {
-                let result = post(&address, &file).await;
+                let result = post(&address, &file, &called).await;
                 let (state, detail) = match result {
                     Ok(status) => (
                         Posting::Sent(t::sent(&called, &browser::local_time(browser::now()))),
@@ -315,7 +371,7 @@ fn parcel_view(
 
 /// Posts the alliance's file text to the coach's address: the status when it was taken, else
 /// why not, in words.
-async fn post(address: &str, file: &str) -> Result<u16, String> {
+async fn post(address: &str, file: &str, coach: &str) -> Result<u16, String> {
     let unreachable = || t::why_unreachable(address);
     let window = web_sys::window().ok_or_else(unreachable)?;
     // A plain object (what `RequestInit` is), set member by member: nothing of the page's own
@@ -341,6 +397,6 @@ async fn post(address: &str, file: &str) -> Result<u16, String> {
         Ok(response.status())
     } else {
         let status = format!("{} {}", response.status(), response.status_text());
-        Err(t::why_status(address, status.trim()))
+        Err(t::why_status(coach, status.trim()))
     }
 }

@@ -120,7 +120,7 @@ async fn through(codec: Codec, bytes: &[u8], limit: usize) -> Result<Vec<u8>, Fa
 }
 
 /// The page's address without its fragment.
-fn address() -> Option<String> {
+pub fn address() -> Option<String> {
     let href = web_sys::window()?.location().href().ok()?;
     Some(href.split('#').next().unwrap_or_default().to_string())
 }
@@ -165,15 +165,21 @@ pub fn share(ctx: Ctx, dialogs: Dialogs) {
     });
 }
 
-/// The share link carrying `file` (the alliance as file text), or why there is none.
+/// The share link to this page carrying `file` (the alliance as file text), or why there is
+/// none.
 pub async fn made<E: std::fmt::Display>(file: Result<String, E>) -> Sharing {
+    made_at(file, address().unwrap_or_default()).await
+}
+
+/// The share link to `page` (an address without `#`) carrying `file`, or why there is none.
+pub async fn made_at<E: std::fmt::Display>(file: Result<String, E>, page: String) -> Sharing {
     match (file, Codec::compression(FORMAT)) {
         (Err(e), _) => Sharing::Failed(t::failed(&e.to_string())),
         (_, Err(_)) => Sharing::Failed(t::unsupported().to_string()),
         // Packing never makes much more than it was given.
         (Ok(file), Ok(codec)) => match through(codec, file.as_bytes(), usize::MAX).await {
             Ok(packed) => {
-                let link = address().unwrap_or_default() + &share::fragment(&packed);
+                let link = page + &share::fragment(&packed);
                 if link.len() > MAX_LINK_CHARS {
                     Sharing::TooLarge(link.len())
                 } else {

@@ -22,6 +22,7 @@ fn point(term: &'static str, what: String) -> impl IntoView {
 #[component]
 pub fn Welcome() -> impl IntoView {
     let ctx = use_ctx();
+    let coaching = crate::ui::io::send::use_coaching();
     // With a coach's template: their welcome first, as text, paragraph by paragraph; then what
     // this is, how long it takes (as long as the template's steps) and where the answers stay,
     // each in the coach's words when they give them (why it helps and who fills it in only
@@ -40,6 +41,12 @@ pub fn Welcome() -> impl IntoView {
                         return None;
                     }
                     let what = coach.unwrap_or_else(|| match tpl {
+                        // A page that can send the answers to the coach says so.
+                        _ if i == 4 && coaching.coach.with(|c| c.reachable()) => {
+                            crate::core::text::coach::where_sending(
+                                &coaching.coach.with(|c| c.called()),
+                            )
+                        }
                         Some(_) if i == 3 && deeper > 0 => {
                             format!("{} {}", t::how_long(essentials), t::deeper_takes(deeper))
                         }

@@ -52,6 +52,18 @@ async function serveClientPage(context: BrowserContext, attributes: string) {
   );
 }
 
+/** The coach's own page, their desk, for every page of `context`. */
+async function serveDesk(context: BrowserContext) {
+  await context.route('**/coach-desk/', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>My desk</title>
+        <script type="module" src="/designed-alliance-start.js"></script></head>
+        <body><designed-alliance namespace="desk" mode="coach"></designed-alliance></body></html>`,
+    }),
+  );
+}
+
 /** A client's page on the coach's site, whose widget names the coach with `attributes`; or,
  * given `frame`, the frame page with the same in its address (a page the browser knows is on
  * this computer: one made up by the test is not, and may not reach the coach's server here). */
@@ -105,7 +117,12 @@ function recordRequests(context: BrowserContext): string[] {
 
 test('a client sends the alliance to the coach by email: the mail link holds the address, the subject, a summary and a link that opens the same alliance', async ({ page, browser, baseURL }) => {
   const sentByPage = recordRequests(page.context());
-  const { w, errors } = await clientPage(page, 'coach-name="Jordan" coach-email="jordan@example.com"');
+  const { w, errors } = await clientPage(page, 'coach-name="Jordan" coach-email="jordan@example.com" coach-desk="/coach-desk/"');
+  // Where the answers stay, said truly on a page that can send them.
+  await expect(w.widget.locator('.da-step-body')).toContainText(
+    'In this browser, on this site, until you download them or send them to Jordan. Nothing leaves this browser until you do.',
+  );
+  await expect(w.widget.locator('.da-step-body')).not.toContainText('Nothing is sent anywhere.');
   const file = small();
   await open(w, file);
   // From Finish, as a large button; and in "Save or share".
@@ -139,15 +156,16 @@ test('a client sends the alliance to the coach by email: the mail link holds the
   await mail.click();
   await expect(w.status).toContainText('Your email app was asked to open the email to Jordan.');
   expect(await page.evaluate(() => (window as any).sent)).toEqual([{ via: 'email', ok: true }]);
-  // The link in the email opens the same alliance in the coach's browser.
+  // The link in the email opens on the coach's desk, in the coach's browser: the same alliance.
   const link = body.match(/https?:\/\/\S+#alliance-v1=\S+/)![0];
+  expect(link.startsWith(`${baseURL}/coach-desk/#alliance-v1=`)).toBe(true);
   const coach = await browser.newContext();
-  await serveClientPage(coach, '');
+  await serveDesk(coach);
   const theirs = await coach.newPage();
   const c = new Wizard(theirs);
   await theirs.goto(link);
-  await expect(c.importDialog).toContainText('Coaching: Priya & Jordan');
-  await c.importDialog.getByRole('button', { name: 'Open as a new draft' }).click();
+  await expect(c.importDialog).toContainText('This alliance is new on your desk: it will be filed under Priya, Jordan.');
+  await c.importDialog.getByRole('button', { name: 'File it' }).click();
   await expect(c.stepHeading).toHaveText('Review');
   const received = JSON.parse(await c.widget.evaluate((el: any) => el.exportJson()));
   const mine = JSON.parse(await w.widget.evaluate((el: any) => el.exportJson()));
@@ -162,7 +180,7 @@ test('an alliance whose link is too long for a mail link says so, and the file i
   const menu = await w.openMenu();
   await w.press(w.button('Send to Jordan', menu));
   const dialog = sendDialog(page);
-  await expect(dialog.locator('.da-notice')).toContainText(/With the link, this email would be [\d,]+ characters long, and many email apps take no more than 2048/);
+  await expect(dialog.locator('.da-notice')).toContainText(/^With the link, this email would be too long for many email apps \(its length with the link: \d{4}; many take at most 2048\)\. So the email leaves the link out: attach the file to it instead\.$/);
   const href = (await dialog.getByRole('link', { name: 'Open it in my email' }).getAttribute('href'))!;
   expect(href.length).toBeLessThanOrEqual(2048);
   const { body } = readMailto(href);
@@ -230,7 +248,7 @@ test.describe("the coach's own address on the web", () => {
     answer = 500;
     await w.press(sendNow);
     const alert = dialog.getByRole('alert');
-    await expect(alert).toContainText(`Not sent: ${endpoint} answered 500 Internal Server Error. Nothing is lost; everything is still here. You can send it by email above instead.`);
+    await expect(alert).toContainText('Not sent: Jordan’s site did not take it (it answered “500 Internal Server Error”). Nothing is lost; everything is still here. You can send it by email above instead.');
     await expect(dialog.getByRole('link', { name: 'Open it in my email' })).toBeVisible();
     expect((await page.evaluate(() => (window as any).sent))[1]).toMatchObject({ via: 'web', ok: false });
 
@@ -239,7 +257,7 @@ test.describe("the coach's own address on the web", () => {
     server.closeAllConnections();
     await closed;
     await w.press(sendNow);
-    await expect(alert).toContainText(`Not sent: there was no answer from ${endpoint} (offline, or the address is wrong).`);
+    await expect(alert).toContainText(`Not sent: there was no answer from ${endpoint}: this device may be offline, or the site may be down.`);
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
     expect(JSON.parse(await w.widget.evaluate((el: any) => el.exportJson())).alliance).toEqual(JSON.parse(before).alliance);
@@ -257,6 +275,16 @@ test('a page without a coach offers no sending, and an address that cannot be us
   await expect(menu.getByRole('button', { name: /Send to/ })).toHaveCount(0);
   expect(warnings).toContain('designed-alliance: coach-email="not an address" cannot be used: it is not an email address');
   expect(warnings).toContain('designed-alliance: coach-endpoint="http://coach.example/in" cannot be used: it must be an https:// address');
+});
+
+test('an alliance with nothing written has nothing to send, and says so', async ({ page }) => {
+  const { w, errors } = await clientPage(page, 'coach-name="Jordan" coach-email="jordan@example.com"');
+  const menu = await w.openMenu();
+  await w.press(w.button('Send to Jordan', menu));
+  const dialog = sendDialog(page);
+  await expect(dialog.getByRole('alert')).toHaveText('Nothing is written in this alliance yet, so there is nothing to send. Write at least the goal first.');
+  await expect(dialog.getByRole('link', { name: 'Open it in my email' })).toHaveCount(0);
+  expect(errors).toEqual([]);
 });
 
 test('in Spanish, the email is written in Spanish', async ({ page }) => {
@@ -314,14 +342,7 @@ test.describe("the coach's desk", () => {
     const errors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     const requests = recordRequests(page.context());
-    await page.route('**/coach-desk/', (route) =>
-      route.fulfill({
-        contentType: 'text/html',
-        body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>My desk</title>
-          <script type="module" src="/designed-alliance-start.js"></script></head>
-          <body><designed-alliance namespace="desk" mode="coach"></designed-alliance></body></html>`,
-      }),
-    );
+    await serveDesk(page.context());
     const desk = `${baseURL}/coach-desk/`;
     await page.goto(desk);
     const w = new Wizard(page);
@@ -353,12 +374,12 @@ test.describe("the coach's desk", () => {
     }
     // Priya's again, unchanged: nothing changed since.
     await receive(priya);
-    await expect(w.importDialog).toContainText(`This is the version you already have (last received ${today}): nothing changed since.`);
+    await expect(w.importDialog).toContainText(`This is the version you already have (you last received it on ${today}): nothing changed since.`);
     await w.importDialog.getByRole('button', { name: 'Mark as received' }).click();
     await expect(w.status).toHaveText('Marked as received: nothing changed.');
     // Her second version: changed since; kept to compare later.
     await receive(priyaLater);
-    await expect(w.importDialog).toContainText(`Changed since the version you have (last received ${today}).`);
+    await expect(w.importDialog).toContainText(`This version is different from the one you have (you last received one on ${today}).`);
     await w.importDialog.getByRole('button', { name: 'Keep it to compare later' }).click();
     await expect(w.status).toHaveText('Kept to compare later: My drafts shows it under Priya, Jordan.');
 
@@ -375,7 +396,7 @@ test.describe("the coach's desk", () => {
     const priyas = list.getByRole('region', { name: 'Priya, Jordan' });
     await expect(priyas.locator('.da-draft')).toHaveCount(1);
     await expect(priyas.locator('.da-draft-meta')).toContainText(`Received ${today}`);
-    await expect(priyas.locator('.da-draft-waiting')).toContainText(`Changed since your version: received ${today}`);
+    await expect(priyas.locator('.da-draft-waiting')).toContainText(`A different version came on ${today}, not compared yet.`);
     for (const other of ['Sam, Alex', 'Platform team, Dana (Head of Sales)']) {
       const region = list.getByRole('region', { name: other });
       await expect(region.locator('.da-draft-meta')).toContainText(`Received ${today}`);
@@ -395,6 +416,14 @@ test.describe("the coach's desk", () => {
     expect(JSON.parse(await w.widget.evaluate((el: any) => el.exportJson())).alliance.goal.why).toBe('The launch this year depends on a stable team.');
     await w.button('My drafts').click();
     await expect(list.getByRole('region', { name: 'Priya, Jordan' }).locator('.da-draft-waiting')).toHaveCount(0);
+    await page.keyboard.press('Escape');
+    await expect(list).toBeHidden();
+    // Her second version again, now brought in (with the revision log the comparison added):
+    // the same as what the coach has.
+    await receive(priyaLater);
+    await expect(w.importDialog).toContainText(`This is the version you already have (you last received it on ${today}): nothing changed since.`);
+    await w.importDialog.getByRole('button', { name: 'Mark as received' }).click();
+    await expect(w.importDialog).toBeHidden();
     // Nothing was uploaded anywhere: every request stayed on the widget's own site.
     expect(requests.filter((r) => !r.includes(new URL(baseURL!).host))).toEqual([]);
     expect(errors).toEqual([]);
