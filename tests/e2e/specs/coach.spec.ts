@@ -327,6 +327,41 @@ for (const width of [1280, 375]) {
       expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
       expect(errors).toEqual([]);
     });
+
+    test(`the coach's desk at ${width} px, ${scheme}, saved as screenshots`, async ({ page, baseURL }) => {
+      await page.setViewportSize({ width, height: width > 400 ? 900 : 812 });
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.context().route('**/coach-desk/', (route) =>
+        route.fulfill({
+          contentType: 'text/html',
+          body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>My desk</title>
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="color-scheme" content="light dark">
+            <script type="module" src="/designed-alliance-start.js"></script></head>
+            <body><designed-alliance namespace="desk" mode="coach"></designed-alliance></body></html>`,
+        }),
+      );
+      await page.goto(`${baseURL}/coach-desk/`);
+      const w = new Wizard(page);
+      await expect(w.stepHeading).toHaveText('Welcome');
+      const dir = new URL(`${width}-${scheme}/`, OUT);
+      await mkdir(dir, { recursive: true });
+      const later = structuredClone(example);
+      later.alliance.goal.why = 'The launch this year depends on a stable team.';
+      for (const [file, button] of [[example, 'File it'], [later, 'Keep it to compare later']] as const) {
+        await page.evaluate((hash) => { location.hash = hash; }, `alliance-v1=${linkData(file)}`);
+        await expect(w.importDialog.getByRole('button', { name: button })).toBeVisible();
+        await page.evaluate(() => document.fonts.ready);
+        await page.screenshot({ path: new URL(`desk-${button === 'File it' ? '0-new' : '1-different'}.png`, dir).pathname, fullPage: true });
+        await w.importDialog.getByRole('button', { name: button }).click();
+        await expect(w.importDialog).toBeHidden();
+      }
+      await w.button('My drafts').click();
+      await expect(page.getByRole('dialog', { name: 'My drafts' }).locator('.da-draft-waiting')).toBeVisible();
+      await page.screenshot({ path: new URL('desk-2-drafts.png', dir).pathname, fullPage: true });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
+      expect(w.errors).toEqual([]);
+    });
   }
 }
 
