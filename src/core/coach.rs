@@ -10,10 +10,11 @@ use super::summary::{Block, Line, Summary};
 use super::text::coach as t;
 use std::fmt::Write;
 
-/// The longest `mailto:` address handed to the person's email app. Chrome on Windows passes
-/// nothing longer than 2,048 characters to the mail app (it silently does nothing, see
-/// `platform_util_win.cc`), and Outlook for Windows and Internet Explorer stop at 2,083:
-/// beyond this, the link goes in a file the person attaches instead.
+/// The longest `mailto:` address handed to the person's email app. Chromium on Windows hands
+/// nothing longer than 2,048 characters to the mail app (its external protocol handler, after
+/// Mozilla's note that `ShellExecute` failed on longer addresses; nothing happens at all), and
+/// Outlook for Windows and Internet Explorer stop at 2,083: beyond this, the whole alliance
+/// goes in a file the person attaches instead of the link.
 pub const MAX_MAIL_LINK: usize = 2048;
 
 /// The longest line of the summary: longer text is cut (the whole is in the link or file).
