@@ -17,6 +17,11 @@ impl Drafts {
     pub fn change_desk(self, change: impl FnOnce(&mut Desk)) -> Result<(), String> {
         let mut desk = self.desk();
         change(&mut desk);
+        self.store_desk(&desk)
+    }
+
+    /// Stores what the desk knows; why not, in words, when storage refuses.
+    fn store_desk(self, desk: &Desk) -> Result<(), String> {
         let mut result = Ok(());
         self.run(&mut |s, store| {
             result = s
@@ -29,38 +34,13 @@ impl Drafts {
     /// A comparison of alliance `id` was brought in: a version waiting for it waits no longer
     /// (nothing is written when none was waiting).
     pub fn settle_waiting(self, id: &Id) {
-        if self.desk().of(id).is_some_and(|r| r.waiting.is_some()) {
-            if let Err(e) = self.change_desk(|d| {
-                d.settled(id);
-            }) {
+        let mut desk = self.desk();
+        if desk.settled(id) {
+            if let Err(e) = self.store_desk(&desk) {
                 self.page
                     .announce(crate::core::text::coach::desk::not_noted(&e));
             }
         }
-    }
-
-    /// The version of alliance `id` this browser has (the one on screen, else a stored
-    /// draft), with its slot when it is not the one on screen.
-    pub fn held_version(self, id: &Id) -> Option<(Option<String>, Alliance)> {
-        if let Some(a) = self
-            .ctx
-            .try_with_untracked(|a| (&a.id == id).then(|| a.clone()))
-            .flatten()
-        {
-            return Some((None, a));
-        }
-        let mut found = None;
-        self.run(&mut |s, store| {
-            let Ok(list) = store.list(s) else { return };
-            found = list.into_iter().find_map(|entry| match entry {
-                crate::core::drafts::Listed::Draft(info) if &info.alliance == id => store
-                    .peek(s, &info.slot)
-                    .ok()
-                    .map(|o| (Some(info.slot.to_string()), o.alliance)),
-                _ => None,
-            });
-        });
-        found
     }
 
     /// The comparison of the version waiting for alliance `id` with the coach's (in `slot`,

@@ -503,23 +503,30 @@ impl Drafts {
     /// Where this browser keeps a draft of the alliance `id`, and its title: the draft on
     /// screen (no slot), or another stored draft (its slot).
     pub fn holding(self, id: &Id) -> Option<(Option<String>, String)> {
-        if let Some(title) = self
+        self.held_version(id)
+            .map(|(slot, a)| (slot, title_of(&a.title)))
+    }
+
+    /// The version of alliance `id` this browser has (the one on screen, else a stored
+    /// draft), with its slot when it is not the one on screen.
+    pub fn held_version(self, id: &Id) -> Option<(Option<String>, Alliance)> {
+        if let Some(a) = self
             .ctx
-            .try_with_untracked(|a| (&a.id == id).then(|| title_of(&a.title)))
+            .try_with_untracked(|a| (&a.id == id).then(|| a.clone()))
             .flatten()
         {
-            return Some((None, title));
+            return Some((None, a));
         }
         let mut found = None;
         self.run(&mut |s, store| {
             let Ok(list) = store.list(s) else { return };
+            // The list says which alliance each draft holds: only that draft is read again.
             found = list.into_iter().find_map(|entry| match entry {
-                crate::core::drafts::Listed::Draft(info) => store
+                crate::core::drafts::Listed::Draft(info) if &info.alliance == id => store
                     .peek(s, &info.slot)
                     .ok()
-                    .filter(|o| &o.alliance.id == id)
-                    .map(|o| (Some(info.slot.to_string()), title_of(&o.alliance.title))),
-                crate::core::drafts::Listed::Unreadable { .. } => None,
+                    .map(|o| (Some(info.slot.to_string()), o.alliance)),
+                _ => None,
             });
         });
         found
